@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requireRole, resolveUser } from './auth/middleware.js';
+import { DEFAULTS } from './config.js';
+import type { AppDeps, AppEnv } from './env.js';
+import { ApiError, ERROR_STATUS, errorBody, MESSAGES, type ErrorCode } from './errors.js';
+import { csrfGuard, noStore, securityHeaders } from './http/security.js';
+import { authRoutes } from './routes/auth.js';
+import { clientConfigRoutes, healthRoutes } from './routes/health.js';
+import { unitsRoutes } from './routes/units.js';
+import { validationHook } from './validation.js';
+
+/** The built client, served from the same port as the API. */
+export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+
+/** API paths anyone may call without signing in. */
+const PUBLIC_API_PATHS = new Set(['/api/health', '/api/client-config', '/api/auth/login', '/api/openapi.json', '/api/docs']);
+
+/** Builds the whole application (API, OpenAPI document, client). `server.ts` alone listens. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID());
+    await next();
+    c.header('X-Request-Id', c.var.requestId);
+  });
+  app.use('*', securityHeaders(deps.config.basemapStyleUrl));
+  app.use('/api/*', noStore);
+  app.use('/api/*', csrfGuard());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: DEFAULTS.entityBodyLimitBytes,
+      onError: () => {
+        throw new ApiError('payload_too_large', `The body is larger than the limit of ${DEFAULTS.entityBodyLimitBytes / 1024} kB.`);
+      },
+    }),
+  );
+  app.use('/api/*', resolveUser);
+  app.use('/api/*', async (c, next) => {
+    if (PUBLIC_API_PATHS.has(c.req.path)) return next();
+    return requireRole('viewer')(c, next);
+  });
+
+  app.route('/api', healthRoutes);
+  app.route('/api', clientConfigRoutes);
+  app.route('/api', authRoutes);
+  app.route('/api', unitsRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Platssamverkan API',
+      version: '1',
+      description: 'Units, their zones, neighbourhood actors and child places for the place-collaboration model. JSON, snake_case, GeoJSON (RFC 7946, WGS 84).',
+    },
+    servers: [{ url: '/' }],
+    security: [{ session: [] }, { bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'ps_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  app.all('/api/*', (c) => {
+    throw new ApiError('not_found', MESSAGES.routeNotFound(c.req.method, c.req.path));
+  });
+
+  mountClient(app);
+
+  app.onError((err, c) => {
+    const requestId = c.var.requestId;
+    const mapped = toApiError(err);
+    if (mapped) {
+      if (mapped.headers) for (const [k, v] of Object.entries(mapped.headers)) c.header(k, v);
+      return c.json(errorBody(mapped.code, mapped.message, mapped.details), ERROR_STATUS[mapped.code]);
+    }
+    console.error(`[${requestId}] ${c.req.method} ${c.req.path}:`, err);
+    return c.json(errorBody('internal', MESSAGES.internal, undefined, requestId), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', MESSAGES.routeNotFound(c.req.method, c.req.path)), 404));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/**
+ * Maps what a request can cause to a client error: our own ApiError, Hono's
+ * HTTPException (malformed JSON and the like), and database errors that bad data
+ * can still reach despite validation (constraint and data exceptions). Anything
+ * else is a bug and becomes a bland 500.
+ */
+function toApiError(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (err instanceof HTTPException) {
+    const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === err.status)?.[0] ?? 'bad_request') as ErrorCode;
+    const message = err.status === 400 && /json/i.test(err.message) ? 'The body is not valid JSON.' : err.message || code;
+    return new ApiError(code === 'internal' ? 'bad_request' : code, message);
+  }
+  const sqlState = (err as { code?: unknown })?.code;
+  if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
+    if (sqlState === '23505') return new ApiError('conflict', 'A record with the same unique value (such as external_id or e-mail) already exists.');
+    if (sqlState === '23503') return new ApiError('conflict', 'The record refers to, or is referred to by, another record.');
+    if (sqlState.startsWith('23') || sqlState.startsWith('22') || sqlState === 'XX000') {
+      return new ApiError('bad_request', 'The data was rejected by a database rule: check the values and their ranges.');
+    }
+  }
+  return undefined;
+}
+
+/** Serves the built client, with index.html for every non-API path (client-side routing). */
+function mountClient(app: OpenAPIHono<AppEnv>): void {
+  const root = path.relative(process.cwd(), CLIENT_DIR) || '.';
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => {
+    const index = path.join(CLIENT_DIR, 'index.html');
+    if (!fs.existsSync(index)) return c.text('The client is not built: run "npm run build".', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(fs.readFileSync(index, 'utf8'));
+  });
+}

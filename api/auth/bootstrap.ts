@@ -1,0 +1,40 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Database } from '../db/types.js';
+import { hashPassword } from './passwords.js';
+
+/** Fallback e-mail of the first administrator when ADMIN_EMAIL is not set. */
+export const DEFAULT_ADMIN_EMAIL = 'admin@platssamverkan.local';
+
+/** Shortest password accepted anywhere (SECURITY.md: 8 characters, no composition rules). */
+export const MIN_PASSWORD_LENGTH = 8;
+
+/**
+ * Creates the first administrator in a database without users: from ADMIN_EMAIL and
+ * ADMIN_PASSWORD, or with a generated password that is printed once and written to
+ * a file only the owner can read. There is never a default account.
+ */
+export async function ensureFirstAdmin(db: Database, config: Config, log: (m: string) => void = console.log): Promise<void> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  if (row && row.n > 0) return;
+  const email = (config.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  let password = config.adminPassword;
+  if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  const generated = password === undefined;
+  password ??= crypto.randomBytes(15).toString('base64url');
+  await db.query('INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)', [
+    email, 'Administratör', 'admin', await hashPassword(password),
+  ]);
+  if (!generated) {
+    log(`Created the first administrator ${email} (password from ADMIN_PASSWORD).`);
+    return;
+  }
+  const file = path.join(config.dataDir, 'initial-admin-password.txt');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, `${email}\n${password}\n`, { mode: 0o600 });
+  log(`\nCreated the first administrator. Sign in with:\n  e-mail:   ${email}\n  password: ${password}\n(shown once; also written to ${file}, readable only by you)\n`);
+}

@@ -1,0 +1,91 @@
+/**
+ * Every setting of the product, read once from the environment. Each default is
+ * stated here and only here (README lists them); unknown `PLATS_*`-style keys are
+ * not used, but misspellings of the known ones are warned about at start.
+ */
+import path from 'node:path';
+
+/** Default values, stated once. */
+export const DEFAULTS = {
+  port: 3000,
+  dataDir: './.data',
+  /** Public OpenStreetMap-based vector style (OpenFreeMap); falls back to a local style offline. */
+  basemapStyleUrl: 'https://tiles.openfreemap.org/styles/positron',
+  /** Page size of list endpoints when `limit` is not given, and the largest allowed. */
+  listLimit: 1000,
+  listLimitMax: 10000,
+  /** Idle and absolute session lifetimes (SECURITY.md: 30 min idle, 12 h absolute). */
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  /** Largest JSON body accepted by entity routes. */
+  entityBodyLimitBytes: 100 * 1024,
+  /** Largest body accepted by the importers. */
+  importBodyLimitBytes: 50 * 1024 * 1024,
+} as const;
+
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  basemapStyleUrl: string;
+  /** Set to "false" to skip loading the demo data into an empty database. */
+  seedDemo: boolean;
+}
+
+const KNOWN_KEYS = [
+  'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
+  'BASEMAP_STYLE_URL', 'SEED_DEMO',
+];
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  warnAboutLookalikes(env);
+  const port = env.PORT ? Number(env.PORT) : DEFAULTS.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer 0–65535, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || DEFAULTS.dataDir),
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    basemapStyleUrl: env.BASEMAP_STYLE_URL || DEFAULTS.basemapStyleUrl,
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}
+
+/** Warns about environment keys that look like ours but are misspelt (DATABSE_URL…). */
+function warnAboutLookalikes(env: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(env)) {
+    if (KNOWN_KEYS.includes(key)) continue;
+    const near = KNOWN_KEYS.find((k) => editDistance(k, key) <= 2 && Math.abs(k.length - key.length) <= 2);
+    if (near && key.length > 4) console.warn(`Unknown setting ${key}: did you mean ${near}?`);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Redacts the password of a connection string for logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

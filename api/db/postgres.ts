@@ -1,0 +1,51 @@
+import postgres from 'postgres';
+import { redactUrl } from '../config.js';
+import type { Database, Queryable } from './types.js';
+
+const POOL_SIZE = 10;
+
+/**
+ * Connects to a PostgreSQL server with PostGIS. Fails fast, with a message that says
+ * what to do, when the server cannot be reached or PostGIS cannot be enabled.
+ */
+export async function openPostgres(url: string): Promise<Database> {
+  const sql = postgres(url, {
+    max: POOL_SIZE,
+    onnotice: () => {},
+    connect_timeout: 10,
+    types: {
+      // Counts and ids come back as numbers, as they do from PGlite.
+      bigint: { to: 20, from: [20, 1700], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+    },
+  });
+  try {
+    await sql`select 1`;
+  } catch (err) {
+    await sql.end({ timeout: 1 }).catch(() => {});
+    throw new Error(`Cannot reach the PostgreSQL server at ${redactUrl(url)}: ${(err as Error).message}. Check DATABASE_URL and that the server is running.`);
+  }
+  try {
+    await sql.unsafe('CREATE EXTENSION IF NOT EXISTS postgis');
+  } catch (err) {
+    await sql.end({ timeout: 1 }).catch(() => {});
+    throw new Error(
+      `PostGIS is not available in the database at ${redactUrl(url)}: ${(err as Error).message}. ` +
+        'Install it (Debian/Ubuntu: apt-get install postgresql-15-postgis-3) and run "CREATE EXTENSION postgis" as a superuser in that database.',
+    );
+  }
+  const asQueryable = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+  });
+  return {
+    kind: 'postgresql',
+    ...asQueryable(sql),
+    transaction: (fn) => sql.begin((tx) => fn(asQueryable(tx))) as Promise<never>,
+    async exec(script) {
+      await sql.unsafe(script).simple();
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,29 @@
+import type { Config } from './config.js';
+import type { Database } from './db/types.js';
+import type { Role } from './schemas/common.js';
+
+/** The signed-in caller, resolved from a session cookie or a personal API token. */
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  via: 'session' | 'token';
+}
+
+/** What the app is built from; tests inject their own database and clock. */
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** The current time; injectable so session expiry and information status can be tested. */
+  clock: () => Date;
+}
+
+/** Hono's typed context variables for this app. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    user: CurrentUser | undefined;
+    requestId: string;
+  };
+}

@@ -1,0 +1,74 @@
+import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+
+/**
+ * Security headers with a CSP that keeps MapLibre working: its workers and images
+ * come from blob: URLs, and the basemap host must be reachable by fetch.
+ */
+export function securityHeaders(basemapStyleUrl: string) {
+  const basemapOrigin = originOf(basemapStyleUrl);
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      workerSrc: ["'self'", 'blob:'],
+      childSrc: ["'self'", 'blob:'],
+      imgSrc: ["'self'", 'data:', 'blob:', ...(basemapOrigin ? [basemapOrigin] : [])],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", ...(basemapOrigin ? [basemapOrigin] : [])],
+    },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    xContentTypeOptions: 'nosniff',
+    xFrameOptions: 'DENY',
+    // HSTS only means something over https; browsers ignore it on http.
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: 'same-origin',
+  });
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Refuses forged cross-site writes: a mutation must come from our own origin when
+ * the browser says where it comes from, and a body must be JSON (a form post or
+ * text/plain, which a foreign page can send without CORS, gets 415). Routes that
+ * take other media types (imports) list them in `extraTypes`.
+ */
+export const csrfGuard = (extraTypes: (path: string) => readonly string[] = () => []) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!MUTATING.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+      throw new ApiError('forbidden', `Cross-site request refused: Origin ${origin} is not this site.`);
+    }
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const hasBody = type !== '' || Number(c.req.header('content-length') ?? '0') > 0;
+    const allowed = ['application/json', ...extraTypes(c.req.path)];
+    if (hasBody && !allowed.includes(type)) {
+      throw new ApiError('unsupported_media_type', `Content-Type must be ${allowed.join(' or ')}, got "${type || '(none)'}".`);
+    }
+    await next();
+  });
+
+/** `Cache-Control: no-store` on API answers: they carry personal data (contact persons). */
+export const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+});

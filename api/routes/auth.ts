@@ -1,0 +1,85 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE, SESSION_COOKIE_SECURE } from '../auth/middleware.js';
+import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
+import { hashToken, newToken } from '../auth/tokens.js';
+import { query } from '../db/sqlFiles.js';
+import type { AppEnv } from '../env.js';
+import { ApiError, MESSAGES } from '../errors.js';
+import { errorResponses, ROLES } from '../schemas/common.js';
+import { newRouter } from '../validation.js';
+
+const Me = z
+  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES) })
+  .openapi('Me');
+
+const Login = z
+  .strictObject({
+    email: z.string().trim().toLowerCase().email({ error: 'email must be an e-mail address' }).max(200),
+    password: z.string().min(1, { error: 'password must not be empty' }).max(256, { error: 'password must be at most 256 characters' }),
+  })
+  .openapi('Login');
+
+const isHttps = (url: string) => new URL(url).protocol === 'https:';
+
+export const authRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['Auth'],
+      summary: 'Sign in; sets the session cookie',
+      security: [],
+      request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
+      responses: {
+        200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } },
+        ...errorResponses(400, 401, 415, 429),
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const { db, clock } = c.var.deps;
+      const [user] = await db.query<{ id: number; email: string; name: string; role: (typeof ROLES)[number]; password_hash: string; active: boolean }>(
+        query('auth_user_by_email'), [email],
+      );
+      const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+      if (!user || !ok || !user.active) throw new ApiError('unauthorized', 'Wrong e-mail or password.');
+      const token = newToken();
+      await db.query(query('auth_session_create'), [hashToken(token), user.id, clock().toISOString()]);
+      const secure = isHttps(c.req.url);
+      setCookie(c, secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE, token, {
+        httpOnly: true, sameSite: 'Lax', path: '/', secure,
+      });
+      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['Auth'],
+      summary: 'Sign out; destroys the session',
+      responses: { 204: { description: 'Signed out.' }, ...errorResponses(401) },
+    }),
+    async (c) => {
+      const token = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
+      if (token) await c.var.deps.db.query(query('auth_session_delete'), [hashToken(token)]);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, SESSION_COOKIE_SECURE, { path: '/', secure: true });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['Auth'],
+      summary: 'The signed-in user',
+      responses: { 200: { description: 'The caller.', content: { 'application/json': { schema: Me } } }, ...errorResponses(401) },
+    }),
+    async (c) => {
+      const user = c.var.user;
+      if (!user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
+      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
+    },
+  );

@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { newRouter } from '../validation.js';
+
+const Health = z
+  .object({
+    status: z.literal('ok'),
+    database: z.enum(['pglite', 'postgresql']),
+    postgis: z.string().openapi({ example: '3.6.2' }),
+  })
+  .openapi('Health');
+
+export const healthRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/health',
+    tags: ['System'],
+    summary: 'Liveness and database check',
+    security: [],
+    responses: { 200: { description: 'The API and its database answer.', content: { 'application/json': { schema: Health } } } },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const [row] = await db.query<{ v: string }>('SELECT postgis_lib_version() AS v');
+    return c.json({ status: 'ok' as const, database: db.kind, postgis: row?.v ?? 'unknown' }, 200);
+  },
+);
+
+const ClientConfig = z
+  .object({ basemap_style_url: z.string().openapi({ description: 'The MapLibre style the client loads (BASEMAP_STYLE_URL); the client falls back to a local style when it cannot be reached.' }) })
+  .openapi('ClientConfig');
+
+/** Settings the browser client needs before signing in. */
+export const clientConfigRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/client-config',
+    tags: ['System'],
+    summary: 'Client settings (basemap style)',
+    security: [],
+    responses: { 200: { description: 'Settings for the web client.', content: { 'application/json': { schema: ClientConfig } } } },
+  }),
+  (c) => c.json({ basemap_style_url: c.var.deps.config.basemapStyleUrl }, 200),
+);

@@ -1,0 +1,78 @@
+/**
+ * Schemas shared by every resource. The same zod schemas validate requests, describe
+ * responses in the OpenAPI document, and give the client its types.
+ */
+import { z } from '@hono/zod-openapi';
+
+/** Sweden's bounding box (with a margin): positions outside it are rejected on input. */
+export const SWEDEN_BBOX = { minLon: 10.0, minLat: 55.0, maxLon: 24.5, maxLat: 69.5 } as const;
+
+export const UNIT_KINDS = ['care_home', 'supported_housing', 'emergency_housing', 'shelter', 'training_flats', 'housing_first'] as const;
+export const UNIT_STATUSES = ['planned', 'open', 'closed'] as const;
+export const SENSITIVITIES = ['public', 'restricted'] as const;
+export const ACTOR_CATEGORIES = [
+  'property_owner', 'housing_company', 'shop', 'restaurant', 'police', 'security', 'faith',
+  'association', 'public_transport', 'library', 'health', 'park_street', 'leisure', 'other',
+] as const;
+export const CHILD_PLACE_KINDS = ['school', 'preschool', 'leisure_centre', 'playground'] as const;
+export const SCHOOL_STAGES = ['F-3', '4-6', '7-9', 'gymnasium'] as const;
+export const RINGS = ['immediate', 'neighbourhood', 'area'] as const;
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export const INFORMATION_STATUSES = ['not_informed', 'informed', 'due_soon', 'overdue'] as const;
+export const ACTIVITY_KINDS = ['meeting', 'information', 'safety_walk', 'contact', 'dialogue', 'observation'] as const;
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
+export type ChildPlaceKind = (typeof CHILD_PLACE_KINDS)[number];
+export type Ring = (typeof RINGS)[number];
+export type Role = (typeof ROLES)[number];
+
+/** A positive integer id in a path, e.g. `/api/units/{id}`. */
+export const IdParam = z.object({
+  id: z.coerce
+    .number({ error: 'id must be a positive integer' })
+    .int({ error: 'id must be a positive integer' })
+    .positive({ error: 'id must be a positive integer' })
+    .max(2147483647, { error: 'id must be a positive integer below 2147483648' })
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export const Position = z.tuple([z.number(), z.number()]).openapi({ example: [12.0005, 57.6823] });
+
+export const PointGeometry = z
+  .object({ type: z.literal('Point'), coordinates: Position })
+  .openapi('Point', { description: 'GeoJSON Point, WGS 84 [lon, lat] (RFC 7946).' });
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'bad_request' }),
+      message: z.string().openapi({ example: 'id must be a positive integer' }),
+      details: z.unknown().optional(),
+      request_id: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** Standard error responses, to spread into a route's `responses`. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: ERROR_DESCRIPTIONS[s] ?? 'Error', content: { 'application/json': { schema: ErrorResponse } } }]),
+  );
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad input: the message names the parameter and what is valid.',
+  401: 'Not signed in.',
+  403: 'Signed in, but the role does not allow this.',
+  404: 'Unknown id or route.',
+  409: 'Conflict with existing data.',
+  412: 'The If-Match version is stale: read again and retry.',
+  413: 'Body too large.',
+  415: 'Body is not application/json.',
+  428: 'If-Match is required.',
+  429: 'Too many requests; see Retry-After.',
+};
+
+/** Distances in output: metres, rounded to 0.1 m. */
+export const roundMetres = (m: number): number => Math.round(m * 10) / 10;

@@ -1,0 +1,27 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { prepareDatabase } from './startup.js';
+
+const config = loadConfig();
+const started = Date.now();
+const db = await prepareDatabase(config).catch((err: Error) => {
+  console.error(`Could not start: ${err.message}`);
+  process.exit(1);
+});
+const app = createApp({ db, config, clock: () => new Date() });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  console.log(`Platssamverkan is running on ${db.kind === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(`Open http://localhost:${info.port}/`);
+});
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

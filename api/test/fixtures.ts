@@ -1,0 +1,11 @@
+/** Test accounts present in every test database; each has a known personal API token. */
+export const TEST_USERS = {
+  admin: { email: 'admin@test.example', name: 'Test Admin', token: 'test-token-admin-0123456789abcdef' },
+  editor: { email: 'editor@test.example', name: 'Test Editor', token: 'test-token-editor-0123456789abcdef' },
+  viewer: { email: 'viewer@test.example', name: 'Test Viewer', token: 'test-token-viewer-0123456789abcdef' },
+} as const;
+
+/** The password of every test account. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export type TestRole = keyof typeof TEST_USERS;

@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { afterAll } from 'vitest';
+import { createApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { openPglite } from '../db/pglite.js';
+import { openPostgres } from '../db/postgres.js';
+import type { Database } from '../db/types.js';
+import { TEST_USERS, type TestRole } from './fixtures.js';
+import { dropDatabase, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR, TEST_DATA_DIR, withDatabase } from './templates.js';
+
+/** Which backend this test file runs on (set per vitest project). */
+export const backend = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgresql';
+
+/**
+ * A fresh database for one test file, copied from the prepared template: a folder
+ * copy for PGlite, `CREATE DATABASE … TEMPLATE` on the server. Dropped after the file.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const name = `ps_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  if (backend === 'pglite') {
+    const dir = path.join(TEST_DATA_DIR, name);
+    fs.cpSync(PGLITE_TEMPLATE_DIR, dir, { recursive: true });
+    const db = await openPglite(dir);
+    afterAll(async () => {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    return db;
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+  const db = await openPostgres(withDatabase(serverUrl, name));
+  afterAll(async () => {
+    await db.close();
+    await dropDatabase(admin, name);
+    await admin.end();
+  });
+  return db;
+}
+
+export interface TestContext {
+  db: Database;
+  app: ReturnType<typeof createApp>;
+  config: Config;
+  /** The clock the app sees; tests move it with `setNow`. */
+  setNow(date: Date | string): void;
+  /** A request as `role` (personal API token) or anonymous; JSON bodies are serialised. */
+  request(role: TestRole | 'anonymous', method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** GET as `role`, asserting 200, and returning the parsed JSON. */
+  getJson<T = any>(role: TestRole | 'anonymous', urlPath: string): Promise<T>;
+}
+
+/** An app on a fresh copy of the template database, with an injectable clock. */
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const db = await openTestDatabase();
+  const config = { ...loadConfig({}), ...overrides };
+  let now = new Date();
+  const app = createApp({ db, config, clock: () => now });
+  const request: TestContext['request'] = (role, method, urlPath, body, headers = {}) => {
+    const h: Record<string, string> = { ...headers };
+    if (role !== 'anonymous') h.authorization = `Bearer ${TEST_USERS[role].token}`;
+    let payload: BodyInit | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    return Promise.resolve(app.request(`http://localhost${urlPath}`, { method, headers: h, body: payload }));
+  };
+  return {
+    db,
+    app,
+    config,
+    setNow: (d) => {
+      now = new Date(d);
+    },
+    request,
+    async getJson(role, urlPath) {
+      const res = await request(role, 'GET', urlPath);
+      if (res.status !== 200) throw new Error(`GET ${urlPath} as ${role}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+  };
+}

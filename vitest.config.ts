@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test projects: the API suite runs once on the embedded database and once more on a
+ * PostgreSQL server when TEST_DATABASE_URL is set; pure unit tests and the browser
+ * end-to-end tests run once. `api/test/globalSetup.ts` prepares a migrated, seeded
+ * template database per backend, copied for each test file.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL;
+const apiTests = ['api/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    globalSetup: ['api/test/globalSetup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      { extends: true as const, test: { name: 'pglite', include: apiTests, env: { TEST_DB: 'pglite' } } },
+      ...(serverUrl ? [{ extends: true as const, test: { name: 'postgresql', include: apiTests, env: { TEST_DB: 'postgresql' } } }] : []),
+      { extends: true as const, test: { name: 'unit', include: ['data/**/*.test.ts', 'client/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      { extends: true as const, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000 } },
+    ],
+  },
+});

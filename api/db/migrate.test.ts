@@ -19,9 +19,9 @@ describe('migrations', () => {
   it('roll back a failing migration entirely and record nothing', async () => {
     const bad = [{ version: 9999, name: '9999_broken', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();' }];
     await expect(migrate(db, bad)).rejects.toThrow(/9999_broken/);
-    const [{ n }] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'");
+    const n = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'"))[0]!.n;
     expect(n).toBe(0);
-    const [{ m }] = await db.query<{ m: number }>('SELECT count(*)::int AS m FROM schema_migrations WHERE version = 9999');
+    const m = (await db.query<{ m: number }>('SELECT count(*)::int AS m FROM schema_migrations WHERE version = 9999'))[0]!.m;
     expect(m).toBe(0);
   });
 

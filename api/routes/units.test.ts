@@ -17,7 +17,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/units', () => {
   it('returns every demo unit as GeoJSON Point features with id and properties', async () => {
-    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
+    const n = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM units'))[0]!.n;
     const body = await t.getJson('viewer', '/api/units');
     expect(body.type).toBe('FeatureCollection');
     expect(body.features).toHaveLength(n);

@@ -9,7 +9,7 @@ import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import type { Database } from '../db/types.js';
 import { TEST_USERS, type TestRole } from './fixtures.js';
-import { dropDatabase, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR, TEST_DATA_DIR, withDatabase } from './templates.js';
+import { dropDatabase, pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, withDatabase } from './templates.js';
 
 /** Which backend this test file runs on (set per vitest project). */
 export const backend = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgresql';
@@ -22,7 +22,7 @@ export async function openTestDatabase(): Promise<Database> {
   const name = `ps_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   if (backend === 'pglite') {
     const dir = path.join(TEST_DATA_DIR, name);
-    fs.cpSync(PGLITE_TEMPLATE_DIR, dir, { recursive: true });
+    fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
     const db = await openPglite(dir);
     afterAll(async () => {
       await db.close();
@@ -32,7 +32,7 @@ export async function openTestDatabase(): Promise<Database> {
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
   const db = await openPostgres(withDatabase(serverUrl, name));
   afterAll(async () => {
     await db.close();

@@ -12,8 +12,13 @@ import type { Database } from '../db/types.js';
 import { TEST_PASSWORD, TEST_USERS } from './fixtures.js';
 
 export const TEST_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.test-data');
-export const PGLITE_TEMPLATE_DIR = path.join(TEST_DATA_DIR, 'template-pglite');
-export const PG_TEMPLATE_DB = 'ps_test_template';
+/**
+ * Template names are per test run (the id is chosen by globalSetup and passed to the
+ * workers in PS_TEST_RUN), so that several runs on one machine do not collide.
+ */
+const runId = () => process.env.PS_TEST_RUN ?? 'default';
+export const pgliteTemplateDir = () => path.join(TEST_DATA_DIR, `template-pglite-${runId()}`);
+export const pgTemplateDb = () => `ps_test_template_${runId()}`;
 
 /** Migrates, seeds the demo data and adds the test accounts with their API tokens. */
 export async function prepareTemplate(db: Database): Promise<void> {
@@ -31,8 +36,8 @@ export async function prepareTemplate(db: Database): Promise<void> {
 
 /** Builds the embedded template database folder, copied by each test file. */
 export async function buildPgliteTemplate(): Promise<void> {
-  fs.rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
-  const db = await openPglite(PGLITE_TEMPLATE_DIR);
+  fs.rmSync(pgliteTemplateDir(), { recursive: true, force: true });
+  const db = await openPglite(pgliteTemplateDir());
   await prepareTemplate(db);
   await db.close();
 }
@@ -41,12 +46,12 @@ export async function buildPgliteTemplate(): Promise<void> {
 export async function buildPostgresTemplate(serverUrl: string): Promise<void> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    await dropDatabase(admin, PG_TEMPLATE_DB);
-    await admin.unsafe(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
+    await dropDatabase(admin, pgTemplateDb());
+    await admin.unsafe(`CREATE DATABASE ${pgTemplateDb()}`);
   } finally {
     await admin.end();
   }
-  const db = await openPostgres(withDatabase(serverUrl, PG_TEMPLATE_DB));
+  const db = await openPostgres(withDatabase(serverUrl, pgTemplateDb()));
   await prepareTemplate(db);
   await db.close();
 }
@@ -61,4 +66,16 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** Removes this run's templates. */
+export async function removeTemplates(serverUrl: string | undefined): Promise<void> {
+  fs.rmSync(pgliteTemplateDir(), { recursive: true, force: true });
+  if (!serverUrl) return;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await dropDatabase(admin, pgTemplateDb());
+  } finally {
+    await admin.end();
+  }
 }

@@ -21,6 +21,12 @@ export const DEFAULTS = {
   entityBodyLimitBytes: 100 * 1024,
   /** Largest body accepted by the importers. */
   importBodyLimitBytes: 50 * 1024 * 1024,
+  /** Sign-in limits (SECURITY.md: ≤ 100 failures per account per hour): failures counted per window; at the cap, 429 until the window slides. */
+  loginWindowMinutes: 15,
+  loginMaxFailuresPerAccount: 10,
+  loginMaxFailuresPerAddress: 50,
+  /** Days an inactivated contact person is kept before `POST /api/contact-persons/purge` deletes it (setting `contact_person_retention_days`). */
+  contactPersonRetentionDays: 90,
 } as const;
 
 export interface Config {
@@ -33,11 +39,13 @@ export interface Config {
   basemapStyleUrl: string;
   /** Set to "false" to skip loading the demo data into an empty database. */
   seedDemo: boolean;
+  /** TRUST_PROXY=true: the client address for sign-in limits is the last X-Forwarded-For entry (set it only behind a proxy you run). */
+  trustProxy: boolean;
 }
 
 const KNOWN_KEYS = [
   'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
-  'BASEMAP_STYLE_URL', 'SEED_DEMO',
+  'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY',
 ];
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -56,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     basemapStyleUrl: env.BASEMAP_STYLE_URL || DEFAULTS.basemapStyleUrl,
     seedDemo: env.SEED_DEMO !== 'false',
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }
 

@@ -12,6 +12,12 @@ import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, ERROR_STATUS, errorBody, MESSAGES, type ErrorCode } from './errors.js';
 import { csrfGuard, noStore, securityHeaders } from './http/security.js';
 import { authRoutes } from './routes/auth.js';
+import { docsRoutes } from './routes/docs.js';
+import { informationNeedsRoutes } from './routes/informationNeeds.js';
+import { layerRoutes } from './routes/layers.js';
+import { proximityRoutes } from './routes/proximity.js';
+import { settingsRoutes } from './routes/settings.js';
+import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { unitsRoutes } from './routes/units.js';
 import { validationHook } from './validation.js';
@@ -54,6 +60,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api', clientConfigRoutes);
   app.route('/api', authRoutes);
   app.route('/api', unitsRoutes);
+  app.route('/api', proximityRoutes);
+  app.route('/api', informationNeedsRoutes);
+  app.route('/api', siteAnalysisRoutes);
+  app.route('/api', layerRoutes);
+  app.route('/api', settingsRoutes);
+  app.route('/api', docsRoutes(app));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,37 @@
+import { createRoute } from '@hono/zod-openapi';
+import { hasNeedToKnow } from '../auth/middleware.js';
+import { notFound } from '../errors.js';
+import { errorResponses } from '../schemas/common.js';
+import { InformationNeedCollection, InformationNeedsQuery, splitList } from '../schemas/proximity.js';
+import { areaExists, informationNeeds, proxUnit } from '../services/proximity.js';
+import { newRouter } from '../validation.js';
+
+/** Every (unit, child place) pair that needs child-safety information. */
+export const informationNeedsRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/information-needs',
+    tags: ['Proximity'],
+    summary: 'Every information need: child places inside the outer ring of an open or planned unit',
+    description:
+      'One feature per (unit, child place) pair, computed in one spatial join. Sorted by priority (high first), then status ' +
+      '(overdue, not_informed, due_soon, informed), then distance. Distances to restricted units are measured from their coarse ' +
+      'location for callers without need-to-know. An unknown `unit_id` or `area` answers 404.',
+    request: { query: InformationNeedsQuery },
+    responses: {
+      200: { description: 'FeatureCollection of child places with the unit, `distance_m`, `ring`, `priority` and `information`.', content: { 'application/json': { schema: InformationNeedCollection } } },
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const { db, clock } = c.var.deps;
+    const exact = hasNeedToKnow(c.var.user);
+    if (q.unit_id !== undefined && !(await proxUnit(db, q.unit_id, exact))) throw notFound('unit', q.unit_id);
+    if (q.area !== undefined && !(await areaExists(db, q.area))) throw notFound('area', q.area);
+    const features = await informationNeeds(db, exact, {
+      unitId: q.unit_id, areaId: q.area, kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
+    }, clock());
+    return c.json({ type: 'FeatureCollection' as const, features }, 200);
+  },
+);

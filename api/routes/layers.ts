@@ -1,0 +1,53 @@
+import { createRoute } from '@hono/zod-openapi';
+import { DEFAULTS } from '../config.js';
+import { errorResponses } from '../schemas/common.js';
+import { ActorLayer, ActorsLayerQuery, ChildPlaceLayer, ChildPlacesLayerQuery, parseBbox, splitList } from '../schemas/proximity.js';
+import { actorsLayer, childPlacesLayer } from '../services/proximityLayers.js';
+import { newRouter } from '../validation.js';
+
+const PAGING = `Sorted by name, then id. \`limit\` defaults to ${DEFAULTS.listLimit} (at most ${DEFAULTS.listLimitMax}); \`number_matched\` counts every match, \`number_returned\` this page.`;
+
+/** The actor and child place layers of the map (and their lists). */
+export const layerRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/actors',
+      tags: ['Layers'],
+      summary: 'Neighbourhood actors',
+      description: `Actors with their active contact persons, filtered by \`bbox\`, \`category\` and \`q\`. ${PAGING}`,
+      request: { query: ActorsLayerQuery },
+      responses: {
+        200: { description: 'FeatureCollection of actors.', content: { 'application/json': { schema: ActorLayer } } },
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const body = await actorsLayer(c.var.deps.db, {
+        bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox), codes: splitList(q.category), q: q.q, limit: q.limit, offset: q.offset,
+      });
+      return c.json(body, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/child-places',
+      tags: ['Layers'],
+      summary: 'Schools, preschools, leisure-time centres and playgrounds',
+      description: `Child places filtered by \`bbox\`, \`kind\` and \`q\`. ${PAGING}`,
+      request: { query: ChildPlacesLayerQuery },
+      responses: {
+        200: { description: 'FeatureCollection of child places.', content: { 'application/json': { schema: ChildPlaceLayer } } },
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const body = await childPlacesLayer(c.var.deps.db, {
+        bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox), codes: splitList(q.kind), q: q.q, limit: q.limit, offset: q.offset,
+      });
+      return c.json(body, 200);
+    },
+  );

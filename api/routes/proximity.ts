@@ -1,0 +1,86 @@
+import { createRoute } from '@hono/zod-openapi';
+import { hasNeedToKnow } from '../auth/middleware.js';
+import { notFound } from '../errors.js';
+import { errorResponses, IdParam } from '../schemas/common.js';
+import {
+  ContactCollection, ContactsQuery, NearChildPlaceCollection, splitList, UnitChildPlacesQuery, ZoneCollection,
+} from '../schemas/proximity.js';
+import { proxUnit, unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
+import { newRouter } from '../validation.js';
+
+const COARSE_NOTE =
+  'For a restricted unit and a caller without need-to-know (viewer), everything is computed from the unit\'s coarse location (250 m grid), so nothing reveals its exact location.';
+
+/** Zones, contacts and child places around one unit. */
+export const proximityRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/zones',
+      tags: ['Proximity'],
+      summary: 'The three zones of a unit',
+      description: `Three polygons, innermost first: geodesic buffers (64 vertices) of the unit's location with its effective radii (its own, else the global ones). ${COARSE_NOTE}`,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'FeatureCollection of three Polygons with `ring` and `radius_m`.', content: { 'application/json': { schema: ZoneCollection } } },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const exact = hasNeedToKnow(c.var.user);
+      if (!(await proxUnit(c.var.deps.db, id, exact))) throw notFound('unit', id);
+      return c.json(await unitZones(c.var.deps.db, id, exact), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/contacts',
+      tags: ['Proximity'],
+      summary: 'Who to contact: the actors inside the outer ring, nearest first',
+      description:
+        'Every actor within the unit\'s outer ring (geodesic distance on the WGS 84 spheroid), sorted by `distance_m` then id, ' +
+        'with its `ring` (the innermost ring whose radius is ≥ the distance) and its active contact persons. ' + COARSE_NOTE,
+      request: { params: IdParam, query: ContactsQuery },
+      responses: {
+        200: { description: 'FeatureCollection of actors with `distance_m` and `ring`.', content: { 'application/json': { schema: ContactCollection } } },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const exact = hasNeedToKnow(c.var.user);
+      if (!(await proxUnit(c.var.deps.db, id, exact))) throw notFound('unit', id);
+      const features = await unitContacts(c.var.deps.db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) });
+      return c.json({ type: 'FeatureCollection' as const, features }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/child-places',
+      tags: ['Proximity'],
+      summary: 'The schools, preschools, leisure-time centres and playgrounds inside the outer ring',
+      description:
+        'Child places within the unit\'s outer ring, nearest first, with `ring`, `priority` (high in immediate, medium in neighbourhood, low in area) ' +
+        'and the `information` status of this (unit, child place) pair. ' + COARSE_NOTE,
+      request: { params: IdParam, query: UnitChildPlacesQuery },
+      responses: {
+        200: { description: 'FeatureCollection of child places with `distance_m`, `ring`, `priority` and `information`.', content: { 'application/json': { schema: NearChildPlaceCollection } } },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const exact = hasNeedToKnow(c.var.user);
+      const { db, clock } = c.var.deps;
+      if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
+      const features = await unitChildPlaces(db, id, exact, {
+        rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
+      }, clock());
+      return c.json({ type: 'FeatureCollection' as const, features }, 200);
+    },
+  );

@@ -1,0 +1,34 @@
+import { createRoute } from '@hono/zod-openapi';
+import { hasNeedToKnow } from '../auth/middleware.js';
+import { errorResponses } from '../schemas/common.js';
+import { SiteAnalysis, SiteAnalysisInput } from '../schemas/proximity.js';
+import { getGlobalRadii, siteAnalysis } from '../services/proximity.js';
+import { newRouter } from '../validation.js';
+
+/** Site analysis of a candidate location for a new or moved unit (a read, for every role). */
+export const siteAnalysisRoutes = newRouter().openapi(
+  createRoute({
+    method: 'post',
+    path: '/site-analysis',
+    tags: ['Proximity'],
+    summary: 'Judge a candidate site: what lies around a point',
+    description:
+      'A read with a JSON body; writes nothing. `rings`: per ring, the number of actors by category and child places by kind in that ring\'s ' +
+      'annulus (a place belongs to the innermost ring whose radius is ≥ its geodesic distance, as for a unit\'s contacts; every category ' +
+      'and kind is present, with 0 when none). `nearest`: the nearest school, preschool and playground anywhere (index-assisted nearest ' +
+      'neighbour, then the exact geodesic distance), null when there is none. `overlapping_units`: open and planned units whose outer ring ' +
+      'intersects this point\'s outer ring (distance < their outer radius + this outer radius), nearest first; restricted units are measured ' +
+      'from their coarse location for callers without need-to-know. Radii default to the global zone radii.',
+    request: { body: { required: true, content: { 'application/json': { schema: SiteAnalysisInput } } } },
+    responses: {
+      200: { description: 'The analysis.', content: { 'application/json': { schema: SiteAnalysis } } },
+      ...errorResponses(400, 401, 413, 415),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const { db } = c.var.deps;
+    const radii = body.radii ?? (await getGlobalRadii(db));
+    return c.json(await siteAnalysis(db, body.lon, body.lat, radii, hasNeedToKnow(c.var.user)), 200);
+  },
+);

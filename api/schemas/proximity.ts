@@ -1,0 +1,327 @@
+/**
+ * Schemas of the proximity engine (zones, contacts, child places near a unit,
+ * information needs, site analysis, global zone radii) and of the actor and child
+ * place layers. They validate requests, describe responses in the OpenAPI document,
+ * and give the client its types (the exported `z.infer` types).
+ */
+import { z } from '@hono/zod-openapi';
+import { DEFAULTS } from '../config.js';
+import {
+  ACTOR_CATEGORIES, CHILD_PLACE_KINDS, INFORMATION_STATUSES, PointGeometry, PRIORITIES, RINGS, SCHOOL_STAGES, SWEDEN_BBOX,
+} from './common.js';
+
+/** Smallest and largest zone radius in metres, for global and per-unit radii. */
+export const RADIUS_MIN_M = 10;
+export const RADIUS_MAX_M = 5000;
+
+/** Splits a comma list query value into its items (empty items dropped). */
+export const splitList = (s: string | undefined): string[] | undefined =>
+  s === undefined ? undefined : s.split(',').map((v) => v.trim()).filter((v) => v !== '');
+
+/**
+ * A query parameter that takes one code or a comma-separated list of codes, each
+ * checked against `values`; the 400 names the parameter and lists what is valid.
+ */
+export const codeList = (name: string, values: readonly string[]) =>
+  z
+    .string()
+    .max(1000, { error: `${name}: at most 1000 characters` })
+    .refine((s) => {
+      const items = splitList(s)!;
+      return items.length > 0 && items.every((v) => values.includes(v));
+    }, { error: `must be one of ${values.join(', ')} (one value or a comma-separated list)` })
+    .optional()
+    .openapi({
+      param: { name, in: 'query' },
+      description: `One of ${values.map((v) => `\`${v}\``).join(', ')}, or several as a comma-separated list.`,
+      example: values[0],
+    });
+
+// ---------------------------------------------------------------- radii
+
+const radius = (name: string) =>
+  z
+    .number({ error: `${name} must be a number of metres from ${RADIUS_MIN_M} to ${RADIUS_MAX_M}` })
+    .min(RADIUS_MIN_M, { error: `${name} must be at least ${RADIUS_MIN_M} m` })
+    .max(RADIUS_MAX_M, { error: `${name} must be at most ${RADIUS_MAX_M} m` });
+
+/** Zone radii as a client sends them: 10–5000 m each, strictly increasing. */
+export const RadiiInput = z
+  .strictObject({ immediate: radius('immediate'), neighbourhood: radius('neighbourhood'), area: radius('area') })
+  .refine((r) => r.immediate < r.neighbourhood && r.neighbourhood < r.area, {
+    error: 'radii must be strictly increasing: immediate < neighbourhood < area',
+  })
+  .openapi('RadiiInput', {
+    description: `Zone radii in metres (geodesic), each ${RADIUS_MIN_M}–${RADIUS_MAX_M}, strictly increasing.`,
+    example: { immediate: 250, neighbourhood: 500, area: 1000 },
+  });
+
+export const GlobalRadii = z
+  .object({
+    immediate: z.number(),
+    neighbourhood: z.number(),
+    area: z.number(),
+    updated_at: z.string().openapi({ description: 'When the radii were last changed (ISO 8601).' }),
+  })
+  .openapi('GlobalRadii', { description: 'The global zone radii in metres, used by every unit without radii of its own.' });
+
+// ---------------------------------------------------------------- shared properties
+
+export const ContactPerson = z
+  .object({ id: z.number().int(), name: z.string(), role: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
+  .openapi('ContactPerson', { description: 'An active contact person of an actor (work contact details only).' });
+
+export const ActorProperties = z.object({
+  name: z.string(),
+  category: z.enum(ACTOR_CATEGORIES),
+  organisation: z.string().nullable(),
+  contact_about: z.string().nullable().openapi({ description: 'What to contact the actor about.' }),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  external_id: z.string().nullable(),
+  version: z.number().int(),
+  contact_persons: z.array(ContactPerson),
+});
+
+export const ChildPlaceProperties = z.object({
+  name: z.string(),
+  kind: z.enum(CHILD_PLACE_KINDS),
+  stages: z.array(z.enum(SCHOOL_STAGES)).openapi({ description: 'School stages; empty for other kinds.' }),
+  operator: z.string().nullable(),
+  address: z.string().nullable(),
+  external_id: z.string().nullable(),
+  contact_name: z.string().nullable(),
+  contact_role: z.string().nullable(),
+  contact_phone: z.string().nullable(),
+  contact_email: z.string().nullable(),
+  version: z.number().int(),
+});
+
+const Proximity = {
+  distance_m: z.number().openapi({ description: 'Geodesic distance to the unit in metres (WGS 84 spheroid), rounded to 0.1 m.', example: 182.4 }),
+  ring: z.enum(RINGS).openapi({ description: 'The innermost ring the place lies in (distance ≤ that ring\'s radius).' }),
+};
+
+export const Information = z
+  .object({
+    status: z.enum(INFORMATION_STATUSES),
+    last_informed_at: z.string().nullable().openapi({ description: 'When the child place was last informed about this unit (ISO 8601).' }),
+    due_at: z.string().nullable().openapi({ description: 'When the information is due again (ISO 8601).' }),
+  })
+  .openapi('Information');
+
+const NeedFields = {
+  ...Proximity,
+  priority: z.enum(PRIORITIES).openapi({ description: 'high in `immediate`, medium in `neighbourhood`, low in `area`.' }),
+  information: Information,
+};
+
+// ---------------------------------------------------------------- zones
+
+export const ZoneFeature = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.enum(RINGS),
+    geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
+    properties: z.object({ ring: z.enum(RINGS), radius_m: z.number() }),
+  })
+  .openapi('Zone');
+
+export const ZoneCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(ZoneFeature) })
+  .openapi('ZoneCollection');
+
+// ---------------------------------------------------------------- contacts and child places of a unit
+
+export const ContactFeature = z
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ActorProperties.extend(Proximity) })
+  .openapi('Contact');
+
+export const ContactCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(ContactFeature) })
+  .openapi('ContactCollection');
+
+export const NearChildPlaceFeature = z
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ChildPlaceProperties.extend(NeedFields) })
+  .openapi('NearChildPlace');
+
+export const NearChildPlaceCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(NearChildPlaceFeature) })
+  .openapi('NearChildPlaceCollection');
+
+export const ContactsQuery = z.strictObject({
+  ring: codeList('ring', RINGS),
+  category: codeList('category', ACTOR_CATEGORIES),
+});
+
+export const UnitChildPlacesQuery = z.strictObject({
+  ring: codeList('ring', RINGS),
+  kind: codeList('kind', CHILD_PLACE_KINDS),
+  priority: codeList('priority', PRIORITIES),
+  status: codeList('status', INFORMATION_STATUSES),
+});
+
+// ---------------------------------------------------------------- information needs
+
+const positiveId = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a positive integer` })
+    .int({ error: `${name} must be a positive integer` })
+    .positive({ error: `${name} must be a positive integer` })
+    .max(2147483647, { error: `${name} must be a positive integer below 2147483648` });
+
+export const InformationNeedsQuery = z.strictObject({
+  status: codeList('status', INFORMATION_STATUSES),
+  unit_id: positiveId('unit_id').optional().openapi({ param: { name: 'unit_id', in: 'query' }, description: 'Only this unit.', example: 1 }),
+  kind: codeList('kind', CHILD_PLACE_KINDS),
+  priority: codeList('priority', PRIORITIES),
+  area: positiveId('area').optional().openapi({ param: { name: 'area', in: 'query' }, description: 'Only child places inside this area (id of /api/areas).', example: 1 }),
+});
+
+export const InformationNeedFeature = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().openapi({ description: '"<unit_id>:<child_place_id>": one feature per (unit, child place) pair.', example: '1:17' }),
+    geometry: PointGeometry,
+    properties: ChildPlaceProperties.extend({
+      unit_id: z.number().int(),
+      unit_name: z.string(),
+      child_place_id: z.number().int(),
+      ...NeedFields,
+    }),
+  })
+  .openapi('InformationNeed');
+
+export const InformationNeedCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(InformationNeedFeature) })
+  .openapi('InformationNeedCollection');
+
+// ---------------------------------------------------------------- site analysis
+
+const coordinate = (name: 'lon' | 'lat', min: number, max: number) =>
+  z
+    .number({ error: `${name} must be a number from ${min} to ${max} (inside Sweden, WGS 84)` })
+    .min(min, { error: `${name} must be a number from ${min} to ${max} (inside Sweden, WGS 84)` })
+    .max(max, { error: `${name} must be a number from ${min} to ${max} (inside Sweden, WGS 84)` });
+
+export const SiteAnalysisInput = z
+  .strictObject({
+    lon: coordinate('lon', SWEDEN_BBOX.minLon, SWEDEN_BBOX.maxLon).openapi({ example: 12.006 }),
+    lat: coordinate('lat', SWEDEN_BBOX.minLat, SWEDEN_BBOX.maxLat).openapi({ example: 57.683 }),
+    radii: RadiiInput.optional().openapi({ description: 'Radii to analyse with; the global zone radii when left out.' }),
+  })
+  .openapi('SiteAnalysisInput');
+
+const countsOf = (codes: readonly string[]) =>
+  z.object(Object.fromEntries(codes.map((c) => [c, z.number().int()])) as Record<string, z.ZodNumber>);
+
+export const NearestPlace = z
+  .object({ id: z.number().int(), name: z.string(), distance_m: z.number() })
+  .nullable()
+  .openapi('NearestPlace', { description: 'The nearest place of the kind anywhere, or null when there is none.' });
+
+export const SiteAnalysis = z
+  .object({
+    rings: z.array(
+      z.object({
+        ring: z.enum(RINGS),
+        radius_m: z.number(),
+        actors: countsOf(ACTOR_CATEGORIES).openapi({ description: 'Actors per category in this ring\'s annulus; every category present.' }),
+        child_places: countsOf(CHILD_PLACE_KINDS).openapi({ description: 'Child places per kind in this ring\'s annulus; every kind present.' }),
+      }),
+    ),
+    nearest: z.object({ school: NearestPlace, preschool: NearestPlace, playground: NearestPlace }),
+    overlapping_units: z.array(z.object({ id: z.number().int(), name: z.string(), distance_m: z.number() })),
+  })
+  .openapi('SiteAnalysis');
+
+// ---------------------------------------------------------------- layers
+
+const BBOX_MESSAGE =
+  'bbox must be four comma-separated finite numbers minLon,minLat,maxLon,maxLat with longitudes within -180..180, latitudes within -90..90, minLon < maxLon and minLat < maxLat';
+
+/** Parses a `bbox` query value; undefined when it is not a valid box. */
+export function parseBbox(s: string): [number, number, number, number] | undefined {
+  const parts = s.split(',');
+  if (parts.length !== 4 || parts.some((p) => p.trim() === '')) return undefined;
+  const n = parts.map(Number) as [number, number, number, number];
+  if (!n.every(Number.isFinite)) return undefined;
+  const [minLon, minLat, maxLon, maxLat] = n;
+  const lonOk = (v: number) => v >= -180 && v <= 180;
+  const latOk = (v: number) => v >= -90 && v <= 90;
+  if (!lonOk(minLon) || !lonOk(maxLon) || !latOk(minLat) || !latOk(maxLat)) return undefined;
+  if (!(minLon < maxLon && minLat < maxLat)) return undefined;
+  return n;
+}
+
+const layerQuery = <K extends string>(listName: K, values: readonly string[]) =>
+  z.strictObject({
+    bbox: z
+      .string()
+      .max(200, { error: BBOX_MESSAGE })
+      .refine((s) => parseBbox(s) !== undefined, { error: BBOX_MESSAGE })
+      .optional()
+      .openapi({ param: { name: 'bbox', in: 'query' }, description: 'minLon,minLat,maxLon,maxLat (WGS 84).', example: '11.9,57.6,12.1,57.8' }),
+    q: z
+      .string()
+      .max(100, { error: 'q: at most 100 characters' })
+      .optional()
+      .openapi({ param: { name: 'q', in: 'query' }, description: 'Case-insensitive search in name and address (substring).' }),
+    limit: z.coerce
+      .number({ error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
+      .int({ error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
+      .min(1, { error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
+      .max(DEFAULTS.listLimitMax, { error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
+      .optional()
+      .openapi({ param: { name: 'limit', in: 'query' }, description: `Page size; ${DEFAULTS.listLimit} when left out, at most ${DEFAULTS.listLimitMax}.` }),
+    offset: z.coerce
+      .number({ error: 'offset must be a non-negative integer' })
+      .int({ error: 'offset must be a non-negative integer' })
+      .min(0, { error: 'offset must be a non-negative integer' })
+      .max(2147483647, { error: 'offset must be a non-negative integer below 2147483648' })
+      .optional()
+      .openapi({ param: { name: 'offset', in: 'query' }, description: 'Number of matching features to skip (0 when left out).' }),
+    ...({ [listName]: codeList(listName, values) } as Record<K, ReturnType<typeof codeList>>),
+  });
+
+export const ActorsLayerQuery = layerQuery('category', ACTOR_CATEGORIES);
+export const ChildPlacesLayerQuery = layerQuery('kind', CHILD_PLACE_KINDS);
+
+export const ActorFeature = z
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ActorProperties })
+  .openapi('Actor');
+
+export const ChildPlaceFeature = z
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ChildPlaceProperties })
+  .openapi('ChildPlace');
+
+const Paging = {
+  number_matched: z.number().int().openapi({ description: 'How many features match the filters in all.' }),
+  number_returned: z.number().int().openapi({ description: 'How many features this page holds.' }),
+};
+
+export const ActorLayer = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(ActorFeature), ...Paging })
+  .openapi('ActorCollection');
+
+export const ChildPlaceLayer = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(ChildPlaceFeature), ...Paging })
+  .openapi('ChildPlaceCollection');
+
+export type RadiiInputT = z.infer<typeof RadiiInput>;
+export type GlobalRadiiT = z.infer<typeof GlobalRadii>;
+export type ZoneCollectionT = z.infer<typeof ZoneCollection>;
+export type Contact = z.infer<typeof ContactFeature>;
+export type ContactCollectionT = z.infer<typeof ContactCollection>;
+export type NearChildPlace = z.infer<typeof NearChildPlaceFeature>;
+export type NearChildPlaceCollectionT = z.infer<typeof NearChildPlaceCollection>;
+export type InformationNeed = z.infer<typeof InformationNeedFeature>;
+export type InformationNeedCollectionT = z.infer<typeof InformationNeedCollection>;
+export type SiteAnalysisInputT = z.infer<typeof SiteAnalysisInput>;
+export type SiteAnalysisT = z.infer<typeof SiteAnalysis>;
+export type Actor = z.infer<typeof ActorFeature>;
+export type ChildPlace = z.infer<typeof ChildPlaceFeature>;
+export type ActorLayerT = z.infer<typeof ActorLayer>;
+export type ChildPlaceLayerT = z.infer<typeof ChildPlaceLayer>;

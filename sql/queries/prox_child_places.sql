@@ -1,0 +1,37 @@
+-- The child places inside the outer ring of one unit, nearest first, with ring,
+-- priority (by ring) and information status from the ps_information() contract.
+-- $1 unit id; $2 need-to-know; $3 rings, $4 kinds, $5 priorities, $6 statuses (comma lists or NULL);
+-- $7 the time the status is computed for.
+WITH u AS (
+  -- the unit's centre as the caller may see it, and its radii
+  SELECT id, CASE WHEN sensitivity = 'restricted' AND NOT $2::boolean
+                  THEN ps_coarse_location(location)::geography ELSE location END AS centre,
+         r_immediate, r_neighbourhood, r_area
+  FROM units_effective
+  WHERE id = $1::int
+), near AS (
+  -- child places within the outer ring (child_places_location_gix), with ring and priority
+  SELECT cp.*, u.id AS unit_id, ST_Distance(cp.location, u.centre) AS d,
+         CASE WHEN ST_Distance(cp.location, u.centre) <= u.r_immediate THEN 'immediate'
+              WHEN ST_Distance(cp.location, u.centre) <= u.r_neighbourhood THEN 'neighbourhood'
+              ELSE 'area' END AS ring
+  FROM u
+  JOIN child_places cp ON ST_DWithin(cp.location, u.centre, u.r_area)
+  WHERE $4::text IS NULL OR cp.kind = ANY (string_to_array($4::text, ','))
+), ranked AS (
+  -- priority follows the ring; the information status comes from ps_information()
+  SELECT n.*, CASE n.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority,
+         i.status AS info_status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
+  FROM near n
+  CROSS JOIN LATERAL ps_information(n.unit_id, n.id, $7::timestamptz) i
+)
+SELECT r.id, r.name, r.kind, to_json(r.stages) AS stages, r.operator, r.address, r.external_id,
+       r.contact_name, r.contact_role, r.contact_phone, r.contact_email, r.version,
+       round(r.d::numeric, 1)::float8 AS distance_m, r.ring, r.priority,
+       r.info_status, r.last_informed_at, r.due_at,
+       ST_AsGeoJSON(r.location::geometry, 7)::json AS geometry
+FROM ranked r
+WHERE ($3::text IS NULL OR r.ring = ANY (string_to_array($3::text, ',')))
+  AND ($5::text IS NULL OR r.priority = ANY (string_to_array($5::text, ',')))
+  AND ($6::text IS NULL OR r.info_status = ANY (string_to_array($6::text, ',')))
+ORDER BY r.d, r.id

@@ -10,8 +10,12 @@ import { requireRole, resolveUser } from './auth/middleware.js';
 import { DEFAULTS } from './config.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, ERROR_STATUS, errorBody, MESSAGES, type ErrorCode } from './errors.js';
-import { csrfGuard, noStore, securityHeaders } from './http/security.js';
+import { csrfGuard, jsonKeyGuard, noStore, securityHeaders } from './http/security.js';
 import { authRoutes } from './routes/auth.js';
+import { auditRoutes } from './routes/audit.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { tokensRoutes } from './routes/tokens.js';
+import { usersRoutes } from './routes/users.js';
 import { docsRoutes } from './routes/docs.js';
 import { informationNeedsRoutes } from './routes/informationNeeds.js';
 import { layerRoutes } from './routes/layers.js';
@@ -50,6 +54,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use('/api/*', jsonKeyGuard);
   app.use('/api/*', resolveUser);
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API_PATHS.has(c.req.path)) return next();
@@ -59,6 +64,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api', healthRoutes);
   app.route('/api', clientConfigRoutes);
   app.route('/api', authRoutes);
+  app.route('/api', tokensRoutes);
+  app.route('/api', usersRoutes);
+  app.route('/api', auditRoutes);
+  app.route('/api', privacyRoutes);
   app.route('/api', unitsRoutes);
   app.route('/api', proximityRoutes);
   app.route('/api', informationNeedsRoutes);

@@ -72,3 +72,30 @@ export const noStore = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
 });
+
+/** Keys refused anywhere in a JSON body: they could reach an object's prototype. */
+const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Refuses JSON bodies with a `__proto__`, `constructor` or `prototype` key at any
+ * depth (400), so no handler ever merges one into an object. Runs after the body
+ * limit, so it reads at most that much. Malformed JSON is left to the route's
+ * validator, which answers 400 itself.
+ */
+export const jsonKeyGuard = createMiddleware<AppEnv>(async (c, next) => {
+  if (!MUTATING.has(c.req.method)) return next();
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return next();
+  const text = await c.req.text();
+  let bad: string | undefined;
+  try {
+    JSON.parse(text, (key, value: unknown) => {
+      if (POLLUTING_KEYS.has(key)) bad ??= key;
+      return value;
+    });
+  } catch (err) {
+    if (err instanceof RangeError) throw new ApiError('bad_request', 'The JSON body is nested too deeply.');
+  }
+  if (bad) throw new ApiError('bad_request', `The body must not contain the key "${bad}" (refused at any depth).`);
+  await next();
+});

@@ -4,9 +4,10 @@ import { SESSION_COOKIE, SESSION_COOKIE_SECURE } from '../auth/middleware.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { query } from '../db/sqlFiles.js';
-import type { AppEnv } from '../env.js';
 import { ApiError, MESSAGES } from '../errors.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
+import { audit } from '../services/audit.js';
+import { assertLoginAllowed, clientAddress, recordLoginAttempt } from '../services/rateLimit.js';
 import { newRouter } from '../validation.js';
 
 const Me = z
@@ -29,6 +30,7 @@ export const authRoutes = newRouter()
       path: '/auth/login',
       tags: ['Auth'],
       summary: 'Sign in; sets the session cookie',
+      description: 'A new session token at every sign-in. Failed sign-ins are limited per account and per client address (429 with Retry-After).',
       security: [],
       request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
       responses: {
@@ -39,13 +41,25 @@ export const authRoutes = newRouter()
     async (c) => {
       const { email, password } = c.req.valid('json');
       const { db, clock } = c.var.deps;
+      const now = clock();
+      const address = clientAddress(c);
+      await assertLoginAllowed(db, email, address, now);
       const [user] = await db.query<{ id: number; email: string; name: string; role: (typeof ROLES)[number]; password_hash: string; active: boolean }>(
         query('auth_user_by_email'), [email],
       );
       const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
-      if (!user || !ok || !user.active) throw new ApiError('unauthorized', 'Wrong e-mail or password.');
+      if (!user || !ok || !user.active) {
+        await recordLoginAttempt(db, email, address, now, false);
+        throw new ApiError('unauthorized', 'Wrong e-mail or password.');
+      }
       const token = newToken();
-      await db.query(query('auth_session_create'), [hashToken(token), user.id, clock().toISOString()]);
+      const previous = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
+      await db.transaction(async (tx) => {
+        if (previous) await tx.query(query('auth_session_delete'), [hashToken(previous)]);
+        await tx.query(query('auth_session_create'), [hashToken(token), user.id, now.toISOString()]);
+        await tx.query(query('login_attempt_insert'), [now.toISOString(), email, address, true]);
+        await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address } });
+      });
       const secure = isHttps(c.req.url);
       setCookie(c, secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE, token, {
         httpOnly: true, sameSite: 'Lax', path: '/', secure,
@@ -63,7 +77,14 @@ export const authRoutes = newRouter()
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
-      if (token) await c.var.deps.db.query(query('auth_session_delete'), [hashToken(token)]);
+      const { db, clock } = c.var.deps;
+      const user = c.var.user;
+      if (token && user?.via === 'session') {
+        await db.transaction(async (tx) => {
+          await tx.query(query('auth_session_delete'), [hashToken(token)]);
+          await audit(tx, { at: clock(), user, action: 'logout', entity: 'session', entityId: user.id });
+        });
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, SESSION_COOKIE_SECURE, { path: '/', secure: true });
       return c.body(null, 204);

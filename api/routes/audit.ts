@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware.js';
+import { query } from '../db/sqlFiles.js';
+import { errorResponses } from '../schemas/common.js';
+import { newRouter } from '../validation.js';
+
+/** The actions an audit entry can record (the CHECK in sql/migrations/0002_audit.sql). */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'read_exact', 'export', 'import', 'login', 'logout', 'purge'] as const;
+
+/** Largest page of audit entries. */
+export const AUDIT_PAGE_MAX = 1000;
+
+const Timestamp = z.string().datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' });
+
+const AuditQuery = z
+  .strictObject({
+    entity: z.string().min(1).max(50).optional().openapi({ example: 'unit' }),
+    entity_id: z.string().min(1).max(50).optional(),
+    user_id: z.coerce.number({ error: 'user_id must be a positive integer' }).int().positive().max(2147483647).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    from: Timestamp.optional().openapi({ description: 'Entries at or after this time.' }),
+    to: Timestamp.optional().openapi({ description: 'Entries before this time.' }),
+    limit: z.coerce.number({ error: `limit must be an integer 1–${AUDIT_PAGE_MAX}` }).int().min(1).max(AUDIT_PAGE_MAX).default(100),
+    offset: z.coerce.number({ error: 'offset must be an integer ≥ 0' }).int().min(0).max(10_000_000).default(0),
+  })
+  .openapi('AuditQuery');
+
+const AuditEntry = z
+  .object({
+    id: z.number().int(), at: z.string(), user_id: z.number().int().nullable(), user_email: z.string().nullable(),
+    action: z.enum(AUDIT_ACTIONS), entity: z.string(), entity_id: z.string().nullable(),
+    before: z.unknown().nullable(), after: z.unknown().nullable(), details: z.unknown().nullable(),
+  })
+  .openapi('AuditEntry');
+
+/** The audit log, read-only (admins). No route changes it, and the database refuses UPDATE and DELETE on it. */
+export const auditRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get', path: '/audit', tags: ['Audit'], summary: 'Search the audit log', middleware: [requireRole('admin')] as const,
+    description: 'Newest first. Filters combine with AND; `total` counts all matching entries.',
+    request: { query: AuditQuery },
+    responses: {
+      200: { description: 'A page of entries.', content: { 'application/json': { schema: z.object({ entries: z.array(AuditEntry), total: z.number().int() }) } } },
+      ...errorResponses(400, 401, 403),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const rows = await c.var.deps.db.query<z.infer<typeof AuditEntry> & { total: number }>(query('audit_search'), [
+      q.entity ?? null, q.entity_id ?? null, q.user_id ?? null, q.action ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset,
+    ]);
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      const [count] = await c.var.deps.db.query<{ total: number }>(query('audit_search'), [
+        q.entity ?? null, q.entity_id ?? null, q.user_id ?? null, q.action ?? null, q.from ?? null, q.to ?? null, 1, 0,
+      ]);
+      total = count?.total ?? 0;
+    }
+    return c.json({ entries: rows.map(({ total: _t, ...e }) => e), total }, 200);
+  },
+);

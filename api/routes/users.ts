@@ -1,0 +1,99 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/bootstrap.js';
+import { notFound } from '../errors.js';
+import { etagOf, requireIfMatch } from '../http/conditional.js';
+import { errorResponses, IdParam, ROLES } from '../schemas/common.js';
+import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
+import { newRouter } from '../validation.js';
+
+/** Longest password accepted (argon2 takes any length; this bounds the hashing cost). */
+export const MAX_PASSWORD_LENGTH = 256;
+
+const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { error: `password must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  .openapi({ description: `${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters, no composition rules.` });
+
+const Name = z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' });
+
+const User = z
+  .object({
+    id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean(),
+    version: z.number().int(), created_at: z.string(), updated_at: z.string(),
+  })
+  .openapi('User');
+
+const UserCreate = z
+  .strictObject({
+    email: z.string().trim().toLowerCase().email({ error: 'email must be an e-mail address' }).max(200, { error: 'email must be at most 200 characters' }),
+    name: Name,
+    role: z.enum(ROLES),
+    password: Password,
+  })
+  .openapi('UserCreate');
+
+const UserPatch = z
+  .strictObject({ name: Name.optional(), role: z.enum(ROLES).optional(), active: z.boolean().optional(), password: Password.optional() })
+  .refine((v) => Object.keys(v).length > 0, { error: 'send at least one of name, role, active, password' })
+  .openapi('UserPatch');
+
+
+/** User administration (admins only). Every change is audited; password hashes never leave the database. */
+export const usersRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get', path: '/users', tags: ['Users'], summary: 'All user accounts', middleware: [requireRole('admin')] as const,
+      responses: { 200: { description: 'The accounts.', content: { 'application/json': { schema: z.object({ users: z.array(User) }) } } }, ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json({ users: await listUsers(c.var.deps.db) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/users', tags: ['Users'], summary: 'Create a user account', middleware: [requireRole('admin')] as const,
+      request: { body: { required: true, content: { 'application/json': { schema: UserCreate } } } },
+      responses: {
+        201: { description: 'The new account; `ETag` carries its version.', content: { 'application/json': { schema: User } } },
+        ...errorResponses(400, 401, 403, 409, 415),
+      },
+    }),
+    async (c) => {
+      const user = await createUser(c.var.deps.db, c.var.user!, c.var.deps.clock(), c.req.valid('json'));
+      c.header('ETag', etagOf(user.version));
+      return c.json(user, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/users/{id}', tags: ['Users'], summary: 'One user account', middleware: [requireRole('admin')] as const,
+      request: { params: IdParam },
+      responses: { 200: { description: 'The account; `ETag` carries its version.', content: { 'application/json': { schema: User } } }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const user = await getUser(c.var.deps.db, id);
+      if (!user) throw notFound('user', id);
+      c.header('ETag', etagOf(user.version));
+      return c.json(user, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch', path: '/users/{id}', tags: ['Users'], summary: 'Change a user account', middleware: [requireRole('admin')] as const,
+      description: 'Needs `If-Match`. Disabling an account (`active: false`) or setting its password ends all its sessions. The last active administrator cannot be demoted or disabled.',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: UserPatch } } } },
+      responses: {
+        200: { description: 'The changed account.', content: { 'application/json': { schema: User } } },
+        ...errorResponses(400, 401, 403, 404, 409, 412, 415, 428),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const change = c.req.valid('json');
+      const version = requireIfMatch(c);
+      const user = await updateUser(c.var.deps.db, c.var.user!, c.var.deps.clock(), id, version, change);
+      c.header('ETag', etagOf(user.version));
+      return c.json(user, 200);
+    },
+  );

@@ -1,0 +1,87 @@
+import { DEFAULTS } from '../config.js';
+import { query } from '../db/sqlFiles.js';
+import type { Database, Queryable } from '../db/types.js';
+import type { CurrentUser } from '../env.js';
+import { notFound } from '../errors.js';
+import { audit } from './audit.js';
+
+export interface ContactPersonRecord {
+  id: number; actor_id: number; actor_name: string; name: string; role: string | null; phone: string | null;
+  email: string | null; note: string | null; active: boolean; inactivated_at: string | null; version: number;
+  created_at: string; updated_at: string;
+}
+
+export interface AuditMention {
+  id: number; at: string; user_email: string | null; action: string; entity: string; entity_id: string | null;
+  before: unknown; after: unknown; details: unknown;
+}
+
+export interface SubjectExport { contact_person: ContactPersonRecord; audit: AuditMention[] }
+
+/**
+ * Everything stored about one contact person (data-subject access request): the
+ * record, its actor's name, and the audit entries that mention them. The export is
+ * itself audited (a bulk export of contact data).
+ */
+export async function exportContactPerson(db: Database, actor: CurrentUser, now: Date, id: number, format: string): Promise<SubjectExport> {
+  return db.transaction(async (tx) => {
+    const [person] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
+    if (!person) throw notFound('contact person', id);
+    const mentions = await tx.query<AuditMention>(query('privacy_person_audit'), [id, String(id)]);
+    await audit(tx, { at: now, user: actor, action: 'export', entity: 'contact_person', entityId: id, details: { format, reason: 'data-subject request' } });
+    return { contact_person: person, audit: mentions };
+  });
+}
+
+/** Inactivates a contact person (hidden at once); already inactive ones are returned unchanged. */
+export async function inactivateContactPerson(db: Database, actor: CurrentUser, now: Date, id: number): Promise<ContactPersonRecord> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
+    if (!before) throw notFound('contact person', id);
+    if (!before.active) return before;
+    await tx.query(query('privacy_inactivate'), [id, now.toISOString()]);
+    const [after] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
+    await audit(tx, {
+      at: now, user: actor, action: 'update', entity: 'contact_person', entityId: id,
+      before: { active: true, version: before.version }, after: { active: false, inactivated_at: after!.inactivated_at, version: after!.version },
+      details: { reason: 'inactivated' },
+    });
+    return after!;
+  });
+}
+
+/** The retention of inactive contact persons in days: the setting, else the default. */
+export async function retentionDays(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ days: number | null }>(query('privacy_retention'));
+  return row?.days ?? DEFAULTS.contactPersonRetentionDays;
+}
+
+/**
+ * Deletes contact persons inactive for longer than the retention. Each deletion is
+ * audited without the person's data (keeping it in the log would undo the purge).
+ */
+export async function purgeContactPersons(db: Database, actor: CurrentUser, now: Date): Promise<{ purged: number; retention_days: number; ids: number[] }> {
+  return db.transaction(async (tx) => {
+    const days = await retentionDays(tx);
+    const rows = await tx.query<{ id: number; actor_id: number; inactivated_at: string }>(query('privacy_purge'), [now.toISOString(), days]);
+    for (const r of rows) {
+      await audit(tx, { at: now, user: actor, action: 'purge', entity: 'contact_person', entityId: r.id, details: { actor_id: r.actor_id, inactivated_at: r.inactivated_at, retention_days: days } });
+    }
+    return { purged: rows.length, retention_days: days, ids: rows.map((r) => r.id) };
+  });
+}
+
+/** A CSV cell: quoted, and prefixed so a spreadsheet never runs it as a formula. */
+function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The export as CSV: one `section,field,value` row per stored value. */
+export function exportToCsv(e: SubjectExport): string {
+  const rows: unknown[][] = [['section', 'field', 'value']];
+  for (const [k, v] of Object.entries(e.contact_person)) rows.push(['contact_person', k, v]);
+  for (const a of e.audit) for (const [k, v] of Object.entries(a)) rows.push([`audit ${a.id}`, k, v]);
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

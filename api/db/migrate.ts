@@ -30,10 +30,14 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
   const applied: string[] = [];
   for (const m of migrations) {
     if (done.has(m.version)) continue;
-    await db.exec(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name) VALUES (${m.version}, '${m.name.replace(/'/g, "''")}');\nCOMMIT;`).catch(async (err) => {
-      await db.exec('ROLLBACK').catch(() => {});
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec(m.sql);
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      });
+    } catch (err) {
       throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
-    });
+    }
     applied.push(m.name);
   }
   return applied;

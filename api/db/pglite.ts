@@ -24,19 +24,19 @@ export async function openPglite(dataDir: string, onProgress: (message: string) 
 }
 
 function wrap(pg: PGlite): Database {
-  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
+  const asQueryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(text, params as unknown[]);
       return result.rows;
+    },
+    async exec(script: string) {
+      await q.exec(script);
     },
   });
   return {
     kind: 'pglite',
     ...asQueryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
-    async exec(script) {
-      await pg.exec(script);
-    },
     close: () => pg.close(),
   };
 }

@@ -16,6 +16,14 @@ export async function openPostgres(url: string): Promise<Database> {
     types: {
       // Counts and ids come back as numbers, as they do from PGlite.
       bigint: { to: 20, from: [20, 1700], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+      // JSON parameters are passed as text by convention (as PGlite takes them); the
+      // client's default would stringify that text a second time.
+      json: {
+        to: 3802,
+        from: [114, 3802],
+        serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)),
+        parse: (v: string) => JSON.parse(v),
+      },
     },
   });
   try {
@@ -38,14 +46,14 @@ export async function openPostgres(url: string): Promise<Database> {
       const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
     },
+    async exec(script: string) {
+      await q.unsafe(script).simple();
+    },
   });
   return {
     kind: 'postgresql',
     ...asQueryable(sql),
     transaction: (fn) => sql.begin((tx) => fn(asQueryable(tx))) as Promise<never>,
-    async exec(script) {
-      await sql.unsafe(script).simple();
-    },
     close: () => sql.end({ timeout: 5 }),
   };
 }

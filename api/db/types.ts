@@ -10,6 +10,8 @@
 export interface Queryable {
   /** Runs one statement with bound `$n` parameters and returns its rows. */
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations, restores). */
+  exec(script: string): Promise<void>;
 }
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -18,7 +20,5 @@ export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs a script of several statements without parameters (migrations only). */
-  exec(script: string): Promise<void>;
   close(): Promise<void>;
 }

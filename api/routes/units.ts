@@ -1,10 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { hasNeedToKnow } from '../auth/middleware.js';
+import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
+import { etagOf, requireIfMatch } from '../http/conditional.js';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
-import { UnitCollection, UnitFeature } from '../schemas/units.js';
-import { getUnit, listUnits } from '../services/units.js';
+import { UnitCollection, UnitCreate, UnitFeature, UnitPatch } from '../schemas/units.js';
+import { createUnit, deleteUnit, getUnit, listUnits, updateUnit, type WriteContext } from '../services/units.js';
+import type { Context } from 'hono';
+import type { AppEnv as Env } from '../env.js';
 import { newRouter } from '../validation.js';
 
 export const unitsRoutes = newRouter()
@@ -41,7 +44,73 @@ export const unitsRoutes = newRouter()
       const { id } = c.req.valid('param');
       const unit = await getUnit(c.var.deps.db, id, hasNeedToKnow(c.var.user));
       if (!unit) throw notFound('unit', id);
-      c.header('ETag', `"${unit.properties.version}"`);
+      c.header('ETag', etagOf(unit.properties.version));
       return c.json(unit, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/units',
+      tags: ['Units'],
+      summary: 'Create a unit (editor)',
+      description: 'Takes a GeoJSON Feature with a Point inside Sweden. Protected housing (skyddat boende) can never be entered.',
+      middleware: [requireRole('editor')] as const,
+      request: { body: { required: true, content: { 'application/json': { schema: UnitCreate } } } },
+      responses: {
+        201: { description: 'Created; `Location` and `ETag` are set.', content: { 'application/json': { schema: UnitFeature } } },
+        ...errorResponses(400, 401, 403, 409, 413, 415),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const unit = await createUnit(writeContext(c), input);
+      c.header('ETag', etagOf(unit.properties.version));
+      c.header('Location', `/api/units/${unit.id}`);
+      return c.json(unit, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/units/{id}',
+      tags: ['Units'],
+      summary: 'Change a unit (editor, If-Match)',
+      description: 'A partial Feature: `geometry` and/or some `properties`. `If-Match` must carry the ETag of your read (428 without, 412 when someone changed it since).',
+      middleware: [requireRole('editor')] as const,
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: UnitPatch } } } },
+      responses: {
+        200: { description: 'The changed unit, with its new `ETag`.', content: { 'application/json': { schema: UnitFeature } } },
+        ...errorResponses(400, 401, 403, 404, 409, 412, 413, 415, 428),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const version = requireIfMatch(c);
+      const unit = await updateUnit(writeContext(c), id, version, patch);
+      c.header('ETag', etagOf(unit.properties.version));
+      return c.json(unit, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/units/{id}',
+      tags: ['Units'],
+      summary: 'Remove a unit (editor, If-Match)',
+      middleware: [requireRole('editor')] as const,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Removed.' }, ...errorResponses(400, 401, 403, 404, 412, 428) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const version = requireIfMatch(c);
+      await deleteUnit(writeContext(c), id, version);
+      return c.body(null, 204);
+    },
   );
+
+function writeContext(c: Context<Env>): WriteContext {
+  return { db: c.var.deps.db, user: c.var.user!, now: c.var.deps.clock() };
+}

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PointGeometry, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES } from './common.js';
+import { GeoPointInput } from './geojson.js';
 
 export const ZoneRadii = z
   .object({
@@ -43,3 +44,64 @@ export const UnitCollection = z
   .openapi('UnitCollection');
 
 export type Unit = z.infer<typeof UnitFeature>;
+
+/** Protected housing (skyddat boende) is secret by law and must never be entered. */
+const PROTECTED_HOUSING = /skydd(at|ade)\s+boende|protected\s+housing/i;
+const noProtectedHousing = (field: string) => (s: string | null | undefined) =>
+  !s || !PROTECTED_HOUSING.test(s) || `${field} mentions protected housing (skyddat boende), whose addresses are secret by law and must never be entered`;
+
+const text = (max: number, field: string) =>
+  z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
+
+export const ZoneRadiiInput = z
+  .strictObject({
+    immediate: z.number().min(10).max(5000),
+    neighbourhood: z.number().min(10).max(5000),
+    area: z.number().min(10).max(5000),
+  })
+  .refine((r) => r.immediate < r.neighbourhood && r.neighbourhood < r.area, {
+    error: 'radii must be strictly increasing: immediate < neighbourhood < area (each 10–5000 m)',
+  })
+  .openapi('ZoneRadiiInput', { description: 'Per-unit radii in metres, 10–5000, strictly increasing; null returns to the global radii.' });
+
+/**
+ * The writable properties of a unit. POST needs name and kind (the rest defaults:
+ * status open, places 0, sensitivity public, radii global); PATCH takes any subset.
+ * No zod defaults here: a PATCH must never reset a field it does not name.
+ */
+export const UnitPropertiesInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' })
+    .refine((s) => noProtectedHousing('name')(s) === true, { error: noProtectedHousing('name')('skyddat boende') as string }),
+  kind: z.enum(UNIT_KINDS),
+  status: z.enum(UNIT_STATUSES),
+  address: text(300, 'address'),
+  places: z.number().int({ error: 'places must be a whole number' }).min(0, { error: 'places must be 0 or more' }).max(10000),
+  operator: text(200, 'operator'),
+  description: text(2000, 'description')
+    .refine((s) => noProtectedHousing('description')(s) === true, { error: noProtectedHousing('description')('skyddat boende') as string }),
+  contact_name: text(200, 'contact_name'),
+  contact_phone: text(50, 'contact_phone'),
+  contact_email: z.email({ error: 'contact_email must be an e-mail address' }).max(200).nullable(),
+  contact_hours: text(200, 'contact_hours'),
+  radii: ZoneRadiiInput.nullable(),
+  sensitivity: z.enum(SENSITIVITIES),
+  external_id: z.string().trim().min(1).max(200).nullable(),
+});
+
+export const UnitCreate = z
+  .strictObject({ type: z.literal('Feature'), geometry: GeoPointInput, properties: UnitPropertiesInput.partial().required({ name: true, kind: true }) })
+  .openapi('UnitCreate', { description: 'A GeoJSON Feature with a Point inside Sweden and the unit properties.' });
+
+export const UnitPatch = z
+  .strictObject({
+    type: z.literal('Feature').optional(),
+    geometry: GeoPointInput.optional(),
+    properties: UnitPropertiesInput.partial().optional(),
+  })
+  .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
+    error: 'nothing to change: send geometry and/or some properties',
+  })
+  .openapi('UnitPatch', { description: 'A partial Feature: geometry and/or some properties. Needs If-Match.' });
+
+export type UnitCreateInput = z.infer<typeof UnitCreate>;
+export type UnitPatchInput = z.infer<typeof UnitPatch>;

@@ -24,6 +24,9 @@ import { settingsRoutes } from './routes/settings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { unitsRoutes } from './routes/units.js';
+import { activitiesRoutes } from './routes/activities.js';
+import { outreachRoutes } from './routes/outreach.js';
+import { principlesRoutes } from './routes/principles.js';
 import { validationHook } from './validation.js';
 
 /** The built client, served from the same port as the API. */
@@ -75,6 +78,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api', layerRoutes);
   app.route('/api', settingsRoutes);
   app.route('/api', docsRoutes(app));
+  app.route('/api', activitiesRoutes);
+  app.route('/api', outreachRoutes);
+  app.route('/api', principlesRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

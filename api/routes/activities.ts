@@ -1,0 +1,119 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware.js';
+import { query } from '../db/sqlFiles.js';
+import { notFound } from '../errors.js';
+import { etagOf, requireIfMatch } from '../http/conditional.js';
+import { errorResponses, IdParam } from '../schemas/common.js';
+import { Activity, ActivityCreate, ActivityList, ActivityPatch, ActivityQuery } from '../schemas/outreach.js';
+import { createActivity, deleteActivity, getActivity, listActivities, updateActivity } from '../services/activities.js';
+import { newRouter } from '../validation.js';
+
+const IfMatchHeader = z.object({
+  'if-match': z.string().optional().openapi({ description: 'The ETag of your last read of the activity (required: 428 without it, 412 when stale).' }),
+});
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+export const activitiesRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/activities',
+      tags: ['Outreach'],
+      summary: "A unit's activity log",
+      description: 'Newest first (date, then id). Filters: `kind`, `from`/`to` (dates, inclusive), `actor_id`, `child_place_id`; `limit` (1–1000, default 100) and `offset`.',
+      request: { params: IdParam, query: ActivityQuery },
+      responses: { 200: { description: 'The activities and the total number of matches.', ...json(ActivityList) }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const { deps } = c.var;
+      const [unit] = await deps.db.query(query('act_unit_exists'), [id]);
+      if (!unit) throw notFound('unit', id);
+      const result = await listActivities(deps.db, {
+        unitId: id, kind: q.kind, from: q.from, to: q.to, actorId: q.actor_id, childPlaceId: q.child_place_id, limit: q.limit, offset: q.offset,
+      }, deps.clock());
+      return c.json({ ...result, limit: q.limit, offset: q.offset }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/units/{id}/activities',
+      tags: ['Outreach'],
+      summary: 'Record an activity of a unit (editor)',
+      description:
+        'Kinds: meeting, information, safety_walk, contact, dialogue, observation. `date` at most tomorrow by the server clock. ' +
+        'Observations and safety walks may carry `location` (Point in Sweden), `responsible_actor_id` (an actor inside the unit\'s outer ring), ' +
+        '`due_date` and `follow_up_status` (default `open` for observations and for safety walks with a finding); other kinds may not. ' +
+        '`child_place_ids` of an `information` activity must lie inside the unit\'s outer ring. The unit\'s location, places and status are ' +
+        'snapshotted for the information rules. No personal data about residents belongs in `note` or `organisations`.',
+      middleware: [requireRole('editor')] as const,
+      request: { params: IdParam, body: { required: true, ...json(ActivityCreate) } },
+      responses: { 201: { description: 'The recorded activity; `ETag` carries its version.', ...json(Activity) }, ...errorResponses(400, 401, 403, 404, 415) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { deps } = c.var;
+      const created = await createActivity(deps.db, id, c.req.valid('json'), c.var.user!, deps.clock());
+      c.header('ETag', etagOf(created.version));
+      return c.json(created, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/activities/{id}',
+      tags: ['Outreach'],
+      summary: 'One activity',
+      request: { params: IdParam },
+      responses: { 200: { description: 'The activity; `ETag` carries its version.', ...json(Activity) }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const a = await getActivity(c.var.deps.db, id, c.var.deps.clock());
+      if (!a) throw notFound('activity', id);
+      c.header('ETag', etagOf(a.version));
+      return c.json(a, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/activities/{id}',
+      tags: ['Outreach'],
+      summary: 'Change an activity (editor, If-Match)',
+      description: 'Send only the fields to change; `actor_ids`/`child_place_ids` replace the links. The same rules as on creation apply to the result.',
+      middleware: [requireRole('editor')] as const,
+      request: { params: IdParam, headers: IfMatchHeader, body: { required: true, ...json(ActivityPatch) } },
+      responses: { 200: { description: 'The changed activity; `ETag` carries its new version.', ...json(Activity) }, ...errorResponses(400, 401, 403, 404, 412, 415, 428) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const version = requireIfMatch(c);
+      const { deps } = c.var;
+      const a = await updateActivity(deps.db, id, version, c.req.valid('json'), c.var.user!, deps.clock());
+      c.header('ETag', etagOf(a.version));
+      return c.json(a, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/activities/{id}',
+      tags: ['Outreach'],
+      summary: 'Remove an activity (editor, If-Match)',
+      description: 'Information status is derived from the remaining activities, so it changes at once.',
+      middleware: [requireRole('editor')] as const,
+      request: { params: IdParam, headers: IfMatchHeader },
+      responses: { 204: { description: 'Removed.' }, ...errorResponses(400, 401, 403, 404, 412, 428) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const version = requireIfMatch(c);
+      const { deps } = c.var;
+      await deleteActivity(deps.db, id, version, c.var.user!, deps.clock());
+      return c.body(null, 204);
+    },
+  );

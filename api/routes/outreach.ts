@@ -1,0 +1,164 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import Papa from 'papaparse';
+import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
+import type { AppEnv } from '../env.js';
+import { CHILD_PLACE_KINDS, errorResponses, INFORMATION_STATUSES } from '../schemas/common.js';
+import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult, PRINCIPLES } from '../schemas/outreach.js';
+import { listActivities, markInformed } from '../services/activities.js';
+import { audit } from '../services/audit.js';
+import { implementationOverview } from '../services/implementation.js';
+import { informationNeeds } from '../services/information.js';
+import { newRouter } from '../validation.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** The largest number of rows a follow-up export carries. */
+const EXPORT_MAX_ROWS = 10_000;
+
+/**
+ * A CSV answer Swedish Excel opens as is: UTF-8 with a byte-order mark, `;` between
+ * fields (Excel with Swedish regional settings expects it), CRLF line ends, quoting by
+ * papaparse, and cells that start with = + - @ escaped so they are not run as formulas.
+ */
+function csv(c: Context<AppEnv>, filename: string, fields: string[], rows: unknown[][]): Response {
+  const text = Papa.unparse({ fields, data: rows }, { delimiter: ';', newline: '\r\n', escapeFormulae: true });
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(`\uFEFF${text}\r\n`, 200);
+}
+
+const csvResponse = (description: string) => ({
+  200: { description: `${description} UTF-8 with BOM, \`;\`-separated, CRLF.`, content: { 'text/csv': { schema: z.string() } } },
+});
+
+const InformationNeedsCsvQuery = z.strictObject({
+  status: z.enum(INFORMATION_STATUSES).optional(),
+  unit_id: z.coerce.number().int().positive().max(2147483647).optional(),
+  kind: z.enum(CHILD_PLACE_KINDS).optional(),
+});
+
+const FOLLOW_UP_FIELDS = ['id', 'unit_id', 'unit_name', 'kind', 'date', 'due_date', 'follow_up_status', 'overdue', 'responsible_actor', 'lon', 'lat', 'note', 'recorded_by'];
+
+export const outreachRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/information-needs/mark-informed',
+      tags: ['Outreach'],
+      summary: 'Mark child places as informed (editor)',
+      description:
+        'Records one `information` activity per child place of the unit, dated `date`, all in one transaction. Every child place must exist and lie ' +
+        "inside the unit's outer ring; one bad id answers 400 naming it, and nothing is recorded. Answers each pair's information status afterwards.",
+      middleware: [requireRole('editor')] as const,
+      request: { body: { required: true, ...json(MarkInformed) } },
+      responses: { 201: { description: 'The activities recorded and the new statuses.', ...json(MarkInformedResult) }, ...errorResponses(400, 401, 403, 415) },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const result = await markInformed(deps.db, c.req.valid('json'), c.var.user!, deps.clock());
+      return c.json(result as z.infer<typeof MarkInformedResult>, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/follow-ups',
+      tags: ['Outreach'],
+      summary: 'Observations and safety-walk findings to follow up, across units',
+      description:
+        'Open and in-progress observations and safety walks (or those with `status`), earliest due date first, each with `overdue` ' +
+        '(open or in progress and due before today by the server clock). Filters: `unit_id`, `status`, `overdue=true`; `limit`, `offset`.',
+      request: { query: FollowUpQuery },
+      responses: { 200: { description: 'The follow-ups and their total.', ...json(FollowUpList) }, ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { deps } = c.var;
+      const { activities, total } = await listActivities(deps.db, {
+        unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: q.limit, offset: q.offset,
+      }, deps.clock());
+      return c.json({ follow_ups: activities, total, limit: q.limit, offset: q.offset }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/implementation',
+      tags: ['Outreach'],
+      summary: 'How far the five principles are implemented',
+      description:
+        'Per unit (a GeoJSON FeatureCollection: counts in place / in progress / not started and each principle\'s status, restricted units coarsened ' +
+        'for roles without need-to-know), per principle across all units, and per area holding units (empty when no areas are loaded).',
+      responses: { 200: { description: 'The overview.', ...json(Implementation) }, ...errorResponses(401) },
+    }),
+    async (c) => {
+      const overview = await implementationOverview(c.var.deps.db, hasNeedToKnow(c.var.user));
+      return c.json(overview as z.infer<typeof Implementation>, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/information-needs.csv',
+      tags: ['Outreach', 'Exports'],
+      summary: 'Information needs as CSV',
+      description:
+        'Every child place inside the outer ring of each open or planned unit, with distance, ring, priority, contact and information status ' +
+        '(`status`, `last_informed_at`, `due_at`). Filters `status`, `unit_id`, `kind`. Holds contact data, so each export is audited.',
+      request: { query: InformationNeedsCsvQuery },
+      responses: { ...csvResponse('The information needs.'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { deps } = c.var;
+      const now = deps.clock();
+      const rows = await informationNeeds(deps.db, now, hasNeedToKnow(c.var.user), { status: q.status, unitId: q.unit_id, kind: q.kind });
+      await audit(deps.db, { at: now, user: c.var.user, action: 'export', entity: 'information_need', details: { format: 'csv', filters: q, rows: rows.length } });
+      const fields = ['unit_id', 'unit_name', 'child_place_id', 'child_place_name', 'kind', 'stages', 'address', 'contact_name', 'contact_role',
+        'contact_phone', 'contact_email', 'distance_m', 'ring', 'priority', 'status', 'last_informed_at', 'due_at'] as const;
+      return csv(c, 'information-needs.csv', [...fields], rows.map((r) => fields.map((f) => r[f])));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/follow-ups.csv',
+      tags: ['Outreach', 'Exports'],
+      summary: 'Open follow-ups as CSV',
+      description: `The rows of GET /api/follow-ups (same filters), at most ${EXPORT_MAX_ROWS}. Audited.`,
+      request: { query: FollowUpQuery.omit({ limit: true, offset: true }) },
+      responses: { ...csvResponse('The follow-ups.'), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { deps } = c.var;
+      const now = deps.clock();
+      const { activities } = await listActivities(deps.db, {
+        unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: EXPORT_MAX_ROWS, offset: 0,
+      }, now);
+      await audit(deps.db, { at: now, user: c.var.user, action: 'export', entity: 'follow_up', details: { format: 'csv', filters: q, rows: activities.length } });
+      return csv(c, 'follow-ups.csv', FOLLOW_UP_FIELDS, activities.map((a) => [
+        a.id, a.unit_id, a.unit_name, a.kind, a.date, a.due_date, a.follow_up_status, a.overdue ? 'yes' : 'no',
+        a.responsible_actor?.name ?? '', a.location?.coordinates[0] ?? '', a.location?.coordinates[1] ?? '', a.note ?? '', a.recorded_by ?? '',
+      ]));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/implementation.csv',
+      tags: ['Outreach', 'Exports'],
+      summary: 'The implementation overview as CSV',
+      description: 'One row per unit: counts per status and each principle\'s status (columns principle_1 … principle_5).',
+      responses: { ...csvResponse('The overview per unit.'), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const { units } = await implementationOverview(c.var.deps.db, hasNeedToKnow(c.var.user));
+      const fields = ['unit_id', 'unit_name', 'kind', 'status', 'in_place', 'in_progress', 'not_started', ...PRINCIPLES.map((p) => `principle_${p.principle}`), 'areas'];
+      return csv(c, 'implementation.csv', fields, units.features.map((f) => [
+        f.id, f.properties.name, f.properties.kind, f.properties.status, f.properties.in_place, f.properties.in_progress, f.properties.not_started,
+        ...f.properties.principles, f.properties.area_names.join(', '),
+      ]));
+    },
+  );

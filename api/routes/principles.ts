@@ -1,0 +1,60 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware.js';
+import { ApiError, notFound } from '../errors.js';
+import { etagOf, requireIfMatch } from '../http/conditional.js';
+import { errorResponses, IdParam } from '../schemas/common.js';
+import { PrincipleEntry, PrincipleList, PrincipleParam, PrinciplePut } from '../schemas/outreach.js';
+import { listPrinciples, putPrinciple } from '../services/principles.js';
+import { newRouter } from '../validation.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+export const principlesRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/principles',
+      tags: ['Outreach'],
+      summary: "A unit's five-principles checklist",
+      description: 'Always five entries, principle 1–5, with Swedish and English titles; a principle never saved is `not_started` with version 0.',
+      request: { params: IdParam },
+      responses: { 200: { description: 'The five entries.', ...json(PrincipleList) }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const principles = await listPrinciples(c.var.deps.db, id);
+      if (!principles) throw notFound('unit', id);
+      return c.json({ unit_id: id, principles }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/units/{id}/principles/{principle}',
+      tags: ['Outreach'],
+      summary: 'Save one principle entry of a unit (editor)',
+      description:
+        'Replaces status, evidence and last_reviewed. Once the entry exists, `If-Match` with its version is required (428 without, 412 stale); ' +
+        'the first save may omit it or send "0".',
+      middleware: [requireRole('editor')] as const,
+      request: {
+        params: PrincipleParam,
+        headers: z.object({ 'if-match': z.string().optional() }),
+        body: { required: true, ...json(PrinciplePut) },
+      },
+      responses: { 200: { description: 'The saved entry; `ETag` carries its version.', ...json(PrincipleEntry) }, ...errorResponses(400, 401, 403, 404, 412, 415, 428) },
+    }),
+    async (c) => {
+      const { id, principle } = c.req.valid('param');
+      let version: number | undefined;
+      try {
+        version = requireIfMatch(c);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 'precondition_required')) throw e;
+      }
+      const { deps } = c.var;
+      const entry = await putPrinciple(deps.db, id, principle, version, c.req.valid('json'), c.var.user!, deps.clock());
+      c.header('ETag', etagOf(entry.version));
+      return c.json(entry, 200);
+    },
+  );

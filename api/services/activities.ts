@@ -1,0 +1,218 @@
+import { query } from '../db/sqlFiles.js';
+import type { Database, Queryable } from '../db/types.js';
+import type { CurrentUser } from '../env.js';
+import { badRequest, notFound } from '../errors.js';
+import { staleVersion } from '../http/conditional.js';
+import {
+  FOLLOW_UP_KINDS, type Activity, type ActivityInput, type ActivityPatchInput,
+} from '../schemas/outreach.js';
+import { audit } from './audit.js';
+
+/** The UTC calendar day of `d`, `YYYY-MM-DD`. */
+export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** The latest activity date accepted: tomorrow by the clock, so a user a time zone ahead is not refused. */
+export const latestActivityDate = (now: Date): string => dayOf(new Date(now.getTime() + 86_400_000));
+
+export interface ListFilters {
+  unitId?: number | null;
+  kind?: string | null;
+  from?: string | null;
+  to?: string | null;
+  actorId?: number | null;
+  childPlaceId?: number | null;
+  id?: number | null;
+  followUps?: boolean;
+  followUpStatus?: string | null;
+  overdueOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+type ActivityRow = Activity & { total: number };
+
+/** Activities matching the filters, newest first (follow-ups: earliest due first), and their total. */
+export async function listActivities(db: Queryable, f: ListFilters, now: Date): Promise<{ activities: Activity[]; total: number }> {
+  const rows = await db.query<ActivityRow>(query('act_list'), [
+    f.unitId ?? null, f.kind ?? null, f.from ?? null, f.to ?? null, f.actorId ?? null, f.childPlaceId ?? null,
+    f.limit, f.offset, dayOf(now), f.id ?? null, f.followUps ?? false, f.followUpStatus ?? null, f.overdueOnly ?? false,
+  ]);
+  return { activities: rows.map(({ total: _t, ...a }) => a), total: rows[0]?.total ?? 0 };
+}
+
+export async function getActivity(db: Queryable, id: number, now: Date): Promise<Activity | undefined> {
+  const { activities } = await listActivities(db, { id, limit: 1, offset: 0 }, now);
+  return activities[0];
+}
+
+/** An activity's fields after defaults, as written. */
+interface ActivityValues {
+  kind: Activity['kind'];
+  date: string;
+  actor_ids: number[];
+  child_place_ids: number[];
+  organisations: string[];
+  note: string | null;
+  location: { type: 'Point'; coordinates: [number, number] } | null;
+  responsible_actor_id: number | null;
+  due_date: string | null;
+  follow_up_status: 'open' | 'in_progress' | 'done' | null;
+}
+
+interface RefCheck {
+  unit_found: number; r_area: number | null;
+  missing_actors: number[]; missing_child_places: number[]; child_places_outside: number[];
+  responsible_found: number; responsible_within: number;
+}
+
+/**
+ * Checks everything about an activity that the schema cannot: the date, the follow-up
+ * fields only on observations and safety walks, and that every referenced record
+ * exists (child places of an information activity inside the unit's outer ring, the
+ * responsible actor among the unit's contacts). Throws a 400 naming the field.
+ */
+export async function checkActivity(tx: Queryable, unitId: number, v: ActivityValues, now: Date): Promise<void> {
+  const latest = latestActivityDate(now);
+  if (v.date > latest) throw badRequest(`date: ${v.date} is in the future; the latest date accepted is ${latest}.`);
+  const isFollowUpKind = (FOLLOW_UP_KINDS as readonly string[]).includes(v.kind);
+  if (!isFollowUpKind) {
+    for (const field of ['location', 'responsible_actor_id', 'due_date', 'follow_up_status'] as const) {
+      if (v[field] !== null) throw badRequest(`${field}: only observations and safety walks (kind observation or safety_walk) have one; this activity is a ${v.kind}.`);
+    }
+  }
+  const [c] = await tx.query<RefCheck>(query('act_check_refs'), [
+    unitId, JSON.stringify(v.actor_ids), JSON.stringify(v.child_place_ids), v.responsible_actor_id,
+  ]);
+  if (!c || c.unit_found === 0) throw notFound('unit', unitId);
+  if (c.missing_actors.length) throw badRequest(`actor_ids: no actor with id ${c.missing_actors.join(', ')}.`, { actor_ids: c.missing_actors });
+  if (c.missing_child_places.length) {
+    throw badRequest(`child_place_ids: no child place with id ${c.missing_child_places.join(', ')}.`, { child_place_ids: c.missing_child_places });
+  }
+  if (v.kind === 'information' && c.child_places_outside.length) {
+    throw badRequest(
+      `child_place_ids: child place ${c.child_places_outside.join(', ')} is outside unit ${unitId}'s outer ring (${c.r_area} m); information is recorded for child places inside it.`,
+      { child_place_ids: c.child_places_outside },
+    );
+  }
+  if (v.responsible_actor_id !== null) {
+    if (c.responsible_found === 0) throw badRequest(`responsible_actor_id: no actor with id ${v.responsible_actor_id}.`);
+    if (c.responsible_within === 0) {
+      throw badRequest(`responsible_actor_id: actor ${v.responsible_actor_id} is not among unit ${unitId}'s contacts (actors inside its outer ring of ${c.r_area} m).`);
+    }
+  }
+}
+
+/** Fills the defaults of a new activity: follow-up status `open` for observations and for safety walks with a finding. */
+function withDefaults(input: ActivityInput): ActivityValues {
+  const v: ActivityValues = {
+    kind: input.kind, date: input.date, actor_ids: input.actor_ids, child_place_ids: input.child_place_ids,
+    organisations: input.organisations, note: input.note ?? null, location: input.location ?? null,
+    responsible_actor_id: input.responsible_actor_id ?? null, due_date: input.due_date ?? null,
+    follow_up_status: input.follow_up_status ?? null,
+  };
+  const hasFinding = v.location !== null || v.responsible_actor_id !== null || v.due_date !== null;
+  if (v.follow_up_status === null && (v.kind === 'observation' || (v.kind === 'safety_walk' && hasFinding))) v.follow_up_status = 'open';
+  return v;
+}
+
+async function insertActivity(tx: Queryable, unitId: number, v: ActivityValues, user: CurrentUser, now: Date): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(query('act_insert'), [
+    unitId, v.kind, v.date, JSON.stringify(v.organisations), v.note,
+    v.location?.coordinates[0] ?? null, v.location?.coordinates[1] ?? null,
+    v.responsible_actor_id, v.due_date, v.follow_up_status, user.id, user.name, now.toISOString(),
+  ]);
+  if (!row) throw notFound('unit', unitId);
+  await tx.query(query('act_link_actors'), [row.id, JSON.stringify(v.actor_ids)]);
+  await tx.query(query('act_link_child_places'), [row.id, JSON.stringify(v.child_place_ids)]);
+  return row.id;
+}
+
+/** Records a new activity of a unit (audited in the same transaction) and returns it. */
+export async function createActivity(db: Database, unitId: number, input: ActivityInput, user: CurrentUser, now: Date): Promise<Activity> {
+  const v = withDefaults(input);
+  return db.transaction(async (tx) => {
+    await checkActivity(tx, unitId, v, now);
+    const id = await insertActivity(tx, unitId, v, user, now);
+    const created = (await getActivity(tx, id, now))!;
+    await audit(tx, { at: now, user, action: 'create', entity: 'activity', entityId: id, after: created });
+    return created;
+  });
+}
+
+/**
+ * Records that the child places were informed on `date`: one `information` activity
+ * each, all in one transaction. Any bad id fails the whole request with nothing recorded.
+ */
+export async function markInformed(
+  db: Database, input: { unit_id: number; child_place_ids: number[]; date: string }, user: CurrentUser, now: Date,
+): Promise<{ activity_ids: number[]; information: { child_place_id: number; status: string; last_informed_at: string | null; due_at: string | null }[] }> {
+  const ids = [...new Set(input.child_place_ids)];
+  return db.transaction(async (tx) => {
+    const [unit] = await tx.query<{ id: number }>(query('act_unit_exists'), [input.unit_id]);
+    if (!unit) throw badRequest(`unit_id: no unit with id ${input.unit_id}.`);
+    const base = { kind: 'information' as const, date: input.date, actor_ids: [], organisations: [], note: null,
+      location: null, responsible_actor_id: null, due_date: null, follow_up_status: null };
+    await checkActivity(tx, input.unit_id, { ...base, child_place_ids: ids }, now);
+    const activityIds: number[] = [];
+    for (const cp of ids) {
+      const id = await insertActivity(tx, input.unit_id, { ...base, child_place_ids: [cp] }, user, now);
+      activityIds.push(id);
+      await audit(tx, { at: now, user, action: 'create', entity: 'activity', entityId: id,
+        after: { unit_id: input.unit_id, kind: 'information', date: input.date, child_place_ids: [cp] }, details: { via: 'mark-informed' } });
+    }
+    const information = await tx.query<{ child_place_id: number; status: string; last_informed_at: string | null; due_at: string | null }>(
+      query('info_pair_status'), [input.unit_id, JSON.stringify(ids), now.toISOString()],
+    );
+    return { activity_ids: activityIds, information };
+  });
+}
+
+/** Changes an activity if `version` is current (412 otherwise); links are replaced when given. */
+export async function updateActivity(db: Database, id: number, version: number, patch: ActivityPatchInput, user: CurrentUser, now: Date): Promise<Activity> {
+  return db.transaction(async (tx) => {
+    const before = await getActivity(tx, id, now);
+    if (!before) throw notFound('activity', id);
+    if (before.version !== version) throw staleVersion('activity', id);
+    const v: ActivityValues = {
+      kind: patch.kind ?? before.kind,
+      date: patch.date ?? before.date,
+      actor_ids: patch.actor_ids ?? before.actors.map((a) => a.id),
+      child_place_ids: patch.child_place_ids ?? before.child_places.map((c) => c.id),
+      organisations: patch.organisations ?? before.organisations,
+      note: patch.note !== undefined ? patch.note : before.note,
+      location: patch.location !== undefined ? patch.location : (before.location as ActivityValues['location']),
+      responsible_actor_id: patch.responsible_actor_id !== undefined ? patch.responsible_actor_id : before.responsible_actor?.id ?? null,
+      due_date: patch.due_date !== undefined ? patch.due_date : before.due_date,
+      follow_up_status: patch.follow_up_status !== undefined ? patch.follow_up_status : before.follow_up_status,
+    };
+    await checkActivity(tx, before.unit_id, v, now);
+    const [row] = await tx.query(query('act_update'), [
+      id, version, v.kind, v.date, JSON.stringify(v.organisations), v.note,
+      v.location?.coordinates[0] ?? null, v.location?.coordinates[1] ?? null,
+      v.responsible_actor_id, v.due_date, v.follow_up_status, now.toISOString(),
+    ]);
+    if (!row) throw staleVersion('activity', id);
+    if (patch.actor_ids) {
+      await tx.query(query('act_unlink_actors'), [id]);
+      await tx.query(query('act_link_actors'), [id, JSON.stringify(v.actor_ids)]);
+    }
+    if (patch.child_place_ids) {
+      await tx.query(query('act_unlink_child_places'), [id]);
+      await tx.query(query('act_link_child_places'), [id, JSON.stringify(v.child_place_ids)]);
+    }
+    const after = (await getActivity(tx, id, now))!;
+    await audit(tx, { at: now, user, action: 'update', entity: 'activity', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Removes an activity if `version` is current. Information status is derived, so it follows at once. */
+export async function deleteActivity(db: Database, id: number, version: number, user: CurrentUser, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getActivity(tx, id, now);
+    if (!before) throw notFound('activity', id);
+    const [row] = await tx.query(query('act_delete'), [id, version]);
+    if (!row) throw staleVersion('activity', id);
+    await audit(tx, { at: now, user, action: 'delete', entity: 'activity', entityId: id, before });
+  });
+}

@@ -1,0 +1,35 @@
+import { query } from '../db/sqlFiles.js';
+import type { Queryable } from '../db/types.js';
+import { PRINCIPLES } from '../schemas/outreach.js';
+import type { PrincipleStatus } from './principles.js';
+
+interface UnitRow {
+  id: number; name: string; kind: string; status: string; coarse: boolean;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  principles: PrincipleStatus[]; in_place: number; in_progress: number; not_started: number; area_names: string[];
+}
+
+export interface AreaRow { area_id: number; name: string; level: string; units: number; in_place: number; in_progress: number; not_started: number }
+
+/**
+ * How far the five principles are implemented: per unit (a GeoJSON feature with each
+ * principle's status and the counts), per principle across units, and per area.
+ */
+export async function implementationOverview(db: Queryable, exact: boolean) {
+  const rows = await db.query<UnitRow>(query('impl_units'), [exact]);
+  const areas = await db.query<AreaRow>(query('impl_areas'), []);
+  const features = rows.map((r) => ({
+    type: 'Feature' as const,
+    id: r.id,
+    geometry: r.geometry,
+    properties: {
+      name: r.name, kind: r.kind, status: r.status, location_precision: r.coarse ? ('coarse' as const) : ('exact' as const),
+      in_place: r.in_place, in_progress: r.in_progress, not_started: r.not_started, principles: r.principles, area_names: r.area_names,
+    },
+  }));
+  const principles = PRINCIPLES.map((p, i) => {
+    const count = (s: PrincipleStatus) => rows.filter((r) => r.principles[i] === s).length;
+    return { ...p, in_place: count('in_place'), in_progress: count('in_progress'), not_started: count('not_started') };
+  });
+  return { units: { type: 'FeatureCollection' as const, features }, principles, areas };
+}

@@ -1,0 +1,20 @@
+import { query } from '../db/sqlFiles.js';
+import type { Queryable } from '../db/types.js';
+
+export interface InformationNeedRow {
+  unit_id: number; unit_name: string; child_place_id: number; child_place_name: string; kind: string;
+  stages: string; address: string | null; contact_name: string | null; contact_role: string | null;
+  contact_phone: string | null; contact_email: string | null; distance_m: number | null;
+  ring: string; priority: string; status: string; last_informed_at: string | null; due_at: string | null;
+}
+
+/**
+ * Every (open or planned unit, child place inside its outer ring) pair with its
+ * information status at `now`, for the CSV export. Without need-to-know, distances
+ * from restricted units are left out.
+ */
+export async function informationNeeds(
+  db: Queryable, now: Date, exact: boolean, f: { status?: string; unitId?: number; kind?: string },
+): Promise<InformationNeedRow[]> {
+  return db.query<InformationNeedRow>(query('info_needs_export'), [now.toISOString(), exact, f.status ?? null, f.unitId ?? null, f.kind ?? null]);
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorMessage, Skeleton } from './components/Status.js';
+import { RouterProvider, useRouter } from './hooks/useRoute.js';
+import { I18nProvider, useI18n } from './i18n/index.js';
+import { api, ApiError, setUnauthorizedHandler } from './lib/api.js';
+import type { Me } from './lib/apiTypes.js';
+import { Shell } from './Shell.js';
+import { UnitsProvider } from './units.js';
+import { ContactSheet } from './views/ContactSheet.js';
+import { SignIn } from './views/SignIn.js';
+
+type Session = { status: 'checking' } | { status: 'out'; ended: boolean } | { status: 'error'; error: unknown } | { status: 'in'; me: Me };
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <AuthGate />
+      </RouterProvider>
+    </I18nProvider>
+  );
+}
+
+/** Shows the sign-in view until `/api/auth/me` answers with a user, and again after any 401. */
+function AuthGate() {
+  const [session, setSession] = useState<Session>({ status: 'checking' });
+  const { m } = useI18n();
+  const { route } = useRouter();
+
+  const check = useCallback(() => {
+    setSession({ status: 'checking' });
+    api.me().then(
+      (me) => setSession({ status: 'in', me }),
+      (error: unknown) =>
+        setSession(error instanceof ApiError && error.status === 401 ? { status: 'out', ended: false } : { status: 'error', error }),
+    );
+  }, []);
+
+  useEffect(check, [check]);
+  useEffect(() => {
+    setUnauthorizedHandler(() => setSession((s) => (s.status === 'in' ? { status: 'out', ended: true } : s)));
+  }, []);
+
+  const signOut = useCallback(() => {
+    api.logout().finally(() => setSession({ status: 'out', ended: false }));
+  }, []);
+
+  switch (session.status) {
+    case 'checking':
+      return (
+        <main className="center-page" id="main">
+          <Skeleton lines={3} label={m.app.loading} />
+        </main>
+      );
+    case 'error':
+      return (
+        <main className="center-page" id="main">
+          <h1>{m.app.name}</h1>
+          <ErrorMessage error={session.error} onRetry={check} />
+        </main>
+      );
+    case 'out':
+      return <SignIn ended={session.ended} onSignedIn={(me) => setSession({ status: 'in', me })} />;
+    case 'in':
+      return (
+        <UnitsProvider>
+          {route.name === 'sheet' ? <ContactSheet id={route.id} /> : <Shell me={session.me} onSignOut={signOut} />}
+        </UnitsProvider>
+      );
+  }
+}

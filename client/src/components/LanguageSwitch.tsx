@@ -1,0 +1,12 @@
+import { useI18n } from '../i18n/index.js';
+
+/** One button that switches between Swedish and English; its text is in the other language. */
+export function LanguageSwitch() {
+  const { lang, setLang, m } = useI18n();
+  const other = lang === 'sv' ? 'en' : 'sv';
+  return (
+    <button type="button" className="button button-quiet lang-switch" lang={other} aria-label={m.app.switchLanguageLabel} onClick={() => setLang(other)}>
+      {m.app.switchLanguage}
+    </button>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The one typed client of the API. Every call sends the session cookie
+ * (`credentials: 'same-origin'`), parses the error shape
+ * `{"error":{"code","message"}}` into an `ApiError`, and reports a 401 to the
+ * handler the app registers (which shows the sign-in view).
+ */
+import type {
+  ActorCategory,
+  ActorLayer,
+  Area,
+  ChildPlaceKind,
+  ChildPlaceLayer,
+  ClientConfig,
+  Collection,
+  ContactCollection,
+  InformationNeedCollection,
+  InformationStatus,
+  Me,
+  NearChildPlaceCollection,
+  Priority,
+  Ring,
+  SiteAnalysis,
+  Unit,
+  ZoneCollection,
+} from './apiTypes.js';
+
+/** An API or network failure. `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let onUnauthorized: () => void = () => {};
+
+/** Registers what happens when the API says the session is gone (401). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/** `?a=1&b=x,y` from an object; empty, null and undefined values are left out. */
+export function queryString(params: Record<string, QueryValue>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    if (Array.isArray(value) && value.length === 0) continue;
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** Parses an error answer; falls back to the status text for bodies that are not our shape. */
+export async function errorFromResponse(res: Response): Promise<ApiError> {
+  let code = `http_${res.status}`;
+  let message = res.statusText || `HTTP ${res.status}`;
+  let requestId: string | undefined = res.headers.get('x-request-id') ?? undefined;
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; request_id?: unknown } };
+    if (body?.error && typeof body.error.code === 'string') code = body.error.code;
+    if (body?.error && typeof body.error.message === 'string') message = body.error.message;
+    if (body?.error && typeof body.error.request_id === 'string') requestId = body.error.request_id;
+  } catch {
+    // Not JSON (a proxy's error page): keep the status text.
+  }
+  const retry = Number(res.headers.get('retry-after'));
+  return new ApiError(res.status, code, message, requestId, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not call the 401 handler (the sign-in and session checks handle 401 themselves). */
+  quiet401?: boolean;
+}
+
+async function request<T>(path: string, { method = 'GET', body, signal, quiet401 }: RequestOptions = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', (err as Error).message);
+  }
+  if (!res.ok) {
+    const error = await errorFromResponse(res);
+    if (res.status === 401 && !quiet401) onUnauthorized();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export type Bbox = readonly [number, number, number, number];
+
+export interface LayerQuery {
+  bbox?: Bbox;
+  q?: string;
+  limit?: number;
+  offset?: number;
+  signal?: AbortSignal;
+}
+
+export interface NeedsQuery {
+  status?: InformationStatus;
+  priority?: Priority;
+  unit_id?: number;
+  kind?: ChildPlaceKind;
+}
+
+const bboxParam = (b?: Bbox) => (b ? b.map((x) => x.toFixed(5)).join(',') : undefined);
+
+export const api = {
+  clientConfig: (signal?: AbortSignal) => request<ClientConfig>('/api/client-config', { signal }),
+  me: (signal?: AbortSignal) => request<Me>('/api/auth/me', { signal, quiet401: true }),
+  login: (email: string, password: string) => request<Me>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true }),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST', quiet401: true }),
+
+  units: (signal?: AbortSignal) => request<Collection<Unit>>('/api/units', { signal }),
+  unit: (id: number, signal?: AbortSignal) => request<Unit>(`/api/units/${id}`, { signal }),
+  zones: (id: number, signal?: AbortSignal) => request<ZoneCollection>(`/api/units/${id}/zones`, { signal }),
+  contacts: (id: number, filters: { ring?: Ring; category?: ActorCategory } = {}, signal?: AbortSignal) =>
+    request<ContactCollection>(`/api/units/${id}/contacts${queryString({ ...filters })}`, { signal }),
+  unitChildPlaces: (id: number, signal?: AbortSignal) => request<NearChildPlaceCollection>(`/api/units/${id}/child-places`, { signal }),
+
+  actors: ({ bbox, q, limit, offset, signal, category }: LayerQuery & { category?: readonly ActorCategory[] } = {}) =>
+    request<ActorLayer>(`/api/actors${queryString({ bbox: bboxParam(bbox), q, limit, offset, category })}`, { signal }),
+  childPlaces: ({ bbox, q, limit, offset, signal, kind }: LayerQuery & { kind?: readonly ChildPlaceKind[] } = {}) =>
+    request<ChildPlaceLayer>(`/api/child-places${queryString({ bbox: bboxParam(bbox), q, limit, offset, kind })}`, { signal }),
+  areas: ({ bbox, q, limit, offset, signal }: LayerQuery = {}) =>
+    request<Collection<Area>>(`/api/areas${queryString({ bbox: bboxParam(bbox), q, limit, offset })}`, { signal }),
+
+  siteAnalysis: (lon: number, lat: number, signal?: AbortSignal) =>
+    request<SiteAnalysis>('/api/site-analysis', { method: 'POST', body: { lon, lat }, signal }),
+  informationNeeds: (filters: NeedsQuery = {}, signal?: AbortSignal) =>
+    request<InformationNeedCollection>(`/api/information-needs${queryString({ ...filters })}`, { signal }),
+};

@@ -1,0 +1,67 @@
+/**
+ * The API's response types, taken from its zod schemas (`api/schemas/*.ts`) so
+ * client and server share one contract. Shapes whose schema is not published
+ * (yet) are written once here, from DESIGN.md.
+ */
+import type { ActorCategory, ChildPlaceKind, Ring, Role, UnitKind } from '../../../api/schemas/common.js';
+import type {
+  Actor,
+  ActorLayerT,
+  ChildPlace,
+  ChildPlaceLayerT,
+  Contact,
+  ContactCollectionT,
+  InformationNeed,
+  InformationNeedCollectionT,
+  NearChildPlace,
+  NearChildPlaceCollectionT,
+  SiteAnalysisT,
+  ZoneCollectionT,
+} from '../../../api/schemas/proximity.js';
+import type { Unit } from '../../../api/schemas/units.js';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+export type { ActorCategory, ChildPlaceKind, Ring, Role, UnitKind, Unit };
+export type { Actor, ChildPlace, Contact, InformationNeed, NearChildPlace };
+export type ActorLayer = ActorLayerT;
+export type ChildPlaceLayer = ChildPlaceLayerT;
+export type ContactCollection = ContactCollectionT;
+export type NearChildPlaceCollection = NearChildPlaceCollectionT;
+export type InformationNeedCollection = InformationNeedCollectionT;
+export type ZoneCollection = ZoneCollectionT;
+export type Zone = ZoneCollectionT['features'][number];
+export type SiteAnalysis = SiteAnalysisT;
+
+export type UnitStatus = Unit['properties']['status'];
+export type ActorProperties = Actor['properties'];
+export type ChildPlaceProperties = ChildPlace['properties'];
+export type ContactPerson = ActorProperties['contact_persons'][number];
+export type Priority = NearChildPlace['properties']['priority'];
+export type Information = NearChildPlace['properties']['information'];
+export type InformationStatus = Information['status'];
+export type SchoolStage = ChildPlaceProperties['stages'][number];
+export type NearestPlace = NonNullable<SiteAnalysisT['nearest']['school']>;
+
+/** The signed-in user (`GET /api/auth/me`, `POST /api/auth/login`); the route keeps its schema private. */
+export interface Me {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** `GET /api/client-config` (public); the route keeps its schema private. */
+export interface ClientConfig {
+  basemap_style_url: string;
+}
+
+/** `GET /api/areas` (city and primary areas): in the contract, not served yet. */
+export interface AreaProperties {
+  name: string;
+  level?: string;
+  code?: string | null;
+}
+export type Area = Feature<Polygon | MultiPolygon, AreaProperties> & { id: number };
+
+/** A FeatureCollection of the given features. */
+export type Collection<F> = { type: 'FeatureCollection'; features: F[] };

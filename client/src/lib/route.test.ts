@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, type Route } from './route.js';
+
+describe('parseRoute', () => {
+  it('reads the overview, with an optional selected unit', () => {
+    expect(parseRoute('/')).toEqual({ name: 'overview' });
+    expect(parseRoute('/', '?unit=4')).toEqual({ name: 'overview', unitId: 4 });
+    expect(parseRoute('/', '?unit=abc')).toEqual({ name: 'overview' });
+  });
+  it('reads the unit tab from the query or the path', () => {
+    expect(parseRoute('/units/1')).toEqual({ name: 'unit', id: 1, tab: 'contacts' });
+    expect(parseRoute('/units/1', '?tab=children')).toEqual({ name: 'unit', id: 1, tab: 'children' });
+    expect(parseRoute('/units/1/contacts')).toEqual({ name: 'unit', id: 1, tab: 'contacts' });
+    expect(parseRoute('/units/7/unit/')).toEqual({ name: 'unit', id: 7, tab: 'unit' });
+  });
+  it('falls back to the contacts tab for an unknown ?tab', () => {
+    expect(parseRoute('/units/1', '?tab=bogus')).toEqual({ name: 'unit', id: 1, tab: 'contacts' });
+  });
+  it('rejects ids that are not positive integers', () => {
+    for (const id of ['0', '-1', 'abc', '1.5', '99999999999', '01']) expect(parseRoute(`/units/${id}`)).toEqual({ name: 'notFound' });
+    expect(parseRoute('/units/1/nonsense')).toEqual({ name: 'notFound' });
+  });
+  it('reads the contact sheet', () => {
+    expect(parseRoute('/units/3/sheet')).toEqual({ name: 'sheet', id: 3 });
+  });
+  it('keeps only valid need filters', () => {
+    expect(parseRoute('/information-needs', '?priority=high&status=nope&kind=school&unit_id=2')).toEqual({
+      name: 'needs',
+      filters: { priority: 'high', kind: 'school', unit_id: 2 },
+    });
+  });
+  it('reads a search', () => {
+    expect(parseRoute('/search', '?q=Kalleb%C3%A4ck')).toEqual({ name: 'search', q: 'Kallebäck' });
+  });
+});
+
+describe('routeHref', () => {
+  const routes: Route[] = [
+    { name: 'overview' },
+    { name: 'overview', unitId: 3 },
+    { name: 'unit', id: 1, tab: 'contacts' },
+    { name: 'unit', id: 12, tab: 'unit' },
+    { name: 'sheet', id: 4 },
+    { name: 'site' },
+    { name: 'search', q: 'Smörkärnegatan 3A' },
+    { name: 'needs', filters: {} },
+    { name: 'needs', filters: { priority: 'high', unit_id: 1 } },
+  ];
+  it.each(routes)('round-trips %o', (route) => {
+    const url = new URL(routeHref(route), 'http://x');
+    expect(parseRoute(url.pathname, url.search)).toEqual(route);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The client's URLs, parsed into a typed route and written back. Every view has a
+ * shareable address: `/units/12?tab=children`, `/information-needs?priority=high`.
+ */
+import type { ChildPlaceKind, InformationStatus, Priority } from './apiTypes.js';
+import { asCode, CHILD_PLACE_KINDS, INFORMATION_STATUSES, PRIORITIES } from './codes.js';
+
+export const UNIT_TABS = ['contacts', 'children', 'unit'] as const;
+export type UnitTab = (typeof UNIT_TABS)[number];
+
+export interface NeedsFilters {
+  status?: InformationStatus;
+  priority?: Priority;
+  unit_id?: number;
+  kind?: ChildPlaceKind;
+}
+
+export type Route =
+  | { name: 'overview'; unitId?: number }
+  | { name: 'unit'; id: number; tab: UnitTab }
+  | { name: 'sheet'; id: number }
+  | { name: 'site' }
+  | { name: 'needs'; filters: NeedsFilters }
+  | { name: 'search'; q: string }
+  | { name: 'notFound' };
+
+const positiveInt = (s: string | null | undefined): number | undefined => {
+  if (!s || !/^[1-9]\d{0,9}$/.test(s)) return undefined;
+  const n = Number(s);
+  return n <= 2147483647 ? n : undefined;
+};
+
+/** Reads a route from a path and query string (`location.pathname`, `location.search`). */
+export function parseRoute(pathname: string, search = ''): Route {
+  const params = new URLSearchParams(search);
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') {
+    const unitId = positiveInt(params.get('unit'));
+    return unitId ? { name: 'overview', unitId } : { name: 'overview' };
+  }
+  if (path === '/site-analysis') return { name: 'site' };
+  if (path === '/search') return { name: 'search', q: params.get('q') ?? '' };
+  if (path === '/information-needs') {
+    const filters: NeedsFilters = {};
+    const status = asCode(INFORMATION_STATUSES, params.get('status'));
+    const priority = asCode(PRIORITIES, params.get('priority'));
+    const unitId = positiveInt(params.get('unit_id'));
+    const kind = asCode(CHILD_PLACE_KINDS, params.get('kind'));
+    if (status) filters.status = status;
+    if (priority) filters.priority = priority;
+    if (unitId) filters.unit_id = unitId;
+    if (kind) filters.kind = kind;
+    return { name: 'needs', filters };
+  }
+  const unit = /^\/units\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  if (unit) {
+    const id = positiveInt(unit[1]);
+    if (!id) return { name: 'notFound' };
+    const sub = unit[2];
+    if (sub === 'sheet') return { name: 'sheet', id };
+    const tab = asCode(UNIT_TABS, sub ?? params.get('tab')) ?? (sub ? undefined : 'contacts');
+    return tab ? { name: 'unit', id, tab } : { name: 'notFound' };
+  }
+  return { name: 'notFound' };
+}
+
+/** The canonical address of a route. */
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return route.unitId ? `/?unit=${route.unitId}` : '/';
+    case 'unit':
+      return `/units/${route.id}?tab=${route.tab}`;
+    case 'sheet':
+      return `/units/${route.id}/sheet`;
+    case 'site':
+      return '/site-analysis';
+    case 'search':
+      return route.q ? `/search?q=${encodeURIComponent(route.q)}` : '/search';
+    case 'needs': {
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries(route.filters)) if (v !== undefined) p.set(k, String(v));
+      const qs = p.toString();
+      return qs ? `/information-needs?${qs}` : '/information-needs';
+    }
+    case 'notFound':
+      return '/';
+  }
+}

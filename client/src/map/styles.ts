@@ -1,0 +1,280 @@
+/**
+ * Map layer styles as typed data. Colours meet SECURITY.md's contrast marks on the
+ * light basemaps (symbols, rings and outlines ≥ 3:1); categories differ by shape or
+ * letter as well as colour. Every layer carries a `ps:slot` that fixes its place in
+ * the stack, whatever order the views add them in.
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Ring } from '../lib/apiTypes.js';
+
+export const PALETTE = {
+  unit: '#9b1c1c',
+  actor: '#0e5f5c',
+  child: '#5b2a86',
+  halo: '#ffffff',
+  ink: '#1f2328',
+  selection: '#111827',
+  selectionFill: '#fde047',
+  area: '#4b5563',
+  areaFill: 'rgba(75, 85, 99, 0.04)',
+  ring: { immediate: '#9b1c1c', neighbourhood: '#9a3412', area: '#1e40af' } satisfies Record<Ring, string>,
+  priority: { high: '#b91c1c', medium: '#b45309', low: '#4b5563' },
+  candidate: '#1e3a8a',
+  background: '#eef0ec',
+} as const;
+
+/** Line patterns of the rings: solid, dashed, dotted (told apart without colour). */
+export const RING_DASH: Record<Ring, number[] | null> = { immediate: null, neighbourhood: [4, 2], area: [1, 1.6] };
+export const RING_WIDTH: Record<Ring, number> = { immediate: 3, neighbourhood: 2.5, area: 2.5 };
+
+/** Stacking order of our layers, bottom to top. */
+export const SLOT = {
+  areas: 10,
+  zones: 20,
+  zoneLabels: 25,
+  needsHalo: 28,
+  children: 30,
+  actors: 40,
+  results: 45,
+  units: 50,
+  selection: 60,
+  labels: 70,
+} as const;
+export type Slot = (typeof SLOT)[keyof typeof SLOT];
+
+const slot = (n: Slot) => ({ 'ps:slot': n });
+
+/** The local text renderer draws any font name with the system's sans-serif. */
+const FONT = ['Noto Sans Regular'];
+const FONT_BOLD = ['Noto Sans Bold'];
+
+const textHalo = { 'text-color': PALETTE.ink, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 } as const;
+
+/** Units: a house symbol with the name below from zoom 11. */
+export function unitLayers(source: string): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-symbol`,
+      type: 'symbol',
+      source,
+      metadata: slot(SLOT.units),
+      layout: {
+        'icon-image': 'ps-unit',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1],
+        'text-field': ['step', ['zoom'], '', 11, ['get', 'name']],
+        'text-font': FONT_BOLD,
+        'text-size': 12,
+        'text-offset': [0, 1.5],
+        'text-anchor': 'top',
+        'text-optional': true,
+        'text-max-width': 10,
+      },
+      paint: { ...textHalo, 'text-color': PALETTE.unit },
+    },
+  ];
+}
+
+/** A ring around the selected feature, drawn below its symbol's label. */
+export function selectionLayer(source: string, id: number | string | null, radius = 19): LayerSpecification {
+  return {
+    id: `${source}-selected`,
+    type: 'circle',
+    source,
+    metadata: slot(SLOT.selection),
+    filter: selectionFilter(id),
+    paint: {
+      'circle-radius': radius,
+      'circle-color': 'rgba(253, 224, 71, 0.35)',
+      'circle-stroke-color': PALETTE.selection,
+      'circle-stroke-width': 3,
+    },
+  };
+}
+
+export function selectionFilter(id: number | string | null): FilterSpecification {
+  return id === null ? ['==', ['id'], -1] : ['==', ['id'], id];
+}
+
+/**
+ * Clustered points: clusters are white discs with the count, single points their
+ * category's symbol. `icon` picks the image from the feature's properties.
+ */
+export function clusteredPointLayers(source: string, icon: ExpressionSpecification, colour: string, slotNo: Slot): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-clusters`,
+      type: 'circle',
+      source,
+      metadata: slot(slotNo),
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': PALETTE.halo,
+        'circle-stroke-color': colour,
+        'circle-stroke-width': 3,
+        'circle-radius': ['step', ['get', 'point_count'], 14, 10, 17, 30, 21],
+      },
+    },
+    {
+      id: `${source}-cluster-count`,
+      type: 'symbol',
+      source,
+      metadata: slot(slotNo),
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': ['to-string', ['get', 'point_count']],
+        'text-font': FONT_BOLD,
+        'text-size': 12,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': PALETTE.ink },
+    },
+    pointSymbolLayer(source, icon, slotNo),
+  ];
+}
+
+/** Single points drawn with their symbol. */
+export function pointSymbolLayer(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification {
+  return {
+    id: `${source}-symbol`,
+    type: 'symbol',
+    source,
+    metadata: slot(slotNo),
+    filter: ['!', ['has', 'point_count']],
+    layout: {
+      'icon-image': icon,
+      'icon-allow-overlap': true,
+      'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1],
+    },
+  };
+}
+
+export const ACTOR_ICON: ExpressionSpecification = ['concat', 'ps-actor-', ['get', 'category']];
+export const CHILD_ICON: ExpressionSpecification = ['concat', 'ps-child-', ['get', 'kind']];
+
+/** Priority shown as a disc under the symbol: larger and darker for higher priority. */
+export function priorityHaloLayer(source: string): LayerSpecification {
+  return {
+    id: `${source}-priority`,
+    type: 'circle',
+    source,
+    metadata: slot(SLOT.needsHalo),
+    paint: {
+      'circle-radius': ['match', ['get', 'priority'], 'high', 16, 'medium', 13, 10],
+      'circle-color': 'rgba(255,255,255,0.7)',
+      'circle-stroke-width': ['match', ['get', 'priority'], 'high', 4, 'medium', 3, 2],
+      'circle-stroke-color': ['match', ['get', 'priority'], 'high', PALETTE.priority.high, 'medium', PALETTE.priority.medium, PALETTE.priority.low],
+    },
+  };
+}
+
+/** The three zone rings: solid, dashed and dotted lines, the inner one lightly filled. */
+export function zoneLayers(source: string): LayerSpecification[] {
+  const rings: Ring[] = ['area', 'neighbourhood', 'immediate'];
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      metadata: slot(SLOT.zones),
+      filter: ['==', ['get', 'ring'], 'immediate'],
+      paint: { 'fill-color': PALETTE.ring.immediate, 'fill-opacity': 0.06 },
+    },
+    ...rings.map(
+      (ring): LayerSpecification => ({
+        id: `${source}-line-${ring}`,
+        type: 'line',
+        source,
+        metadata: slot(SLOT.zones),
+        filter: ['==', ['get', 'ring'], ring],
+        layout: { 'line-cap': ring === 'area' ? 'round' : 'butt', 'line-join': 'round' },
+        paint: {
+          'line-color': PALETTE.ring[ring],
+          'line-width': RING_WIDTH[ring],
+          ...(RING_DASH[ring] ? { 'line-dasharray': RING_DASH[ring]! } : {}),
+        },
+      }),
+    ),
+  ];
+}
+
+/** Ring labels at the top of each ring (`label` property, see lib/zones.ts). */
+export function zoneLabelLayer(source: string): LayerSpecification {
+  return {
+    id: `${source}-labels`,
+    type: 'symbol',
+    source,
+    metadata: slot(SLOT.zoneLabels),
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': FONT_BOLD,
+      'text-size': 12,
+      'text-anchor': 'bottom',
+      'text-offset': [0, -0.2],
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: {
+      'text-color': ['match', ['get', 'ring'], 'immediate', PALETTE.ring.immediate, 'neighbourhood', PALETTE.ring.neighbourhood, PALETTE.ring.area],
+      'text-halo-color': PALETTE.halo,
+      'text-halo-width': 2,
+    },
+  };
+}
+
+/** City and primary areas: thin outlines, names from zoom 11. */
+export function areaLayers(source: string): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      metadata: slot(SLOT.areas),
+      paint: { 'fill-color': PALETTE.areaFill },
+    },
+    {
+      id: `${source}-line`,
+      type: 'line',
+      source,
+      metadata: slot(SLOT.areas),
+      paint: { 'line-color': PALETTE.area, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: `${source}-label`,
+      type: 'symbol',
+      source,
+      metadata: slot(SLOT.labels),
+      minzoom: 11,
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12, 'symbol-placement': 'point' },
+      paint: { ...textHalo, 'text-color': PALETTE.area },
+    },
+  ];
+}
+
+/** Candidate sites' rings in site analysis (labels come from `zoneLabelLayer`). */
+export function candidateRingLayers(source: string): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-line`,
+      type: 'line',
+      source,
+      metadata: slot(SLOT.zones),
+      paint: {
+        'line-color': ['match', ['get', 'ring'], 'immediate', PALETTE.ring.immediate, 'neighbourhood', PALETTE.ring.neighbourhood, PALETTE.ring.area],
+        'line-width': ['case', ['get', 'active'], 2.5, 1.5],
+        'line-opacity': ['case', ['get', 'active'], 1, 0.7],
+      },
+    },
+  ];
+}
+
+/** A plain style for when the basemap cannot be reached: a light background; the data layers do the rest. */
+export function fallbackStyle(): import('maplibre-gl').StyleSpecification {
+  return {
+    version: 8,
+    name: 'Platssamverkan, offline',
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
+  };
+}

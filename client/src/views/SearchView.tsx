@@ -1,0 +1,3 @@
+export function SearchView(_: { q: string }) {
+  return <h1 tabIndex={-1}>…</h1>;
+}

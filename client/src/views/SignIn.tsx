@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useI18n } from '../i18n/index.js';
+import { api, ApiError } from '../lib/api.js';
+import type { Me } from '../lib/apiTypes.js';
+
+/** The sign-in page, shown whenever there is no session. */
+export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me: Me) => void }) {
+  const { m } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = `${m.signIn.title} – ${m.app.name}`;
+  }, [m]);
+  useEffect(() => {
+    if (ended) heading.current?.focus();
+  }, [ended]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api.login(email, password));
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : 0;
+      setError(
+        status === 401 || status === 400
+          ? m.signIn.wrong
+          : status === 429
+            ? m.signIn.tooMany(err instanceof ApiError ? (err.retryAfterSeconds ?? null) : null)
+            : status === 0
+              ? m.errors.network
+              : m.signIn.failed,
+      );
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="signin-page">
+      <header className="signin-top">
+        <span className="brand-text">{m.app.name}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="signin-card">
+        <h1 ref={heading} tabIndex={-1}>
+          {m.signIn.title}
+        </h1>
+        <p className="muted">{m.signIn.intro}</p>
+        {ended ? (
+          <p className="notice" role="status">
+            {m.signIn.sessionEnded}
+          </p>
+        ) : null}
+        <form onSubmit={submit} noValidate={false}>
+          <div className="field">
+            <label htmlFor="signin-email">{m.signIn.email}</label>
+            <input id="signin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="signin-password">{m.signIn.password}</label>
+            <input
+              id="signin-password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <div aria-live="assertive" className="form-error">
+            {error ? <p className="error-text">{error}</p> : null}
+          </div>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? m.signIn.submitting : m.signIn.submit}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

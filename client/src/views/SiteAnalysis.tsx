@@ -1,0 +1,3 @@
+export function SiteAnalysis() {
+  return <h1 tabIndex={-1}>…</h1>;
+}

@@ -23,6 +23,7 @@ import { proximityRoutes } from './routes/proximity.js';
 import { settingsRoutes } from './routes/settings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
+import { tilesRoutes } from './routes/tiles.js';
 import { unitsRoutes } from './routes/units.js';
 import { activitiesRoutes } from './routes/activities.js';
 import { outreachRoutes } from './routes/outreach.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', layerRoutes);
   app.route('/api', settingsRoutes);
   app.route('/api', docsRoutes(app));
+  app.route('/api', tilesRoutes);
   app.route('/api', activitiesRoutes);
   app.route('/api', outreachRoutes);
   app.route('/api', principlesRoutes);

@@ -14,6 +14,8 @@ export interface CurrentUser {
 /** What the app is built from; tests inject their own database and clock. */
 export interface AppDeps {
   db: Database;
+  /** A PostgreSQL read replica (DATABASE_READ_URL) for read-only routes; see `readerOf`. */
+  readDb?: Database;
   config: Config;
   /** The current time; injectable so session expiry and information status can be tested. */
   clock: () => Date;

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, redactUrl } from './config.js';
+import { openReadReplica } from './db/reader.js';
 import { prepareDatabase } from './startup.js';
 
 const config = loadConfig();
@@ -9,7 +10,14 @@ const db = await prepareDatabase(config).catch((err: Error) => {
   console.error(`Could not start: ${err.message}`);
   process.exit(1);
 });
-const app = createApp({ db, config, clock: () => new Date() });
+const readDb = config.databaseReadUrl
+  ? await openReadReplica(config.databaseReadUrl).catch((err: Error) => {
+      console.error(`Could not start: ${err.message}`);
+      process.exit(1);
+    })
+  : undefined;
+if (readDb) console.log(`Read-only routes use the replica at ${redactUrl(config.databaseReadUrl!)}.`);
+const app = createApp({ db, readDb, config, clock: () => new Date() });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   console.log(`Platssamverkan is running on ${db.kind === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
   console.log(`Open http://localhost:${info.port}/`);
@@ -21,6 +29,7 @@ const stop = async () => {
   stopping = true;
   server.close();
   await db.close();
+  await readDb?.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

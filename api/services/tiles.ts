@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import GeoJSONVT from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+import { query } from '../db/sqlFiles.js';
+import type { Database } from '../db/types.js';
+
+/** The layers served as vector tiles; the path segment and the MVT layer name of each. */
+export const TILE_LAYERS = {
+  units: { mvtLayer: 'units', sql: 'tile_units' },
+  actors: { mvtLayer: 'actors', sql: 'tile_actors' },
+  'child-places': { mvtLayer: 'child_places', sql: 'tile_child_places' },
+} as const;
+export type TileLayer = keyof typeof TILE_LAYERS;
+export const TILE_LAYER_NAMES = Object.keys(TILE_LAYERS) as TileLayer[];
+
+/** Tile geometry: 4096 units per side and a 64-unit buffer, the usual MVT values (and ST_AsMVT's defaults). */
+export const TILE_EXTENT = 4096;
+export const TILE_BUFFER = 64;
+export const TILE_MAX_ZOOM = 22;
+/**
+ * The most features one tile carries (lowest ids first). A zoom-8 tile over a national
+ * data set can hold tens of thousands of points; the client asks for tiles only from
+ * its tile minimum zoom, where a tile holds far fewer.
+ */
+export const TILE_MAX_FEATURES = 20_000;
+
+export interface TileRequest {
+  layer: TileLayer;
+  z: number;
+  x: number;
+  y: number;
+  /** Whether the caller may see the exact location of restricted units. */
+  exact: boolean;
+}
+
+/** A 400 message when x/y are outside zoom z's grid, else undefined. */
+export function tileRangeProblem(z: number, x: number, y: number): string | undefined {
+  const n = 2 ** z;
+  if (x >= n) return `x: must be between 0 and ${n - 1} at zoom ${z}`;
+  if (y >= n) return `y: must be between 0 and ${n - 1} at zoom ${z}`;
+  return undefined;
+}
+
+/**
+ * One vector tile of a layer. PostgreSQL encodes it with ST_AsMVT; the embedded
+ * PostGIS is built without protobuf, so there the features of the tile (with its
+ * buffer) come from SQL as lon/lat and are cut and encoded with geojson-vt + vt-pbf.
+ * Both give the same features, attributes and feature ids; an empty tile is 0 bytes.
+ */
+export async function renderTile(db: Database, t: TileRequest): Promise<Uint8Array> {
+  const { sql, mvtLayer } = TILE_LAYERS[t.layer];
+  const params: unknown[] = [t.z, t.x, t.y, TILE_MAX_FEATURES];
+  if (t.layer === 'units') params.push(t.exact);
+  if (db.kind === 'postgresql') {
+    const [row] = await db.query<{ mvt: Uint8Array | null }>(query(`${sql}_mvt`), params);
+    return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array(0);
+  }
+  const rows = await db.query<Record<string, unknown> & { id: number; lon: number; lat: number }>(query(sql), params);
+  if (rows.length === 0) return new Uint8Array(0);
+  const features: GeoJSON.Feature<GeoJSON.Point>[] = rows.map(({ id, lon, lat, ...properties }) => ({
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+    properties,
+  }));
+  const index = new GeoJSONVT(
+    { type: 'FeatureCollection', features },
+    { maxZoom: t.z, indexMaxZoom: 0, indexMaxPoints: 0, tolerance: 0, extent: TILE_EXTENT, buffer: TILE_BUFFER },
+  );
+  const tile = index.getTile(t.z, t.x, t.y);
+  if (!tile || tile.features.length === 0) return new Uint8Array(0);
+  return vtpbf.fromGeojsonVt({ [mvtLayer]: tile }, { version: 2, extent: TILE_EXTENT });
+}
+
+/** A strong ETag from the tile's bytes (tiles have no version of their own). */
+export const tileEtag = (bytes: Uint8Array): string =>
+  `"${crypto.createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+
+/** Whether an If-None-Match header names this ETag (or is `*`). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((part) => {
+    const tag = part.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}

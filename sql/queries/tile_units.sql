@@ -1,0 +1,21 @@
+-- Units in one map tile, as rows for the embedded database (no protobuf there).
+-- $1 z, $2 x, $3 y, $4 the most features, $5 whether the caller has need-to-know:
+-- without it, restricted units are placed (and filtered) by their coarse 250 m location.
+WITH
+  -- The tile's Web Mercator square widened by the 64/4096 buffer, in WGS 84.
+  env AS (SELECT ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), 4326) AS g),
+  -- Each unit at the location this caller may see.
+  shown AS (
+    SELECT u.id, u.name, u.kind, u.status, u.sensitivity,
+           (u.sensitivity = 'restricted' AND NOT $5::boolean) AS coarse,
+           CASE WHEN u.sensitivity = 'restricted' AND NOT $5::boolean
+                THEN ps_coarse_location(u.location) ELSE u.location::geometry END AS geom
+    FROM units u
+  )
+SELECT s.id, s.name, s.kind, s.status, s.sensitivity,
+       CASE WHEN s.coarse THEN 'coarse' ELSE 'exact' END AS location_precision,
+       ST_X(s.geom)::float8 AS lon, ST_Y(s.geom)::float8 AS lat
+FROM shown s, env
+WHERE ST_Intersects(s.geom, env.g)
+ORDER BY s.id
+LIMIT $4::int

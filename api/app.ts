@@ -25,6 +25,7 @@ import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { tilesRoutes } from './routes/tiles.js';
 import { unitsRoutes } from './routes/units.js';
+import { importRoutes } from './routes/import.js';
 import { activitiesRoutes } from './routes/activities.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { principlesRoutes } from './routes/principles.js';
@@ -49,15 +50,19 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders(deps.config.basemapStyleUrl));
   app.use('/api/*', noStore);
   app.use('/api/*', csrfGuard());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: DEFAULTS.entityBodyLimitBytes,
-      onError: () => {
-        throw new ApiError('payload_too_large', `The body is larger than the limit of ${DEFAULTS.entityBodyLimitBytes / 1024} kB.`);
-      },
-    }),
-  );
+  const entityLimit = bodyLimit({
+    maxSize: DEFAULTS.entityBodyLimitBytes,
+    onError: () => {
+      throw new ApiError('payload_too_large', `The body is larger than the limit of ${DEFAULTS.entityBodyLimitBytes / 1024} kB.`);
+    },
+  });
+  const importLimit = bodyLimit({
+    maxSize: DEFAULTS.importBodyLimitBytes,
+    onError: () => {
+      throw new ApiError('payload_too_large', `The import body is larger than the limit of ${DEFAULTS.importBodyLimitBytes / 1024 / 1024} MB.`);
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? importLimit(c, next) : entityLimit(c, next)));
   app.use('/api/*', jsonKeyGuard);
   app.use('/api/*', resolveUser);
   app.use('/api/*', async (c, next) => {
@@ -73,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', auditRoutes);
   app.route('/api', privacyRoutes);
   app.route('/api', unitsRoutes);
+  app.route('/api', importRoutes);
   app.route('/api', proximityRoutes);
   app.route('/api', informationNeedsRoutes);
   app.route('/api', siteAnalysisRoutes);

@@ -21,6 +21,8 @@ export const DEFAULTS = {
   entityBodyLimitBytes: 100 * 1024,
   /** Largest body accepted by the importers. */
   importBodyLimitBytes: 50 * 1024 * 1024,
+  /** Most rows (features, CSV lines, OSM elements) one import takes. */
+  importFeatureLimit: 50_000,
   /** Sign-in limits (SECURITY.md: ≤ 100 failures per account per hour): failures counted per window; at the cap, 429 until the window slides. */
   loginWindowMinutes: 15,
   loginMaxFailuresPerAccount: 10,

@@ -1,0 +1,6 @@
+-- One imported child place. $1 values (jsonb text), $2 external id, $3 GeoJSON Point, $4 now.
+INSERT INTO child_places (name, kind, address, operator, external_id, location, created_at, updated_at)
+SELECT v->>'name', v->>'kind', v->>'address', v->>'operator',
+       $2, ST_GeomFromGeoJSON($3::text)::geography, $4::timestamptz, $4::timestamptz
+FROM (SELECT $1::jsonb AS v) AS input
+RETURNING id

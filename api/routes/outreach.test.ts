@@ -265,10 +265,12 @@ describe('activities API', () => {
   let farActor: number;
   beforeAll(async () => {
     ({ unitId, childPlaceIds } = takePlaces(1));
-    [{ id: nearActor }, { id: farActor }] = (await t.db.query<{ id: number; inside: boolean }>(
+    const found = await t.db.query<{ id: number; inside: boolean }>(
       `(SELECT a.id, true AS inside FROM actors a, units_effective u WHERE u.id = $1 AND ST_DWithin(a.location, u.location, u.r_area) ORDER BY a.id LIMIT 1)
        UNION ALL
-       (SELECT a.id, false FROM actors a, units_effective u WHERE u.id = $1 AND NOT ST_DWithin(a.location, u.location, u.r_area) ORDER BY a.id LIMIT 1)`, [unitId])) as [{ id: number }, { id: number }];
+       (SELECT a.id, false FROM actors a, units_effective u WHERE u.id = $1 AND NOT ST_DWithin(a.location, u.location, u.r_area) ORDER BY a.id LIMIT 1)`, [unitId]);
+    nearActor = found.find((r) => r.inside)!.id;
+    farActor = found.find((r) => !r.inside)!.id;
   });
 
   const post = (body: unknown, role: 'editor' | 'viewer' | 'anonymous' = 'editor') => t.request(role, 'POST', `/api/units/${unitId}/activities`, body);

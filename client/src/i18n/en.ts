@@ -1,5 +1,6 @@
 /** English messages; the type makes them have exactly the keys of the Swedish ones. */
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { outreachEn } from '../outreach/messages.js';
 import type { Messages } from './sv.js';
 
 const n = (x: number) => formatNumber('en-GB', x);
@@ -330,4 +331,5 @@ export const en: Messages = {
   distance: m,
   number: n,
   list: (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),
+  outreach: outreachEn,
 };

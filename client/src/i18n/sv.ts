@@ -4,6 +4,7 @@
  */
 import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, SchoolStage, UnitKind, UnitStatus } from '../lib/apiTypes.js';
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { outreachSv } from '../outreach/messages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
 const m = (x: number) => formatDistance('sv-SE', x);
@@ -335,6 +336,7 @@ export const sv = {
   distance: m,
   number: n,
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),
+  outreach: outreachSv,
 };
 
 export type Messages = typeof sv;

@@ -6,6 +6,7 @@ import { notFound } from '../errors.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { UnitCollection, UnitCreate, UnitFeature, UnitPatch } from '../schemas/units.js';
 import { createUnit, deleteUnit, getUnit, listUnits, updateUnit, type WriteContext } from '../services/units.js';
+import { auditExactReads } from '../services/privacy.js';
 import type { Context } from 'hono';
 import type { AppEnv as Env } from '../env.js';
 import { newRouter } from '../validation.js';
@@ -17,7 +18,7 @@ export const unitsRoutes = newRouter()
       path: '/units',
       tags: ['Units'],
       summary: 'All social housing units',
-      description: 'Restricted units are shown to viewers with a location snapped to a 250 m grid and no address.',
+      description: 'Restricted units are shown to viewers with a location snapped to a 250 m grid and no address; editors and admins see them exactly, and that read is audited (`read_exact`).',
       responses: {
         200: { description: 'The units as a GeoJSON FeatureCollection.', content: { 'application/json': { schema: UnitCollection } } },
         ...errorResponses(401),
@@ -25,6 +26,7 @@ export const unitsRoutes = newRouter()
     }),
     async (c) => {
       const features = await listUnits(c.var.deps.db, hasNeedToKnow(c.var.user));
+      await auditExactReads(c.var.deps.db, c.var.user, c.var.deps.clock(), features, 'GET /api/units');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -44,6 +46,7 @@ export const unitsRoutes = newRouter()
       const { id } = c.req.valid('param');
       const unit = await getUnit(c.var.deps.db, id, hasNeedToKnow(c.var.user));
       if (!unit) throw notFound('unit', id);
+      await auditExactReads(c.var.deps.db, c.var.user, c.var.deps.clock(), [unit], 'GET /api/units/{id}');
       c.header('ETag', etagOf(unit.properties.version));
       return c.json(unit, 200);
     },

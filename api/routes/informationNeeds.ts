@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { readerOf } from '../db/reader.js';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import { notFound } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
@@ -25,7 +26,8 @@ export const informationNeedsRoutes = newRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const { db, clock } = c.var.deps;
+    const db = readerOf(c.var.deps);
+    const { clock } = c.var.deps;
     const exact = hasNeedToKnow(c.var.user);
     if (q.unit_id !== undefined && !(await proxUnit(db, q.unit_id, exact))) throw notFound('unit', q.unit_id);
     if (q.area !== undefined && !(await areaExists(db, q.area))) throw notFound('area', q.area);

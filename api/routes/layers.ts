@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { readerOf } from '../db/reader.js';
 import { DEFAULTS } from '../config.js';
 import { errorResponses } from '../schemas/common.js';
 import { ActorLayer, ActorsLayerQuery, ChildPlaceLayer, ChildPlacesLayerQuery, parseBbox, splitList } from '../schemas/proximity.js';
@@ -24,7 +25,7 @@ export const layerRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const body = await actorsLayer(c.var.deps.db, {
+      const body = await actorsLayer(readerOf(c.var.deps), {
         bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox), codes: splitList(q.category), q: q.q, limit: q.limit, offset: q.offset,
       });
       return c.json(body, 200);
@@ -45,7 +46,7 @@ export const layerRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const body = await childPlacesLayer(c.var.deps.db, {
+      const body = await childPlacesLayer(readerOf(c.var.deps), {
         bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox), codes: splitList(q.kind), q: q.q, limit: q.limit, offset: q.offset,
       });
       return c.json(body, 200);

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { readerOf } from '../db/reader.js';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import { notFound } from '../errors.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
@@ -29,8 +30,9 @@ export const proximityRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const exact = hasNeedToKnow(c.var.user);
-      if (!(await proxUnit(c.var.deps.db, id, exact))) throw notFound('unit', id);
-      return c.json(await unitZones(c.var.deps.db, id, exact), 200);
+      const db = readerOf(c.var.deps);
+      if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
+      return c.json(await unitZones(db, id, exact), 200);
     },
   )
   .openapi(
@@ -52,8 +54,9 @@ export const proximityRoutes = newRouter()
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const exact = hasNeedToKnow(c.var.user);
-      if (!(await proxUnit(c.var.deps.db, id, exact))) throw notFound('unit', id);
-      const features = await unitContacts(c.var.deps.db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) });
+      const db = readerOf(c.var.deps);
+      if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
+      const features = await unitContacts(db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) });
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -76,7 +79,8 @@ export const proximityRoutes = newRouter()
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const exact = hasNeedToKnow(c.var.user);
-      const { db, clock } = c.var.deps;
+      const db = readerOf(c.var.deps);
+      const { clock } = c.var.deps;
       if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
       const features = await unitChildPlaces(db, id, exact, {
         rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),

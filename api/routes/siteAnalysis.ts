@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { readerOf } from '../db/reader.js';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import { errorResponses } from '../schemas/common.js';
 import { SiteAnalysis, SiteAnalysisInput } from '../schemas/proximity.js';
@@ -27,7 +28,7 @@ export const siteAnalysisRoutes = newRouter().openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { db } = c.var.deps;
+    const db = readerOf(c.var.deps);
     const radii = body.radii ?? (await getGlobalRadii(db));
     return c.json(await siteAnalysis(db, body.lon, body.lat, radii, hasNeedToKnow(c.var.user)), 200);
   },

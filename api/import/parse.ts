@@ -53,7 +53,8 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
+    const at = /at position (\d+)/.exec(msg);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     throw fileError(truncated ? `the JSON ends too early (truncated file?): ${msg}` : `not valid JSON: ${msg}`);
   }
 }

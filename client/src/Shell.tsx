@@ -12,6 +12,8 @@ import { Overview } from './views/Overview.js';
 import { SearchView } from './views/SearchView.js';
 import { SiteAnalysis } from './views/SiteAnalysis.js';
 import { UnitView } from './views/UnitView.js';
+import { FollowUpsPage } from './outreach/FollowUpsPage.js';
+import { ImplementationPage } from './outreach/ImplementationPage.js';
 
 /**
  * The signed-in layout: header, the view's panel, and one map kept across views
@@ -71,6 +73,10 @@ function View({ route }: { route: Route }) {
       return <SiteAnalysis />;
     case 'search':
       return <SearchView q={route.q} />;
+    case 'implementation':
+      return <ImplementationPage />;
+    case 'followUps':
+      return <FollowUpsPage />;
     case 'sheet':
     case 'notFound':
       return <NotFound />;
@@ -108,6 +114,8 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
         <Link href="/site-analysis" aria-current={current(['site'])}>
           {m.nav.site}
         </Link>
+        <Link href="/implementation" aria-current={current(['implementation'])}>{m.outreach.navImplementation}</Link>
+        <Link href="/follow-ups" aria-current={current(['followUps'])}>{m.outreach.navFollowUps}</Link>
       </nav>
       <form role="search" className="searchbox" onSubmit={submit}>
         <label htmlFor="global-search" className="visually-hidden">

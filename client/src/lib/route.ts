@@ -5,7 +5,7 @@
 import type { ChildPlaceKind, InformationStatus, Priority } from './apiTypes.js';
 import { asCode, CHILD_PLACE_KINDS, INFORMATION_STATUSES, PRIORITIES } from './codes.js';
 
-export const UNIT_TABS = ['contacts', 'children', 'unit'] as const;
+export const UNIT_TABS = ['contacts', 'children', 'unit', 'activities', 'principles'] as const;
 export type UnitTab = (typeof UNIT_TABS)[number];
 
 export interface NeedsFilters {
@@ -22,6 +22,8 @@ export type Route =
   | { name: 'site' }
   | { name: 'needs'; filters: NeedsFilters }
   | { name: 'search'; q: string }
+  | { name: 'implementation' }
+  | { name: 'followUps' }
   | { name: 'notFound' };
 
 const positiveInt = (s: string | null | undefined): number | undefined => {
@@ -39,6 +41,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     return unitId ? { name: 'overview', unitId } : { name: 'overview' };
   }
   if (path === '/site-analysis') return { name: 'site' };
+  if (path === '/implementation') return { name: 'implementation' };
+  if (path === '/follow-ups') return { name: 'followUps' };
   if (path === '/search') return { name: 'search', q: params.get('q') ?? '' };
   if (path === '/information-needs') {
     const filters: NeedsFilters = {};
@@ -75,6 +79,10 @@ export function routeHref(route: Route): string {
       return `/units/${route.id}/sheet`;
     case 'site':
       return '/site-analysis';
+    case 'implementation':
+      return '/implementation';
+    case 'followUps':
+      return '/follow-ups';
     case 'search':
       return route.q ? `/search?q=${encodeURIComponent(route.q)}` : '/search';
     case 'needs': {

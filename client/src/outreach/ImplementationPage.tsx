@@ -59,8 +59,7 @@ export function ImplementationPage() {
         <ul className="legend-list">
           {IMPL_COLOURS.map((c, i) => (
             <li key={c}>
-              <span className="impl-disc" style={{ background: c, color: IMPL_TEXT[i] }} aria-hidden="true">{i}</span>
-              <span className="visually-hidden">{i}</span>
+              <span className="impl-disc" style={{ background: c, color: IMPL_TEXT[i] }}>{i}</span>
             </li>
           ))}
         </ul>

@@ -18,6 +18,6 @@ export function parseOrganisations(text: string): string[] {
 }
 
 /** Fill colours for 0–5 principles in place (light to dark); the number is always drawn too. */
-export const IMPL_COLOURS = ['#f3f4f6', '#fde2c4', '#fbbf77', '#7fb8a4', '#2f8a6c', '#0f5132'] as const;
+export const IMPL_COLOURS = ['#f3f4f6', '#fde2c4', '#fbbf77', '#7fb8a4', '#1f7a5c', '#0f5132'] as const;
 /** Text colour readable on each fill (contrast ≥ 4.5:1). */
 export const IMPL_TEXT = ['#111827', '#111827', '#111827', '#111827', '#ffffff', '#ffffff'] as const;

@@ -84,6 +84,9 @@ export function MapView({ children, panel, className, interactive = true, preser
         // Tiles and sprites of an unreachable basemap fail here; the data layers are unaffected.
         console.warn('Map:', e.error?.message ?? e);
       });
+      // Lets tests and assistive tooling know when the view has settled.
+      created.on('movestart', () => created.getContainer().parentElement?.setAttribute('data-map-moving', 'true'));
+      created.on('idle', () => created.getContainer().parentElement?.setAttribute('data-map-moving', 'false'));
       const ready = created;
       ready.once('load', () => {
         if (cancelled) return;

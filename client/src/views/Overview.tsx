@@ -132,6 +132,11 @@ export function Overview({ unitId }: { unitId?: number }) {
 
   const selectUnit = useCallback(
     (u: Unit, from: 'list' | 'map') => {
+      if (from === 'list' && u.id === unitId) {
+        navigate(routeHref({ name: 'overview' }), { replace: true });
+        closePopup();
+        return;
+      }
       navigate(routeHref({ name: 'overview', unitId: u.id }), { replace: true });
       setSelected(null);
       if (!map) return;
@@ -141,7 +146,7 @@ export function Overview({ unitId }: { unitId?: number }) {
         requestAnimationFrame(() => listRef.current?.querySelector(`[data-unit-id="${u.id}"]`)?.scrollIntoView({ block: 'nearest' }));
       }
     },
-    [map, m, navigate],
+    [map, m, navigate, unitId],
   );
 
   const actorById = useMemo(() => new Map(actorFeatures.map((f) => [f.id, f])), [actorFeatures]);

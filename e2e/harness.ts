@@ -1,0 +1,211 @@
+/**
+ * End-to-end harness: the real built product (API + client) on a copy of the
+ * test template database, driven by Debian's Chromium through playwright-core.
+ * Every page records console errors, uncaught exceptions and CSP violations;
+ * `expectClean(page)` fails the test on any of them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { TEST_PASSWORD, TEST_USERS, type TestRole } from '../api/test/fixtures.js';
+import { pgliteTemplateDir } from '../api/test/templates.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLIENT_INDEX = path.join(ROOT, 'dist/client/index.html');
+
+/** Whether the browser tests can run here; without Chromium they are skipped loudly, and fail under CI. */
+export const hasChromium = (() => {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const message = `Chromium not found at ${CHROMIUM}: the browser end-to-end tests are SKIPPED. Install it with "apt-get install chromium".`;
+  if (process.env.CI === 'true') throw new Error(`${message} CI requires them.`);
+  console.warn(`\n!!! ${message}\n`);
+  return false;
+})();
+
+export { TEST_PASSWORD, TEST_USERS };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Product {
+  baseUrl: string;
+  /** Origin of the configured basemap style, unreachable on purpose (no network in tests). */
+  basemapOrigin: string;
+  browser: Browser;
+  /** A new browser context and page; signed in as `role` unless `role` is null. */
+  open(options?: OpenOptions): Promise<{ context: BrowserContext; page: Page }>;
+  stop(): Promise<void>;
+}
+
+export interface OpenOptions {
+  role?: TestRole | null;
+  lang?: 'sv' | 'en';
+  viewport?: { width: number; height: number };
+}
+
+/** Starts the server on a fresh database copy and launches Chromium. */
+export async function startProduct(): Promise<Product> {
+  if (!fs.existsSync(CLIENT_INDEX)) throw new Error('The client is not built: run "npm run build" (npm test does it first).');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-e2e-'));
+  fs.cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
+  const port = await freePort();
+  // A port nothing listens on: the basemap fails at once, as it does offline, and the fallback style shows.
+  const basemapOrigin = `http://127.0.0.1:${await freePort()}`;
+  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BASEMAP_STYLE_URL: `${basemapOrigin}/style.json`, HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  await waitForStart(server, log);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    basemapOrigin,
+    browser,
+    async open({ role = 'viewer', lang = 'sv', viewport = { width: 1280, height: 800 } } = {}) {
+      const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: lang === 'sv' ? 'sv-SE' : 'en-GB' });
+      await context.addInitScript((l: string) => {
+        if (l === 'en' && !localStorage.getItem('platssamverkan.lang')) localStorage.setItem('platssamverkan.lang', 'en');
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+        });
+      }, lang);
+      if (role) {
+        const res = await context.request.post(`${baseUrl}/api/auth/login`, {
+          data: { email: TEST_USERS[role].email, password: TEST_PASSWORD },
+          headers: { Origin: baseUrl },
+        });
+        if (res.status() !== 200) throw new Error(`Sign-in as ${role} failed: ${res.status()} ${await res.text()}`);
+      }
+      const page = await context.newPage();
+      watch(page, basemapOrigin);
+      return { context, page };
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      server.kill('SIGTERM');
+      await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForStart(server: ChildProcess, log: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 90 s:\n${log.join('')}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      log.push(chunk.toString());
+      if (log.join('').includes('Open http://')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${code}:\n${log.join('')}`));
+    });
+  });
+}
+
+const problems = new WeakMap<Page, string[]>();
+
+/** Records what must not happen on a page; the unreachable basemap's failed loads are expected. */
+function watch(page: Page, basemapOrigin: string): void {
+  const list: string[] = [];
+  problems.set(page, list);
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location()?.url ?? '';
+    if (where.startsWith(basemapOrigin) && /Failed to load resource/.test(msg.text())) return;
+    list.push(`console.error: ${msg.text()} (${where})`);
+  });
+  page.on('pageerror', (err) => list.push(`uncaught: ${err.message}`));
+}
+
+/**
+ * Fails on any console error, uncaught exception or CSP violation seen on the page
+ * so far. `allow` names expected ones, such as the browser's log line for the 401
+ * of `/api/auth/me` before signing in.
+ */
+export function expectClean(page: Page, allow: RegExp[] = []): void {
+  const seen = (problems.get(page) ?? []).filter((p) => !allow.some((re) => re.test(p)));
+  expect(seen, 'console errors, exceptions or CSP violations').toEqual([]);
+}
+
+/** Saves a screenshot to test-results/<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Waits until the map has loaded its style and drawn (`data-map-ready` on the map box). */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.locator('.map-box[data-map-ready="true"]').first().waitFor({ timeout: 20_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Waits until the map has stopped moving and drawn everything (`idle`). */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForTimeout(50);
+  await page.locator('.map-box:not([data-map-moving="true"])').first().waitFor({ timeout: 10_000 });
+}
+
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core with the WCAG 2.0/2.1 A and AA rules and fails on any violation. */
+export async function expectAccessible(page: Page, view: string): Promise<void> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  // The page's CSP (script-src 'self') blocks an injected <script> (addScriptTag); evaluating through
+  // the DevTools protocol is not subject to it, so the scan leaves the page's CSP intact.
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations;
+  }) as AxeViolation[];
+  const summary = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
+  expect(summary, `axe violations on ${view}`).toEqual([]);
+}

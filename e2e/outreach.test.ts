@@ -1,0 +1,101 @@
+import type { APIRequestContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, waitForMap, type Product } from './harness.js';
+
+/** A write through the API as the context's signed-in user (the CSRF guard wants the Origin). */
+async function write(request: APIRequestContext, baseUrl: string, method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown, ifMatch?: string) {
+  const headers: Record<string, string> = { Origin: baseUrl };
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
+describe.skipIf(!hasChromium)('outreach and follow-up (issue 5)', () => {
+  let product: Product;
+  beforeAll(async () => {
+    product = await startProduct();
+  });
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  it('a planner sees the implementation overview of every unit, sorts it, and the map labels each unit with its count', async () => {
+    // An editor records some progress first.
+    const editor = await product.open({ role: 'editor' });
+    const units = (await (await editor.context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string } }[] };
+    const kalle = units.features.find((u) => u.properties.name.startsWith('Kallebäcks'))!;
+    for (const p of [1, 2, 4]) await write(editor.context.request, product.baseUrl, 'PUT', `/api/units/${kalle.id}/principles/${p}`, { status: 'in_place', evidence: 'Avstämt på samverkansmöte', last_reviewed: '2026-01-15' });
+    await write(editor.context.request, product.baseUrl, 'PUT', `/api/units/${kalle.id}/principles/3`, { status: 'in_progress' });
+    await editor.context.close();
+
+    const { page, context } = await product.open({ role: 'viewer' });
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Genomförande' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Genomförande av platssamverkansmodellen' }).waitFor();
+    await waitForMap(page);
+    const table = page.getByRole('table').first();
+    const rows = table.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(units.features.length);
+    // Sorted by "in place", most first: Kallebäck with 3 leads.
+    await expect(rows.first().getByRole('rowheader').innerText()).resolves.toContain('Kallebäcks');
+    await expect(rows.first().locator('td').first().innerText()).resolves.toBe('3');
+    await expect(page.getByRole('status').filter({ hasText: `${units.features.length} boenden` }).count()).resolves.toBe(1);
+    // Sorting by name puts the units in Swedish alphabetical order.
+    await page.getByRole('button', { name: 'Boende' }).click();
+    const names = await rows.getByRole('rowheader').allInnerTexts();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'sv')));
+    await expect(table.locator('th[aria-sort="ascending"]').innerText()).resolves.toContain('Boende');
+    // The map draws Kallebäck's disc in the colour for 3 principles in place (its label "3" is drawn on it).
+    const png = (await page.getByRole('region', { name: 'Karta' }).screenshot()).toString('base64');
+    const pixels = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x7f) < 6 && Math.abs(d[i + 1]! - 0xb8) < 6 && Math.abs(d[i + 2]! - 0xa4) < 6) n++;
+      return n;
+    }, png);
+    expect(pixels, 'pixels of the 3-in-place disc colour on the map').toBeGreaterThan(50);
+    await screenshot(page, 'issue5-implementation-overview');
+    await expectAccessible(page, 'implementation overview');
+    expectClean(page);
+    // The CSV export of the overview.
+    const csv = await context.request.get('/api/exports/implementation.csv');
+    expect(csv.status()).toBe(200);
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    await context.close();
+  });
+
+  it('an editor sees overdue follow-ups across units and closes one', async () => {
+    const { page, context } = await product.open({ role: 'editor' });
+    const units = (await (await context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string; status: string } }[] };
+    const open = units.features.filter((u) => u.properties.status === 'open');
+    const today = new Date().toISOString().slice(0, 10);
+    await write(context.request, product.baseUrl, 'POST', `/api/units/${open[0]!.id}/activities`, { kind: 'observation', date: today, due_date: '2026-01-01', note: 'Trasig belysning i gångtunneln' });
+    await write(context.request, product.baseUrl, 'POST', `/api/units/${open[1]!.id}/activities`, { kind: 'safety_walk', date: today, due_date: '2099-01-01', note: 'Buskage skymmer sikten vid lekplatsen' });
+
+    await page.goto('/follow-ups');
+    await page.getByRole('heading', { level: 1, name: /Uppföljning av iakttagelser/ }).waitFor();
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Bara försenade').check();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(rows.first().innerText()).resolves.toContain('Trasig belysning');
+    await expect(rows.first().innerText()).resolves.toContain('Försenad');
+    await screenshot(page, 'issue5-follow-ups');
+    await expectAccessible(page, 'follow-ups');
+    await rows.first().getByRole('combobox').selectOption('done');
+    await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByText('Inget att följa upp.').waitFor();
+    expectClean(page);
+    await context.close();
+  });
+});

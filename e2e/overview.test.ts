@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, TEST_PASSWORD, waitForMap, waitForMapIdle, type Product } from './harness.js';
+
+describe.skipIf(!hasChromium)('the map of units (issue 2)', () => {
+  let product: Product;
+  beforeAll(async () => {
+    product = await startProduct();
+  });
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  it('signs in through the form, shows every unit on the map and in the list, and selects in both', async () => {
+    const { page, context } = await product.open({ role: null });
+    await page.goto('/');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await page.getByLabel('E-postadress').fill('viewer@test.example');
+    await page.getByLabel('Lösenord').fill('wrong password');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByText('Fel e-postadress eller lösenord.').waitFor();
+    await expectAccessible(page, 'sign-in');
+
+    await page.getByLabel('Lösenord').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sociala boenden' }).waitFor();
+    await waitForMap(page);
+
+    // The list holds every unit the API has.
+    const units = (await (await context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string } }[] };
+    expect(units.features.length).toBeGreaterThanOrEqual(12);
+    const items = page.getByRole('list', { name: 'Enheter' }).getByRole('button');
+    await expect.poll(() => items.count()).toBe(units.features.length);
+    for (const u of units.features) await expect(page.getByRole('button', { name: new RegExp(escape(u.properties.name)) }).count()).resolves.toBe(1);
+
+    // The map canvas has drawn something other than the background.
+    const canvas = page.getByRole('region', { name: 'Karta' });
+    await expect(canvas.getAttribute('tabindex')).resolves.toBe('0');
+    expect(await drawnColours(page)).toBeGreaterThan(2);
+
+    // Selecting in the list selects on the map (popup) and in the list.
+    const kalle = page.getByRole('button', { name: /Kallebäcks vård- och omsorgsboende/ });
+    await kalle.click();
+    await expect(kalle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.locator('.maplibregl-popup').getByText('Kallebäcks vård- och omsorgsboende').waitFor();
+    expect(page.url()).toMatch(/\?unit=\d+$/);
+
+    // Selecting on the map selects in the list: centre another unit, unselect it in the list, click its symbol.
+    const bergsjon = page.getByRole('button', { name: /Bergsjön/ });
+    await bergsjon.click();
+    await waitForMapIdle(page);
+    await bergsjon.click();
+    await expect.poll(() => bergsjon.getAttribute('aria-pressed')).toBe('false');
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - 3);
+    await expect.poll(() => bergsjon.getAttribute('aria-pressed')).toBe('true');
+    await expect(kalle.getAttribute('aria-pressed')).resolves.toBe('false');
+
+    await screenshot(page, 'issue2-map-of-units');
+    await expectAccessible(page, 'overview');
+    // Before signing in, the session check and the wrong password answer 401, which the browser logs.
+    expectClean(page, [/status of 401 .*\/api\/auth\/(me|login)\)$/]);
+    await context.close();
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How many distinct colours a sample of the map canvas shows (a blank map shows one). */
+async function drawnColours(page: import('playwright-core').Page): Promise<number> {
+  const png = await page.locator('.map-canvas canvas').screenshot();
+  // Count distinct byte triples in the compressed PNG's raw bytes is unreliable; decode in the page instead.
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}

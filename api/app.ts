@@ -24,6 +24,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { tilesRoutes } from './routes/tiles.js';
+import { recordRoutes } from './routes/records.js';
 import { unitsRoutes } from './routes/units.js';
 import { importRoutes } from './routes/import.js';
 import { activitiesRoutes } from './routes/activities.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', auditRoutes);
   app.route('/api', privacyRoutes);
   app.route('/api', unitsRoutes);
+  app.route('/api', recordRoutes);
   app.route('/api', importRoutes);
   app.route('/api', proximityRoutes);
   app.route('/api', informationNeedsRoutes);

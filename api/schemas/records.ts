@@ -1,0 +1,112 @@
+/**
+ * Write schemas of neighbourhood actors, their contact persons and child places.
+ * No zod defaults: a PATCH must never reset a field it does not name; POST defaults
+ * are applied in SQL.
+ */
+import { z } from '@hono/zod-openapi';
+import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES } from './common.js';
+import { GeoPointInput } from './geojson.js';
+
+const text = (max: number, field: string) =>
+  z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
+const name = z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' });
+const email = (field: string) => z.email({ error: `${field} must be an e-mail address` }).max(200).nullable();
+const externalId = z.string().trim().min(1).max(200).nullable();
+
+/** A contact person: work details only (GDPR data minimisation); never anything about residents. */
+export const ContactPersonInput = z
+  .strictObject({
+    name,
+    role: text(200, 'role'),
+    phone: text(50, 'phone'),
+    email: email('email'),
+    note: text(500, 'note').openapi({ description: 'Short work note. Never personal data about residents.' }),
+  })
+  .partial()
+  .required({ name: true })
+  .openapi('ContactPersonInput');
+
+export const ContactPersonPatch = ContactPersonInput.partial()
+  .refine((p) => Object.keys(p).length > 0, { error: 'nothing to change: send some properties' })
+  .openapi('ContactPersonPatch');
+
+const ActorPropertiesInput = z.strictObject({
+  name,
+  category: z.enum(ACTOR_CATEGORIES),
+  organisation: text(200, 'organisation'),
+  contact_about: text(1000, 'contact_about'),
+  address: text(300, 'address'),
+  phone: text(50, 'phone'),
+  email: email('email'),
+  website: text(300, 'website'),
+  external_id: externalId,
+});
+
+export const ActorCreate = z
+  .strictObject({
+    type: z.literal('Feature'),
+    geometry: GeoPointInput,
+    properties: ActorPropertiesInput.partial()
+      .required({ name: true, category: true })
+      .extend({ contact_persons: z.array(ContactPersonInput).max(20).optional() }),
+  })
+  .openapi('ActorCreate');
+
+export const ActorPatch = z
+  .strictObject({ type: z.literal('Feature').optional(), geometry: GeoPointInput.optional(), properties: ActorPropertiesInput.partial().optional() })
+  .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
+    error: 'nothing to change: send geometry and/or some properties',
+  })
+  .openapi('ActorPatch', { description: 'A partial Feature; contact persons are changed through their own routes.' });
+
+const ChildPlacePropertiesInput = z.strictObject({
+  name,
+  kind: z.enum(CHILD_PLACE_KINDS),
+  stages: z.array(z.enum(SCHOOL_STAGES)).max(4),
+  operator: text(200, 'operator'),
+  address: text(300, 'address'),
+  external_id: externalId,
+  contact_name: text(200, 'contact_name'),
+  contact_role: text(200, 'contact_role'),
+  contact_phone: text(50, 'contact_phone'),
+  contact_email: email('contact_email'),
+});
+
+const stagesOnlyOnSchools = (p: { kind?: string; stages?: string[] }) => !p.stages?.length || p.kind === undefined || p.kind === 'school';
+
+export const ChildPlaceCreate = z
+  .strictObject({
+    type: z.literal('Feature'),
+    geometry: GeoPointInput,
+    properties: ChildPlacePropertiesInput.partial()
+      .required({ name: true, kind: true })
+      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'] }),
+  })
+  .openapi('ChildPlaceCreate');
+
+export const ChildPlacePatch = z
+  .strictObject({
+    type: z.literal('Feature').optional(),
+    geometry: GeoPointInput.optional(),
+    properties: ChildPlacePropertiesInput.partial()
+      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'] })
+      .optional(),
+  })
+  .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
+    error: 'nothing to change: send geometry and/or some properties',
+  })
+  .openapi('ChildPlacePatch');
+
+export type ActorCreateInput = z.infer<typeof ActorCreate>;
+export type ActorPatchInput = z.infer<typeof ActorPatch>;
+export type ChildPlaceCreateInput = z.infer<typeof ChildPlaceCreate>;
+export type ChildPlacePatchInput = z.infer<typeof ChildPlacePatch>;
+export type ContactPersonInputT = z.infer<typeof ContactPersonInput>;
+export type ContactPersonPatchInput = z.infer<typeof ContactPersonPatch>;
+
+export const ContactPersonRecord = z
+  .object({
+    id: z.number().int(), actor_id: z.number().int(), name: z.string(), role: z.string().nullable(), phone: z.string().nullable(),
+    email: z.string().nullable(), note: z.string().nullable(), active: z.boolean(), version: z.number().int(),
+  })
+  .openapi('ContactPersonRecord');

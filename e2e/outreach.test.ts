@@ -36,7 +36,8 @@ describe.skipIf(!hasChromium)('outreach and follow-up (issue 5)', () => {
     await waitForMap(page);
     const table = page.getByRole('table').first();
     const rows = table.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(units.features.length);
+    await rows.first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(units.features.length);
     // Sorted by "in place", most first: Kallebäck with 3 leads.
     await expect(rows.first().getByRole('rowheader').innerText()).resolves.toContain('Kallebäcks');
     await expect(rows.first().locator('td').first().innerText()).resolves.toBe('3');
@@ -84,16 +85,17 @@ describe.skipIf(!hasChromium)('outreach and follow-up (issue 5)', () => {
     await page.goto('/follow-ups');
     await page.getByRole('heading', { level: 1, name: /Uppföljning av iakttagelser/ }).waitFor();
     const rows = page.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await rows.first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     await page.getByLabel('Bara försenade').check();
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
     await expect(rows.first().innerText()).resolves.toContain('Trasig belysning');
     await expect(rows.first().innerText()).resolves.toContain('Försenad');
     await screenshot(page, 'issue5-follow-ups');
     await expectAccessible(page, 'follow-ups');
     await rows.first().getByRole('combobox').selectOption('done');
     await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
-    await expect.poll(() => rows.count()).toBe(0);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
     await page.getByText('Inget att följa upp.').waitFor();
     expectClean(page);
     await context.close();

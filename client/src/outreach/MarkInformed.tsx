@@ -1,15 +1,52 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { canEdit, localToday, outreachApi } from './api.js';
+import { groupByUnit, pairKey, type Pair } from './lib.js';
 import { useMe } from './useMe.js';
 import './outreach.css';
 
+export type { Pair };
+
 /**
- * "Markera som informerad" for the selected child places of one unit: a date and a
- * button; one information activity per place is recorded in one transaction. Shown
- * to editors only; `onDone` lets the table reload its statuses.
+ * Row selection for "mark as informed" in a table of (unit, child place) rows: the
+ * information-needs table or a unit's child-places tab. Render `<SelectPair>` in a
+ * cell of each row and `<MarkInformedControl selection={…}>` above the table.
  */
-export function MarkInformedControl({ unitId, childPlaceIds, onDone }: { unitId: number; childPlaceIds: number[]; onDone?: () => void }) {
+export function usePairSelection() {
+  const [selected, setSelected] = useState<Map<string, Pair>>(new Map());
+  const toggle = useCallback((p: Pair) => setSelected((s) => {
+    const next = new Map(s);
+    if (next.has(pairKey(p))) next.delete(pairKey(p));
+    else next.set(pairKey(p), p);
+    return next;
+  }), []);
+  const setAll = useCallback((pairs: Pair[], on: boolean) => setSelected((s) => {
+    const next = new Map(s);
+    for (const p of pairs) {
+      if (on) next.set(pairKey(p), p);
+      else next.delete(pairKey(p));
+    }
+    return next;
+  }), []);
+  const clear = useCallback(() => setSelected(new Map()), []);
+  const list = useMemo(() => [...selected.values()], [selected]);
+  return { selected: list, isSelected: (p: Pair) => selected.has(pairKey(p)), toggle, setAll, clear };
+}
+
+/** A row's checkbox, named after the child place so screen readers know what it selects. Editors only. */
+export function SelectPair({ pair, name, selection }: { pair: Pair; name: string; selection: ReturnType<typeof usePairSelection> }) {
+  const { m } = useI18n();
+  const me = useMe();
+  if (!canEdit(me)) return null;
+  return <input type="checkbox" aria-label={m.outreach.selectRow(name)} checked={selection.isSelected(pair)} onChange={() => selection.toggle(pair)} />;
+}
+
+/**
+ * "Markera som informerad" for the selected rows: a date and a button. One
+ * information activity per child place; per unit all or nothing (one request per
+ * unit). Shown to editors only; `onDone` lets the table reload its statuses.
+ */
+export function MarkInformedControl({ selection, onDone }: { selection: Pair[]; onDone?: () => void }) {
   const { m } = useI18n();
   const o = m.outreach;
   const me = useMe();
@@ -22,14 +59,20 @@ export function MarkInformedControl({ unitId, childPlaceIds, onDone }: { unitId:
     setBusy(true);
     setError('');
     setMessage('');
+    let done = 0;
     try {
-      const result = await outreachApi.markInformed(unitId, childPlaceIds, date);
-      setMessage(o.markedInformed(result.activity_ids.length));
-      onDone?.();
+      for (const [unitId, childPlaceIds] of groupByUnit(selection)) {
+        const result = await outreachApi.markInformed(unitId, childPlaceIds, date);
+        done += result.activity_ids.length;
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+      if (done > 0) {
+        setMessage(o.markedInformed(done));
+        onDone?.();
+      }
     }
   };
   return (
@@ -38,8 +81,8 @@ export function MarkInformedControl({ unitId, childPlaceIds, onDone }: { unitId:
         <span>{o.informedDate}</span>
         <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
       </label>
-      <button type="button" className="button button-primary" disabled={busy || childPlaceIds.length === 0 || !date} onClick={() => void mark()}>
-        {childPlaceIds.length > 1 ? o.markInformedCount(childPlaceIds.length) : o.markInformed}
+      <button type="button" className="button button-primary" disabled={busy || selection.length === 0 || !date} onClick={() => void mark()}>
+        {selection.length > 1 ? o.markInformedCount(selection.length) : o.markInformed}
       </button>
       <p role="status" aria-live="polite" className="outreach-status">{message}</p>
       {error ? <p className="form-error" role="alert">{error}</p> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrganisations, sortImplementation } from './lib.js';
+import { groupByUnit, parseOrganisations, sortImplementation } from './lib.js';
 
 const unit = (id: number, name: string, in_place: number) => ({
   type: 'Feature' as const, id, geometry: { type: 'Point' as const, coordinates: [12, 57.7] as [number, number] },
@@ -22,5 +22,13 @@ describe('parseOrganisations', () => {
   it('trims, drops empty parts and duplicates', () => {
     expect(parseOrganisations(' Polisen, ,Bostadsbolaget,Polisen ')).toEqual(['Polisen', 'Bostadsbolaget']);
     expect(parseOrganisations('')).toEqual([]);
+  });
+});
+
+describe('groupByUnit', () => {
+  it('groups the selected rows per unit, without duplicates, in order', () => {
+    expect(groupByUnit([{ unitId: 2, childPlaceId: 9 }, { unitId: 1, childPlaceId: 5 }, { unitId: 2, childPlaceId: 3 }, { unitId: 2, childPlaceId: 9 }]))
+      .toEqual([[1, [5]], [2, [3, 9]]]);
+    expect(groupByUnit([])).toEqual([]);
   });
 });

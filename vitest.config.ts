@@ -19,7 +19,7 @@ export default defineConfig({
     projects: [
       { extends: true as const, test: { name: 'pglite', include: apiTests, env: { TEST_DB: 'pglite' } } },
       ...(serverUrl ? [{ extends: true as const, test: { name: 'postgresql', include: apiTests, env: { TEST_DB: 'postgresql' } } }] : []),
-      { extends: true as const, test: { name: 'unit', include: ['data/**/*.test.ts', 'client/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      { extends: true as const, test: { name: 'unit', include: ['data/**/*.test.ts', 'client/src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'] } },
       { extends: true as const, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000 } },
     ],
   },

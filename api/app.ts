@@ -27,6 +27,7 @@ import { tilesRoutes } from './routes/tiles.js';
 import { recordRoutes } from './routes/records.js';
 import { unitsRoutes } from './routes/units.js';
 import { importRoutes } from './routes/import.js';
+import { ogcRoutes } from './ogc/routes.js';
 import { activitiesRoutes } from './routes/activities.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { principlesRoutes } from './routes/principles.js';
@@ -108,6 +109,8 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', MESSAGES.routeNotFound(c.req.method, c.req.path));
   });
+
+  app.route('/ogc', ogcRoutes);
 
   mountClient(app);
 

@@ -4,7 +4,7 @@ import { hasNeedToKnow } from '../auth/middleware.js';
 import { notFound } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { InformationNeedCollection, InformationNeedsQuery, splitList } from '../schemas/proximity.js';
-import { areaExists, informationNeeds, proxUnit } from '../services/proximity.js';
+import { areaExists, auditExactProximity, informationNeeds, proxUnit } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** Every (unit, child place) pair that needs child-safety information. */
@@ -17,7 +17,7 @@ export const informationNeedsRoutes = newRouter().openapi(
     description:
       'One feature per (unit, child place) pair, computed in one spatial join. Sorted by priority (high first), then status ' +
       '(overdue, not_informed, due_soon, informed), then distance. Distances to restricted units are measured from their coarse ' +
-      'location for callers without need-to-know. An unknown `unit_id` or `area` answers 404.',
+      'location for callers without need-to-know (for editors and admins they are exact, and that read is audited). An unknown `unit_id` or `area` answers 404.',
     request: { query: InformationNeedsQuery },
     responses: {
       200: { description: 'FeatureCollection of child places with the unit, `distance_m`, `ring`, `priority` and `information`.', content: { 'application/json': { schema: InformationNeedCollection } } },
@@ -34,6 +34,8 @@ export const informationNeedsRoutes = newRouter().openapi(
     const features = await informationNeeds(db, exact, {
       unitId: q.unit_id, areaId: q.area, kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
     }, clock());
+    const unitIds = features.map((f) => f.properties.unit_id);
+    await auditExactProximity(c.var.deps.db, c.var.user, exact, clock(), unitIds, 'GET /api/information-needs');
     return c.json({ type: 'FeatureCollection' as const, features }, 200);
   },
 );

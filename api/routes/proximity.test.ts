@@ -142,3 +142,20 @@ describe('GET /api/units/{id}/child-places', () => {
     expect((await t.request('viewer', 'GET', '/api/units/987654/child-places')).status).toBe(404);
   });
 });
+
+describe('audit of exact reads', () => {
+  const count = async () =>
+    (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'read_exact' AND entity = 'unit' AND entity_id = $1", [String(restricted.id)]))[0]!.n;
+
+  it('logs an editor reading a restricted unit\'s zones, contacts or child places; not a viewer, not a public unit', async () => {
+    const before = await count();
+    for (const sub of ['zones', 'contacts', 'child-places']) await t.getJson('viewer', `/api/units/${restricted.id}/${sub}`);
+    for (const sub of ['zones', 'contacts', 'child-places']) await t.getJson('editor', `/api/units/${kalle.id}/${sub}`);
+    expect(await count()).toBe(before);
+    for (const sub of ['zones', 'contacts', 'child-places']) await t.getJson('editor', `/api/units/${restricted.id}/${sub}`);
+    expect(await count()).toBe(before + 3);
+    const [entry] = await t.db.query<any>("SELECT * FROM audit_log WHERE action = 'read_exact' ORDER BY id DESC LIMIT 1");
+    expect(entry).toMatchObject({ user_email: 'editor@test.example', entity_id: String(restricted.id) });
+    expect(entry.details.via).toBe('GET /api/units/{id}/child-places');
+  });
+});

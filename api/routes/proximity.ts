@@ -6,11 +6,11 @@ import { errorResponses, IdParam } from '../schemas/common.js';
 import {
   ContactCollection, ContactsQuery, NearChildPlaceCollection, splitList, UnitChildPlacesQuery, ZoneCollection,
 } from '../schemas/proximity.js';
-import { proxUnit, unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
+import { auditExactProximity, proxUnit, unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 const COARSE_NOTE =
-  'For a restricted unit and a caller without need-to-know (viewer), everything is computed from the unit\'s coarse location (250 m grid), so nothing reveals its exact location.';
+  'For a restricted unit and a caller without need-to-know (viewer), everything is computed from the unit\'s coarse location (250 m grid), so nothing reveals its exact location; editors and admins get exact answers, and that read is audited (`read_exact`).';
 
 /** Zones, contacts and child places around one unit. */
 export const proximityRoutes = newRouter()
@@ -32,7 +32,9 @@ export const proximityRoutes = newRouter()
       const exact = hasNeedToKnow(c.var.user);
       const db = readerOf(c.var.deps);
       if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
-      return c.json(await unitZones(db, id, exact), 200);
+      const zones = await unitZones(db, id, exact);
+      await auditExactProximity(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), [id], 'GET /api/units/{id}/zones');
+      return c.json(zones, 200);
     },
   )
   .openapi(
@@ -57,6 +59,7 @@ export const proximityRoutes = newRouter()
       const db = readerOf(c.var.deps);
       if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
       const features = await unitContacts(db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) });
+      await auditExactProximity(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), [id], 'GET /api/units/{id}/contacts');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -85,6 +88,7 @@ export const proximityRoutes = newRouter()
       const features = await unitChildPlaces(db, id, exact, {
         rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
       }, clock());
+      await auditExactProximity(c.var.deps.db, c.var.user, exact, clock(), [id], 'GET /api/units/{id}/child-places');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   );

@@ -3,7 +3,7 @@ import { readerOf } from '../db/reader.js';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import { errorResponses } from '../schemas/common.js';
 import { SiteAnalysis, SiteAnalysisInput } from '../schemas/proximity.js';
-import { getGlobalRadii, siteAnalysis } from '../services/proximity.js';
+import { auditExactProximity, getGlobalRadii, siteAnalysis } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** Site analysis of a candidate location for a new or moved unit (a read, for every role). */
@@ -19,7 +19,7 @@ export const siteAnalysisRoutes = newRouter().openapi(
       'and kind is present, with 0 when none). `nearest`: the nearest school, preschool and playground anywhere (index-assisted nearest ' +
       'neighbour, then the exact geodesic distance), null when there is none. `overlapping_units`: open and planned units whose outer ring ' +
       'intersects this point\'s outer ring (distance < their outer radius + this outer radius), nearest first; restricted units are measured ' +
-      'from their coarse location for callers without need-to-know. Radii default to the global zone radii.',
+      'from their coarse location for callers without need-to-know (exact for editors and admins, and that read is audited). Radii default to the global zone radii.',
     request: { body: { required: true, content: { 'application/json': { schema: SiteAnalysisInput } } } },
     responses: {
       200: { description: 'The analysis.', content: { 'application/json': { schema: SiteAnalysis } } },
@@ -30,6 +30,10 @@ export const siteAnalysisRoutes = newRouter().openapi(
     const body = c.req.valid('json');
     const db = readerOf(c.var.deps);
     const radii = body.radii ?? (await getGlobalRadii(db));
-    return c.json(await siteAnalysis(db, body.lon, body.lat, radii, hasNeedToKnow(c.var.user)), 200);
+    const exact = hasNeedToKnow(c.var.user);
+    const answer = await siteAnalysis(db, body.lon, body.lat, radii, exact);
+    const unitIds = answer.overlapping_units.map((u) => u.id);
+    await auditExactProximity(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unitIds, 'POST /api/site-analysis');
+    return c.json(answer, 200);
   },
 );

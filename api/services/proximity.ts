@@ -1,6 +1,8 @@
 import { query } from '../db/sqlFiles.js';
 import type { Queryable } from '../db/types.js';
+import type { CurrentUser } from '../env.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, RINGS, type Ring } from '../schemas/common.js';
+import { auditExactReads } from './privacy.js';
 import type {
   Contact, GlobalRadiiT, InformationNeed, NearChildPlace, RadiiInputT, SiteAnalysisT, ZoneCollectionT,
 } from '../schemas/proximity.js';
@@ -140,4 +142,18 @@ export async function siteAnalysis(db: Queryable, lon: number, lat: number, radi
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
   };
+}
+
+/**
+ * Audits, on the primary database, that the caller saw proximity answers computed from
+ * the exact location of restricted units (SECURITY.md: such reads are logged). Does
+ * nothing for callers without need-to-know, who only ever see coarse locations.
+ */
+export async function auditExactProximity(
+  primary: Queryable, user: CurrentUser | undefined, exact: boolean, now: Date, unitIds: readonly number[], via: string,
+): Promise<void> {
+  if (!exact || unitIds.length === 0) return;
+  const rows = await primary.query<{ id: number }>(query('prox_restricted_units'), [[...new Set(unitIds)].join(',')]);
+  const units = rows.map((r) => ({ id: r.id, properties: { sensitivity: 'restricted', location_precision: 'exact' } }));
+  await auditExactReads(primary, user, now, units, via);
 }

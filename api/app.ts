@@ -80,6 +80,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api', auditRoutes);
   app.route('/api', privacyRoutes);
   app.route('/api', unitsRoutes);
+  // Before exportsRoutes: its /exports/{layer} would otherwise catch /exports/information-needs.csv.
+  app.route('/api', activitiesRoutes);
+  app.route('/api', outreachRoutes);
+  app.route('/api', principlesRoutes);
   app.route('/api', recordRoutes);
   app.route('/api', importRoutes);
   app.route('/api', proximityRoutes);
@@ -89,9 +93,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api', settingsRoutes);
   app.route('/api', docsRoutes(app));
   app.route('/api', tilesRoutes);
-  app.route('/api', activitiesRoutes);
-  app.route('/api', outreachRoutes);
-  app.route('/api', principlesRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

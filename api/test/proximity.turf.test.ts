@@ -9,48 +9,14 @@
 import * as turf from '@turf/turf';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RINGS, type Ring } from '../schemas/common.js';
+import type { Ring } from '../schemas/common.js';
 import { createTestContext, type TestContext } from './harness.js';
+import { expectAgreement, type Pt } from './proximity.check.js';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
 });
-
-type Pt = { id: number; lon: number; lat: number };
-interface Radii { immediate: number; neighbourhood: number; area: number }
-
-const band = (r: number) => 0.005 * r + 1;
-const nearEdge = (d: number, radii: Radii) => RINGS.some((ring) => Math.abs(d - radii[ring]) <= band(radii[ring]));
-const ringOf = (d: number, radii: Radii): Ring | undefined =>
-  d <= radii.immediate ? 'immediate' : d <= radii.neighbourhood ? 'neighbourhood' : d <= radii.area ? 'area' : undefined;
-
-/**
- * Compares an API answer with turf's: the same members (except near an edge), the
- * same ring for each (except near an edge), distances within 0.5 % (+0.1 m rounding),
- * sorted by distance then id.
- */
-function expectAgreement(label: string, centre: [number, number], radii: Radii, places: Pt[], features: any[]) {
-  const returned = new Map<number, any>(features.map((f) => [f.id, f]));
-  for (const p of places) {
-    const d = turf.distance(centre, [p.lon, p.lat], { units: 'meters' });
-    const f = returned.get(p.id);
-    if (nearEdge(d, radii)) continue;
-    const ring = ringOf(d, radii);
-    if (!ring) {
-      expect(f, `${label}: place ${p.id} at ${d.toFixed(1)} m is outside ${radii.area} m`).toBeUndefined();
-      continue;
-    }
-    expect(f, `${label}: place ${p.id} at ${d.toFixed(1)} m is inside ${radii.area} m`).toBeDefined();
-    expect(f.properties.ring, `${label}: ring of ${p.id} at ${d.toFixed(1)} m`).toBe(ring);
-    expect(Math.abs(f.properties.distance_m - d), `${label}: distance of ${p.id}`).toBeLessThanOrEqual(0.005 * d + 0.1);
-  }
-  for (const f of features) expect(places.some((p) => p.id === f.id), `${label}: returned ${f.id} is a known place`).toBe(true);
-  for (let i = 1; i < features.length; i++) {
-    const [a, b] = [features[i - 1].properties.distance_m, features[i].properties.distance_m];
-    expect(a <= b, `${label}: sorted by distance at ${i}`).toBe(true);
-  }
-}
 
 const points = (table: 'actors' | 'child_places') =>
   t.db.query<Pt>(`SELECT id, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat FROM ${table} ORDER BY id`);

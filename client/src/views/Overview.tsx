@@ -11,10 +11,12 @@ import { api } from '../lib/api.js';
 import type { Actor, Area, ChildPlace, Collection, Unit } from '../lib/apiTypes.js';
 import { bboxContains, growBbox, inBbox, sortByName, type Bbox } from '../lib/features.js';
 import { routeHref } from '../lib/route.js';
+import { codeFilter, shouldUseTiles, tileSymbolLayer } from '../lib/tiles.js';
 import { actorPopup, childPlacePopup, unitPopup } from '../map/featurePopups.js';
 import { useGeoJsonLayers, useLayerClick, useMapMoveEnd } from '../map/hooks.js';
 import { actorSymbol, childSymbol, UNIT_SYMBOL } from '../map/icons.js';
 import { useMap } from '../map/MapView.js';
+import { useVectorTileLayer } from '../map/useTileLayers.js';
 import { closePopup, fitToPositions, flyToPoint, setLayerFilter, setLayersVisible, showPopup, viewBbox } from '../map/ops.js';
 import {
   ACTOR_ICON,
@@ -39,6 +41,9 @@ const ACTOR_LAYERS = [...clusteredPointLayers('actors', ACTOR_ICON, PALETTE.acto
 const CHILD_LAYERS = [...clusteredPointLayers('children', CHILD_ICON, PALETTE.child, SLOT.children), selectionLayer('children', null, 16)];
 const AREA_LAYERS = areaLayers('areas');
 const CLUSTER = { cluster: true, clusterRadius: 42, clusterMaxZoom: 14 } as const;
+/** Drawn instead of the GeoJSON layers when the view holds too many features (lib/tiles.ts). */
+const ACTOR_TILE_LAYERS = [tileSymbolLayer('actors-tiles-symbol', 'actors-tiles', 'actors', ACTOR_ICON, { 'ps:slot': SLOT.actors })];
+const CHILD_TILE_LAYERS = [tileSymbolLayer('children-tiles-symbol', 'children-tiles', 'child-places', CHILD_ICON, { 'ps:slot': SLOT.children })];
 
 type Selected = { layer: 'actors' | 'children'; id: number } | null;
 
@@ -100,8 +105,12 @@ export function Overview({ unitId }: { unitId?: number }) {
   const unitFc = useMemo(() => ({ type: 'FeatureCollection' as const, features: units.data ?? [] }), [units.data]);
 
   useGeoJsonLayers('areas', showAreas ? areas.data : null, AREA_LAYERS);
-  useGeoJsonLayers('children', { type: 'FeatureCollection', features: childFeatures }, CHILD_LAYERS, CLUSTER);
-  useGeoJsonLayers('actors', { type: 'FeatureCollection', features: actorFeatures }, ACTOR_LAYERS, CLUSTER);
+  const actorTiles = anyActors && shouldUseTiles((actors.data as { number_matched?: number } | null)?.number_matched);
+  const childTiles = anyChildren && shouldUseTiles((children.data as { number_matched?: number } | null)?.number_matched);
+  useVectorTileLayer('actors-tiles', actorTiles ? 'actors' : null, ACTOR_TILE_LAYERS, codeFilter('actors', layers.actors));
+  useVectorTileLayer('children-tiles', childTiles ? 'child-places' : null, CHILD_TILE_LAYERS, codeFilter('child-places', layers.children));
+  useGeoJsonLayers('children', { type: 'FeatureCollection', features: childTiles ? [] : childFeatures }, CHILD_LAYERS, CLUSTER);
+  useGeoJsonLayers('actors', { type: 'FeatureCollection', features: actorTiles ? [] : actorFeatures }, ACTOR_LAYERS, CLUSTER);
   useGeoJsonLayers('units', unitFc, UNIT_LAYERS);
 
   useEffect(() => {

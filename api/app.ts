@@ -28,6 +28,8 @@ import { recordRoutes } from './routes/records.js';
 import { unitsRoutes } from './routes/units.js';
 import { importRoutes } from './routes/import.js';
 import { ogcRoutes } from './ogc/routes.js';
+import { areasRoutes } from './routes/areas.js';
+import { exportsRoutes } from './routes/exports.js';
 import { activitiesRoutes } from './routes/activities.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { principlesRoutes } from './routes/principles.js';
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', principlesRoutes);
   app.route('/api', recordRoutes);
   app.route('/api', importRoutes);
+  app.route('/api', areasRoutes);
+  app.route('/api', exportsRoutes);
   app.route('/api', proximityRoutes);
   app.route('/api', informationNeedsRoutes);
   app.route('/api', siteAnalysisRoutes);

@@ -1,0 +1,148 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import Papa from 'papaparse';
+import * as turf from '@turf/turf';
+import { hasNeedToKnow } from '../auth/middleware.js';
+import type { AppEnv } from '../env.js';
+import { notFound } from '../errors.js';
+import { wgs84ToProjected } from '../import/crs.js';
+import { COLLECTION_IDS, readFeatures, type CollectionId } from '../ogc/features.js';
+import { errorResponses, IdParam } from '../schemas/common.js';
+import { audit } from '../services/audit.js';
+import { proxUnit, unitContacts } from '../services/proximity.js';
+import { newRouter } from '../validation.js';
+
+const SEPARATORS = { comma: ',', semicolon: ';' } as const;
+const CSV_NOTE = 'CSV: UTF-8 with BOM, header row, `separator` comma (default) or semicolon (Swedish Excel); WGS 84 `lon`,`lat` and SWEREF 99 TM (EPSG:3006) `x_sweref99tm`,`y_sweref99tm` in metres.';
+
+/** Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with ' (phone numbers such as +46 31… are left alone). */
+function cell(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  const s = Array.isArray(v) ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /^[=+\-@\t\r]/.test(s) && !/^\+?[\d\s\-()]+$/.test(s) ? `'${s}` : s;
+}
+
+function csv(rows: Record<string, unknown>[], columns: string[], separator: string): string {
+  const data = rows.map((r) => columns.map((c) => cell(r[c])));
+  return `\uFEFF${Papa.unparse({ fields: columns, data }, { delimiter: separator, newline: '\r\n' })}\r\n`;
+}
+
+/** lon/lat of a point (areas: a point on the surface) and the same in SWEREF 99 TM, rounded to 1 cm. */
+function coordinates(geometry: GeoJSON.Geometry): { lon: number; lat: number; x_sweref99tm: number; y_sweref99tm: number } {
+  const [lon, lat] = geometry.type === 'Point' ? geometry.coordinates : turf.pointOnFeature(geometry as GeoJSON.MultiPolygon).geometry.coordinates;
+  const [x, y] = wgs84ToProjected(lon!, lat!, 'EPSG:3006');
+  return { lon: lon!, lat: lat!, x_sweref99tm: Math.round(x * 100) / 100, y_sweref99tm: Math.round(y * 100) / 100 };
+}
+
+function download(c: Context<AppEnv>, body: string, type: string, filename: string) {
+  return c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` });
+}
+
+/** vCard 3.0 text escaping (RFC 2426) and line folding at 75 characters. */
+const vEscape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '').replace(/,/g, '\\,').replace(/;/g, '\\;');
+function vLine(line: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+  return parts.join('\r\n ');
+}
+function vCard(fields: { fn: string; org?: string | null; title?: string | null; tel?: string | null; email?: string | null; note?: string | null }): string {
+  const [first, ...rest] = fields.fn.trim().split(/\s+/);
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${vEscape(fields.fn)}`, `N:${vEscape(rest.join(' '))};${vEscape(first ?? '')};;;`];
+  if (fields.org) lines.push(`ORG:${vEscape(fields.org)}`);
+  if (fields.title) lines.push(`TITLE:${vEscape(fields.title)}`);
+  if (fields.tel) lines.push(`TEL;TYPE=WORK,VOICE:${vEscape(fields.tel)}`);
+  if (fields.email) lines.push(`EMAIL;TYPE=INTERNET,WORK:${vEscape(fields.email)}`);
+  if (fields.note) lines.push(`NOTE:${vEscape(fields.note)}`);
+  lines.push('END:VCARD');
+  return lines.map(vLine).join('\r\n');
+}
+
+const LayerParam = z.object({ layer: z.enum(COLLECTION_IDS as [CollectionId, ...CollectionId[]]).openapi({ param: { name: 'layer', in: 'path' }, example: 'child-places' }) });
+const LayerQuery = z.strictObject({
+  format: z.enum(['geojson', 'csv']).default('geojson').openapi({ param: { name: 'format', in: 'query' } }),
+  separator: z.enum(['comma', 'semicolon']).default('comma').openapi({ param: { name: 'separator', in: 'query' } }),
+});
+const ContactsQuery = z.strictObject({
+  format: z.enum(['csv', 'vcf']).default('csv').openapi({ param: { name: 'format', in: 'query' } }),
+  separator: z.enum(['comma', 'semicolon']).default('comma').openapi({ param: { name: 'separator', in: 'query' } }),
+});
+const AUDIT_ENTITY: Record<CollectionId, string> = { units: 'unit', actors: 'actor', 'child-places': 'child_place', areas: 'area' };
+
+export const exportsRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/{layer}',
+      tags: ['Export'],
+      summary: 'A whole layer as GeoJSON or CSV',
+      description: `Every feature of the layer as a download (restricted units coarsened for roles without need-to-know, as everywhere). ${CSV_NOTE} Areas in CSV carry a point on their surface. Each export writes an \`export\` audit entry.`,
+      request: { params: LayerParam, query: LayerQuery },
+      responses: {
+        200: { description: 'The file.', content: { 'application/geo+json': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const { layer } = c.req.valid('param');
+      const { format, separator } = c.req.valid('query');
+      const { db, clock } = c.var.deps;
+      const page = await readFeatures(db, layer, { exact: hasNeedToKnow(c.var.user) });
+      await audit(db, { at: clock(), user: c.var.user, action: 'export', entity: AUDIT_ENTITY[layer], details: { layer, format, features: page.features.length } });
+      if (format === 'geojson') {
+        return download(c, JSON.stringify({ type: 'FeatureCollection', features: page.features }), 'application/geo+json; charset=utf-8', `${layer}.geojson`);
+      }
+      const propertyNames = [...new Set(page.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+      const rows = page.features.map((f) => ({ id: f.id, ...f.properties, ...coordinates(f.geometry) }));
+      const columns = ['id', ...propertyNames, 'lon', 'lat', 'x_sweref99tm', 'y_sweref99tm'];
+      return download(c, csv(rows, columns, SEPARATORS[separator]), 'text/csv; charset=utf-8', `${layer}.csv`);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/contacts/export',
+      tags: ['Export'],
+      summary: "A unit's contact list as CSV or vCard",
+      description: `The actors inside the unit's outer ring, nearest first, with their active contact persons: \`format=csv\` (one row per contact person; ${CSV_NOTE}) or \`format=vcf\` (vCard 3.0, one card per contact person and one per actor with its own phone or e-mail, for phones). Writes an \`export\` audit entry (bulk export of contact data).`,
+      request: { params: IdParam, query: ContactsQuery },
+      responses: {
+        200: { description: 'The file.', content: { 'text/csv': { schema: z.string() }, 'text/vcard': { schema: z.string() } } },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { format, separator } = c.req.valid('query');
+      const { db, clock } = c.var.deps;
+      const exact = hasNeedToKnow(c.var.user);
+      const unit = await proxUnit(db, id, exact);
+      if (!unit) throw notFound('unit', id);
+      const contacts = await unitContacts(db, id, exact, {});
+      const persons = contacts.reduce((n, a) => n + a.properties.contact_persons.length, 0);
+      await audit(db, { at: clock(), user: c.var.user, action: 'export', entity: 'contact_person', entityId: id, details: { unit_id: id, format, actors: contacts.length, contact_persons: persons } });
+      const unitName = (unit as { name?: string }).name ?? `unit ${id}`;
+      const slug = unitName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || `unit-${id}`;
+      if (format === 'vcf') {
+        const cards: string[] = [];
+        for (const a of contacts) {
+          const p = a.properties;
+          const note = `${p.ring} ${p.distance_m} m från ${unitName}${p.contact_about ? `. Kontakta om: ${p.contact_about}` : ''}`;
+          if (p.phone || p.email) cards.push(vCard({ fn: p.name, org: p.organisation ?? p.name, tel: p.phone, email: p.email, note }));
+          for (const person of p.contact_persons) cards.push(vCard({ fn: person.name, org: p.name, title: person.role, tel: person.phone, email: person.email, note }));
+        }
+        return download(c, cards.join('\r\n') + '\r\n', 'text/vcard; charset=utf-8', `kontakter-${slug}.vcf`);
+      }
+      const rows = contacts.flatMap((a) => {
+        const p = a.properties;
+        const base = {
+          actor_id: a.id, actor: p.name, category: p.category, ring: p.ring, distance_m: p.distance_m, organisation: p.organisation,
+          actor_phone: p.phone, actor_email: p.email, address: p.address, contact_about: p.contact_about, ...coordinates(a.geometry),
+        };
+        const people = p.contact_persons.length ? p.contact_persons : [undefined];
+        return people.map((person) => ({ ...base, person: person?.name, role: person?.role, person_phone: person?.phone, person_email: person?.email }));
+      });
+      const columns = ['actor_id', 'actor', 'category', 'ring', 'distance_m', 'organisation', 'actor_phone', 'actor_email', 'person', 'role', 'person_phone', 'person_email', 'address', 'contact_about', 'lon', 'lat', 'x_sweref99tm', 'y_sweref99tm'];
+      return download(c, csv(rows, columns, SEPARATORS[separator]), 'text/csv; charset=utf-8', `kontakter-${slug}.csv`);
+    },
+  );

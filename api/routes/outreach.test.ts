@@ -172,16 +172,25 @@ describe('information status rules (ps_information)', () => {
     expect((await status(unitId, a!)).status).toBe('informed');
   });
 
-  it('reopens when the child place was registered after the information date', async () => {
-    const { unitId, childPlaceIds: [a, b] } = takePlaces(2);
-    expect((await markInformed(unitId, [a!, b!], '2026-03-01')).status).toBe(201);
-    await t.db.query("UPDATE child_places SET created_at = '2026-03-01T22:00:00Z' WHERE id = $1", [a]); // same day: still covered
-    expect((await status(unitId, a!)).status).toBe('informed');
+  it('reopens when the child place is new since the information (registered after its day and its recording)', async () => {
+    const { unitId, childPlaceIds: [a, b, c] } = takePlaces(3);
     try {
-      await t.db.query("UPDATE child_places SET created_at = '2026-03-02T00:00:00Z' WHERE id = $1", [b]);
-      expect(await status(unitId, b!)).toMatchObject({ status: 'not_informed', last_informed_at: '2026-03-01T00:00:00.000Z' });
+      // c was registered on 2026-02-15, before this information was recorded (2026-03-01 10:00)
+      // but after the day it was given: a late record of earlier information still counts.
+      await t.db.query("UPDATE child_places SET created_at = '2026-02-15T09:00:00Z' WHERE id = $1", [c]);
+      expect((await markInformed(unitId, [c!], '2026-02-01')).status).toBe(201);
+      expect((await status(unitId, c!)).status).toBe('informed');
+
+      expect((await markInformed(unitId, [a!, b!], '2026-03-01')).status).toBe(201);
+      await t.db.query("UPDATE child_places SET created_at = '2026-03-01T22:00:00Z' WHERE id = $1", [a]); // later the same day: covered
+      expect((await status(unitId, a!)).status).toBe('informed');
+      await t.db.query("UPDATE child_places SET created_at = '2026-03-02T08:00:00Z' WHERE id = $1", [b]);
+      expect(await status(unitId, b!)).toMatchObject({ status: 'not_informed', last_informed_at: '2026-03-01T00:00:00.000Z', due_at: null });
+      // c registered anew after the information was recorded: it no longer counts.
+      await t.db.query("UPDATE child_places SET created_at = '2026-03-01T10:00:01Z' WHERE id = $1", [c]);
+      expect((await status(unitId, c!)).status).toBe('not_informed');
     } finally {
-      await t.db.query("UPDATE child_places SET created_at = '2020-01-01T00:00:00Z' WHERE id = ANY(ARRAY[$1::int, $2::int])", [a, b]);
+      await t.db.query("UPDATE child_places SET created_at = '2020-01-01T00:00:00Z' WHERE id = ANY(ARRAY[$1::int, $2::int, $3::int])", [a, b, c]);
     }
   });
 

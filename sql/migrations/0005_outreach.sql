@@ -87,7 +87,10 @@ CREATE TABLE unit_principles (
 -- its date, due_soon within information_due_soon_days of expiry, overdue after. It
 -- no longer counts (not_informed, last_informed_at kept, due_at null) when since then
 -- the unit moved more than 50 m, its places grew, it reopened after being closed, or
--- the child place was registered after the information date. Dates are UTC days.
+-- the child place is new since the information: registered (created_at) after both the
+-- information day and the moment the information was recorded. (After the day alone
+-- would void every information recorded afterwards for a place imported today, the
+-- usual way a register is built up.) Dates are UTC days.
 -- Always exactly one row.
 CREATE OR REPLACE FUNCTION ps_information(p_unit_id integer, p_child_place_id integer, p_now timestamptz)
 RETURNS TABLE (status text, last_informed_at timestamptz, due_at timestamptz)
@@ -99,7 +102,7 @@ LANGUAGE sql STABLE AS $$
   ),
   -- last_info: the latest information activity for the pair, not dated after p_now
   last_info AS (
-    SELECT a.activity_date, a.unit_location, a.unit_places, a.unit_reopen_count,
+    SELECT a.activity_date, a.unit_location, a.unit_places, a.unit_reopen_count, a.created_at AS recorded_at,
            (a.activity_date::timestamp AT TIME ZONE 'UTC') AS informed_at
     FROM activities a
     JOIN activity_child_places acp ON acp.activity_id = a.id AND acp.child_place_id = p_child_place_id
@@ -116,7 +119,7 @@ LANGUAGE sql STABLE AS $$
            (ST_Distance(u.location, li.unit_location) > 50
             OR u.places > li.unit_places
             OR COALESCE(r.reopen_count, 0) > li.unit_reopen_count
-            OR cp.created_at >= ((li.activity_date + 1)::timestamp AT TIME ZONE 'UTC')) AS reopened
+            OR cp.created_at > GREATEST((li.activity_date + 1)::timestamp AT TIME ZONE 'UTC', li.recorded_at)) AS reopened
     FROM last_info li
     CROSS JOIN cfg
     JOIN units u ON u.id = p_unit_id

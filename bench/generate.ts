@@ -20,6 +20,8 @@ export interface Dataset { scale: Scale; units: GenUnit[]; actors: GenActor[]; c
 
 const GOTEBORG: Town = { name: 'Göteborg', lon: 11.9746, lat: 57.7089, pop: 600 };
 const M_PER_DEG_LAT = 111_320;
+/** Share of actors and child places placed close to a unit (the rest spread over the town). */
+const CLUSTERED = 0.3;
 
 /** A point `sigmaM` metres (normal spread) around a centre, rounded to 1e-6° like real data. */
 function around(random: () => number, lon: number, lat: number, sigmaM: number): [number, number] {
@@ -44,7 +46,7 @@ function townPicker(towns: readonly Town[], random: () => number): () => Town {
 /**
  * A deterministic synthetic data set. Units sit in towns (city: Göteborg only;
  * national: the towns of towns.ts, weighted by population), spread over a town-sized
- * area; 70 % of actors and child places cluster around units (as real ones do around
+ * area; 30 % of actors and child places cluster around units (as real ones gather around
  * a centre), the rest spread over the town. Every 50th unit is restricted and every
  * 25th has its own zone radii, so those code paths are exercised.
  */
@@ -53,8 +55,8 @@ export function generate(scale: Scale, seed = 8): Dataset {
   const random = rng(seed * 7919 + (scale === 'city' ? 1 : 2));
   const towns = scale === 'city' ? [GOTEBORG] : TOWNS;
   const pickTown = townPicker(towns, random);
-  /** A town's spread in metres: about 4 km for Göteborg, growing with the square root of population. */
-  const spread = (t: Town) => 4000 * Math.sqrt(t.pop / 600);
+  /** A town's spread in metres: about 6 km for Göteborg, growing with the square root of population. */
+  const spread = (t: Town) => 6000 * Math.sqrt(t.pop / 600);
 
   const units: GenUnit[] = [];
   for (let i = 0; i < size.units; i++) {
@@ -74,7 +76,7 @@ export function generate(scale: Scale, seed = 8): Dataset {
   }
 
   const placeNear = (): [number, number] => {
-    if (random() < 0.7) {
+    if (random() < CLUSTERED) {
       const u = Math.floor(random() * units.length);
       return around(random, units[u]!.lon, units[u]!.lat, 700);
     }

@@ -6,6 +6,9 @@ import type { BenchRecord } from './workloads.js';
 
 export interface BackendInfo {
   backend: 'pglite' | 'postgresql';
+  /** Whether this backend's figures come from a --quick run, and when it ran. */
+  quick: boolean;
+  date: string;
   first_start_s: number;
   warm_start_s: number;
   server_ready_s: number;
@@ -68,14 +71,18 @@ function readJson<T>(file: string, fallback: T): T {
 
 /**
  * Merges this run into bench/results.json (one record per workload, backend and
- * scale; other scales kept) and bench/run-info.json, and rewrites bench/RESULTS.md
+ * scale; records of other scales and of backends not in this run are kept) and bench/run-info.json, and rewrites bench/RESULTS.md
  * from both.
  */
 export function writeReport(dir: string, scale: Scale, records: BenchRecord[], info: RunInfo): void {
   const resultsFile = path.join(dir, 'results.json');
   const infoFile = path.join(dir, 'run-info.json');
-  const allRecords = [...readJson<BenchRecord[]>(resultsFile, []).filter((r) => r.scale !== scale), ...records];
-  const allInfo = { ...readJson<Partial<Record<Scale, RunInfo>>>(infoFile, {}), [scale]: info };
+  const ran = new Set(info.backends.map((b) => b.backend));
+  for (const r of records) ran.add(r.backend);
+  const allRecords = [...readJson<BenchRecord[]>(resultsFile, []).filter((r) => r.scale !== scale || !ran.has(r.backend)), ...records];
+  const infos = readJson<Partial<Record<Scale, RunInfo>>>(infoFile, {});
+  const previous = infos[scale]?.backends.filter((b) => !ran.has(b.backend)) ?? [];
+  const allInfo = { ...infos, [scale]: { ...info, backends: [...previous, ...info.backends] } };
   fs.writeFileSync(resultsFile, JSON.stringify(allRecords, null, 2) + '\n');
   fs.writeFileSync(infoFile, JSON.stringify(allInfo, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'RESULTS.md'), renderMarkdown(allRecords, allInfo));
@@ -99,7 +106,7 @@ export function renderMarkdown(records: BenchRecord[], infos: Partial<Record<Sca
     if (m !== undefined && !Number.isNaN(m)) {
       if (m <= g.limit) verdict = g.limit > 0 ? `met (${fmt((m / g.limit) * 100, 0)} % of the limit)` : 'met';
       else verdict = g.limit > 0 ? `**missed by ${fmt(m / g.limit, 2)}×** (${fmt(m - g.limit)} ${g.unit} over)` : `**missed** (${m})`;
-      if (run?.quick) verdict += ', quick run';
+      if (b?.quick) verdict += ', quick run';
     }
     out.push(`| ${g.what} | ${g.scale}, ${g.backend} | ≤ ${g.limit} ${g.unit} | ${m === undefined ? '–' : `${fmt(m)} ${g.unit}`} | ${verdict} |`);
   }
@@ -108,7 +115,7 @@ export function renderMarkdown(records: BenchRecord[], infos: Partial<Record<Sca
   for (const scale of ['city', 'national'] as const) {
     const run = infos[scale];
     if (!run) continue;
-    out.push(`## Scale ${scale}: ${run.sizes.units} units, ${run.sizes.actors} actors, ${run.sizes.childPlaces} child places${run.quick ? ' (quick run)' : ''}`, '');
+    out.push(`## Scale ${scale}: ${run.sizes.units} units, ${run.sizes.actors} actors, ${run.sizes.childPlaces} child places`, '');
     out.push(`Run ${run.date}, ${run.duration_s} s. Machine: ${run.machine.os}, ${run.machine.cpus} × ${run.machine.cpu_model}, ` +
       `${run.machine.memory_gb} GB, Node ${run.machine.node}. The machine was shared with other engineers' work during the run.`, '');
     out.push('| workload | backend | p50 | p95 | p99 | rows | vs_naive | vs_index | vs_raw_sql | naive p50 | index p50 | raw SQL p50 | n | note |');
@@ -117,9 +124,9 @@ export function renderMarkdown(records: BenchRecord[], infos: Partial<Record<Sca
       out.push(`| ${r.workload} | ${r.backend} | ${fmt(r.p50_ms)} | ${fmt(r.p95_ms)} | ${fmt(r.p99_ms)} | ${r.rows} | ${fmt(r.vs_naive, 4)} | ${fmt(r.vs_index, 2)} | ${fmt(r.vs_raw_sql, 2)} | ${fmt(r.naive_p50_ms)} | ${fmt(r.index_p50_ms)} | ${fmt(r.raw_sql_p50_ms)} | ${r.iterations} | ${r.note ?? ''} |`);
     }
     out.push('');
-    out.push('| backend | first start | warm start | server ready | data load | index build (baseline) | RSS after start | API peak RSS |', '|---|---|---|---|---|---|---|---|');
+    out.push('| backend | run | first start | warm start | server ready | data load | index build (baseline) | RSS after start | API peak RSS |', '|---|---|---|---|---|---|---|---|---|');
     for (const b of run.backends) {
-      out.push(`| ${b.backend} | ${fmt(b.first_start_s, 1)} s | ${fmt(b.warm_start_s, 1)} s | ${fmt(b.server_ready_s, 1)} s | ${fmt(b.load_s, 1)} s | ${fmt(b.index_build_s, 2)} s | ${fmt(b.rss_after_start_mb, 0)} MB | ${fmt(b.peak_rss_mb, 0)} MB |`);
+      out.push(`| ${b.backend} | ${b.date}${b.quick ? ' (quick)' : ''} | ${fmt(b.first_start_s, 1)} s | ${fmt(b.warm_start_s, 1)} s | ${fmt(b.server_ready_s, 1)} s | ${fmt(b.load_s, 1)} s | ${fmt(b.index_build_s, 2)} s | ${fmt(b.rss_after_start_mb, 0)} MB | ${fmt(b.peak_rss_mb, 0)} MB |`);
     }
     out.push('');
     out.push('HTTP load (autocannon on 127.0.0.1 against `api/server.ts`):', '');

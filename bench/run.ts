@@ -24,9 +24,12 @@ import { runImportWorkload, runWorkloads, viewport, type BenchRecord, type Itera
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const log = (m: string) => console.log(m);
 
-function parseArgs(argv: string[]): { scale: Scale; quick: boolean } {
+type BackendChoice = 'pglite' | 'postgresql' | 'both';
+
+function parseArgs(argv: string[]): { scale: Scale; quick: boolean; backend: BackendChoice } {
   let scale: Scale = 'city';
   let quick = false;
+  let backend: BackendChoice = 'both';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick') quick = true;
@@ -34,18 +37,22 @@ function parseArgs(argv: string[]): { scale: Scale; quick: boolean } {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       if (v !== 'city' && v !== 'national') throw new Error(`--scale must be city or national, got "${v}"`);
       scale = v;
-    } else throw new Error(`Unknown argument "${a}". Usage: npm run bench -- [--scale city|national] [--quick]`);
+    } else if (a === '--backend' || a.startsWith('--backend=')) {
+      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
+      if (v !== 'pglite' && v !== 'postgresql' && v !== 'both') throw new Error(`--backend must be pglite, postgresql or both, got "${v}"`);
+      backend = v;
+    } else throw new Error(`Unknown argument "${a}". Usage: npm run bench -- [--scale city|national] [--quick] [--backend pglite|postgresql|both]`);
   }
-  return { scale, quick };
+  return { scale, quick, backend };
 }
 
 function iterations(scale: Scale, quick: boolean): Iterations {
   const national = scale === 'national';
   return {
-    point: quick ? 30 : 200,
-    all: quick ? 2 : national ? 5 : 30,
-    tiles: quick ? 5 : 30,
-    naive: quick ? (national ? 3 : 10) : national ? 10 : 50,
+    point: quick ? 30 : national ? 50 : 200,
+    all: quick ? 2 : national ? 3 : 30,
+    tiles: quick ? 5 : national ? 10 : 30,
+    naive: quick ? (national ? 3 : 10) : national ? 5 : 50,
     importActors: quick ? 10_000 : 100_000,
   };
 }
@@ -64,7 +71,7 @@ async function benchBackend(
 ): Promise<{ records: BenchRecord[]; info: BackendInfo }> {
   const it = iterations(scale, quick);
   const data = generate(scale);
-  const info: Partial<BackendInfo> = { backend };
+  const info: Partial<BackendInfo> = { backend, quick, date: new Date().toISOString() };
   let dataDir: string | undefined;
   let dbUrl: string | undefined;
   let admin: postgres.Sql | undefined;
@@ -134,9 +141,10 @@ async function benchBackend(
 }
 
 async function main() {
-  const { scale, quick } = parseArgs(process.argv.slice(2));
+  const { scale, quick, backend: choice } = parseArgs(process.argv.slice(2));
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
-  const backends: ('pglite' | 'postgresql')[] = serverUrl ? ['pglite', 'postgresql'] : ['pglite'];
+  const backends = (serverUrl ? ['pglite', 'postgresql'] as const : ['pglite'] as const).filter((b) => choice === 'both' || b === choice);
+  if (backends.length === 0) throw new Error('--backend postgresql needs BENCH_DATABASE_URL or DATABASE_URL.');
   if (!serverUrl) console.warn('!!! BENCH_DATABASE_URL / DATABASE_URL not set: measuring the embedded database only, not PostgreSQL.');
   const size = SCALES[scale];
   log(`Benchmark, scale ${scale} (${size.units} units, ${size.actors} actors, ${size.childPlaces} child places)${quick ? ', quick' : ''}; backends: ${backends.join(', ')}`);

@@ -122,8 +122,12 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
           {m.search.label}
         </label>
         <input id="global-search" type="search" placeholder={m.search.placeholder} value={q} onChange={(e) => setQ(e.target.value)} />
-        <button type="submit" className="button">
-          {m.search.submit}
+        <button type="submit" className="button icon-button">
+          <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.4" />
+            <path d="m15.5 15.5 5.5 5.5" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
+          </svg>
+          <span className="visually-hidden">{m.search.submit}</span>
         </button>
       </form>
       <div className="topbar-end">
@@ -132,7 +136,7 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
           <span className="visually-hidden">{m.app.signedInAs(me.name)}</span>
           <span aria-hidden="true">{me.name}</span>
         </span>
-        <button type="button" className="button button-quiet" onClick={onSignOut}>
+        <button type="button" className="button button-quiet" onClick={onSignOut} title={m.app.signedInAs(me.name)}>
           {m.app.signOut}
         </button>
       </div>

@@ -1,6 +1,7 @@
 /** English messages; the type makes them have exactly the keys of the Swedish ones. */
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { outreachEn } from '../outreach/messages.js';
+import type { InformationStatus } from '../lib/apiTypes.js';
 import type { Messages } from './sv.js';
 
 const n = (x: number) => formatNumber('en-GB', x);
@@ -15,7 +16,7 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     mainNav: 'Main menu',
     language: 'Language',
-    switchLanguage: 'På svenska',
+    switchLanguage: 'Svenska',
     switchLanguageLabel: 'Byt till svenska',
     signedInAs: (name: string) => `Signed in as ${name}`,
     signOut: 'Sign out',
@@ -222,7 +223,7 @@ export const en: Messages = {
   },
   search: {
     label: "Search units, actors and children's places",
-    placeholder: 'Search name or address',
+    placeholder: 'Name or address',
     submit: 'Search',
     title: 'Search',
     resultsFor: (q: string) => `Results for “${q}”`,
@@ -328,6 +329,8 @@ export const en: Messages = {
     due_soon: 'Due soon',
     overdue: 'Overdue',
   },
+  statusCount: (status: InformationStatus, count: number) =>
+    `${n(count)} ${{ not_informed: 'not informed', informed: 'informed', due_soon: 'due soon', overdue: 'overdue' }[status]}`,
   distance: m,
   number: n,
   list: (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),

@@ -18,7 +18,7 @@ export const sv = {
     skipToContent: 'Hoppa till innehållet',
     mainNav: 'Huvudmeny',
     language: 'Språk',
-    switchLanguage: 'In English',
+    switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
     signedInAs: (name: string) => `Inloggad som ${name}`,
     signOut: 'Logga ut',
@@ -226,7 +226,7 @@ export const sv = {
   },
   search: {
     label: 'Sök enheter, aktörer och barns platser',
-    placeholder: 'Sök namn eller adress',
+    placeholder: 'Namn eller adress',
     submit: 'Sök',
     title: 'Sök',
     resultsFor: (q: string) => `Träffar för ”${q}”`,
@@ -333,6 +333,16 @@ export const sv = {
     due_soon: 'Snart dags',
     overdue: 'Försenad',
   } satisfies Record<InformationStatus, string> as Record<InformationStatus, string>,
+  /** "12 ej informerade" for the needs summary. */
+  statusCount: (status: InformationStatus, count: number) =>
+    `${n(count)} ${
+      {
+        not_informed: count === 1 ? 'ej informerad' : 'ej informerade',
+        informed: count === 1 ? 'informerad' : 'informerade',
+        due_soon: 'snart dags',
+        overdue: count === 1 ? 'försenad' : 'försenade',
+      }[status]
+    }`,
   distance: m,
   number: n,
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),

@@ -13,6 +13,7 @@ import type {
   ClientConfig,
   Collection,
   ContactCollection,
+  GlobalRadii,
   InformationNeedCollection,
   InformationStatus,
   Me,
@@ -146,6 +147,7 @@ export const api = {
   areas: ({ bbox, q, limit, offset, signal }: LayerQuery = {}) =>
     request<Collection<Area>>(`/api/areas${queryString({ bbox: bboxParam(bbox), q, limit, offset })}`, { signal }),
 
+  zoneRadii: (signal?: AbortSignal) => request<GlobalRadii>('/api/settings/zone-radii', { signal }),
   siteAnalysis: (lon: number, lat: number, signal?: AbortSignal) =>
     request<SiteAnalysis>('/api/site-analysis', { method: 'POST', body: { lon, lat }, signal }),
   informationNeeds: (filters: NeedsQuery = {}, signal?: AbortSignal) =>

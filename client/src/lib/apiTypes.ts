@@ -11,6 +11,7 @@ import type {
   ChildPlaceLayerT,
   Contact,
   ContactCollectionT,
+  GlobalRadiiT,
   InformationNeed,
   InformationNeedCollectionT,
   NearChildPlace,
@@ -31,6 +32,7 @@ export type InformationNeedCollection = InformationNeedCollectionT;
 export type ZoneCollection = ZoneCollectionT;
 export type Zone = ZoneCollectionT['features'][number];
 export type SiteAnalysis = SiteAnalysisT;
+export type GlobalRadii = GlobalRadiiT;
 
 export type UnitStatus = Unit['properties']['status'];
 export type ActorProperties = Actor['properties'];

@@ -26,6 +26,8 @@ export function ensureGeoJsonSource(
   data: AnyCollection,
   options: Omit<GeoJSONSourceSpecification, 'type' | 'data'> = {},
 ): void {
+  // What each source holds, readable from the page (tests compare it with the lists).
+  map.getContainer().setAttribute(`data-features-${id}`, String(data.features.length));
   const source = map.getSource(id);
   if (source && source.type === 'geojson') {
     (source as GeoJSONSource).setData(data as GeoJSON.GeoJSON);

@@ -50,7 +50,7 @@ const FONT_BOLD = ['Noto Sans Bold'];
 
 const textHalo = { 'text-color': PALETTE.ink, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 } as const;
 
-/** Units: a house symbol with the name below from zoom 11. */
+/** Units: a house symbol with the name below from zoom 10 (where it fits). */
 export function unitLayers(source: string): LayerSpecification[] {
   return [
     {
@@ -63,7 +63,7 @@ export function unitLayers(source: string): LayerSpecification[] {
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1],
-        'text-field': ['step', ['zoom'], '', 11, ['get', 'name']],
+        'text-field': ['step', ['zoom'], '', 10, ['get', 'name']],
         'text-font': FONT_BOLD,
         'text-size': 12,
         'text-offset': [0, 1.5],
@@ -206,6 +206,7 @@ export function zoneLabelLayer(source: string): LayerSpecification {
     type: 'symbol',
     source,
     metadata: slot(SLOT.zoneLabels),
+    minzoom: 12.5,
     layout: {
       'text-field': ['get', 'label'],
       'text-font': FONT_BOLD,

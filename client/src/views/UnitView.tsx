@@ -20,7 +20,7 @@ import { useMap } from '../map/MapView.js';
 import { closePopup, fitToPositions, setLayerFilter, setLayersVisible, showPopup } from '../map/ops.js';
 import { ACTOR_ICON, CHILD_ICON, pointSymbolLayer, selectionFilter, selectionLayer, SLOT, unitLayers, zoneLabelLayer, zoneLayers } from '../map/styles.js';
 import { ActivitiesTab } from '../outreach/ActivitiesTab.js';
-import { MarkInformedControl } from '../outreach/MarkInformed.js';
+import { MarkInformedControl, SelectPair, usePairSelection } from '../outreach/MarkInformed.js';
 import { PrinciplesTab } from '../outreach/PrinciplesTab.js';
 import { canEdit } from '../outreach/api.js';
 import { useMe } from '../outreach/useMe.js';
@@ -371,7 +371,7 @@ function ChildrenTab({
   const { m } = useI18n();
   const me = useMe();
   const editor = canEdit(me);
-  const [checked, setChecked] = useState<Set<number>>(new Set());
+  const selection = usePairSelection();
   const rows = [...(state.data?.features ?? [])].sort((a, b) => a.properties.distance_m - b.properties.distance_m);
   return (
     <section aria-labelledby="children-heading">
@@ -408,17 +408,7 @@ function ChildrenTab({
                   <tr key={c.id} id={`child-${c.id}`} className={selectedId === c.id ? 'selected' : undefined}>
                     {editor ? (
                       <td>
-                        <input
-                          type="checkbox"
-                          aria-label={`${m.outreach.markInformed}: ${p.name}`}
-                          checked={checked.has(c.id)}
-                          onChange={(e) => {
-                            const next = new Set(checked);
-                            if (e.target.checked) next.add(c.id);
-                            else next.delete(c.id);
-                            setChecked(next);
-                          }}
-                        />
+                        <SelectPair pair={{ unitId, childPlaceId: c.id }} name={p.name} selection={selection} />
                       </td>
                     ) : null}
                     <td>
@@ -456,10 +446,9 @@ function ChildrenTab({
       ) : null}
       {editor && rows.length ? (
         <MarkInformedControl
-          unitId={unitId}
-          childPlaceIds={[...checked]}
+          selection={selection.selected}
           onDone={() => {
-            setChecked(new Set());
+            selection.clear();
             state.retry();
           }}
         />

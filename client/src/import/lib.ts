@@ -1,0 +1,50 @@
+/**
+ * Pure helpers of the import page: the request body from a chosen file, the format
+ * guessed from its name and first bytes, and which mapping keys each layer shows.
+ */
+import type { z } from 'zod';
+import type { ImportBody, ImportMapping } from '../../../api/schemas/imports.js';
+
+export type Layer = 'units' | 'actors' | 'child-places' | 'areas';
+export type Format = 'geojson' | 'csv' | 'overpass';
+export type Mapping = z.infer<typeof ImportMapping>;
+export type ImportRequest = z.input<typeof ImportBody>;
+
+export const LAYERS: readonly Layer[] = ['child-places', 'actors', 'units', 'areas'];
+export const FORMATS: readonly Format[] = ['geojson', 'csv', 'overpass'];
+
+/** The mapping keys offered per layer (coordinates only for CSV). */
+export function mappingKeys(layer: Layer, format: Format): (keyof Mapping)[] {
+  const base: Record<Layer, (keyof Mapping)[]> = {
+    units: ['name', 'id', 'address', 'kind', 'operator', 'places'],
+    actors: ['name', 'id', 'address', 'category', 'organisation', 'phone', 'email', 'website'],
+    'child-places': ['name', 'id', 'address', 'kind', 'operator'],
+    areas: ['name', 'id', 'code', 'parent', 'level'],
+  };
+  return format === 'csv' && layer !== 'areas' ? [...base[layer], 'lon', 'lat', 'x', 'y'] : base[layer];
+}
+
+/** The format from the file name, or from the start of its content (`"elements"` → Overpass). */
+export function guessFormat(fileName: string, head: string): Format {
+  if (/\.(csv|txt)$/i.test(fileName)) return 'csv';
+  if (/"elements"\s*:/.test(head)) return 'overpass';
+  return 'geojson';
+}
+
+/** Base64 of bytes, in chunks (String.fromCharCode has an argument limit). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** A mapping value as shown in a select: lists joined with " | ". */
+export const showRef = (v: unknown): string => (Array.isArray(v) ? v.join(' | ') : typeof v === 'string' ? v : '');
+
+/** Applies one select change: '' removes the key; a joined list is split back. */
+export function setRef(mapping: Mapping, key: keyof Mapping, value: string): Mapping {
+  const next = { ...mapping } as Record<string, unknown>;
+  if (value === '') delete next[key];
+  else next[key] = key === 'crs' ? value : value.includes(' | ') ? value.split(' | ') : value;
+  return next as Mapping;
+}

@@ -206,6 +206,20 @@ describe('information status rules (ps_information)', () => {
   });
 });
 
+describe('the information object of the proximity answers', () => {
+  it('carries the status, last_informed_at and due_at of these rules at the clock', async () => {
+    const { unitId, childPlaceIds: [a] } = takePlaces(1);
+    expect((await markInformed(unitId, [a!], '2026-02-10')).status).toBe(201);
+    const near = await t.getJson('viewer', `/api/units/${unitId}/child-places`);
+    const row = near.features.find((f: any) => f.id === a);
+    expect(row.properties.information).toEqual({ status: 'informed', last_informed_at: '2026-02-10T00:00:00.000Z', due_at: '2027-02-10T00:00:00.000Z' });
+    setNow('2027-01-20T12:00:00Z');
+    const needs = await t.getJson('viewer', `/api/information-needs?unit_id=${unitId}&status=due_soon`);
+    expect(needs.features.map((f: any) => f.properties.child_place_id)).toContain(a);
+    setNow('2026-03-01T10:00:00Z');
+  });
+});
+
 describe('POST /api/information-needs/mark-informed', () => {
   it('records one information activity per child place, audited, in one transaction', async () => {
     const { unitId, childPlaceIds } = takePlaces(3);

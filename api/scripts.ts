@@ -5,7 +5,7 @@
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
-import { seedDemo } from './db/seed.js';
+import { seedDemo, seedDemoOutreach } from './db/seed.js';
 
 const command = process.argv[2];
 const config = loadConfig();
@@ -17,7 +17,8 @@ try {
   } else if (command === 'seed') {
     await migrate(db);
     const counts = await seedDemo(db);
-    console.log(`Loaded the demo data: ${counts.units} units, ${counts.actors} actors, ${counts.child_places} child places.`);
+    const activities = await seedDemoOutreach(db, new Date());
+    console.log(`Loaded the demo data: ${counts.units} units, ${counts.actors} actors, ${counts.child_places} child places, ${activities} activities.`);
   } else {
     console.error('Usage: tsx api/scripts.ts migrate|seed');
     process.exitCode = 2;

@@ -2,7 +2,7 @@ import { ensureFirstAdmin } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
-import { isEmpty, seedDemo } from './db/seed.js';
+import { isEmpty, seedDemo, seedDemoOutreach } from './db/seed.js';
 import type { Database } from './db/types.js';
 
 /** Opens the configured database, migrates it, loads the demo data into an empty one, and ensures an administrator. */
@@ -12,7 +12,8 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   if (config.seedDemo && (await isEmpty(db))) {
     const counts = await seedDemo(db);
-    log(`Loaded the demo data: ${counts.units} units, ${counts.actors} actors, ${counts.child_places} child places.`);
+    const activities = await seedDemoOutreach(db, new Date());
+    log(`Loaded the demo data: ${counts.units} units, ${counts.actors} actors, ${counts.child_places} child places, ${activities} activities.`);
   }
   await ensureFirstAdmin(db, config, log);
   return db;

@@ -34,3 +34,26 @@ export async function seedDemo(db: Database, dir = DEMO_DIR): Promise<SeedCounts
   );
   return counts!;
 }
+
+/**
+ * Loads the demo's follow-up picture (data/demo/outreach.json): information given,
+ * meetings, safety walks with findings, and the principles checklist, dated relative
+ * to `now` so the demo always shows informed, due-soon and overdue places. One
+ * transaction. Used by `npm start` on an empty database; the test templates leave it
+ * out so that tests start from "nothing recorded yet".
+ */
+export async function seedDemoOutreach(db: Database, now: Date, dir = DEMO_DIR): Promise<number> {
+  const outreach = JSON.parse(fs.readFileSync(path.join(dir, 'outreach.json'), 'utf8')) as {
+    activities: Array<{ actors: string[]; child_places: string[] }>;
+    principles: unknown[];
+  };
+  const day = now.toISOString().slice(0, 10);
+  await db.transaction(async (tx) => {
+    for (const activity of outreach.activities) {
+      const [row] = await tx.query<{ id: number }>(query('seed_outreach_activity'), [JSON.stringify(activity), day, now.toISOString()]);
+      await tx.query(query('seed_outreach_links'), [row!.id, JSON.stringify(activity.actors), JSON.stringify(activity.child_places)]);
+    }
+    await tx.query(query('seed_outreach_principles'), [JSON.stringify(outreach.principles), day, now.toISOString()]);
+  });
+  return outreach.activities.length;
+}

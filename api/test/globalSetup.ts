@@ -6,6 +6,8 @@ import { buildPgliteTemplate, buildPostgresTemplate, removeTemplates } from './t
  * loudly, and under CI=true it fails the run.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  // Every test project inherits this setup; the templates are built once per run.
+  if (process.env.PS_TEST_RUN) return async () => {};
   process.env.PS_TEST_RUN = `${process.pid}`;
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {

@@ -1,6 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { errorFromResponse } from '../lib/api.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
 import { useMe } from '../outreach/useMe.js';
 import type { z } from 'zod';
@@ -59,11 +58,12 @@ export function ImportPage() {
     try {
       const res = await fetch(`/api/import/${layer}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
       if (!res.ok) {
-        const err = await errorFromResponse(res);
-        const details = (err as { details?: unknown }).details as Report | undefined;
-        if (details && typeof details === 'object' && 'counts' in details) setReport(details);
-        setError(err.message);
-        setStatus(err.message);
+        // The error body carries the report (rejected rows) when a real run was refused.
+        const body = (await res.json().catch(() => undefined)) as { error?: { message?: string; details?: Report } } | undefined;
+        const message = body?.error?.message ?? `HTTP ${res.status}`;
+        if (body?.error?.details && typeof body.error.details === 'object' && 'counts' in body.error.details) setReport(body.error.details);
+        setError(message);
+        setStatus(message);
       } else {
         const r = (await res.json()) as Report;
         setReport(r);
@@ -223,4 +223,10 @@ function IssueTable({ t, rows, caption }: { t: typeof importSv; rows: { row: num
       </tbody>
     </table>
   );
+}
+
+/** The navigation label of the import page, in the current language. */
+export function ImportNavLabel() {
+  const { lang } = useI18n();
+  return <>{lang === 'en' ? importEn.nav : importSv.nav}</>;
 }

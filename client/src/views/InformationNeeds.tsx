@@ -17,6 +17,9 @@ import { useMap } from '../map/MapView.js';
 import { closePopup, fitToPositions, setLayerFilter, showPopup } from '../map/ops.js';
 import { CHILD_ICON, pointSymbolLayer, priorityHaloLayer, selectionFilter, selectionLayer, SLOT, unitLayers } from '../map/styles.js';
 import { useUnits } from '../units.js';
+import { MarkInformedControl, SelectPair, usePairSelection } from '../outreach/MarkInformed.js';
+import { canEdit } from '../outreach/api.js';
+import { useMe } from '../outreach/useMe.js';
 import { PriorityBadge, StatusBadge } from './UnitView.js';
 
 const UNIT_LAYERS = unitLayers('needs-units');
@@ -36,6 +39,8 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
   const needs = useAsync((signal) => api.informationNeeds(filters, signal), [key]);
   const [sort, setSort] = useState<{ key: NeedSortKey; dir: SortDir }>({ key: 'priority', dir: 'asc' });
   const [selected, setSelected] = useState<string | null>(null);
+  const editor = canEdit(useMe());
+  const marking = usePairSelection();
 
   useEffect(() => {
     document.title = `${m.needs.title} – ${m.app.name}`;
@@ -182,12 +187,26 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
       {needs.status === 'loading' && !needs.data ? <Skeleton lines={8} /> : null}
       {needs.status === 'error' ? <ErrorMessage error={needs.error} onRetry={needs.retry} /> : null}
       {needs.data && rows.length === 0 ? <p>{m.needs.none}</p> : null}
+      {editor && rows.length ? (
+        <MarkInformedControl
+          selection={marking.selected}
+          onDone={() => {
+            marking.clear();
+            needs.retry();
+          }}
+        />
+      ) : null}
       {rows.length ? (
         <div className="table-wrap" aria-busy={needs.status === 'loading'}>
           <table className="data-table needs-table">
             <caption className="visually-hidden">{m.needs.tableCaption}</caption>
             <thead>
               <tr>
+                {editor ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{m.outreach.markInformed}</span>
+                  </th>
+                ) : null}
                 {columns.map((c) => (
                   <th
                     key={c.key}
@@ -211,6 +230,11 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
                 const id = String(n.id);
                 return (
                   <tr key={id} id={`need-${id}`} className={selected === id ? 'selected' : undefined}>
+                    {editor ? (
+                      <td>
+                        <SelectPair pair={{ unitId: p.unit_id, childPlaceId: p.child_place_id }} name={`${p.name}, ${p.unit_name}`} selection={marking} />
+                      </td>
+                    ) : null}
                     <td>
                       <button type="button" className="link-button" aria-pressed={selected === id} onClick={() => select(n, 'table')}>
                         {p.name}

@@ -123,6 +123,47 @@ describe.skipIf(!hasChromium)('outreach and follow-up (issue 5)', () => {
     await context.close();
   });
 
+  it('an information officer finds every overdue school across units in the information-needs table and marks the batch as informed', async () => {
+    const { page, context } = await product.open({ role: 'editor' });
+    type Need = { properties: { unit_id: number; child_place_id: number; name: string; unit_name: string; kind: string; information: { status: string } } };
+    const needs = async (q: string) => ((await (await context.request.get(`/api/information-needs${q}`)).json()) as { features: Need[] }).features;
+    // Information given 13 months ago to two schools each of two units has expired.
+    const d = new Date();
+    d.setUTCMonth(d.getUTCMonth() - 13);
+    const schools = await needs('?kind=school&status=not_informed');
+    const byUnit = new Map<number, number[]>();
+    for (const n of schools) byUnit.set(n.properties.unit_id, [...(byUnit.get(n.properties.unit_id) ?? []), n.properties.child_place_id]);
+    const picked = [...byUnit.entries()].filter(([, ids]) => ids.length >= 2).slice(0, 2);
+    expect(picked, 'two units with at least two schools each').toHaveLength(2);
+    for (const [unitId, ids] of picked) {
+      await write(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', { unit_id: unitId, child_place_ids: ids.slice(0, 2), date: d.toISOString().slice(0, 10) });
+    }
+    const overdue = await needs('?kind=school&status=overdue');
+    expect(overdue).toHaveLength(4);
+
+    await page.goto('/information-needs?status=overdue&kind=school');
+    await waitForMap(page);
+    const rows = page.getByRole('table', { name: /Informationsbehov/ }).locator('tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await page.getByTestId('needs-count').getByText('4 behov visas').waitFor();
+    for (const n of overdue) await page.getByRole('checkbox', { name: `Välj ${n.properties.name}, ${n.properties.unit_name}` }).check();
+    await screenshot(page, 'issue5-needs-overdue-selected');
+    await page.getByRole('button', { name: 'Markera 4 som informerade' }).click();
+    await page.getByText('4 platser markerade som informerade.').waitFor();
+    // The table (and the map drawn from the same answer) no longer holds overdue schools.
+    await page.getByText('Inga informationsbehov matchar filtren.').waitFor({ timeout: 15_000 });
+    expect(await needs('?kind=school&status=overdue')).toHaveLength(0);
+    const informed = await needs('?kind=school&status=informed');
+    expect(informed.map((n) => `${n.properties.unit_id}:${n.properties.child_place_id}`).sort()).toEqual(overdue.map((n) => `${n.properties.unit_id}:${n.properties.child_place_id}`).sort());
+    await page.goto('/information-needs?status=informed&kind=school');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(4);
+    await screenshot(page, 'issue5-needs-informed');
+    await expectAccessible(page, 'information needs with marking');
+    expectClean(page);
+    await context.close();
+  });
+
   it('an editor sees overdue follow-ups across units and closes one', async () => {
     const { page, context } = await product.open({ role: 'editor' });
     const units = (await (await context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string; status: string } }[] };

@@ -13,6 +13,7 @@ import { SearchView } from './views/SearchView.js';
 import { SiteAnalysis } from './views/SiteAnalysis.js';
 import { UnitView } from './views/UnitView.js';
 import { FollowUpsPage } from './outreach/FollowUpsPage.js';
+import { ImportNavLabel, ImportPage } from './import/ImportPage.js';
 import { ImplementationPage } from './outreach/ImplementationPage.js';
 
 /**
@@ -77,6 +78,8 @@ function View({ route }: { route: Route }) {
       return <ImplementationPage />;
     case 'followUps':
       return <FollowUpsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'sheet':
     case 'notFound':
       return <NotFound />;
@@ -116,6 +119,7 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
         </Link>
         <Link href="/implementation" aria-current={current(['implementation'])}>{m.outreach.navImplementation}</Link>
         <Link href="/follow-ups" aria-current={current(['followUps'])}>{m.outreach.navFollowUps}</Link>
+        <Link href="/import" aria-current={current(['import'])}><ImportNavLabel /></Link>
       </nav>
       <form role="search" className="searchbox" onSubmit={submit}>
         <label htmlFor="global-search" className="visually-hidden">

@@ -223,7 +223,7 @@ export const en: Messages = {
   },
   search: {
     label: "Search units, actors and children's places",
-    placeholder: 'Name or address',
+    placeholder: 'Search name or address',
     submit: 'Search',
     title: 'Search',
     resultsFor: (q: string) => `Results for “${q}”`,

@@ -226,7 +226,7 @@ export const sv = {
   },
   search: {
     label: 'Sök enheter, aktörer och barns platser',
-    placeholder: 'Namn eller adress',
+    placeholder: 'Sök namn eller adress',
     submit: 'Sök',
     title: 'Sök',
     resultsFor: (q: string) => `Träffar för ”${q}”`,

@@ -96,29 +96,21 @@ export function ImportPage() {
       {me && !isAdmin && <p className="import-note">{t.adminOnly}</p>}
       {isAdmin && (
         <form className="import-form" onSubmit={(e) => { e.preventDefault(); void run(true); }}>
-          <label>
-            {t.layer}
-            <select value={layer} onChange={(e) => { setLayer(e.target.value as Layer); setFixed(''); reset(); }}>
+          <label htmlFor="import-layer">{t.layer}</label>
+            <select id="import-layer" value={layer} onChange={(e) => { setLayer(e.target.value as Layer); setFixed(''); reset(); }}>
               {LAYERS.map((l) => <option key={l} value={l}>{t.layers[l]}</option>)}
             </select>
-          </label>
-          <label>
-            {t.file}
-            <input type="file" accept=".geojson,.json,.csv,.txt" onChange={(e) => void onFile(e)} />
-          </label>
-          <label>
-            {t.format}
-            <select value={format} onChange={(e) => { setFormat(e.target.value as Format); reset(); }}>
+          <label htmlFor="import-file">{t.file}</label>
+            <input id="import-file" type="file" accept=".geojson,.json,.csv,.txt" onChange={(e) => void onFile(e)} />
+          <label htmlFor="import-format">{t.format}</label>
+            <select id="import-format" value={format} onChange={(e) => { setFormat(e.target.value as Format); reset(); }}>
               {FORMATS.map((f) => <option key={f} value={f}>{t.formats[f]}</option>)}
             </select>
-          </label>
-          <label>
-            {layer === 'actors' ? t.category : layer === 'areas' ? t.level : t.kind}
-            <select value={fixed} onChange={(e) => setFixed(e.target.value)}>
+          <label htmlFor="import-fixed">{layer === 'actors' ? t.category : layer === 'areas' ? t.level : t.kind}</label>
+            <select id="import-fixed" value={fixed} onChange={(e) => setFixed(e.target.value)}>
               <option value="">{t.fromFile}</option>
               {fixedOptions.map((c) => <option key={c} value={c}>{fixedLabel(c)}</option>)}
             </select>
-          </label>
           <button type="submit" className="button button-primary" disabled={!file || busy}>{t.dryRun}</button>
         </form>
       )}

@@ -7,7 +7,7 @@
 import type {
   ActorCategory,
   ActorLayer,
-  Area,
+  AreaCollection,
   ChildPlaceKind,
   ChildPlaceLayer,
   ClientConfig,
@@ -145,7 +145,7 @@ export const api = {
   childPlaces: ({ bbox, q, limit, offset, signal, kind }: LayerQuery & { kind?: readonly ChildPlaceKind[] } = {}) =>
     request<ChildPlaceLayer>(`/api/child-places${queryString({ bbox: bboxParam(bbox), q, limit, offset, kind })}`, { signal }),
   areas: ({ bbox, q, limit, offset, signal }: LayerQuery = {}) =>
-    request<Collection<Area>>(`/api/areas${queryString({ bbox: bboxParam(bbox), q, limit, offset })}`, { signal }),
+    request<AreaCollection>(`/api/areas${queryString({ bbox: bboxParam(bbox), q, limit, offset })}`, { signal }),
 
   zoneRadii: (signal?: AbortSignal) => request<GlobalRadii>('/api/settings/zone-radii', { signal }),
   siteAnalysis: (lon: number, lat: number, signal?: AbortSignal) =>

@@ -20,7 +20,8 @@ import type {
   ZoneCollectionT,
 } from '../../../api/schemas/proximity.js';
 import type { Unit } from '../../../api/schemas/units.js';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { z } from '@hono/zod-openapi';
+import type { AreaCollection as AreaCollectionSchema } from '../../../api/schemas/areas.js';
 
 export type { ActorCategory, ChildPlaceKind, Ring, Role, UnitKind, Unit };
 export type { Actor, ChildPlace, Contact, InformationNeed, NearChildPlace };
@@ -57,13 +58,9 @@ export interface ClientConfig {
   basemap_style_url: string;
 }
 
-/** `GET /api/areas` (city and primary areas): in the contract, not served yet. */
-export interface AreaProperties {
-  name: string;
-  level?: string;
-  code?: string | null;
-}
-export type Area = Feature<Polygon | MultiPolygon, AreaProperties> & { id: number };
+/** `GET /api/areas`: city and primary areas (the route's schema exports no inferred type). */
+export type AreaCollection = z.infer<typeof AreaCollectionSchema>;
+export type Area = AreaCollection['features'][number];
 
 /** A FeatureCollection of the given features. */
 export type Collection<F> = { type: 'FeatureCollection'; features: F[] };

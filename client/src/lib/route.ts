@@ -24,6 +24,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'implementation' }
   | { name: 'followUps' }
+  | { name: 'import' }
   | { name: 'notFound' };
 
 const positiveInt = (s: string | null | undefined): number | undefined => {
@@ -43,6 +44,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/site-analysis') return { name: 'site' };
   if (path === '/implementation') return { name: 'implementation' };
   if (path === '/follow-ups') return { name: 'followUps' };
+  if (path === '/import') return { name: 'import' };
   if (path === '/search') return { name: 'search', q: params.get('q') ?? '' };
   if (path === '/information-needs') {
     const filters: NeedsFilters = {};
@@ -83,6 +85,8 @@ export function routeHref(route: Route): string {
       return '/implementation';
     case 'followUps':
       return '/follow-ups';
+    case 'import':
+      return '/import';
     case 'search':
       return route.q ? `/search?q=${encodeURIComponent(route.q)}` : '/search';
     case 'needs': {

@@ -103,7 +103,7 @@ describe('exports and areas', () => {
     await t.db.query("UPDATE actors SET name = '=HYPERLINK(\"http://x\")', phone = '+46 31 123 45 67' WHERE id = (SELECT min(id) FROM actors)");
     const rows = Papa.parse<Record<string, string>>((await text('viewer', '/api/exports/actors?format=csv')).body, { header: true, skipEmptyLines: true }).data;
     const row = rows.find((r) => r.name?.includes('HYPERLINK'))!;
-    expect(row.name.startsWith("'=")).toBe(true);
+    expect(row.name!.startsWith("'=")).toBe(true);
     expect(row.phone).toBe('+46 31 123 45 67');
   });
 

@@ -72,6 +72,10 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/child-places/{id}': 'viewer',
   'PATCH /api/child-places/{id}': 'editor',
   'DELETE /api/child-places/{id}': 'editor',
+  'GET /api/areas': 'viewer',
+  'GET /api/areas/{id}/summary': 'viewer',
+  'GET /api/exports/{layer}': 'viewer',
+  'GET /api/units/{id}/contacts/export': 'viewer',
 };
 
 const CALLERS = ['anonymous', 'viewer', 'editor', 'admin'] as const;

@@ -17,7 +17,7 @@ async function personNearUnit(): Promise<{ personId: number; unitId: number; nam
   return { personId: row!.person_id, unitId: row!.unit_id, name: row!.name };
 }
 
-const contactPersonIds = async (unitId: number): Promise<number[]> => {
+const contactPersonIds = async (unitId: number): Promise<(number | string)[]> => {
   const fc = await t.getJson('viewer', `/api/units/${unitId}/contacts`);
   return fc.features.flatMap((f: { properties: { contact_persons: { id?: number; name: string }[] } }) => f.properties.contact_persons.map((p) => p.id ?? p.name));
 };

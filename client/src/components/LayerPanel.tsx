@@ -81,7 +81,7 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
         <span className="legend-cluster" aria-hidden="true">
           12
         </span>
-        {m.map.cluster(12)}
+        {m.layers.clusterLegend}
       </p>
     </details>
   );

@@ -61,7 +61,6 @@ export const en: Messages = {
     legend: 'Legend',
     northArrow: 'North arrow',
     north: 'N',
-    cluster: (count: number) => `${n(count)} places`,
   },
   maplibre: {
     'AttributionControl.ToggleAttribution': 'Toggle attribution',
@@ -102,6 +101,7 @@ export const en: Messages = {
     inViewIntro: 'What the map shows right now, in the order of the layers.',
     nothingInView: 'No switched-on layer has anything in the map view. Switch on a layer or move the map.',
     inViewCount: (count: number, layer: string) => `${layer}: ${n(count)}`,
+    clusterLegend: 'Several places close together; the number is how many. Click to zoom in.',
     moreHidden: (count: number) => `and ${n(count)} more – zoom in to list them`,
     truncated: 'Showing the first matches; zoom in for more.',
     showOnMap: 'Show on the map',

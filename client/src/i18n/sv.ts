@@ -63,7 +63,6 @@ export const sv = {
     legend: 'Teckenförklaring',
     northArrow: 'Norrpil',
     north: 'N',
-    cluster: (count: number) => `${n(count)} platser`,
   },
   maplibre: {
     'AttributionControl.ToggleAttribution': 'Visa/dölj källor',
@@ -104,6 +103,7 @@ export const sv = {
     inViewIntro: 'Det som visas på kartan just nu, i samma ordning som lagren.',
     nothingInView: 'Inga tända lager har något inom kartvyn. Tänd ett lager eller flytta kartan.',
     inViewCount: (count: number, layer: string) => `${layer}: ${n(count)}`,
+    clusterLegend: 'Flera platser tätt ihop; siffran är antalet. Klicka för att zooma in.',
     moreHidden: (count: number) => `och ${n(count)} till – zooma in för att se dem i listan`,
     truncated: 'Visar de första träffarna; zooma in för fler.',
     showOnMap: 'Visa på kartan',

@@ -29,23 +29,3 @@ export function unitPopup(m: Messages, u: Unit): HTMLElement {
     { label: m.unit.address, text: u.properties.address ?? m.units.coarse },
   ]);
 }
-
-/**
- * MapLibre hands features back with properties flattened to JSON strings where
- * they were objects or arrays; this parses them back.
- */
-export function parsedProperties<P>(raw: Record<string, unknown> | null | undefined): P {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw ?? {})) {
-    if (typeof v === 'string' && (v.startsWith('[') || v.startsWith('{'))) {
-      try {
-        out[k] = JSON.parse(v);
-        continue;
-      } catch {
-        // A name that merely starts with a bracket.
-      }
-    }
-    out[k] = v;
-  }
-  return out as P;
-}

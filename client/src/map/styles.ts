@@ -50,20 +50,24 @@ const FONT_BOLD = ['Noto Sans Bold'];
 
 const textHalo = { 'text-color': PALETTE.ink, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 } as const;
 
-/** Units: a house symbol with the name below from zoom 10 (where it fits). */
-export function unitLayers(source: string): LayerSpecification[] {
+/**
+ * Units: a house symbol with the name below from zoom 10 (where it fits). Views
+ * about other things draw the units underneath theirs, for orientation only.
+ */
+export function unitLayers(source: string, options: { slot?: Slot; labels?: boolean } = {}): LayerSpecification[] {
+  const { slot: slotNo = SLOT.units, labels = true } = options;
   return [
     {
       id: `${source}-symbol`,
       type: 'symbol',
       source,
-      metadata: slot(SLOT.units),
+      metadata: slot(slotNo),
       layout: {
         'icon-image': 'ps-unit',
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1],
-        'text-field': ['step', ['zoom'], '', 10, ['get', 'name']],
+        'text-field': labels ? ['step', ['zoom'], '', 10, ['get', 'name']] : '',
         'text-font': FONT_BOLD,
         'text-size': 12,
         'text-offset': [0, 1.5],

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { TableWrap } from '../components/TableWrap.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { SymbolImg } from '../components/SymbolImg.js';
@@ -178,6 +179,7 @@ function SheetContacts({ contacts }: { contacts: Contact[] }) {
       {groups.map((g) => (
         <section key={g.ring} className="sheet-ring" aria-labelledby={`sheet-ring-${g.ring}`}>
           <h3 id={`sheet-ring-${g.ring}`}>{m.ring[g.ring]}</h3>
+          <TableWrap label={`${m.sheet.contactsTitle}: ${m.ring[g.ring]}`}>
           <table className="data-table sheet-table">
             <thead>
               <tr>
@@ -221,6 +223,7 @@ function SheetContacts({ contacts }: { contacts: Contact[] }) {
                 })}
             </tbody>
           </table>
+          </TableWrap>
         </section>
       ))}
     </section>
@@ -236,6 +239,7 @@ function SheetChildren({ places }: { places: NearChildPlace[] }) {
       {rows.length === 0 ? (
         <p>{m.sheet.none}</p>
       ) : (
+        <TableWrap label={m.sheet.childrenTitle}>
         <table className="data-table sheet-table">
           <thead>
             <tr>
@@ -276,6 +280,7 @@ function SheetChildren({ places }: { places: NearChildPlace[] }) {
             })}
           </tbody>
         </table>
+        </TableWrap>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TableWrap } from '../components/TableWrap.js';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { SymbolImg } from '../components/SymbolImg.js';
 import { useAsync } from '../hooks/useAsync.js';
@@ -14,7 +15,7 @@ import { childPlacePopup } from '../map/featurePopups.js';
 import { useGeoJsonLayers, useLayerClick } from '../map/hooks.js';
 import { childSymbol } from '../map/icons.js';
 import { useMap } from '../map/MapView.js';
-import { closePopup, fitToPositions, setLayerFilter, showPopup } from '../map/ops.js';
+import { closePopup, fitToPositions, flyToPoint, setLayerFilter, showPopup } from '../map/ops.js';
 import { CHILD_ICON, pointSymbolLayer, priorityHaloLayer, selectionFilter, selectionLayer, SLOT, unitLayers } from '../map/styles.js';
 import { useUnits } from '../units.js';
 import { MarkInformedControl, SelectPair, usePairSelection } from '../outreach/MarkInformed.js';
@@ -22,7 +23,7 @@ import { canEdit } from '../outreach/api.js';
 import { useMe } from '../outreach/useMe.js';
 import { PriorityBadge, StatusBadge } from './UnitView.js';
 
-const UNIT_LAYERS = unitLayers('needs-units');
+const UNIT_LAYERS = unitLayers('needs-units', { slot: SLOT.zones, labels: false });
 const NEED_LAYERS = [priorityHaloLayer('needs'), pointSymbolLayer('needs', CHILD_ICON, SLOT.children), selectionLayer('needs', null, 19)];
 
 /**
@@ -94,6 +95,7 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
           ]),
         );
       if (from === 'map') requestAnimationFrame(() => document.getElementById(`need-${id}`)?.scrollIntoView({ block: 'nearest' }));
+      else if (map) flyToPoint(map, n.geometry.coordinates as [number, number], 14);
     },
     [map, m],
   );
@@ -197,7 +199,7 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
         />
       ) : null}
       {rows.length ? (
-        <div className="table-wrap" aria-busy={needs.status === 'loading'}>
+        <TableWrap label={m.needs.tableCaption} busy={needs.status === 'loading'}>
           <table className="data-table needs-table">
             <caption className="visually-hidden">{m.needs.tableCaption}</caption>
             <thead>
@@ -268,7 +270,7 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <PriorityLegend />
     </div>

@@ -1,4 +1,5 @@
 import { Marker, type Map as MlMap, type MapMouseEvent } from 'maplibre-gl';
+import { TableWrap } from '../components/TableWrap.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorMessage } from '../components/Status.js';
 import { useAsync } from '../hooks/useAsync.js';
@@ -14,7 +15,7 @@ import { zoneLabelPoints } from '../lib/zones.js';
 import { useGeoJsonLayers, useMapMoveEnd } from '../map/hooks.js';
 import { useMap } from '../map/MapView.js';
 import { viewBbox } from '../map/ops.js';
-import { candidateRingLayers, unitLayers, zoneLabelLayer } from '../map/styles.js';
+import { ACTOR_ICON, candidateRingLayers, CHILD_ICON, pointSymbolLayer, SLOT, unitLayers, zoneLabelLayer } from '../map/styles.js';
 import { useUnits } from '../units.js';
 
 const LABELS = ['A', 'B', 'C'] as const;
@@ -30,6 +31,8 @@ interface Site {
 const RING_LAYERS = candidateRingLayers('site-rings');
 const LABEL_LAYERS = [zoneLabelLayer('site-ring-labels')];
 const UNIT_LAYERS = unitLayers('site-units');
+const ACTOR_LAYERS = [pointSymbolLayer('site-actors', ACTOR_ICON, SLOT.actors)];
+const CHILD_LAYERS = [pointSymbolLayer('site-children', CHILD_ICON, SLOT.children)];
 
 /**
  * Site analysis for planners: up to three candidate sites, placed by clicking the
@@ -116,7 +119,11 @@ export function SiteAnalysis() {
   // Clicks on the map place a site (markers stop their own clicks).
   useEffect(() => {
     if (!map) return;
-    const onClick = (e: MapMouseEvent) => place([e.lngLat.lng, e.lngLat.lat]);
+    const onClick = (e: MapMouseEvent) => {
+      // A click on (or the end of a drag of) a marker reaches the map too; it is not a new site.
+      if ((e.originalEvent.target as Element | null)?.closest?.('.site-marker')) return;
+      place([e.lngLat.lng, e.lngLat.lat]);
+    };
     map.on('click', onClick);
     map.getCanvas().style.cursor = 'crosshair';
     return () => {
@@ -149,6 +156,9 @@ export function SiteAnalysis() {
   }, [sites, radii, active, m]);
   const unitFc = useMemo(() => ({ type: 'FeatureCollection' as const, features: units.data ?? [] }), [units.data]);
   useGeoJsonLayers('site-units', unitFc, UNIT_LAYERS);
+  // What the counts count, so the planner sees where it lies.
+  useGeoJsonLayers('site-actors', actors.data, ACTOR_LAYERS);
+  useGeoJsonLayers('site-children', children.data, CHILD_LAYERS);
   useGeoJsonLayers('site-rings', ringsFc, RING_LAYERS);
   useGeoJsonLayers('site-ring-labels', labelsFc, LABEL_LAYERS);
 
@@ -180,7 +190,7 @@ export function SiteAnalysis() {
       {sites.length === 0 ? (
         <p className="muted">{m.site.empty}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={m.site.compareCaption}>
           <table className="data-table compare-table">
             <caption className="visually-hidden">{m.site.compareCaption}</caption>
             <thead>
@@ -269,7 +279,7 @@ export function SiteAnalysis() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </div>
   );

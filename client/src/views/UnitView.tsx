@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TableWrap } from '../components/TableWrap.js';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { SymbolImg } from '../components/SymbolImg.js';
 import { tabPanelProps, Tabs, type TabSpec } from '../components/Tabs.js';
@@ -384,7 +385,7 @@ function ChildrenTab({
       {state.status === 'error' ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
       {state.data && rows.length === 0 ? <p>{m.children.none}</p> : null}
       {rows.length ? (
-        <div className="table-wrap">
+        <TableWrap label={m.children.title}>
           <table className="data-table">
             <caption className="visually-hidden">{m.children.title}</caption>
             <thead>
@@ -442,7 +443,7 @@ function ChildrenTab({
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       {editor && rows.length ? (
         <MarkInformedControl

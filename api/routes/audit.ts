@@ -25,7 +25,7 @@ const AuditQuery = z
   })
   .openapi('AuditQuery');
 
-const AuditEntry = z
+export const AuditEntry = z
   .object({
     id: z.number().int(), at: z.string(), user_id: z.number().int().nullable(), user_email: z.string().nullable(),
     action: z.enum(AUDIT_ACTIONS), entity: z.string(), entity_id: z.string().nullable(),

@@ -13,11 +13,11 @@ const TokenCreate = z
   })
   .openapi('ApiTokenCreate');
 
-const TokenInfo = z
+export const TokenInfo = z
   .object({ id: z.number().int(), name: z.string(), created_at: z.string(), last_used_at: z.string().nullable() })
   .openapi('ApiToken');
 
-const TokenCreated = z
+export const TokenCreated = z
   .object({
     id: z.number().int(),
     name: z.string(),

@@ -18,7 +18,7 @@ const Password = z
 
 const Name = z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' });
 
-const User = z
+export const User = z
   .object({
     id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean(),
     version: z.number().int(), created_at: z.string(), updated_at: z.string(),

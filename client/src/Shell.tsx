@@ -15,6 +15,7 @@ import { UnitView } from './views/UnitView.js';
 import { FollowUpsPage } from './outreach/FollowUpsPage.js';
 import { ImportNavLabel, ImportPage } from './import/ImportPage.js';
 import { ImplementationPage } from './outreach/ImplementationPage.js';
+import { AdminNavLabel, AdminPage, TokensPage } from './admin/AdminPage.js';
 
 /**
  * The signed-in layout: header, the view's panel, and one map kept across views
@@ -80,6 +81,10 @@ function View({ route }: { route: Route }) {
       return <FollowUpsPage />;
     case 'import':
       return <ImportPage />;
+    case 'admin':
+      return <AdminPage />;
+    case 'tokens':
+      return <TokensPage />;
     case 'sheet':
     case 'notFound':
       return <NotFound />;
@@ -120,6 +125,7 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
         <Link href="/implementation" aria-current={current(['implementation'])}>{m.outreach.navImplementation}</Link>
         <Link href="/follow-ups" aria-current={current(['followUps'])}>{m.outreach.navFollowUps}</Link>
         <Link href="/import" aria-current={current(['import'])}><ImportNavLabel /></Link>
+        {me.role === 'admin' && <Link href="/admin" aria-current={current(['admin'])}><AdminNavLabel which="admin" /></Link>}
       </nav>
       <form role="search" className="searchbox" onSubmit={submit}>
         <label htmlFor="global-search" className="visually-hidden">
@@ -136,6 +142,7 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
       </form>
       <div className="topbar-end">
         <LanguageSwitch />
+        <Link href="/tokens" className="button button-quiet" aria-current={current(['tokens'])}><AdminNavLabel which="tokens" /></Link>
         <span className="user" title={m.role[me.role]}>
           <span className="visually-hidden">{m.app.signedInAs(me.name)}</span>
           <span aria-hidden="true">{me.name}</span>

@@ -25,6 +25,8 @@ export type Route =
   | { name: 'implementation' }
   | { name: 'followUps' }
   | { name: 'import' }
+  | { name: 'admin' }
+  | { name: 'tokens' }
   | { name: 'notFound' };
 
 const positiveInt = (s: string | null | undefined): number | undefined => {
@@ -45,6 +47,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/implementation') return { name: 'implementation' };
   if (path === '/follow-ups') return { name: 'followUps' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/admin') return { name: 'admin' };
+  if (path === '/tokens') return { name: 'tokens' };
   if (path === '/search') return { name: 'search', q: params.get('q') ?? '' };
   if (path === '/information-needs') {
     const filters: NeedsFilters = {};
@@ -87,6 +91,10 @@ export function routeHref(route: Route): string {
       return '/follow-ups';
     case 'import':
       return '/import';
+    case 'admin':
+      return '/admin';
+    case 'tokens':
+      return '/tokens';
     case 'search':
       return route.q ? `/search?q=${encodeURIComponent(route.q)}` : '/search';
     case 'needs': {

@@ -1,0 +1,68 @@
+/**
+ * What each role sees of administration: an admin manages users and reads the audit
+ * log; an editor and a viewer get no admin link and a plain refusal; everyone makes
+ * personal API tokens that GIS clients then use.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, type Product } from './harness.js';
+
+describe.skipIf(!hasChromium)('administration and API tokens', () => {
+  let product: Product;
+  beforeAll(async () => {
+    product = await startProduct();
+  });
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  it('an admin creates a user, changes its role, and finds both in the audit log', async () => {
+    const { page, context } = await product.open({ role: 'admin' });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Användare', exact: true }).waitFor();
+    await page.getByLabel('E-post').fill('ny.redaktor@example.se');
+    await page.getByLabel('Namn', { exact: true }).fill('Ny Redaktör');
+    await page.locator('#new-user-role').selectOption('editor');
+    await page.getByLabel(/Lösenord/).fill('ett långt lösenord');
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    await page.getByText('Användaren ny.redaktor@example.se skapades.').waitFor();
+    await page.getByLabel('Roll: Ny Redaktör').selectOption('viewer');
+    await page.getByText('Ändringen sparades.').waitFor();
+    await page.locator('#main').getByRole('button', { name: 'Sök', exact: true }).click();
+    const rows = page.locator('section[aria-labelledby="audit-title"] tbody tr');
+    await expect.poll(async () => (await rows.allTextContents()).filter((r) => r.includes('user')).length).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'admin-users-audit', true);
+    await expectAccessible(page, 'administration');
+    expectClean(page);
+    await context.close();
+  });
+
+  it('an editor has no admin link and the page refuses', async () => {
+    const { page, context } = await product.open({ role: 'editor' });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Karta' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await page.goto('/admin');
+    await page.getByText('Bara administratörer når den här sidan.').waitFor();
+    expectClean(page);
+    await context.close();
+  });
+
+  it('a viewer creates an API token shown once that then works as Bearer, and revokes it', async () => {
+    const { page, context } = await product.open({ role: 'viewer' });
+    await page.goto('/tokens');
+    await page.getByLabel(/Namn på nyckeln/).fill('QGIS på min dator');
+    await page.getByRole('button', { name: 'Skapa nyckel' }).click();
+    const token = (await page.locator('.token-secret').textContent())!.trim();
+    expect(token.length).toBeGreaterThan(30);
+    await screenshot(page, 'admin-api-token', true);
+    const ogc = await context.request.get('/ogc/collections', { headers: { authorization: `Bearer ${token}`, cookie: '' } });
+    expect(ogc.status()).toBe(200);
+    await expectAccessible(page, 'api tokens');
+    await page.getByRole('button', { name: /Återkalla.*QGIS på min dator/ }).click();
+    await page.getByText('Nyckeln återkallades.').waitFor();
+    await expect.poll(async () => (await context.request.get('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+    expectClean(page);
+    await context.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
+import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
 import { query } from '../db/sqlFiles.js';
 import { notFound } from '../errors.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
@@ -33,6 +33,7 @@ export const activitiesRoutes = newRouter()
       if (!unit) throw notFound('unit', id);
       const result = await listActivities(deps.db, {
         unitId: id, kind: q.kind, from: q.from, to: q.to, actorId: q.actor_id, childPlaceId: q.child_place_id, limit: q.limit, offset: q.offset,
+        exactLocations: hasNeedToKnow(c.var.user),
       }, deps.clock());
       return c.json({ ...result, limit: q.limit, offset: q.offset }, 200);
     },

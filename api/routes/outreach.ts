@@ -77,6 +77,7 @@ export const outreachRoutes = newRouter()
       const { deps } = c.var;
       const { activities, total } = await listActivities(deps.db, {
         unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: q.limit, offset: q.offset,
+        exactLocations: hasNeedToKnow(c.var.user),
       }, deps.clock());
       return c.json({ follow_ups: activities, total, limit: q.limit, offset: q.offset }, 200);
     },
@@ -136,6 +137,7 @@ export const outreachRoutes = newRouter()
       const now = deps.clock();
       const { activities } = await listActivities(deps.db, {
         unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: EXPORT_MAX_ROWS, offset: 0,
+        exactLocations: hasNeedToKnow(c.var.user),
       }, now);
       await audit(deps.db, { at: now, user: c.var.user, action: 'export', entity: 'follow_up', details: { format: 'csv', filters: q, rows: activities.length } });
       return csv(c, 'follow-ups.csv', FOLLOW_UP_FIELDS, activities.map((a) => [

@@ -25,6 +25,8 @@ export interface ListFilters {
   followUps?: boolean;
   followUpStatus?: string | null;
   overdueOnly?: boolean;
+  /** False for callers without need-to-know: findings at restricted units lose their location. Default true. */
+  exactLocations?: boolean;
   limit: number;
   offset: number;
 }
@@ -36,6 +38,7 @@ export async function listActivities(db: Queryable, f: ListFilters, now: Date): 
   const rows = await db.query<ActivityRow>(query('act_list'), [
     f.unitId ?? null, f.kind ?? null, f.from ?? null, f.to ?? null, f.actorId ?? null, f.childPlaceId ?? null,
     f.limit, f.offset, dayOf(now), f.id ?? null, f.followUps ?? false, f.followUpStatus ?? null, f.overdueOnly ?? false,
+    f.exactLocations ?? true,
   ]);
   return { activities: rows.map(({ total: _t, ...a }) => a), total: rows[0]?.total ?? 0 };
 }

@@ -3,7 +3,9 @@
 -- place, $10 activity id. $11 true: follow-ups only (observations and safety walks
 -- with status $12, or open and in_progress when $12 is NULL), sorted by due date;
 -- $13 true: overdue only. $9 is today by the clock (overdue = open or in progress
--- and due before today). $7 limit, $8 offset. `total` counts all matches.
+-- and due before today). $7 limit, $8 offset. `total` counts all matches. $14 false:
+-- the caller lacks need-to-know, so findings at restricted units carry no location
+-- (it would reveal where the unit is).
 -- picked: the matching activities with their overdue flag
 WITH picked AS (
   SELECT a.*,
@@ -29,7 +31,8 @@ SELECT p.id, p.unit_id, u.name AS unit_name, p.kind,
                  FROM activity_child_places acp JOIN child_places cp ON cp.id = acp.child_place_id
                  WHERE acp.activity_id = p.id), '[]'::json) AS child_places,
        p.organisations, p.note,
-       ST_AsGeoJSON(p.location::geometry, 7)::json AS location,
+       CASE WHEN u.sensitivity = 'restricted' AND NOT $14::boolean THEN NULL
+            ELSE ST_AsGeoJSON(p.location::geometry, 7)::json END AS location,
        CASE WHEN ra.id IS NULL THEN NULL ELSE json_build_object('id', ra.id, 'name', ra.name) END AS responsible_actor,
        to_char(p.due_date, 'YYYY-MM-DD') AS due_date,
        p.follow_up_status, p.overdue, p.recorded_by_name AS recorded_by, p.version,

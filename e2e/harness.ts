@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,14 +60,44 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
 }
 
+export interface StartOptions {
+  /**
+   * `offline` (default): the basemap URL points at a closed local port, as when there is no
+   * network. `online`: a local server answers with `ONLINE_STYLE`, standing in for the real host.
+   */
+  basemap?: 'offline' | 'online';
+}
+
+/** The style the stand-in basemap host serves: one background colour, easy to find in a screenshot. */
+export const ONLINE_STYLE = {
+  version: 8,
+  name: 'e2e stand-in basemap',
+  sources: {},
+  layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#c8e6f0' } }],
+} as const;
+
+function serveStyle(): Promise<{ origin: string; close: () => void }> {
+  return new Promise((resolve) => {
+    const srv = http.createServer((req, res) => {
+      res.writeHead(req.url === '/style.json' ? 200 : 404, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      res.end(req.url === '/style.json' ? JSON.stringify(ONLINE_STYLE) : '{}');
+    });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      resolve({ origin: `http://127.0.0.1:${port}`, close: () => srv.close() });
+    });
+  });
+}
+
 /** Starts the server on a fresh database copy and launches Chromium. */
-export async function startProduct(): Promise<Product> {
+export async function startProduct({ basemap = 'offline' }: StartOptions = {}): Promise<Product> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error('The client is not built: run "npm run build" (npm test does it first).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-e2e-'));
   fs.cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
   const port = await freePort();
-  // A port nothing listens on: the basemap fails at once, as it does offline, and the fallback style shows.
-  const basemapOrigin = `http://127.0.0.1:${await freePort()}`;
+  // Offline: a port nothing listens on, so the basemap fails at once and the fallback style shows.
+  const styleServer = basemap === 'online' ? await serveStyle() : null;
+  const basemapOrigin = styleServer?.origin ?? `http://127.0.0.1:${await freePort()}`;
   const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BASEMAP_STYLE_URL: `${basemapOrigin}/style.json`, HOST: '127.0.0.1' },
@@ -113,6 +144,7 @@ export async function startProduct(): Promise<Product> {
     },
     async stop() {
       await browser.close().catch(() => {});
+      styleServer?.close();
       server.kill('SIGTERM');
       await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -163,6 +195,9 @@ export function expectClean(page: Page, allow: RegExp[] = []): void {
   const seen = (problems.get(page) ?? []).filter((p) => !allow.some((re) => re.test(p)));
   expect(seen, 'console errors, exceptions or CSP violations').toEqual([]);
 }
+
+/** Options for `expect.poll`: vitest's default (1 s) is short for a browser on a busy machine. */
+export const POLL = { timeout: 15_000, interval: 100 } as const;
 
 /** Saves a screenshot to test-results/<name>.png. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {

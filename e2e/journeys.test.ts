@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectClean, hasChromium, RESULTS_DIR, screenshot, startProduct, waitForMap, waitForMapIdle, type Product } from './harness.js';
+import { expectClean, hasChromium, RESULTS_DIR, screenshot, startProduct, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
 
 interface Fc<P> {
   features: { id: number | string; geometry: { coordinates: [number, number] }; properties: P }[];
@@ -35,11 +35,11 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     await page.getByRole('link', { name: /Öppna enheten/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Kallebäcks vård- och omsorgsboende' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/units/${kallebackId}`);
-    await expect.poll(() => page.getByRole('tab', { name: 'Kontakter' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByRole('tab', { name: 'Kontakter' }).getAttribute('aria-selected'), POLL).toBe('true');
 
     const api = (await (await context.request.get(`/api/units/${kallebackId}/contacts`)).json()) as Fc<ContactP>;
     const cards = page.locator('.contact-card');
-    await expect.poll(() => cards.count()).toBe(api.features.length);
+    await expect.poll(() => cards.count(), POLL).toBe(api.features.length);
     await page.getByText(`${api.features.length} aktörer`, { exact: true }).waitFor();
 
     // The first card is the nearest actor; within every category, nearest first.
@@ -89,13 +89,13 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     const box = (await canvas.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await page.getByRole('columnheader', { name: /Plats A/ }).waitFor();
-    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-site-rings')).toBe('3');
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-site-rings'), POLL).toBe('3');
     await expect(page.getByTestId('site-A-source').textContent()).resolves.toBe('Analyserar…');
     // The preview already counts actors in the rings.
     const firstActorsCell = page.getByRole('row', { name: /Aktörer, Närmast/ }).getByRole('cell').first();
-    await expect.poll(async () => Number((await firstActorsCell.locator('strong').textContent()) ?? 'NaN')).toBeGreaterThanOrEqual(0);
+    await expect.poll(async () => Number((await firstActorsCell.locator('strong').textContent()) ?? 'NaN'), POLL).toBeGreaterThanOrEqual(0);
     release();
-    await expect.poll(() => page.getByTestId('site-A-source').textContent()).toBe('Serverns analys');
+    await expect.poll(() => page.getByTestId('site-A-source').textContent(), POLL).toBe('Serverns analys');
 
     // A second site, placed from the keyboard path ("at the map centre") after panning.
     await canvas.focus();
@@ -104,8 +104,8 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     await page.getByRole('button', { name: 'Placera i kartans mitt' }).click();
     await page.getByRole('columnheader', { name: /Plats B/ }).waitFor();
     release();
-    await expect.poll(() => page.getByTestId('site-B-source').textContent()).toBe('Serverns analys');
-    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-site-rings')).toBe('6');
+    await expect.poll(() => page.getByTestId('site-B-source').textContent(), POLL).toBe('Serverns analys');
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-site-rings'), POLL).toBe('6');
     await expect(page.getByRole('row', { name: /Närmaste skola/ }).getByRole('cell').count()).resolves.toBe(2);
     await expect(page.locator('.site-marker').count()).resolves.toBe(2);
     await waitForMapIdle(page);
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
 
     // Leaving the mode clears the sites.
     await page.getByRole('link', { name: 'Karta', exact: true }).click();
-    await expect.poll(() => page.locator('.site-marker').count()).toBe(0);
+    await expect.poll(() => page.locator('.site-marker').count(), POLL).toBe(0);
     expectClean(page);
     await context.close();
   });
@@ -123,20 +123,20 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     await page.goto('/information-needs');
     await waitForMap(page);
     await page.getByLabel('Prioritet').selectOption('high');
-    await expect.poll(() => new URL(page.url()).search).toBe('?priority=high');
+    await expect.poll(() => new URL(page.url()).search, POLL).toBe('?priority=high');
 
     const api = (await (await context.request.get('/api/information-needs?priority=high')).json()) as Fc<{ priority: string }>;
     expect(api.features.length).toBeGreaterThan(0);
     const rows = page.locator('.needs-table tbody tr');
-    await expect.poll(() => rows.count()).toBe(api.features.length);
-    await expect.poll(() => page.getByTestId('needs-count').textContent()).toBe(`${api.features.length} behov visas`);
-    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-needs')).toBe(String(api.features.length));
+    await expect.poll(() => rows.count(), POLL).toBe(api.features.length);
+    await expect.poll(() => page.getByTestId('needs-count').textContent(), POLL).toBe(`${api.features.length} behov visas`);
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-needs'), POLL).toBe(String(api.features.length));
     const priorities = await page.locator('.needs-table tbody .badge[class*="priority-"]').allTextContents();
     expect(new Set(priorities)).toEqual(new Set(['Hög']));
 
     // A row selects its place on the map; sorting by distance orders the rows.
     await page.getByRole('button', { name: /^Avstånd/ }).click();
-    await expect.poll(() => page.getByRole('columnheader', { name: /Avstånd/ }).getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => page.getByRole('columnheader', { name: /Avstånd/ }).getAttribute('aria-sort'), POLL).toBe('ascending');
     const metres = (await page.locator('.needs-table tbody td.num').allTextContents()).map((t) => Number(t.replace(/\D/g, '')));
     expect(metres.length).toBe(api.features.length);
     expect(metres).toEqual([...metres].sort((a, b) => a - b));
@@ -194,9 +194,9 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     // Tabs work with the arrow keys; the contact links are reachable with Tab.
     await tabUntil(page, (f) => f.role === 'tab', 10);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => new URL(page.url()).search).toBe('?tab=children');
+    await expect.poll(() => new URL(page.url()).search, POLL).toBe('?tab=children');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => new URL(page.url()).search).toBe('?tab=contacts');
+    await expect.poll(() => new URL(page.url()).search, POLL).toBe('?tab=contacts');
     await tabUntil(page, (f) => f.href.startsWith('tel:'), 20);
     expect(await hasVisibleFocus(page)).toBe(true);
 
@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     await page.keyboard.press('Minus');
     await page.keyboard.press('Minus');
     await waitForMapIdle(page);
-    await expect.poll(() => scale.textContent()).not.toBe(before);
+    await expect.poll(() => scale.textContent(), POLL).not.toBe(before);
     await page.keyboard.press('Tab');
     await expect(focused(page)).resolves.not.toMatchObject({ tag: 'CANVAS' });
     await screenshot(page, 'journey5-keyboard');
@@ -223,11 +223,11 @@ describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
     await expect(page.getByRole('button', { name: 'Zooma in' }).count()).resolves.toBe(1);
     await page.getByText(/^Området \(inom 1\s000 m\)$/).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe('en');
     await page.getByRole('tab', { name: 'Contacts' }).waitFor();
     await page.getByText('Area (within 1,000 m)').waitFor();
     await waitForMap(page);
-    await expect.poll(() => page.getByRole('button', { name: 'Zoom in' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Zoom in' }).count(), POLL).toBe(1);
     await expect(page.getByRole('region', { name: 'Map' }).count()).resolves.toBe(1);
     await page.getByRole('link', { name: 'Information needs' }).waitFor();
 

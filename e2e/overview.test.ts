@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, TEST_PASSWORD, waitForMap, waitForMapIdle, type Product } from './harness.js';
+import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, TEST_PASSWORD, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
 
 describe.skipIf(!hasChromium)('the map of units (issue 2)', () => {
   let product: Product;
@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium)('the map of units (issue 2)', () => {
   it('signs in through the form, shows every unit on the map and in the list, and selects in both', async () => {
     const { page, context } = await product.open({ role: null });
     await page.goto('/');
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe('sv');
     await page.getByLabel('E-postadress').fill('viewer@test.example');
     await page.getByLabel('Lösenord').fill('wrong password');
     await page.getByRole('button', { name: 'Logga in' }).click();
@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('the map of units (issue 2)', () => {
     const units = (await (await context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string } }[] };
     expect(units.features.length).toBeGreaterThanOrEqual(12);
     const items = page.getByRole('list', { name: 'Enheter' }).getByRole('button');
-    await expect.poll(() => items.count()).toBe(units.features.length);
+    await expect.poll(() => items.count(), POLL).toBe(units.features.length);
     for (const u of units.features) await expect(page.getByRole('button', { name: new RegExp(escape(u.properties.name)) }).count()).resolves.toBe(1);
 
     // The map canvas has drawn something other than the background.
@@ -49,19 +49,67 @@ describe.skipIf(!hasChromium)('the map of units (issue 2)', () => {
     await bergsjon.click();
     await waitForMapIdle(page);
     await bergsjon.click();
-    await expect.poll(() => bergsjon.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => bergsjon.getAttribute('aria-pressed'), POLL).toBe('false');
     const box = (await canvas.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - 3);
-    await expect.poll(() => bergsjon.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => bergsjon.getAttribute('aria-pressed'), POLL).toBe('true');
     await expect(kalle.getAttribute('aria-pressed')).resolves.toBe('false');
 
     await screenshot(page, 'issue2-map-of-units');
     await expectAccessible(page, 'overview');
-    // Before signing in, the session check and the wrong password answer 401, which the browser logs.
-    expectClean(page, [/status of 401 .*\/api\/auth\/(me|login)\)$/]);
+
+    // When the session ends (here: signed out elsewhere), the next request shows the sign-in view.
+    await context.request.post('/api/auth/logout', { headers: { Origin: product.baseUrl } });
+    await page.getByRole('link', { name: /Öppna enheten/ }).click();
+    await page.getByText('Du har loggats ut (sessionen tog slut). Logga in igen för att fortsätta.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+
+    // Before signing in, the session check, the wrong password and the ended session answer 401, which the browser logs.
+    expectClean(page, [/status of 401 .*\/api\//]);
     await context.close();
   });
 });
+
+describe.skipIf(!hasChromium)('the basemap when its host answers', () => {
+  let product: Product;
+  beforeAll(async () => {
+    product = await startProduct({ basemap: 'online' });
+  });
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  it('draws the configured style (allowed by the CSP) under the units, without the offline notice', async () => {
+    const { page, context } = await product.open({ role: 'viewer' });
+    await page.goto('/');
+    await waitForMap(page);
+    await expect(page.locator('.map-box').getAttribute('data-basemap')).resolves.toBe('online');
+    await expect(page.locator('.map-notice').count()).resolves.toBe(0);
+    await waitForMapIdle(page);
+    const [r, g, b] = await cornerColour(page);
+    expect([r, g, b]).toEqual([0xc8, 0xe6, 0xf0]);
+    await screenshot(page, 'issue2-online-basemap');
+    expectClean(page);
+    await context.close();
+  });
+});
+
+/** The colour of the map canvas a little inside its top-left corner. */
+async function cornerColour(page: import('playwright-core').Page): Promise<number[]> {
+  const box = (await page.locator('.map-canvas canvas').boundingBox())!;
+  const png = await page.screenshot({ clip: { x: box.x + 5, y: box.y + 200, width: 4, height: 4 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    return Array.from(ctx.getImageData(1, 1, 1, 1).data.slice(0, 3));
+  }, png.toString('base64'));
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

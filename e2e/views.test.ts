@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, waitForMap, waitForMapIdle, type Product } from './harness.js';
+import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
 
 describe.skipIf(!hasChromium)('every view is accessible and error-free', () => {
   let product: Product;
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('every view is accessible and error-free', () => {
     await waitForMapIdle(page);
     await page.getByRole('heading', { name: /^Barns platser: \d+/ }).waitFor();
     await page.getByRole('heading', { name: /^Grannskapsaktörer: \d+/ }).waitFor();
-    await expect.poll(async () => Number(await page.locator('.map-canvas').getAttribute('data-features-actors'))).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.locator('.map-canvas').getAttribute('data-features-actors')), POLL).toBeGreaterThan(0);
     await screenshot(page, 'view-overview-layers');
     await expectAccessible(page, 'overview with layers');
     expectClean(page);
@@ -82,6 +82,25 @@ describe.skipIf(!hasChromium)('every view is accessible and error-free', () => {
     await page.getByRole('heading', { name: 'Sidan finns inte' }).waitFor();
     await expectAccessible(page, 'not found');
     expectClean(page);
+    await context.close();
+  });
+
+  it('shows an error with a retry when the API fails, and recovers', async () => {
+    const { page, context } = await product.open({ role: 'viewer' });
+    let failures = 1;
+    await page.route('**/api/units/*/contacts', async (route) => {
+      if (failures-- > 0) await route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"x","request_id":"e2e-1"}}' });
+      else await route.continue();
+    });
+    await page.goto(`/units/${unitId}`);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Servern svarade med ett fel. Försök igen om en stund.').waitFor();
+    await alert.getByText('Felkod för support: e2e-1').waitFor();
+    await expectAccessible(page, 'error message');
+    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    await page.locator('.contact-card').first().waitFor();
+    // The browser logs the 500 it was made to see.
+    expectClean(page, [/status of 500 .*\/contacts\)$/]);
     await context.close();
   });
 

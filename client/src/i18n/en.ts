@@ -171,6 +171,7 @@ export const en: Messages = {
     ring: 'Zone',
     priority: 'Priority',
     status: 'Information status',
+    priorityAndStatus: 'Priority and status',
     lastInformed: 'Last informed',
     due: 'Inform by',
   },

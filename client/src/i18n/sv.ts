@@ -173,6 +173,7 @@ export const sv = {
     ring: 'Zon',
     priority: 'Prioritet',
     status: 'Informationsstatus',
+    priorityAndStatus: 'Prioritet och status',
     lastInformed: 'Senast informerad',
     due: 'Informeras senast',
   },

@@ -397,9 +397,7 @@ function ChildrenTab({
                 ) : null}
                 <th scope="col">{m.children.name}</th>
                 <th scope="col">{m.children.distance}</th>
-                <th scope="col">{m.children.priority}</th>
-                <th scope="col">{m.children.status}</th>
-                <th scope="col">{m.children.due}</th>
+                <th scope="col">{m.children.priorityAndStatus}</th>
               </tr>
             </thead>
             <tbody>
@@ -427,17 +425,21 @@ function ChildrenTab({
                       <span className="cell-sub">{m.ring[p.ring]}</span>
                     </td>
                     <td>
-                      <PriorityBadge m={m} priority={p.priority} />
-                    </td>
-                    <td>
-                      <StatusBadge m={m} status={p.information.status} />
+                      <span className="badges">
+                        <PriorityBadge m={m} priority={p.priority} />
+                        <StatusBadge m={m} status={p.information.status} />
+                      </span>
                       {p.information.last_informed_at ? (
                         <span className="cell-sub">
                           {m.children.lastInformed} {formatDate(m.locale, p.information.last_informed_at)}
                         </span>
                       ) : null}
+                      {p.information.due_at ? (
+                        <span className="cell-sub">
+                          {m.children.due} {formatDate(m.locale, p.information.due_at)}
+                        </span>
+                      ) : null}
                     </td>
-                    <td>{formatDate(m.locale, p.information.due_at)}</td>
                   </tr>
                 );
               })}

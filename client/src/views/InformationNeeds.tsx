@@ -189,7 +189,8 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
       {needs.status === 'loading' && !needs.data ? <Skeleton lines={8} /> : null}
       {needs.status === 'error' ? <ErrorMessage error={needs.error} onRetry={needs.retry} /> : null}
       {needs.data && rows.length === 0 ? <p>{m.needs.none}</p> : null}
-      {editor && rows.length ? (
+      {/* Stays mounted when the last rows were just marked, so its "marked" message is still read out. */}
+      {editor && needs.data ? (
         <MarkInformedControl
           selection={marking.selected}
           onDone={() => {

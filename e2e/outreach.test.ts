@@ -154,10 +154,11 @@ describe.skipIf(!hasChromium)('outreach and follow-up (issue 5)', () => {
     // The table (and the map drawn from the same answer) no longer holds overdue schools.
     await page.getByText('Inga informationsbehov matchar filtren.').waitFor({ timeout: 15_000 });
     expect(await needs('?kind=school&status=overdue')).toHaveLength(0);
-    const informed = await needs('?kind=school&status=informed');
-    expect(informed.map((n) => `${n.properties.unit_id}:${n.properties.child_place_id}`).sort()).toEqual(overdue.map((n) => `${n.properties.unit_id}:${n.properties.child_place_id}`).sort());
+    // Every marked pair is now informed (earlier tests in this file may have informed others too).
+    const informed = new Set((await needs('?kind=school&status=informed')).map((n) => `${n.properties.unit_id}:${n.properties.child_place_id}`));
+    for (const n of overdue) expect(informed.has(`${n.properties.unit_id}:${n.properties.child_place_id}`)).toBe(true);
     await page.goto('/information-needs?status=informed&kind=school');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(informed.size);
     await screenshot(page, 'issue5-needs-informed');
     await expectAccessible(page, 'information needs with marking');
     expectClean(page);

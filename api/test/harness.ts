@@ -9,7 +9,7 @@ import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import type { Database } from '../db/types.js';
 import { TEST_USERS, type TestRole } from './fixtures.js';
-import { dropDatabase, pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, withDatabase } from './templates.js';
+import { createDatabase, dropDatabase, pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, withDatabase } from './templates.js';
 
 /** Which backend this test file runs on (set per vitest project). */
 export const backend = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgresql';
@@ -32,7 +32,7 @@ export async function openTestDatabase(): Promise<Database> {
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
+  await createDatabase(admin, name, pgTemplateDb());
   const db = await openPostgres(withDatabase(serverUrl, name));
   afterAll(async () => {
     await db.close();

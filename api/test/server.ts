@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { backend } from './harness.js';
-import { dropDatabase, pgliteTemplateDir, pgTemplateDb, withDatabase } from './templates.js';
+import { createDatabase, dropDatabase, pgliteTemplateDir, pgTemplateDb, withDatabase } from './templates.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -48,7 +48,7 @@ export async function startServer(): Promise<RunningServer> {
     const name = `ps_srv_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
     const serverUrl = process.env.TEST_DATABASE_URL!;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
+    await createDatabase(admin, name, pgTemplateDb());
     env.DATABASE_URL = withDatabase(serverUrl, name);
     cleanup = async () => {
       await dropDatabase(admin, name);

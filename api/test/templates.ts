@@ -47,7 +47,7 @@ export async function buildPostgresTemplate(serverUrl: string): Promise<void> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     await dropDatabase(admin, pgTemplateDb());
-    await admin.unsafe(`CREATE DATABASE ${pgTemplateDb()}`);
+    await createDatabase(admin, pgTemplateDb());
   } finally {
     await admin.end();
   }
@@ -56,9 +56,26 @@ export async function buildPostgresTemplate(serverUrl: string): Promise<void> {
   await db.close();
 }
 
+/**
+ * A database name the tests made up (`ps_t_<pid>_<hex>` and the like). CREATE and DROP
+ * DATABASE take no bound parameters, so the name is checked against this pattern
+ * before it reaches SQL.
+ */
+function databaseIdentifier(name: string): string {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a test database name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** Creates a test database, optionally as a copy of `template`. */
+export async function createDatabase(admin: postgres.Sql, name: string, template?: string): Promise<void> {
+  const copy = template === undefined ? '' : ` TEMPLATE ${databaseIdentifier(template)}`;
+  await admin.unsafe(`CREATE DATABASE ${databaseIdentifier(name)}${copy}`);
+}
+
+/** Ends the connections to a test database and drops it. */
 export async function dropDatabase(admin: postgres.Sql, name: string): Promise<void> {
-  await admin.unsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
+  await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND pid <> pg_backend_pid()`;
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseIdentifier(name)}`);
 }
 
 /** The same server URL pointing at another database. */

@@ -17,6 +17,8 @@ export const DEFAULTS = {
   /** Idle and absolute session lifetimes (SECURITY.md: 30 min idle, 12 h absolute). */
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
+  /** A session's last_seen_at and a token's last_used_at are written at most this often, so reads stay reads. */
+  touchIntervalSeconds: 60,
   /** Largest JSON body accepted by entity routes. */
   entityBodyLimitBytes: 100 * 1024,
   /** Largest body accepted by the importers. */

@@ -21,14 +21,14 @@ export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.req.header('authorization');
   if (auth && /^bearer\s+/i.test(auth)) {
     const token = auth.replace(/^bearer\s+/i, '').trim();
-    const [row] = await db.query<Omit<CurrentUser, 'via'>>(query('auth_token_user'), [hashToken(token), now]);
+    const [row] = await db.query<Omit<CurrentUser, 'via'>>(query('auth_token_user'), [hashToken(token), now, DEFAULTS.touchIntervalSeconds]);
     if (!row) throw new ApiError('unauthorized', 'The API token is unknown or revoked.');
     user = { ...row, via: 'token' };
   } else {
     const token = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
     if (token) {
       const [row] = await db.query<Omit<CurrentUser, 'via'>>(query('auth_session_user'), [
-        hashToken(token), now, DEFAULTS.sessionIdleMinutes, DEFAULTS.sessionAbsoluteHours,
+        hashToken(token), now, DEFAULTS.sessionIdleMinutes, DEFAULTS.sessionAbsoluteHours, DEFAULTS.touchIntervalSeconds,
       ]);
       if (row) user = { ...row, via: 'session' };
     }

@@ -6,7 +6,7 @@ import { errorResponses, IdParam } from '../schemas/common.js';
 import {
   ContactCollection, ContactsQuery, NearChildPlaceCollection, splitList, UnitChildPlacesQuery, ZoneCollection,
 } from '../schemas/proximity.js';
-import { auditExactProximity, proxUnit, unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
+import { auditExactUnitRead, proxUnit, unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 const COARSE_NOTE =
@@ -31,9 +31,10 @@ export const proximityRoutes = newRouter()
       const { id } = c.req.valid('param');
       const exact = hasNeedToKnow(c.var.user);
       const db = readerOf(c.var.deps);
-      if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
+      const unit = await proxUnit(db, id, exact);
+      if (!unit) throw notFound('unit', id);
       const zones = await unitZones(db, id, exact);
-      await auditExactProximity(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), [id], 'GET /api/units/{id}/zones');
+      await auditExactUnitRead(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unit, 'GET /api/units/{id}/zones');
       return c.json(zones, 200);
     },
   )
@@ -57,9 +58,10 @@ export const proximityRoutes = newRouter()
       const q = c.req.valid('query');
       const exact = hasNeedToKnow(c.var.user);
       const db = readerOf(c.var.deps);
-      if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
+      const unit = await proxUnit(db, id, exact);
+      if (!unit) throw notFound('unit', id);
       const features = await unitContacts(db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) });
-      await auditExactProximity(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), [id], 'GET /api/units/{id}/contacts');
+      await auditExactUnitRead(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unit, 'GET /api/units/{id}/contacts');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -84,11 +86,12 @@ export const proximityRoutes = newRouter()
       const exact = hasNeedToKnow(c.var.user);
       const db = readerOf(c.var.deps);
       const { clock } = c.var.deps;
-      if (!(await proxUnit(db, id, exact))) throw notFound('unit', id);
+      const unit = await proxUnit(db, id, exact);
+      if (!unit) throw notFound('unit', id);
       const features = await unitChildPlaces(db, id, exact, {
         rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
       }, clock());
-      await auditExactProximity(c.var.deps.db, c.var.user, exact, clock(), [id], 'GET /api/units/{id}/child-places');
+      await auditExactUnitRead(c.var.deps.db, c.var.user, exact, clock(), unit, 'GET /api/units/{id}/child-places');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   );

@@ -4,7 +4,7 @@ import type { CurrentUser } from '../env.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, RINGS, type Ring } from '../schemas/common.js';
 import { auditExactReads } from './privacy.js';
 import type {
-  Contact, GlobalRadiiT, InformationNeed, NearChildPlace, RadiiInputT, SiteAnalysisT, ZoneCollectionT,
+  Contact, GlobalRadiiT, NearChildPlace, RadiiInputT, SiteAnalysisT, ZoneCollectionT,
 } from '../schemas/proximity.js';
 
 /** A comma list for the SQL files' `string_to_array($n, ',')` filters; NULL means no filter. */
@@ -17,6 +17,8 @@ export interface ProxUnit {
   r_immediate: number;
   r_neighbourhood: number;
   r_area: number;
+  /** Whether the unit is restricted (its exact location is for need-to-know only). */
+  restricted: boolean;
   /** True when the unit is seen from its coarse location (restricted, caller without need-to-know). */
   coarse: boolean;
 }
@@ -42,10 +44,23 @@ type Row<P> = P & { id: number; geometry: Contact['geometry'] };
 
 export interface ContactFilters { rings?: string[]; categories?: string[] }
 
-/** The actors inside a unit's outer ring, nearest first. */
+type ContactPersonRow = Contact['properties']['contact_persons'][number] & { actor_id: number };
+
+/** The actors inside a unit's outer ring, nearest first, each with its active contact persons. */
 export async function unitContacts(db: Queryable, id: number, exact: boolean, f: ContactFilters): Promise<Contact[]> {
-  const rows = await db.query<Row<Contact['properties']>>(query('prox_contacts'), [id, exact, csv(f.rings), csv(f.categories)]);
-  return rows.map(({ id: actorId, geometry, ...properties }) => ({ type: 'Feature', id: actorId, geometry, properties }));
+  const rows = await db.query<Row<Omit<Contact['properties'], 'contact_persons'>>>(query('prox_contacts'), [id, exact, csv(f.rings), csv(f.categories)]);
+  const persons = new Map<number, Contact['properties']['contact_persons']>();
+  if (rows.length > 0) {
+    const found = await db.query<ContactPersonRow>(query('prox_contact_persons'), [rows.map((r) => r.id).join(',')]);
+    for (const { actor_id, ...person } of found) {
+      const list = persons.get(actor_id);
+      if (list) list.push(person);
+      else persons.set(actor_id, [person]);
+    }
+  }
+  return rows.map(({ id: actorId, geometry, ...properties }) => ({
+    type: 'Feature', id: actorId, geometry, properties: { ...properties, contact_persons: persons.get(actorId) ?? [] },
+  }));
 }
 
 interface NeedRow {
@@ -70,25 +85,6 @@ export async function unitChildPlaces(db: Queryable, id: number, exact: boolean,
     id, exact, csv(f.rings), csv(f.kinds), csv(f.priorities), csv(f.statuses), now.toISOString(),
   ]);
   return rows.map((r) => ({ type: 'Feature', id: r.id, geometry: r.geometry, properties: childPlaceProperties(r) }));
-}
-
-export interface NeedsFilters { unitId?: number; kinds?: string[]; priorities?: string[]; statuses?: string[]; areaId?: number }
-
-/**
- * Every (open or planned unit, child place in its outer ring) pair in one set-based
- * query; sorted by priority, then status (overdue first), then distance.
- */
-export async function informationNeeds(db: Queryable, exact: boolean, f: NeedsFilters, now: Date): Promise<InformationNeed[]> {
-  type R = NeedRow & Omit<InformationNeed['properties'], 'information' | 'child_place_id'>;
-  const rows = await db.query<R>(query('needs_list'), [
-    exact, f.unitId ?? null, csv(f.kinds), csv(f.priorities), csv(f.statuses), f.areaId ?? null, now.toISOString(),
-  ]);
-  return rows.map((r) => ({
-    type: 'Feature',
-    id: `${r.unit_id}:${r.id}`,
-    geometry: r.geometry,
-    properties: { ...childPlaceProperties(r), child_place_id: r.id },
-  }));
 }
 
 /** Whether an area with this id exists. */
@@ -142,6 +138,18 @@ export async function siteAnalysis(db: Queryable, lon: number, lat: number, radi
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
   };
+}
+
+/**
+ * Audits an exact read of one unit's surroundings already looked up with proxUnit():
+ * like auditExactProximity() without asking the database again whether the unit is
+ * restricted, so an ordinary unit's read costs no extra query.
+ */
+export async function auditExactUnitRead(
+  primary: Queryable, user: CurrentUser | undefined, exact: boolean, now: Date, unit: ProxUnit, via: string,
+): Promise<void> {
+  if (!exact || !unit.restricted) return;
+  await auditExactReads(primary, user, now, [{ id: unit.id, properties: { sensitivity: 'restricted', location_precision: 'exact' } }], via);
 }
 
 /**

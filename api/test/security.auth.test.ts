@@ -1,6 +1,7 @@
 /** Sign-in, sign-in limits, sessions, personal API tokens and user administration. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../config.js';
+import { hashToken } from '../auth/tokens.js';
 import { createTestContext } from './harness.js';
 import { TEST_PASSWORD, TEST_USERS } from './fixtures.js';
 
@@ -96,6 +97,23 @@ describe('sign-in and sessions', () => {
     expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it(`touches last_seen_at at most every ${DEFAULTS.touchIntervalSeconds} s, so reads stay reads`, async () => {
+    t.setNow(T0);
+    const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
+    const lastSeen = async () => {
+      const hash = hashToken(cookie.split('=')[1]!);
+      const [row] = await t.db.query<{ at: string }>('SELECT ps_iso(last_seen_at) AS at FROM sessions WHERE token_hash = $1', [hash]);
+      return row!.at;
+    };
+    const seconds = (s: number) => new Date(T0.getTime() + s * 1000);
+    t.setNow(seconds(DEFAULTS.touchIntervalSeconds - 1));
+    expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(200);
+    expect(await lastSeen()).toBe(T0.toISOString());
+    t.setNow(seconds(DEFAULTS.touchIntervalSeconds + 1));
+    expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(200);
+    expect(await lastSeen()).toBe(seconds(DEFAULTS.touchIntervalSeconds + 1).toISOString());
+  });
+
   it('ends a session 12 hours after sign-in however active it is', async () => {
     t.setNow(T0);
     const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
@@ -186,6 +204,26 @@ describe('personal API tokens', () => {
     expect((await t.request('viewer', 'DELETE', `/api/auth/tokens/${created.id}`)).status).toBe(204);
     expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(401);
     expect((await t.request('viewer', 'DELETE', `/api/auth/tokens/${created.id}`)).status).toBe(404);
+  });
+
+  it(`notes a token's last use at most every ${DEFAULTS.touchIntervalSeconds} s`, async () => {
+    t.setNow(T0);
+    const created = await (await t.request('viewer', 'POST', '/api/auth/tokens', { name: 'Touch' })).json();
+    const bearer = { authorization: `Bearer ${created.token}` };
+    const lastUsed = async () => {
+      const [row] = await t.db.query<{ at: string | null }>('SELECT ps_iso(last_used_at) AS at FROM api_tokens WHERE id = $1', [created.id]);
+      return row!.at;
+    };
+    expect(await lastUsed()).toBeNull();
+    expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
+    expect(await lastUsed()).toBe(T0.toISOString());
+    t.setNow(new Date(T0.getTime() + (DEFAULTS.touchIntervalSeconds - 1) * 1000));
+    expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
+    expect(await lastUsed()).toBe(T0.toISOString());
+    const later = new Date(T0.getTime() + (DEFAULTS.touchIntervalSeconds + 1) * 1000);
+    t.setNow(later);
+    expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
+    expect(await lastUsed()).toBe(later.toISOString());
   });
 
   it('validates the name', async () => {

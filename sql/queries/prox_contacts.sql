@@ -1,5 +1,7 @@
--- The actors inside the outer ring of one unit, nearest first, each with its ring and
--- its active contact persons (aggregated here, not fetched per actor).
+-- The actors inside the outer ring of one unit, nearest first, each with its ring.
+-- Their contact persons come from prox_contact_persons.sql in one more query: a
+-- per-actor json_agg subquery here cost about 10 µs an actor, more than the rest of
+-- this query at national scale (bench/RESULTS.md, W1).
 -- $1 unit id; $2 need-to-know; $3 rings (comma list) or NULL; $4 categories (comma list) or NULL.
 WITH u AS (
   -- the unit's centre as the caller may see it (coarse for restricted units without
@@ -9,24 +11,25 @@ WITH u AS (
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE id = $1::int
-), near AS (
-  -- actors within the outer ring: ST_DWithin on geography, answered by actors_location_gix
-  SELECT a.*, ST_Distance(a.location, u.centre) AS d,
-         CASE WHEN ST_Distance(a.location, u.centre) <= u.r_immediate THEN 'immediate'
-              WHEN ST_Distance(a.location, u.centre) <= u.r_neighbourhood THEN 'neighbourhood'
-              ELSE 'area' END AS ring
+), near AS MATERIALIZED (
+  -- actors within the outer ring: ST_DWithin on geography, answered by actors_location_gix.
+  -- MATERIALIZED so the spheroid distance is computed once per actor, not again for
+  -- the ring, the rounding and the sort.
+  SELECT a.*, ST_Distance(a.location, u.centre) AS d, u.r_immediate, u.r_neighbourhood
   FROM u
   JOIN actors a ON ST_DWithin(a.location, u.centre, u.r_area)
   WHERE $4::text IS NULL OR a.category = ANY (string_to_array($4::text, ','))
+), ringed AS (
+  -- the innermost ring whose radius is at least the distance
+  SELECT n.*, CASE WHEN n.d <= n.r_immediate THEN 'immediate'
+                   WHEN n.d <= n.r_neighbourhood THEN 'neighbourhood'
+                   ELSE 'area' END AS ring
+  FROM near n
 )
 SELECT n.id, n.name, n.category, n.organisation, n.contact_about, n.address, n.phone, n.email,
        n.website, n.external_id, n.version,
        round(n.d::numeric, 1)::float8 AS distance_m, n.ring,
-       ST_AsGeoJSON(n.location::geometry, 7)::json AS geometry,
-       (SELECT coalesce(json_agg(json_build_object('id', cp.id, 'name', cp.name, 'role', cp.role,
-                                                   'phone', cp.phone, 'email', cp.email) ORDER BY cp.id), '[]'::json)
-        FROM contact_persons cp
-        WHERE cp.actor_id = n.id AND cp.active) AS contact_persons
-FROM near n
+       ST_AsGeoJSON(n.location::geometry, 7)::json AS geometry
+FROM ringed n
 WHERE $3::text IS NULL OR n.ring = ANY (string_to_array($3::text, ','))
 ORDER BY n.d, n.id

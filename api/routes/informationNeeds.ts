@@ -1,13 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
+import { DEFAULTS } from '../config.js';
 import { readerOf } from '../db/reader.js';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import { notFound } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { InformationNeedCollection, InformationNeedsQuery, splitList } from '../schemas/proximity.js';
-import { areaExists, auditExactProximity, informationNeeds, proxUnit } from '../services/proximity.js';
+import { informationNeeds } from '../services/informationNeeds.js';
+import { areaExists, auditExactProximity, proxUnit } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
-/** Every (unit, child place) pair that needs child-safety information. */
+/** The (unit, child place) pairs that need child-safety information, a page at a time, with counts over all of them. */
 export const informationNeedsRoutes = newRouter().openapi(
   createRoute({
     method: 'get',
@@ -16,11 +18,18 @@ export const informationNeedsRoutes = newRouter().openapi(
     summary: 'Every information need: child places inside the outer ring of an open or planned unit',
     description:
       'One feature per (unit, child place) pair, computed in one spatial join. Sorted by priority (high first), then status ' +
-      '(overdue, not_informed, due_soon, informed), then distance. Distances to restricted units are measured from their coarse ' +
-      'location for callers without need-to-know (for editors and admins they are exact, and that read is audited). An unknown `unit_id` or `area` answers 404.',
+      '(overdue, not_informed, due_soon, informed), then distance, then unit and child place id. ' +
+      `\`limit\` defaults to ${DEFAULTS.listLimit} (at most ${DEFAULTS.listLimitMax}); \`number_matched\` counts every matching need, ` +
+      '`number_returned` this page, and `by_status` and `by_priority` count every matching need by status and by priority. ' +
+      'Distances to restricted units are measured from their coarse location for callers without need-to-know (for editors and ' +
+      'admins they are exact, and the read of the page is audited). An unknown `unit_id` or `area` answers 404. ' +
+      'GET /api/exports/information-needs.csv gives every need in one file.',
     request: { query: InformationNeedsQuery },
     responses: {
-      200: { description: 'FeatureCollection of child places with the unit, `distance_m`, `ring`, `priority` and `information`.', content: { 'application/json': { schema: InformationNeedCollection } } },
+      200: {
+        description: 'A page of child places with the unit, `distance_m`, `ring`, `priority` and `information`, and the counts over every matching need.',
+        content: { 'application/json': { schema: InformationNeedCollection } },
+      },
       ...errorResponses(400, 401, 404),
     },
   }),
@@ -31,11 +40,12 @@ export const informationNeedsRoutes = newRouter().openapi(
     const exact = hasNeedToKnow(c.var.user);
     if (q.unit_id !== undefined && !(await proxUnit(db, q.unit_id, exact))) throw notFound('unit', q.unit_id);
     if (q.area !== undefined && !(await areaExists(db, q.area))) throw notFound('area', q.area);
-    const features = await informationNeeds(db, exact, {
+    const body = await informationNeeds(db, exact, {
       unitId: q.unit_id, areaId: q.area, kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
+      limit: q.limit, offset: q.offset,
     }, clock());
-    const unitIds = features.map((f) => f.properties.unit_id);
+    const unitIds = body.features.map((f) => f.properties.unit_id);
     await auditExactProximity(c.var.deps.db, c.var.user, exact, clock(), unitIds, 'GET /api/information-needs');
-    return c.json({ type: 'FeatureCollection' as const, features }, 200);
+    return c.json(body, 200);
   },
 );

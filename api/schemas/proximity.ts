@@ -172,12 +172,28 @@ const positiveId = (name: string) =>
     .positive({ error: `${name} must be a positive integer` })
     .max(2147483647, { error: `${name} must be a positive integer below 2147483648` });
 
+const NEEDS_LIMIT_MESSAGE = `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}`;
+
 export const InformationNeedsQuery = z.strictObject({
   status: codeList('status', INFORMATION_STATUSES),
   unit_id: positiveId('unit_id').optional().openapi({ param: { name: 'unit_id', in: 'query' }, description: 'Only this unit.', example: 1 }),
   kind: codeList('kind', CHILD_PLACE_KINDS),
   priority: codeList('priority', PRIORITIES),
   area: positiveId('area').optional().openapi({ param: { name: 'area', in: 'query' }, description: 'Only child places inside this area (id of /api/areas).', example: 1 }),
+  limit: z.coerce
+    .number({ error: NEEDS_LIMIT_MESSAGE })
+    .int({ error: NEEDS_LIMIT_MESSAGE })
+    .min(1, { error: NEEDS_LIMIT_MESSAGE })
+    .max(DEFAULTS.listLimitMax, { error: NEEDS_LIMIT_MESSAGE })
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Page size; ${DEFAULTS.listLimit} when left out, at most ${DEFAULTS.listLimitMax}.` }),
+  offset: z.coerce
+    .number({ error: 'offset must be a non-negative integer' })
+    .int({ error: 'offset must be a non-negative integer' })
+    .min(0, { error: 'offset must be a non-negative integer' })
+    .max(2147483647, { error: 'offset must be a non-negative integer below 2147483648' })
+    .optional()
+    .openapi({ param: { name: 'offset', in: 'query' }, description: 'Number of matching needs to skip (0 when left out).' }),
 });
 
 export const InformationNeedFeature = z
@@ -194,8 +210,24 @@ export const InformationNeedFeature = z
   })
   .openapi('InformationNeed');
 
+const countOf = <T extends string>(codes: readonly T[]) =>
+  z.object(Object.fromEntries(codes.map((c) => [c, z.number().int()])) as Record<T, z.ZodNumber>);
+
 export const InformationNeedCollection = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(InformationNeedFeature) })
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(InformationNeedFeature),
+    number_matched: z.number().int().openapi({ description: 'How many needs match the filters in all (every page).' }),
+    number_returned: z.number().int().openapi({ description: 'How many needs this page holds.' }),
+    by_status: countOf(INFORMATION_STATUSES).openapi({
+      description: 'The matching needs (every page) counted by information status; every status present.',
+      example: { overdue: 3, not_informed: 120, due_soon: 4, informed: 51 },
+    }),
+    by_priority: countOf(PRIORITIES).openapi({
+      description: 'The matching needs (every page) counted by priority; every priority present.',
+      example: { high: 30, medium: 58, low: 90 },
+    }),
+  })
   .openapi('InformationNeedCollection');
 
 // ---------------------------------------------------------------- site analysis

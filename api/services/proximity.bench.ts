@@ -14,7 +14,8 @@ import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { isEmpty, seedDemo } from '../db/seed.js';
 import { query } from '../db/sqlFiles.js';
-import { informationNeeds, unitChildPlaces, unitContacts } from './proximity.js';
+import { informationNeeds } from './informationNeeds.js';
+import { unitChildPlaces, unitContacts } from './proximity.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const config = loadConfig();

@@ -165,7 +165,9 @@ describe('fields of 200 answers', () => {
     '/api/units/{id}/zones': [COLLECTION, FEATURE, ['radius_m', 'ring']],
     '/api/units/{id}/contacts': [COLLECTION, FEATURE, ['address', 'category', 'contact_about', 'contact_persons', 'distance_m', 'email', 'external_id', 'name', 'organisation', 'phone', 'ring', 'version', 'website']],
     '/api/units/{id}/child-places': [COLLECTION, FEATURE, CHILD_PLACE_NEAR],
-    '/api/information-needs': [COLLECTION, FEATURE, [...CHILD_PLACE_NEAR, 'child_place_id', 'unit_id', 'unit_name'].sort()],
+    '/api/information-needs': [
+      ['by_priority', 'by_status', 'features', 'number_matched', 'number_returned', 'type'], FEATURE, [...CHILD_PLACE_NEAR, 'child_place_id', 'unit_id', 'unit_name'].sort(),
+    ],
     '/api/actors?limit=1': [['features', 'number_matched', 'number_returned', 'type'], FEATURE, ['address', 'category', 'contact_about', 'contact_persons', 'email', 'external_id', 'name', 'organisation', 'phone', 'version', 'website']],
     '/api/child-places?limit=1': [['features', 'number_matched', 'number_returned', 'type'], FEATURE, ['address', 'contact_email', 'contact_name', 'contact_phone', 'contact_role', 'external_id', 'kind', 'name', 'operator', 'stages', 'version']],
     '/api/settings/zone-radii': [['area', 'immediate', 'neighbourhood', 'updated_at']],

@@ -1,10 +1,13 @@
 -- Every information need at $1: each child place inside the outer ring of each open or
--- planned unit, with distance, ring, priority, its contact and its information status.
+-- planned unit, with distance, ring, priority, its contact and its information status
+-- (ps_information_set: the information rules read once for all pairs; a pair without
+-- a row there is not informed).
 -- $2 need-to-know: when false, distances from restricted units are left out (several
 -- distances would give the unit's position away). Filters, NULL = any: $3 status,
 -- $4 unit id, $5 child place kind.
 -- needs: the (unit, child place) pairs inside the unit's outer ring, with the distance
-WITH needs AS (
+-- (materialized, so the geodesic distance is computed once per pair, not once per use)
+WITH needs AS MATERIALIZED (
   SELECT u.id AS unit_id, u.name AS unit_name, u.sensitivity,
          u.r_immediate, u.r_neighbourhood,
          cp.id AS child_place_id, cp.name AS child_place_name, cp.kind, cp.stages, cp.address,
@@ -22,8 +25,8 @@ SELECT n.unit_id, n.unit_name, n.child_place_id, n.child_place_name, n.kind,
        CASE WHEN n.sensitivity = 'restricted' AND NOT $2::boolean THEN NULL ELSE round(n.d::numeric, 1)::float8 END AS distance_m,
        CASE WHEN n.d <= n.r_immediate THEN 'immediate' WHEN n.d <= n.r_neighbourhood THEN 'neighbourhood' ELSE 'area' END AS ring,
        CASE WHEN n.d <= n.r_immediate THEN 'high' WHEN n.d <= n.r_neighbourhood THEN 'medium' ELSE 'low' END AS priority,
-       i.status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
+       COALESCE(i.status, 'not_informed') AS status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
 FROM needs n
-CROSS JOIN LATERAL ps_information(n.unit_id, n.child_place_id, $1::timestamptz) i
-WHERE ($3::text IS NULL OR i.status = $3::text)
+LEFT JOIN ps_information_set($1::timestamptz, $4::int) i ON i.unit_id = n.unit_id AND i.child_place_id = n.child_place_id
+WHERE ($3::text IS NULL OR COALESCE(i.status, 'not_informed') = $3::text)
 ORDER BY n.unit_name, n.unit_id, n.d, n.child_place_id

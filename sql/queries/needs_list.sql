@@ -1,39 +1,79 @@
--- Every information need: each (open or planned unit, child place inside its outer
--- ring) pair, in one spatial join, with ring, priority and information status.
+-- A page of the information needs (each open or planned unit with each child place
+-- inside its outer ring, with ring, priority and information status), the number of
+-- needs matching the filters, and those counted by status and by priority. The spatial
+-- join and the information rules (ps_information_set) each run once, set-based.
 -- $1 need-to-know; $2 unit id or NULL; $3 kinds, $4 priorities, $5 statuses (comma lists or NULL);
--- $6 area id or NULL; $7 the time the status is computed for.
+-- $6 area id or NULL; $7 the time the status is computed for; $8 limit; $9 offset.
 WITH u AS (
   -- open and planned units, centred as the caller may see them
-  SELECT id, name, CASE WHEN sensitivity = 'restricted' AND NOT $1::boolean
-                        THEN ps_coarse_location(location)::geography ELSE location END AS centre,
+  SELECT id, CASE WHEN sensitivity = 'restricted' AND NOT $1::boolean
+                  THEN ps_coarse_location(location)::geography ELSE location END AS centre,
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE status IN ('open', 'planned') AND ($2::int IS NULL OR id = $2::int)
-), pairs AS (
-  -- the spatial join: child places within each unit's outer ring (child_places_location_gix)
-  SELECT cp.*, u.id AS unit_id, u.name AS unit_name, ST_Distance(cp.location, u.centre) AS d,
-         CASE WHEN ST_Distance(cp.location, u.centre) <= u.r_immediate THEN 'immediate'
-              WHEN ST_Distance(cp.location, u.centre) <= u.r_neighbourhood THEN 'neighbourhood'
-              ELSE 'area' END AS ring
+), pairs AS MATERIALIZED (
+  -- the spatial join: child places within each unit's outer ring (child_places_location_gix),
+  -- kept narrow (ids and distance) until the page is chosen; MATERIALIZED so the
+  -- geodesic distance is computed once per pair, not again wherever `d` is used
+  SELECT u.id AS unit_id, cp.id AS child_place_id, ST_Distance(cp.location, u.centre) AS d, u.r_immediate, u.r_neighbourhood
   FROM u
   JOIN child_places cp ON ST_DWithin(cp.location, u.centre, u.r_area)
   WHERE ($3::text IS NULL OR cp.kind = ANY (string_to_array($3::text, ',')))
     AND ($6::int IS NULL OR EXISTS (SELECT 1 FROM areas ar WHERE ar.id = $6::int AND ST_Covers(ar.geom, cp.location)))
-), ranked AS (
-  -- priority by ring; status from the ps_information() contract
-  SELECT p.*, CASE p.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority,
-         i.status AS info_status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
+), ringed AS (
+  -- ring by distance, priority by ring
+  SELECT p.unit_id, p.child_place_id, p.d, r.ring,
+         CASE r.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority
   FROM pairs p
-  CROSS JOIN LATERAL ps_information(p.unit_id, p.id, $7::timestamptz) i
+  CROSS JOIN LATERAL (SELECT CASE WHEN p.d <= p.r_immediate THEN 'immediate'
+                                  WHEN p.d <= p.r_neighbourhood THEN 'neighbourhood'
+                                  ELSE 'area' END AS ring) r
+), matched AS (
+  -- the information status of each pair (no row in the set: not informed), then the
+  -- priority and status filters
+  SELECT g.*, COALESCE(i.status, 'not_informed') AS info_status, i.last_informed_at, i.due_at
+  FROM ringed g
+  LEFT JOIN ps_information_set($7::timestamptz, $2::int) i ON i.unit_id = g.unit_id AND i.child_place_id = g.child_place_id
+  WHERE ($4::text IS NULL OR g.priority = ANY (string_to_array($4::text, ',')))
+    AND ($5::text IS NULL OR COALESCE(i.status, 'not_informed') = ANY (string_to_array($5::text, ',')))
+), page AS (
+  -- the requested page: priority (high first), status (overdue first), distance
+  SELECT m.*,
+         array_position(ARRAY['high', 'medium', 'low'], m.priority) AS p_rank,
+         array_position(ARRAY['overdue', 'not_informed', 'due_soon', 'informed'], m.info_status) AS s_rank
+  FROM matched m
+  ORDER BY p_rank, s_rank, m.d, m.unit_id, m.child_place_id
+  LIMIT $8::int OFFSET $9::int
+), counts AS (
+  -- every matched need counted, by status and by priority
+  SELECT count(*)::int AS n,
+         json_build_object(
+           'overdue', count(*) FILTER (WHERE info_status = 'overdue'),
+           'not_informed', count(*) FILTER (WHERE info_status = 'not_informed'),
+           'due_soon', count(*) FILTER (WHERE info_status = 'due_soon'),
+           'informed', count(*) FILTER (WHERE info_status = 'informed')) AS by_status,
+         json_build_object(
+           'high', count(*) FILTER (WHERE priority = 'high'),
+           'medium', count(*) FILTER (WHERE priority = 'medium'),
+           'low', count(*) FILTER (WHERE priority = 'low')) AS by_priority
+  FROM matched
 )
-SELECT r.unit_id, r.unit_name, r.id, r.name, r.kind, to_json(r.stages) AS stages, r.operator, r.address, r.external_id,
-       r.contact_name, r.contact_role, r.contact_phone, r.contact_email, r.version,
-       round(r.d::numeric, 1)::float8 AS distance_m, r.ring, r.priority,
-       r.info_status, r.last_informed_at, r.due_at,
-       ST_AsGeoJSON(r.location::geometry, 7)::json AS geometry
-FROM ranked r
-WHERE ($4::text IS NULL OR r.priority = ANY (string_to_array($4::text, ',')))
-  AND ($5::text IS NULL OR r.info_status = ANY (string_to_array($5::text, ',')))
-ORDER BY array_position(ARRAY['high', 'medium', 'low'], r.priority),
-         array_position(ARRAY['overdue', 'not_informed', 'due_soon', 'informed'], r.info_status),
-         r.d, r.unit_id, r.id
+SELECT c.n AS number_matched, c.by_status, c.by_priority,
+       coalesce((
+         SELECT json_agg(json_build_object(
+                  'type', 'Feature',
+                  'id', pg.unit_id || ':' || pg.child_place_id,
+                  'geometry', ST_AsGeoJSON(cp.location::geometry, 7)::json,
+                  'properties', json_build_object(
+                    'unit_id', pg.unit_id, 'unit_name', un.name, 'child_place_id', cp.id,
+                    'name', cp.name, 'kind', cp.kind, 'stages', to_json(cp.stages), 'operator', cp.operator,
+                    'address', cp.address, 'external_id', cp.external_id, 'contact_name', cp.contact_name,
+                    'contact_role', cp.contact_role, 'contact_phone', cp.contact_phone, 'contact_email', cp.contact_email,
+                    'version', cp.version, 'distance_m', round(pg.d::numeric, 1)::float8, 'ring', pg.ring, 'priority', pg.priority,
+                    'information', json_build_object('status', pg.info_status, 'last_informed_at', ps_iso(pg.last_informed_at), 'due_at', ps_iso(pg.due_at))))
+                ORDER BY pg.p_rank, pg.s_rank, pg.d, pg.unit_id, pg.child_place_id)
+         FROM page pg
+         JOIN child_places cp ON cp.id = pg.child_place_id
+         JOIN units un ON un.id = pg.unit_id
+       ), '[]'::json) AS features
+FROM counts c

@@ -1,5 +1,6 @@
 -- The child places inside the outer ring of one unit, nearest first, with ring,
--- priority (by ring) and information status from the ps_information() contract.
+-- priority (by ring) and information status (the set form of the ps_information()
+-- rules, ps_information_set, for this unit's pairs).
 -- $1 unit id; $2 need-to-know; $3 rings, $4 kinds, $5 priorities, $6 statuses (comma lists or NULL);
 -- $7 the time the status is computed for.
 WITH u AS (
@@ -9,8 +10,9 @@ WITH u AS (
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE id = $1::int
-), near AS (
-  -- child places within the outer ring (child_places_location_gix), with ring and priority
+), near AS MATERIALIZED (
+  -- child places within the outer ring (child_places_location_gix), with ring and priority;
+  -- materialized, so the geodesic distance is computed once per place, not once per use
   SELECT cp.*, u.id AS unit_id, ST_Distance(cp.location, u.centre) AS d,
          CASE WHEN ST_Distance(cp.location, u.centre) <= u.r_immediate THEN 'immediate'
               WHEN ST_Distance(cp.location, u.centre) <= u.r_neighbourhood THEN 'neighbourhood'
@@ -19,11 +21,12 @@ WITH u AS (
   JOIN child_places cp ON ST_DWithin(cp.location, u.centre, u.r_area)
   WHERE $4::text IS NULL OR cp.kind = ANY (string_to_array($4::text, ','))
 ), ranked AS (
-  -- priority follows the ring; the information status comes from ps_information()
+  -- priority follows the ring; the information status from the unit's information
+  -- activities (a place without a row there is not informed)
   SELECT n.*, CASE n.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority,
-         i.status AS info_status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
+         COALESCE(i.status, 'not_informed') AS info_status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
   FROM near n
-  CROSS JOIN LATERAL ps_information(n.unit_id, n.id, $7::timestamptz) i
+  LEFT JOIN ps_information_set($7::timestamptz, $1::int) i ON i.unit_id = n.unit_id AND i.child_place_id = n.id
 )
 SELECT r.id, r.name, r.kind, to_json(r.stages) AS stages, r.operator, r.address, r.external_id,
        r.contact_name, r.contact_role, r.contact_phone, r.contact_email, r.version,

@@ -8,6 +8,7 @@ import { decodeBytes, stripBom, type TextEncoding } from './decode.js';
 import { guessMapping, type FieldMapping, type ImportLayer } from './mapping.js';
 import { parseSource, type ImportFormat, type RowIssue } from './parse.js';
 import { buildRecords, type ImportOptions, type ImportRecord } from './records.js';
+import { writeInChunks } from './write.js';
 import type { MultiPolygonGeo } from '../schemas/geojson.js';
 
 /** The table each import layer writes. Identifiers come only from this list. */
@@ -77,8 +78,8 @@ function isUnchanged(rec: ImportRecord, ex: ExistingRow): boolean {
 
 /**
  * Reads, maps and validates a file, compares it with the stored rows by external id,
- * and (not a dry run, nothing rejected) writes inserts and updates in ONE transaction
- * together with one `import` audit entry. A real run with rejected rows writes
+ * and (not a dry run, nothing rejected) writes inserts and updates in ONE transaction,
+ * a chunk of rows per statement (`writeInChunks`), together with one `import` audit entry. A real run with rejected rows writes
  * nothing: the caller answers 400 with the report.
  */
 export async function runImport(db: Database, input: ImportInput): Promise<ImportReport> {
@@ -126,12 +127,7 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
   const now = input.now.toISOString();
   const writes = plan.filter((p) => p.action !== 'unchanged');
   await db.transaction(async (tx) => {
-    let done = 0;
-    for (const { rec, ex } of writes) {
-      await write(tx, table, rec, ex, now);
-      if (++done % 100 === 0) input.onProgress?.(done, writes.length);
-    }
-    input.onProgress?.(done, writes.length);
+    await writeInChunks(tx, table, writes, now, input.onProgress);
     await audit(tx, {
       at: input.now, user: input.user, action: 'import', entity: AUDIT_ENTITY[input.layer], entityId: null,
       details: { layer: input.layer, format: input.format, encoding, counts },
@@ -139,18 +135,6 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
   });
   report.committed = true;
   return report;
-}
-
-async function write(tx: Queryable, table: string, rec: ImportRecord, ex: ExistingRow | undefined, now: string): Promise<void> {
-  const geometry = JSON.stringify(rec.geometry);
-  if (!ex) {
-    await tx.query(query(`import_insert_${table}`), [JSON.stringify(rec.values), rec.externalId, geometry, now]);
-    return;
-  }
-  const rows = await tx.query(query(`import_update_${table}`), [ex.id, JSON.stringify(rec.values), geometry, now, ex.version]);
-  if (rows.length === 0) {
-    throw new ApiError('conflict', `Row ${rec.row} (external id "${rec.externalId}") was changed by someone else during the import; nothing was imported. Run it again.`);
-  }
 }
 
 /**

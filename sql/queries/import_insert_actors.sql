@@ -1,6 +1,5 @@
--- One imported actor. $1 values (jsonb text), $2 external id, $3 GeoJSON Point, $4 now.
+-- Imported actors, one chunk. $1 a JSON array (text) of {external_id, v: the values, lon, lat}; $2 now.
 INSERT INTO actors (name, category, address, organisation, phone, email, website, external_id, location, created_at, updated_at)
-SELECT v->>'name', v->>'category', v->>'address', v->>'organisation', v->>'phone', v->>'email', v->>'website',
-       $2, ST_GeomFromGeoJSON($3::text)::geography, $4::timestamptz, $4::timestamptz
-FROM (SELECT $1::jsonb AS v) AS input
-RETURNING id
+SELECT r.v->>'name', r.v->>'category', r.v->>'address', r.v->>'organisation', r.v->>'phone', r.v->>'email', r.v->>'website',
+       r.external_id, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography, $2::timestamptz, $2::timestamptz
+FROM jsonb_to_recordset($1::jsonb) AS r(external_id text, v jsonb, lon float8, lat float8)

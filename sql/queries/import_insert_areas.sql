@@ -1,6 +1,5 @@
--- One imported area. $1 values (jsonb text), $2 external id, $3 GeoJSON MultiPolygon, $4 now.
+-- Imported areas, one chunk. $1 a JSON array (text) of {external_id, v: the values, g: GeoJSON (Multi)Polygon}; $2 now.
 INSERT INTO areas (name, level, code, parent_name, external_id, geom, created_at, updated_at)
-SELECT v->>'name', v->>'level', v->>'code', v->>'parent_name',
-       $2, ST_Multi(ST_GeomFromGeoJSON($3::text))::geography, $4::timestamptz, $4::timestamptz
-FROM (SELECT $1::jsonb AS v) AS input
-RETURNING id
+SELECT r.v->>'name', r.v->>'level', r.v->>'code', r.v->>'parent_name',
+       r.external_id, ST_Multi(ST_GeomFromGeoJSON(r.g::text))::geography, $2::timestamptz, $2::timestamptz
+FROM jsonb_to_recordset($1::jsonb) AS r(external_id text, v jsonb, g jsonb)

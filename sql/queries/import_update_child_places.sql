@@ -1,12 +1,15 @@
--- Updates one child_places row from an import: only the fields the mapping supplies (keys present in
--- $2, jsonb text) change; $3 the new geometry (GeoJSON), $4 now, $5 the version read.
-UPDATE child_places SET
-  name = CASE WHEN ($2::jsonb -> 'name') IS NOT NULL THEN ($2::jsonb ->> 'name') ELSE name END,
-  kind = CASE WHEN ($2::jsonb -> 'kind') IS NOT NULL THEN ($2::jsonb ->> 'kind') ELSE kind END,
-  address = CASE WHEN ($2::jsonb -> 'address') IS NOT NULL THEN ($2::jsonb ->> 'address') ELSE address END,
-  operator = CASE WHEN ($2::jsonb -> 'operator') IS NOT NULL THEN ($2::jsonb ->> 'operator') ELSE operator END,
-  location = ST_GeomFromGeoJSON($3::text)::geography,
-  version = version + 1,
-  updated_at = $4::timestamptz
-WHERE id = $1 AND version = $5
-RETURNING id, version
+-- Updates a chunk of child places from an import. $1 a JSON array (text) of {id, version: the
+-- version read, v: the values, lon, lat}; $2 now. Only the fields the mapping supplies (keys
+-- present in v) change. A row whose version is no longer the one read is left alone and missing
+-- from the answer, which the caller treats as a conflict.
+UPDATE child_places t SET
+  name = CASE WHEN (r.v -> 'name') IS NOT NULL THEN (r.v ->> 'name') ELSE t.name END,
+  kind = CASE WHEN (r.v -> 'kind') IS NOT NULL THEN (r.v ->> 'kind') ELSE t.kind END,
+  address = CASE WHEN (r.v -> 'address') IS NOT NULL THEN (r.v ->> 'address') ELSE t.address END,
+  operator = CASE WHEN (r.v -> 'operator') IS NOT NULL THEN (r.v ->> 'operator') ELSE t.operator END,
+  location = ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography,
+  version = t.version + 1,
+  updated_at = $2::timestamptz
+FROM jsonb_to_recordset($1::jsonb) AS r(id int, version int, v jsonb, lon float8, lat float8)
+WHERE t.id = r.id AND t.version = r.version
+RETURNING t.id

@@ -14,6 +14,11 @@ export const DEFAULTS = {
   /** Page size of list endpoints when `limit` is not given, and the largest allowed. */
   listLimit: 1000,
   listLimitMax: 10000,
+  /**
+   * The map client fetches at most this many actors or child places of a view as
+   * GeoJSON; when more match, it draws that layer from vector tiles (TILE_THRESHOLD).
+   */
+  tileThreshold: 2000,
   /** Idle and absolute session lifetimes (SECURITY.md: 30 min idle, 12 h absolute). */
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
@@ -43,13 +48,15 @@ export interface Config {
   basemapStyleUrl: string;
   /** Set to "false" to skip loading the demo data into an empty database. */
   seedDemo: boolean;
+  /** Most features of a layer the map loads as GeoJSON before it switches to vector tiles (TILE_THRESHOLD). */
+  tileThreshold: number;
   /** TRUST_PROXY=true: the client address for sign-in limits is the last X-Forwarded-For entry (set it only behind a proxy you run). */
   trustProxy: boolean;
 }
 
 const KNOWN_KEYS = [
   'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
-  'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY',
+  'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD',
 ];
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -58,6 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT ? Number(env.PORT) : DEFAULTS.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer 0–65535, got "${env.PORT}"`);
+  }
+  const tileThreshold = env.TILE_THRESHOLD ? Number(env.TILE_THRESHOLD) : DEFAULTS.tileThreshold;
+  if (!Number.isInteger(tileThreshold) || tileThreshold < 1 || tileThreshold > DEFAULTS.listLimitMax) {
+    throw new Error(`TILE_THRESHOLD must be an integer 1–${DEFAULTS.listLimitMax} (the largest layer page), got "${env.TILE_THRESHOLD}"`);
   }
   return {
     port,
@@ -69,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: env.BASEMAP_STYLE_URL || DEFAULTS.basemapStyleUrl,
     seedDemo: env.SEED_DEMO !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
+    tileThreshold,
   };
 }
 

@@ -66,6 +66,8 @@ export interface StartOptions {
    * network. `online`: a local server answers with `ONLINE_STYLE`, standing in for the real host.
    */
   basemap?: 'offline' | 'online';
+  /** More environment for the server (settings such as TILE_THRESHOLD). */
+  env?: Record<string, string>;
 }
 
 /** The style the stand-in basemap host serves: one background colour, easy to find in a screenshot. */
@@ -90,7 +92,7 @@ function serveStyle(): Promise<{ origin: string; close: () => void }> {
 }
 
 /** Starts the server on a fresh database copy and launches Chromium. */
-export async function startProduct({ basemap = 'offline' }: StartOptions = {}): Promise<Product> {
+export async function startProduct({ basemap = 'offline', env = {} }: StartOptions = {}): Promise<Product> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error('The client is not built: run "npm run build" (npm test does it first).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-e2e-'));
   fs.cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
@@ -100,7 +102,7 @@ export async function startProduct({ basemap = 'offline' }: StartOptions = {}): 
   const basemapOrigin = styleServer?.origin ?? `http://127.0.0.1:${await freePort()}`;
   const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BASEMAP_STYLE_URL: `${basemapOrigin}/style.json`, HOST: '127.0.0.1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BASEMAP_STYLE_URL: `${basemapOrigin}/style.json`, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];

@@ -27,7 +27,12 @@ export const healthRoutes = newRouter().openapi(
 );
 
 const ClientConfig = z
-  .object({ basemap_style_url: z.string().openapi({ description: 'The MapLibre style the client loads (BASEMAP_STYLE_URL); the client falls back to a local style when it cannot be reached.' }) })
+  .object({
+    basemap_style_url: z.string().openapi({ description: 'The MapLibre style the client loads (BASEMAP_STYLE_URL); the client falls back to a local style when it cannot be reached.' }),
+    tile_threshold: z.number().int().openapi({
+      description: 'Most actors or child places of a map view the client loads as GeoJSON (TILE_THRESHOLD); when more match, it draws that layer from `/api/tiles`.',
+    }),
+  })
   .openapi('ClientConfig');
 
 /** Settings the browser client needs before signing in. */
@@ -36,9 +41,9 @@ export const clientConfigRoutes = newRouter().openapi(
     method: 'get',
     path: '/client-config',
     tags: ['System'],
-    summary: 'Client settings (basemap style)',
+    summary: 'Client settings (basemap style, tile threshold)',
     security: [],
     responses: { 200: { description: 'Settings for the web client.', content: { 'application/json': { schema: ClientConfig } } } },
   }),
-  (c) => c.json({ basemap_style_url: c.var.deps.config.basemapStyleUrl }, 200),
+  (c) => c.json({ basemap_style_url: c.var.deps.config.basemapStyleUrl, tile_threshold: c.var.deps.config.tileThreshold }, 200),
 );

@@ -103,7 +103,7 @@ export const en: Messages = {
     inViewCount: (count: number, layer: string) => `${layer}: ${n(count)}`,
     clusterLegend: 'Several places close together; the number is how many. Click to zoom in.',
     moreHidden: (count: number) => `and ${n(count)} more – zoom in to list them`,
-    truncated: 'Showing the first matches; zoom in for more.',
+    truncated: 'Many matches: the map draws them all, the list shows the first ones. Zoom in to list them all.',
     showOnMap: 'Show on the map',
   },
   units: {

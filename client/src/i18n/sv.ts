@@ -105,7 +105,7 @@ export const sv = {
     inViewCount: (count: number, layer: string) => `${layer}: ${n(count)}`,
     clusterLegend: 'Flera platser tätt ihop; siffran är antalet. Klicka för att zooma in.',
     moreHidden: (count: number) => `och ${n(count)} till – zooma in för att se dem i listan`,
-    truncated: 'Visar de första träffarna; zooma in för fler.',
+    truncated: 'Många träffar: kartan ritar alla, listan visar de första. Zooma in för att lista alla.',
     showOnMap: 'Visa på kartan',
   },
   units: {

@@ -56,6 +56,8 @@ export interface Me {
 /** `GET /api/client-config` (public); the route keeps its schema private. */
 export interface ClientConfig {
   basemap_style_url: string;
+  /** Most actors or child places of a view loaded as GeoJSON; more are drawn from tiles. */
+  tile_threshold: number;
 }
 
 /** `GET /api/areas`: city and primary areas (the route's schema exports no inferred type). */

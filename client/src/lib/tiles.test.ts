@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { codeFilter, shouldUseTiles, TILE_THRESHOLD, tileSymbolLayer, vectorTileSource } from './tiles.js';
+import { codeFilter, shouldUseTiles, tileSymbolLayer, vectorTileSource } from './tiles.js';
+
+const page = (returned: number, matched?: number) => ({ features: Array.from({ length: returned }, (_, i) => i), number_matched: matched });
 
 describe('tiles vs GeoJSON', () => {
-  it('switches to tiles only above the threshold', () => {
+  it('switches to tiles exactly when the GeoJSON page could not hold every match', () => {
     expect(shouldUseTiles(undefined)).toBe(false);
     expect(shouldUseTiles(null)).toBe(false);
-    expect(shouldUseTiles(0)).toBe(false);
-    expect(shouldUseTiles(TILE_THRESHOLD)).toBe(false);
-    expect(shouldUseTiles(TILE_THRESHOLD + 1)).toBe(true);
-    expect(shouldUseTiles(300_000)).toBe(true);
-    expect(shouldUseTiles(50, 10)).toBe(true);
+    expect(shouldUseTiles(page(0, 0))).toBe(false);
+    expect(shouldUseTiles(page(2000, 2000))).toBe(false);
+    expect(shouldUseTiles(page(2000, 2001))).toBe(true);
+    expect(shouldUseTiles(page(25, 300_000))).toBe(true);
+    expect(shouldUseTiles(page(10))).toBe(false);
   });
 
   it('points the vector source at the API tile route of the layer', () => {

@@ -5,6 +5,8 @@
  * from `/api/tiles/{layer}/{z}/{x}/{y}.mvt` instead (issue 8, docs/API.md "Vector tiles").
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import { api } from './api.js';
+import type { ClientConfig } from './apiTypes.js';
 
 /** The layers the API serves as tiles, with the MVT layer name inside each tile. */
 export const TILE_LAYERS = {
@@ -13,8 +15,14 @@ export const TILE_LAYERS = {
 } as const;
 export type TiledLayer = keyof typeof TILE_LAYERS;
 
-/** A layer whose viewport matches more features than this is drawn from vector tiles. */
-export const TILE_THRESHOLD = 5000;
+/**
+ * Whether a layer's view should be drawn from tiles: when its GeoJSON page could not
+ * hold every feature that matched. The page size is the server's `tile_threshold`
+ * (GET /api/client-config, TILE_THRESHOLD), so the map never shows a truncated layer.
+ */
+export function shouldUseTiles(page: { number_matched?: number; features: readonly unknown[] } | null | undefined): boolean {
+  return !!page && typeof page.number_matched === 'number' && page.number_matched > page.features.length;
+}
 
 /**
  * Tiles are requested up to this zoom and over-zoomed beyond it: at z16 one tile unit
@@ -22,9 +30,29 @@ export const TILE_THRESHOLD = 5000;
  */
 export const TILE_SOURCE_MAXZOOM = 16;
 
-/** Whether a layer with `numberMatched` features in view should be drawn from tiles. */
-export function shouldUseTiles(numberMatched: number | null | undefined, threshold = TILE_THRESHOLD): boolean {
-  return typeof numberMatched === 'number' && numberMatched > threshold;
+let clientConfig: Promise<ClientConfig> | null = null;
+
+/**
+ * The most features of a layer the map loads as GeoJSON, read once per page load from
+ * GET /api/client-config. A failed read is not kept, so a retry asks again.
+ */
+export function tileThreshold(signal?: AbortSignal): Promise<number> {
+  clientConfig ??= api.clientConfig().catch((err: unknown) => {
+    clientConfig = null;
+    throw err;
+  });
+  return abortable(clientConfig, signal).then((c) => c.tile_threshold);
+}
+
+/** `p`, rejected early when `signal` aborts (the shared request itself goes on). */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The MapLibre vector source of a layer's tiles (same origin: the session cookie goes with each request). */

@@ -11,7 +11,7 @@ import { api } from '../lib/api.js';
 import type { Actor, Area, ChildPlace, Collection, Unit } from '../lib/apiTypes.js';
 import { bboxContains, growBbox, inBbox, sortByName, type Bbox } from '../lib/features.js';
 import { routeHref } from '../lib/route.js';
-import { codeFilter, shouldUseTiles, tileSymbolLayer } from '../lib/tiles.js';
+import { codeFilter, shouldUseTiles, tileSymbolLayer, tileThreshold } from '../lib/tiles.js';
 import { actorPopup, childPlacePopup, unitPopup } from '../map/featurePopups.js';
 import { useGeoJsonLayers, useLayerClick, useMapMoveEnd } from '../map/hooks.js';
 import { actorSymbol, childSymbol, UNIT_SYMBOL } from '../map/icons.js';
@@ -31,8 +31,6 @@ import {
 } from '../map/styles.js';
 import { useUnits } from '../units.js';
 
-/** Most features of one layer fetched for the view; more means "zoom in". */
-const LAYER_LIMIT = 2000;
 /** Longest list per layer in "In the map view". */
 const LIST_LIMIT = 40;
 
@@ -81,12 +79,14 @@ export function Overview({ unitId }: { unitId?: number }) {
   const showAreas = layers.areas;
   const fetchKey = fetchBox?.join(',');
 
+  // A page of at most the tile threshold per layer: when more match, that layer is drawn
+  // from vector tiles instead (lib/tiles.ts) and the page only feeds the list.
   const actors = useAsync<Collection<Actor> | null>(
-    (signal) => (anyActors && fetchBox ? api.actors({ bbox: fetchBox, limit: LAYER_LIMIT, signal }) : Promise.resolve(null)),
+    async (signal) => (anyActors && fetchBox ? api.actors({ bbox: fetchBox, limit: await tileThreshold(signal), signal }) : null),
     [anyActors, fetchKey],
   );
   const children = useAsync<Collection<ChildPlace> | null>(
-    (signal) => (anyChildren && fetchBox ? api.childPlaces({ bbox: fetchBox, limit: LAYER_LIMIT, signal }) : Promise.resolve(null)),
+    async (signal) => (anyChildren && fetchBox ? api.childPlaces({ bbox: fetchBox, limit: await tileThreshold(signal), signal }) : null),
     [anyChildren, fetchKey],
   );
   const areas = useAsync<Collection<Area> | null>(
@@ -105,8 +105,8 @@ export function Overview({ unitId }: { unitId?: number }) {
   const unitFc = useMemo(() => ({ type: 'FeatureCollection' as const, features: units.data ?? [] }), [units.data]);
 
   useGeoJsonLayers('areas', showAreas ? areas.data : null, AREA_LAYERS);
-  const actorTiles = anyActors && shouldUseTiles((actors.data as { number_matched?: number } | null)?.number_matched);
-  const childTiles = anyChildren && shouldUseTiles((children.data as { number_matched?: number } | null)?.number_matched);
+  const actorTiles = anyActors && shouldUseTiles(actors.data);
+  const childTiles = anyChildren && shouldUseTiles(children.data);
   useVectorTileLayer('actors-tiles', actorTiles ? 'actors' : null, ACTOR_TILE_LAYERS, codeFilter('actors', layers.actors));
   useVectorTileLayer('children-tiles', childTiles ? 'child-places' : null, CHILD_TILE_LAYERS, codeFilter('child-places', layers.children));
   useGeoJsonLayers('children', { type: 'FeatureCollection', features: childTiles ? [] : childFeatures }, CHILD_LAYERS, CLUSTER);
@@ -313,7 +313,7 @@ export function Overview({ unitId }: { unitId?: number }) {
                 more={areasInView.length - LIST_LIMIT}
               />
             ) : null}
-            {(actors.data?.features.length ?? 0) >= LAYER_LIMIT || (children.data?.features.length ?? 0) >= LAYER_LIMIT ? (
+            {actorTiles || childTiles ? (
               <p className="muted small">{m.layers.truncated}</p>
             ) : null}
           </>

@@ -17,6 +17,8 @@ export interface BackendInfo {
   rss_after_start_mb: number;
   peak_rss_mb: number;
   load_tests: LoadResult[];
+  /** The machine's 1-minute load average during this backend's run (sampled every 5 s): how busy it was besides the benchmark. */
+  load_avg_1m?: { start: number; mean: number; max: number };
 }
 
 export interface RunInfo {
@@ -117,16 +119,18 @@ export function renderMarkdown(records: BenchRecord[], infos: Partial<Record<Sca
     if (!run) continue;
     out.push(`## Scale ${scale}: ${run.sizes.units} units, ${run.sizes.actors} actors, ${run.sizes.childPlaces} child places`, '');
     out.push(`Run ${run.date}, ${run.duration_s} s. Machine: ${run.machine.os}, ${run.machine.cpus} × ${run.machine.cpu_model}, ` +
-      `${run.machine.memory_gb} GB, Node ${run.machine.node}. The machine was shared with other engineers' work during the run.`, '');
+      `${run.machine.memory_gb} GB, Node ${run.machine.node}. The load column below says how busy the machine was during each backend's run ` +
+      `(1-minute load average; above the number of cores, work queued for a CPU and times grow).`, '');
     out.push('| workload | backend | p50 | p95 | p99 | rows | vs_naive | vs_index | vs_raw_sql | naive p50 | index p50 | raw SQL p50 | n | note |');
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of records.filter((x) => x.scale === scale)) {
       out.push(`| ${r.workload} | ${r.backend} | ${fmt(r.p50_ms)} | ${fmt(r.p95_ms)} | ${fmt(r.p99_ms)} | ${r.rows} | ${fmt(r.vs_naive, 4)} | ${fmt(r.vs_index, 2)} | ${fmt(r.vs_raw_sql, 2)} | ${fmt(r.naive_p50_ms)} | ${fmt(r.index_p50_ms)} | ${fmt(r.raw_sql_p50_ms)} | ${r.iterations} | ${r.note ?? ''} |`);
     }
     out.push('');
-    out.push('| backend | run | first start | warm start | server ready | data load | index build (baseline) | RSS after start | API peak RSS |', '|---|---|---|---|---|---|---|---|---|');
+    out.push('| backend | run | first start | warm start | server ready | data load | index build (baseline) | RSS after start | API peak RSS | load avg (start / mean / max) |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const b of run.backends) {
-      out.push(`| ${b.backend} | ${b.date}${b.quick ? ' (quick)' : ''} | ${fmt(b.first_start_s, 1)} s | ${fmt(b.warm_start_s, 1)} s | ${fmt(b.server_ready_s, 1)} s | ${fmt(b.load_s, 1)} s | ${fmt(b.index_build_s, 2)} s | ${fmt(b.rss_after_start_mb, 0)} MB | ${fmt(b.peak_rss_mb, 0)} MB |`);
+      const la = b.load_avg_1m ? `${fmt(b.load_avg_1m.start, 1)} / ${fmt(b.load_avg_1m.mean, 1)} / ${fmt(b.load_avg_1m.max, 1)}` : '–';
+      out.push(`| ${b.backend} | ${b.date}${b.quick ? ' (quick)' : ''} | ${fmt(b.first_start_s, 1)} s | ${fmt(b.warm_start_s, 1)} s | ${fmt(b.server_ready_s, 1)} s | ${fmt(b.load_s, 1)} s | ${fmt(b.index_build_s, 2)} s | ${fmt(b.rss_after_start_mb, 0)} MB | ${fmt(b.peak_rss_mb, 0)} MB | ${la} |`);
     }
     out.push('');
     out.push('HTTP load (autocannon on 127.0.0.1 against `api/server.ts`):', '');

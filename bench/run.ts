@@ -78,6 +78,11 @@ async function benchBackend(
   let dbName: string | undefined;
 
   const open = async (): Promise<Database> => (backend === 'pglite' ? openPglite(dataDir!) : openPostgres(dbUrl!));
+  const loadSamples = [os.loadavg()[0]!];
+  const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5000);
+  const loadAverage = () => ({
+    start: loadSamples[0]!, max: Math.max(...loadSamples), mean: loadSamples.reduce((a, b) => a + b, 0) / loadSamples.length,
+  });
   try {
     if (backend === 'pglite') {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-bench-'));
@@ -129,8 +134,11 @@ async function benchBackend(
     db = await open();
     records.push(await runImportWorkload({ db, backend, scale, n: it.importActors, perFile: 50_000, log }));
     await db.close();
+    info.load_avg_1m = loadAverage();
+    log(`  ${backend}: load average (1 min) start ${info.load_avg_1m.start.toFixed(1)}, mean ${info.load_avg_1m.mean.toFixed(1)}, max ${info.load_avg_1m.max.toFixed(1)}`);
     return { records, info: info as BackendInfo };
   } finally {
+    clearInterval(sampler);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (admin && dbName) {
       await admin.unsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName}' AND pid <> pg_backend_pid()`);

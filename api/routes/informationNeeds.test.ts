@@ -76,10 +76,44 @@ describe('GET /api/information-needs', () => {
     for (const f of inside) expect(turf.distance(f.geometry.coordinates, u.geometry.coordinates, { units: 'meters' })).toBeLessThan(602);
   });
 
+  it('pages with limit and offset in the same order, and counts every matching need on each page', async () => {
+    const all = await t.getJson('viewer', '/api/information-needs');
+    const ids = (fs: any[]) => fs.map((f: any) => f.id);
+    expect(all.number_matched).toBe(all.features.length);
+    expect(all.number_returned).toBe(all.features.length);
+    const tally = (key: (f: any) => string, codes: string[]) =>
+      Object.fromEntries(codes.map((c) => [c, all.features.filter((f: any) => key(f) === c).length]));
+    expect(all.by_status).toEqual(tally((f) => f.properties.information.status, STATUS));
+    expect(all.by_priority).toEqual(tally((f) => f.properties.priority, PRIORITY));
+
+    const paged: any[] = [];
+    for (let offset = 0; offset < all.number_matched; offset += 17) {
+      const page = await t.getJson('viewer', `/api/information-needs?limit=17&offset=${offset}`);
+      expect(page.number_returned).toBe(page.features.length);
+      expect(page.number_returned).toBe(Math.min(17, all.number_matched - offset));
+      expect([page.number_matched, page.by_status, page.by_priority]).toEqual([all.number_matched, all.by_status, all.by_priority]);
+      paged.push(...page.features);
+    }
+    expect(ids(paged)).toEqual(ids(all.features));
+    const past = await t.getJson('viewer', `/api/information-needs?offset=${all.number_matched}`);
+    expect([past.features, past.number_returned, past.number_matched]).toEqual([[], 0, all.number_matched]);
+  });
+
+  it('counts the filtered needs beyond the page', async () => {
+    const all = await t.getJson('viewer', '/api/information-needs');
+    const low = await t.getJson('viewer', '/api/information-needs?priority=low&limit=1');
+    expect(low.number_returned).toBe(1);
+    expect(low.number_matched).toBe(all.by_priority.low);
+    expect(low.by_priority).toEqual({ high: 0, medium: 0, low: all.by_priority.low });
+    const byStatus = Object.fromEntries(STATUS.map((s) => [s, all.features.filter((f: any) => f.properties.priority === 'low' && f.properties.information.status === s).length]));
+    expect(low.by_status).toEqual(byStatus);
+  });
+
   it('answers 404 for an unknown unit or area and 400 for bad values', async () => {
     expect((await t.request('viewer', 'GET', '/api/information-needs?unit_id=987654')).status).toBe(404);
     expect((await t.request('viewer', 'GET', '/api/information-needs?area=987654')).status).toBe(404);
-    for (const [q, name] of [['unit_id=abc', 'unit_id'], ['area=-1', 'area'], ['status=done', 'status'], ['kind=zoo', 'kind'], ['priority=x', 'priority'], ['sort=name', 'sort']]) {
+    for (const [q, name] of [['unit_id=abc', 'unit_id'], ['area=-1', 'area'], ['status=done', 'status'], ['kind=zoo', 'kind'], ['priority=x', 'priority'], ['sort=name', 'sort'],
+      ['limit=0', 'limit'], ['limit=10001', 'limit'], ['limit=abc', 'limit'], ['offset=-1', 'offset']]) {
       const res = await t.request('viewer', 'GET', `/api/information-needs?${q}`);
       expect(res.status, q).toBe(400);
       expect((await res.json()).error.message, q).toContain(name);

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import Papa from 'papaparse';
-import * as turf from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
@@ -30,7 +30,7 @@ function csv(rows: Record<string, unknown>[], columns: string[], separator: stri
 
 /** lon/lat of a point (areas: a point on the surface) and the same in SWEREF 99 TM, rounded to 1 cm. */
 function coordinates(geometry: GeoJSON.Geometry): { lon: number; lat: number; x_sweref99tm: number; y_sweref99tm: number } {
-  const [lon, lat] = geometry.type === 'Point' ? geometry.coordinates : turf.pointOnFeature(geometry as GeoJSON.MultiPolygon).geometry.coordinates;
+  const [lon, lat] = geometry.type === 'Point' ? geometry.coordinates : pointOnFeature(geometry as GeoJSON.MultiPolygon).geometry.coordinates;
   const [x, y] = wgs84ToProjected(lon!, lat!, 'EPSG:3006');
   return { lon: lon!, lat: lat!, x_sweref99tm: Math.round(x * 100) / 100, y_sweref99tm: Math.round(y * 100) / 100 };
 }

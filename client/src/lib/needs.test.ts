@@ -69,13 +69,14 @@ describe('sortNeeds', () => {
 });
 
 describe('countByStatus', () => {
-  it('counts in order of urgency and leaves out zeros', () => {
-    expect(countByStatus([...list, need('2:2', 'X', 'low', 1, 'overdue')])).toEqual([
+  it('orders the counts by urgency and leaves out zeros', () => {
+    expect(countByStatus({ informed: 1, not_informed: 1, due_soon: 1, overdue: 2 })).toEqual([
       ['overdue', 2],
       ['not_informed', 1],
       ['due_soon', 1],
       ['informed', 1],
     ]);
-    expect(countByStatus([])).toEqual([]);
+    expect(countByStatus({ informed: 3, not_informed: 0, due_soon: 0, overdue: 0 })).toEqual([['informed', 3]]);
+    expect(countByStatus({})).toEqual([]);
   });
 });

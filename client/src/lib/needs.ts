@@ -50,9 +50,10 @@ export function sortNeeds(needs: InformationNeed[], key: NeedSortKey, dir: SortD
   return [...needs].sort((a, b) => sign * primary(a, b) || tie(a, b));
 }
 
-/** How many needs have each status, in the order of urgency, leaving out zeros. */
-export function countByStatus(needs: InformationNeed[]): [InformationStatus, number][] {
-  const counts = new Map<InformationStatus, number>();
-  for (const n of needs) counts.set(n.properties.information.status, (counts.get(n.properties.information.status) ?? 0) + 1);
-  return INFORMATION_STATUSES.filter((s) => counts.has(s)).map((s) => [s, counts.get(s)!]);
+/**
+ * The server's count of needs per status (over every matching need, not only the rows
+ * loaded) in the order of urgency, leaving out zeros.
+ */
+export function countByStatus(counts: Partial<Record<InformationStatus, number>>): [InformationStatus, number][] {
+  return INFORMATION_STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => [s, counts[s]!]);
 }

@@ -58,9 +58,13 @@ export const proximityRoutes = newRouter()
       const q = c.req.valid('query');
       const exact = hasNeedToKnow(c.var.user);
       const db = readerOf(c.var.deps);
-      const unit = await proxUnit(db, id, exact);
+      // The unit check and the contacts in parallel: both are reads, and an unknown unit
+      // simply has no contacts, so nothing is wasted but a query on a 404.
+      const [unit, features] = await Promise.all([
+        proxUnit(db, id, exact),
+        unitContacts(db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) }),
+      ]);
       if (!unit) throw notFound('unit', id);
-      const features = await unitContacts(db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) });
       await auditExactUnitRead(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unit, 'GET /api/units/{id}/contacts');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
@@ -86,11 +90,13 @@ export const proximityRoutes = newRouter()
       const exact = hasNeedToKnow(c.var.user);
       const db = readerOf(c.var.deps);
       const { clock } = c.var.deps;
-      const unit = await proxUnit(db, id, exact);
+      const [unit, features] = await Promise.all([
+        proxUnit(db, id, exact),
+        unitChildPlaces(db, id, exact, {
+          rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
+        }, clock()),
+      ]);
       if (!unit) throw notFound('unit', id);
-      const features = await unitChildPlaces(db, id, exact, {
-        rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
-      }, clock());
       await auditExactUnitRead(c.var.deps.db, c.var.user, exact, clock(), unit, 'GET /api/units/{id}/child-places');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },

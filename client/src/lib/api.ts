@@ -123,6 +123,10 @@ export interface NeedsQuery {
   priority?: Priority;
   unit_id?: number;
   kind?: ChildPlaceKind;
+  /** Page size; the server's default page when left out. */
+  limit?: number;
+  /** Needs to skip, for the next page. */
+  offset?: number;
 }
 
 const bboxParam = (b?: Bbox) => (b ? b.map((x) => x.toFixed(5)).join(',') : undefined);
@@ -150,6 +154,7 @@ export const api = {
   zoneRadii: (signal?: AbortSignal) => request<GlobalRadii>('/api/settings/zone-radii', { signal }),
   siteAnalysis: (lon: number, lat: number, signal?: AbortSignal) =>
     request<SiteAnalysis>('/api/site-analysis', { method: 'POST', body: { lon, lat }, signal }),
+  /** A page of the information needs, with the number matched and the counts by status and priority over all of them. */
   informationNeeds: (filters: NeedsQuery = {}, signal?: AbortSignal) =>
     request<InformationNeedCollection>(`/api/information-needs${queryString({ ...filters })}`, { signal }),
 };

@@ -26,10 +26,20 @@ import { PriorityBadge, StatusBadge } from './UnitView.js';
 const UNIT_LAYERS = unitLayers('needs-units', { slot: SLOT.zones, labels: false });
 const NEED_LAYERS = [priorityHaloLayer('needs'), pointSymbolLayer('needs', CHILD_ICON, SLOT.children), selectionLayer('needs', null, 19)];
 
+/** Needs loaded after the first page ("show more"), for the filters they were loaded with. */
+interface MorePages {
+  key: string;
+  features: InformationNeed[];
+  status: 'idle' | 'loading' | 'error';
+  error?: unknown;
+}
+
 /**
  * Information needs for the information officer: every (unit, child place) pair
  * needing information, filtered on the server by status, priority, unit and kind,
- * in a sortable table beside the same features on the map.
+ * in a sortable table beside the same features on the map. The server sends a page
+ * (most urgent first) with the counts over every matching need; "show more" appends
+ * the next page.
  */
 export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
   const { m } = useI18n();
@@ -38,6 +48,7 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
   const units = useUnits();
   const key = JSON.stringify(filters);
   const needs = useAsync((signal) => api.informationNeeds(filters, signal), [key]);
+  const [more, setMore] = useState<MorePages>({ key, features: [], status: 'idle' });
   const [sort, setSort] = useState<{ key: NeedSortKey; dir: SortDir }>({ key: 'priority', dir: 'asc' });
   const [selected, setSelected] = useState<string | null>(null);
   const editor = canEdit(useMe());
@@ -47,8 +58,24 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
     document.title = `${m.needs.title} – ${m.app.name}`;
   }, [m]);
 
-  const rows = useMemo(() => sortNeeds(needs.data?.features ?? [], sort.key, sort.dir, m.locale), [needs.data, sort, m.locale]);
-  useGeoJsonLayers('needs', needs.data, NEED_LAYERS);
+  // A new first page (other filters, or reloaded after marking) starts the list afresh.
+  useEffect(() => setMore({ key, features: [], status: 'idle' }), [needs.data, key]);
+  const loaded = useMemo(
+    () => [...(needs.data?.features ?? []), ...(more.key === key ? more.features : [])],
+    [needs.data, more, key],
+  );
+  const matched = needs.data?.number_matched ?? 0;
+  const loadMore = () => {
+    const offset = loaded.length;
+    setMore((s) => ({ ...s, status: 'loading', error: undefined }));
+    api.informationNeeds({ ...filters, offset }).then(
+      (page) => setMore((s) => (s.key === key ? { key, features: [...s.features, ...page.features], status: 'idle' } : s)),
+      (error: unknown) => setMore((s) => (s.key === key ? { ...s, status: 'error', error } : s)),
+    );
+  };
+  const rows = useMemo(() => sortNeeds(loaded, sort.key, sort.dir, m.locale), [loaded, sort, m.locale]);
+  const loadedFc = useMemo(() => (needs.data ? { type: 'FeatureCollection' as const, features: loaded } : undefined), [needs.data, loaded]);
+  useGeoJsonLayers('needs', loadedFc, NEED_LAYERS);
   // The units the needs belong to, for orientation (all of them, or the one filtered on).
   const unitFc = useMemo(
     () => ({ type: 'FeatureCollection' as const, features: (units.data ?? []).filter((u) => !filters.unit_id || u.id === filters.unit_id) }),
@@ -99,7 +126,7 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
     },
     [map, m],
   );
-  const byId = useMemo(() => new Map((needs.data?.features ?? []).map((n) => [String(n.id), n])), [needs.data]);
+  const byId = useMemo(() => new Map(loaded.map((n) => [String(n.id), n])), [loaded]);
   useLayerClick(['needs-symbol'], (e) => {
     const n = byId.get(String(e.features?.[0]?.id));
     if (n) select(n, 'map');
@@ -114,7 +141,8 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
     { key: 'due', label: m.needs.due },
   ];
   const toggleSort = (k: NeedSortKey) => setSort((s) => (s.key === k ? { key: k, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key: k, dir: 'asc' }));
-  const breakdown = countByStatus(rows).map(([s, n]) => m.statusCount(s, n));
+  const breakdown = countByStatus(needs.data?.by_status ?? {}).map(([s, n]) => m.statusCount(s, n));
+  const partial = loaded.length < matched;
   const anyFilter = Object.keys(filters).length > 0;
 
   return (
@@ -178,11 +206,13 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
         ) : null}
       </fieldset>
 
-      <div className="count" aria-live="polite" aria-atomic="true">
+      <div className="count" id="needs-count-live" aria-live="polite" aria-atomic="true">
         {needs.data ? (
           <>
-            <span data-testid="needs-count">{m.needs.count(rows.length)}</span>
-            {breakdown.length ? <span className="muted"> {m.needs.breakdown(m.list(breakdown))}</span> : null}
+            <span data-testid="needs-count">{partial ? m.needs.countOf(loaded.length, matched) : m.needs.count(loaded.length)}</span>
+            {breakdown.length ? (
+              <span className="muted"> {(partial ? m.needs.breakdownAll : m.needs.breakdown)(m.list(breakdown))}</span>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -272,6 +302,15 @@ export function InformationNeeds({ filters }: { filters: NeedsFilters }) {
             </tbody>
           </table>
         </TableWrap>
+      ) : null}
+      {partial ? (
+        <div className="needs-more">
+          <p className="muted">{m.needs.sortLoaded}</p>
+          {more.status === 'error' ? <ErrorMessage error={more.error} onRetry={loadMore} /> : null}
+          <button type="button" className="button" onClick={loadMore} disabled={more.status === 'loading'} aria-describedby="needs-count-live">
+            {more.status === 'loading' ? m.needs.loadingMore : m.needs.more}
+          </button>
+        </div>
       ) : null}
       <PriorityLegend />
     </div>

@@ -157,7 +157,7 @@ describe('fields of 200 answers', () => {
   /** path (with {id} = the restricted unit) → [top-level keys, feature keys?, properties keys?]. */
   const FIELDS: Record<string, [string[], string[]?, string[]?]> = {
     '/api/health': [['database', 'postgis', 'status']],
-    '/api/client-config': [['basemap_style_url']],
+    '/api/client-config': [['basemap_style_url', 'tile_threshold']],
     '/api/auth/me': [['email', 'id', 'name', 'role']],
     '/api/auth/tokens': [['tokens']],
     '/api/units': [COLLECTION, FEATURE, UNIT_PROPS],

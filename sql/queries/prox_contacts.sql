@@ -15,7 +15,9 @@ WITH u AS (
   -- actors within the outer ring: ST_DWithin on geography, answered by actors_location_gix.
   -- MATERIALIZED so the spheroid distance is computed once per actor, not again for
   -- the ring, the rounding and the sort.
-  SELECT a.*, ST_Distance(a.location, u.centre) AS d, u.r_immediate, u.r_neighbourhood
+  SELECT a.id, a.name, a.category, a.organisation, a.contact_about, a.address, a.phone, a.email,
+         a.website, a.external_id, a.version, a.location,
+         ST_Distance(a.location, u.centre) AS d, u.r_immediate, u.r_neighbourhood
   FROM u
   JOIN actors a ON ST_DWithin(a.location, u.centre, u.r_area)
   WHERE $4::text IS NULL OR a.category = ANY (string_to_array($4::text, ','))

@@ -7,12 +7,15 @@
 -- the two to the same answers (api/test/informationSet.property.test.ts).
 
 -- The information status at p_now of every (unit, child place) pair named by at least
--- one information activity of that unit dated on or before p_now; with p_unit_id, of
--- that unit's pairs only. A pair without a row here has no information yet: its status
--- is not_informed with last_informed_at and due_at null, as ps_information() answers.
--- Callers LEFT JOIN their pairs on (unit_id, child_place_id). LANGUAGE sql, STABLE and
--- one SELECT, so the planner inlines it and pushes the caller's unit filter down.
-CREATE FUNCTION ps_information_set(p_now timestamptz, p_unit_id integer DEFAULT NULL)
+-- one information activity of that unit dated on or before p_now. A pair without a row
+-- here has no information yet: its status is not_informed with last_informed_at and
+-- due_at null, as ps_information() answers. Callers LEFT JOIN their pairs on
+-- (unit_id, child_place_id). LANGUAGE sql, STABLE and one SELECT, so the planner
+-- inlines it: a condition on unit_id (or child_place_id) in the caller's join reaches
+-- the DISTINCT ON below and the scan of activities_unit_idx, so one unit's pairs cost
+-- an index scan, not a pass over every information activity. (A parameter "unit or
+-- NULL for all" would not: a generic plan of `p IS NULL OR unit_id = p` scans them all.)
+CREATE FUNCTION ps_information_set(p_now timestamptz)
 RETURNS TABLE (unit_id integer, child_place_id integer, status text, last_informed_at timestamptz, due_at timestamptz)
 LANGUAGE sql STABLE AS $$
   -- cfg: validity and due-soon window from settings
@@ -30,7 +33,6 @@ LANGUAGE sql STABLE AS $$
     JOIN activity_child_places acp ON acp.activity_id = a.id
     WHERE a.kind = 'information'
       AND (a.activity_date::timestamp AT TIME ZONE 'UTC') <= p_now
-      AND (p_unit_id IS NULL OR a.unit_id = p_unit_id)
     ORDER BY a.unit_id, acp.child_place_id, a.activity_date DESC, a.id DESC
   ),
   -- judged: the reopening causes (move > 50 m, more places, a reopening, a child place

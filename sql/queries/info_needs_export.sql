@@ -27,6 +27,7 @@ SELECT n.unit_id, n.unit_name, n.child_place_id, n.child_place_name, n.kind,
        CASE WHEN n.d <= n.r_immediate THEN 'high' WHEN n.d <= n.r_neighbourhood THEN 'medium' ELSE 'low' END AS priority,
        COALESCE(i.status, 'not_informed') AS status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
 FROM needs n
-LEFT JOIN ps_information_set($1::timestamptz, $4::int) i ON i.unit_id = n.unit_id AND i.child_place_id = n.child_place_id
+LEFT JOIN ps_information_set($1::timestamptz) i
+  ON i.unit_id = n.unit_id AND i.child_place_id = n.child_place_id AND ($4::int IS NULL OR i.unit_id = $4::int)
 WHERE ($3::text IS NULL OR COALESCE(i.status, 'not_informed') = $3::text)
 ORDER BY n.unit_name, n.unit_id, n.d, n.child_place_id

@@ -34,11 +34,13 @@ WITH u AS (
                                   ELSE 'area' END AS ring) r
   WHERE p.d <= p.r_area
 ), matched AS (
-  -- the information status of each pair (no row in the set: not informed), then the
+  -- the information status of each pair (no row in the set: not informed; the unit
+  -- filter repeated on the set so one unit reads only its activities), then the
   -- priority and status filters
   SELECT g.*, COALESCE(i.status, 'not_informed') AS info_status, i.last_informed_at, i.due_at
   FROM ringed g
-  LEFT JOIN ps_information_set($7::timestamptz, $2::int) i ON i.unit_id = g.unit_id AND i.child_place_id = g.child_place_id
+  LEFT JOIN ps_information_set($7::timestamptz) i
+    ON i.unit_id = g.unit_id AND i.child_place_id = g.child_place_id AND ($2::int IS NULL OR i.unit_id = $2::int)
   WHERE ($4::text IS NULL OR g.priority = ANY (string_to_array($4::text, ',')))
     AND ($5::text IS NULL OR COALESCE(i.status, 'not_informed') = ANY (string_to_array($5::text, ',')))
 ), page AS (

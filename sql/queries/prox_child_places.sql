@@ -22,11 +22,12 @@ WITH u AS (
   WHERE $4::text IS NULL OR cp.kind = ANY (string_to_array($4::text, ','))
 ), ranked AS (
   -- priority follows the ring; the information status from the unit's information
-  -- activities (a place without a row there is not informed)
+  -- activities (a place without a row there is not informed); `i.unit_id = $1` is what
+  -- limits the set to this unit's activities (activities_unit_idx)
   SELECT n.*, CASE n.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority,
          COALESCE(i.status, 'not_informed') AS info_status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
   FROM near n
-  LEFT JOIN ps_information_set($7::timestamptz, $1::int) i ON i.unit_id = n.unit_id AND i.child_place_id = n.id
+  LEFT JOIN ps_information_set($7::timestamptz) i ON i.unit_id = $1::int AND i.child_place_id = n.id
 )
 SELECT r.id, r.name, r.kind, to_json(r.stages) AS stages, r.operator, r.address, r.external_id,
        r.contact_name, r.contact_role, r.contact_phone, r.contact_email, r.version,

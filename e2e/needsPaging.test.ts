@@ -40,7 +40,10 @@ describe.skipIf(!hasChromium)('information needs, page by page', () => {
     await expectAccessible(page, 'information needs, first page of several');
     await screenshot(page, 'needs-paged-first');
 
-    await page.getByRole('button', { name: 'Visa fler' }).click();
+    const more = page.getByRole('button', { name: 'Visa fler' });
+    await more.scrollIntoViewIfNeeded();
+    await screenshot(page, 'needs-paged-more-button');
+    await more.click();
     await expect.poll(() => count.textContent(), POLL).toBe(`Visar ${2 * PAGE} av ${total} behov`);
     await expect.poll(() => rows.count(), POLL).toBe(2 * PAGE);
     // the rows are the server's first two pages: no pair twice, none skipped

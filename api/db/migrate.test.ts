@@ -75,3 +75,17 @@ describe('constraints make bad rows impossible', () => {
     expect(row!.id).toBeGreaterThan(0);
   });
 });
+
+describe('JIT compilation', () => {
+  it('is off in every session on PostgreSQL, also in a database copied from a template (which does not carry ALTER DATABASE settings); PGlite has none', async () => {
+    if (db.kind === 'pglite') {
+      expect((await db.query<{ available: boolean }>('SELECT pg_jit_available() AS available'))[0]!.available).toBe(false);
+      return;
+    }
+    const [own] = await db.query<{ setconfig: string[] | null }>(
+      'SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()',
+    );
+    expect(own?.setconfig ?? []).not.toContain('jit=off');
+    expect((await db.query<{ jit: string }>('SHOW jit'))[0]!.jit).toBe('off');
+  });
+});

@@ -13,6 +13,11 @@ export async function openPostgres(url: string): Promise<Database> {
     max: POOL_SIZE,
     onnotice: () => {},
     connect_timeout: 10,
+    // JIT off for every session this product opens, whatever the database's own setting
+    // (migration 0008 sets it on the database, but a copy made with CREATE DATABASE …
+    // TEMPLATE or a restore into a new database does not carry it): JIT cost ~2 s per
+    // proximity query that runs in milliseconds (docs/ARCHITECTURE.md, performance).
+    connection: { jit: 'off' },
     types: {
       // Counts and ids come back as numbers, as they do from PGlite.
       bigint: { to: 20, from: [20, 1700], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },

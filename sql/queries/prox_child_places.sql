@@ -11,22 +11,25 @@ WITH u AS (
   FROM units_effective
   WHERE id = $1::int
 ), near AS MATERIALIZED (
-  -- child places within the outer ring (child_places_location_gix), with ring and priority;
-  -- materialized, so the geodesic distance is computed once per place, not once per use
-  SELECT cp.*, u.id AS unit_id, ST_Distance(cp.location, u.centre) AS d,
-         CASE WHEN ST_Distance(cp.location, u.centre) <= u.r_immediate THEN 'immediate'
-              WHEN ST_Distance(cp.location, u.centre) <= u.r_neighbourhood THEN 'neighbourhood'
-              ELSE 'area' END AS ring
+  -- child places within the outer ring (child_places_location_gix); materialized, so
+  -- the geodesic distance is computed once per place, not again for the ring and sort
+  SELECT cp.*, u.id AS unit_id, ST_Distance(cp.location, u.centre) AS d, u.r_immediate, u.r_neighbourhood
   FROM u
   JOIN child_places cp ON ST_DWithin(cp.location, u.centre, u.r_area)
   WHERE $4::text IS NULL OR cp.kind = ANY (string_to_array($4::text, ','))
+), ringed AS (
+  -- the innermost ring whose radius is at least the distance
+  SELECT n.*, CASE WHEN n.d <= n.r_immediate THEN 'immediate'
+                   WHEN n.d <= n.r_neighbourhood THEN 'neighbourhood'
+                   ELSE 'area' END AS ring
+  FROM near n
 ), ranked AS (
   -- priority follows the ring; the information status from the unit's information
   -- activities (a place without a row there is not informed); `i.unit_id = $1` is what
   -- limits the set to this unit's activities (activities_unit_idx)
   SELECT n.*, CASE n.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority,
          COALESCE(i.status, 'not_informed') AS info_status, ps_iso(i.last_informed_at) AS last_informed_at, ps_iso(i.due_at) AS due_at
-  FROM near n
+  FROM ringed n
   LEFT JOIN ps_information_set($7::timestamptz) i ON i.unit_id = $1::int AND i.child_place_id = n.id
 )
 SELECT r.id, r.name, r.kind, to_json(r.stages) AS stages, r.operator, r.address, r.external_id,

@@ -22,7 +22,7 @@ export async function chunkedLoad(db: Database, name: string, rows: readonly obj
 }
 
 /**
- * Loads a generated data set into a migrated, empty database in bulk, then ANALYZE so
+ * Loads a generated data set into a migrated, empty database in bulk, then VACUUM ANALYZE so
  * the planner sees the real sizes. Returns the seconds it took.
  */
 export async function loadDataset(db: Database, data: Dataset): Promise<number> {
@@ -32,7 +32,9 @@ export async function loadDataset(db: Database, data: Dataset): Promise<number> 
   await chunkedLoad(db, 'load_child_places', data.childPlaces);
   await db.query(sql('load_contact_persons'));
   await loadInformation(db);
-  await db.exec('ANALYZE');
+  // VACUUM too: a database in use has been vacuumed (visibility map set, hint bits written);
+  // without it autovacuum starts on the fresh 300,000 rows in the middle of the timings.
+  await db.exec('VACUUM ANALYZE');
   return (performance.now() - started) / 1000;
 }
 

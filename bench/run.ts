@@ -49,7 +49,7 @@ function parseArgs(argv: string[]): { scale: Scale; quick: boolean; backend: Bac
 function iterations(scale: Scale, quick: boolean): Iterations {
   const national = scale === 'national';
   return {
-    point: quick ? 30 : national ? 50 : 200,
+    point: quick ? 30 : 200,
     all: quick ? 2 : national ? 3 : 30,
     tiles: quick ? 5 : national ? 10 : 30,
     naive: quick ? (national ? 3 : 10) : national ? 5 : 50,

@@ -3,7 +3,8 @@ import { readerOf } from '../db/reader.js';
 import { hasNeedToKnow } from '../auth/middleware.js';
 import { errorResponses } from '../schemas/common.js';
 import { SiteAnalysis, SiteAnalysisInput } from '../schemas/proximity.js';
-import { auditExactProximity, getGlobalRadii, siteAnalysis } from '../services/proximity.js';
+import { auditExactReads } from '../services/privacy.js';
+import { getGlobalRadii, siteAnalysis } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** Site analysis of a candidate location for a new or moved unit (a read, for every role). */
@@ -31,9 +32,12 @@ export const siteAnalysisRoutes = newRouter().openapi(
     const db = readerOf(c.var.deps);
     const radii = body.radii ?? (await getGlobalRadii(db));
     const exact = hasNeedToKnow(c.var.user);
-    const answer = await siteAnalysis(db, body.lon, body.lat, radii, exact);
-    const unitIds = answer.overlapping_units.map((u) => u.id);
-    await auditExactProximity(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unitIds, 'POST /api/site-analysis');
+    const { restrictedUnitIds, ...answer } = await siteAnalysis(db, body.lon, body.lat, radii, exact);
+    // The overlapping units' sensitivity came with them, so the audit needs no query of its own.
+    if (exact) {
+      const units = restrictedUnitIds.map((id) => ({ id, properties: { sensitivity: 'restricted', location_precision: 'exact' } }));
+      await auditExactReads(c.var.deps.db, c.var.user, c.var.deps.clock(), units, 'POST /api/site-analysis');
+    }
     return c.json(answer, 200);
   },
 );

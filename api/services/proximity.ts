@@ -113,7 +113,9 @@ const zeros = <T extends string>(codes: readonly T[]) => Object.fromEntries(code
  * Site analysis of a candidate point: counts per ring annulus, the nearest school,
  * preschool and playground, and the units whose outer rings overlap this one's.
  */
-export async function siteAnalysis(db: Queryable, lon: number, lat: number, radii: RadiiInputT, exact: boolean): Promise<SiteAnalysisT> {
+export async function siteAnalysis(
+  db: Queryable, lon: number, lat: number, radii: RadiiInputT, exact: boolean,
+): Promise<SiteAnalysisT & { restrictedUnitIds: number[] }> {
   const [counts, nearest, overlapping] = await Promise.all([
     db.query<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(query('site_counts'), [
       lon, lat, radii.immediate, radii.neighbourhood, radii.area,
@@ -121,7 +123,7 @@ export async function siteAnalysis(db: Queryable, lon: number, lat: number, radi
     db.query<{ kind: 'school' | 'preschool' | 'playground'; id: number | null; name: string | null; distance_m: number | null }>(
       query('site_nearest'), [lon, lat],
     ),
-    db.query<{ id: number; name: string; distance_m: number }>(query('site_overlapping'), [lon, lat, radii.area, exact]),
+    db.query<{ id: number; name: string; distance_m: number; restricted: boolean }>(query('site_overlapping'), [lon, lat, radii.area, exact]),
   ]);
   const rings = RINGS.map((ring) => ({ ring, radius_m: radii[ring], actors: zeros(ACTOR_CATEGORIES), child_places: zeros(CHILD_PLACE_KINDS) }));
   for (const c of counts) {
@@ -137,6 +139,7 @@ export async function siteAnalysis(db: Queryable, lon: number, lat: number, radi
     rings,
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
+    restrictedUnitIds: overlapping.filter((o) => o.restricted).map((o) => o.id),
   };
 }
 

@@ -107,6 +107,29 @@ describe('a viewer sees a restricted unit coarsely', () => {
     expect(Math.abs(hit.distance_m - fromCoarse)).toBeLessThanOrEqual(fromCoarse * 0.006 + 1);
   });
 
+  it('site analysis: an editor\'s exact read of an overlapping restricted unit is audited, a viewer\'s coarse one is not', async () => {
+    const probe = turf.destination(turf.point([unit.lon, unit.lat]), 0.3, 45, { units: 'kilometers' }).geometry.coordinates;
+    const entries = async () =>
+      t.db.query<{ details: { unit_ids: number[]; via: string }; user_email: string }>(
+        "SELECT details, user_email FROM audit_log WHERE action = 'read_exact' AND details->>'via' = 'POST /api/site-analysis' ORDER BY id",
+      );
+    const before = (await entries()).length;
+    const asViewer = await t.request('viewer', 'POST', '/api/site-analysis', { lon: probe[0], lat: probe[1] });
+    expect(asViewer.status).toBe(200);
+    expect((await entries()).length).toBe(before);
+    const asEditor = await t.request('editor', 'POST', '/api/site-analysis', { lon: probe[0], lat: probe[1] });
+    expect(asEditor.status).toBe(200);
+    const body = await asEditor.json();
+    expect(Object.keys(body).sort()).toEqual(['nearest', 'overlapping_units', 'rings']);
+    const overlapping = body.overlapping_units.map((u: { id: number }) => u.id);
+    expect(overlapping).toContain(unit.id);
+    const after = await entries();
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)!.user_email).toBe('editor@test.example');
+    const restrictedIds = (await t.db.query<{ id: number }>("SELECT id FROM units WHERE sensitivity = 'restricted'")).map((r) => r.id);
+    expect(after.at(-1)!.details.unit_ids.sort()).toEqual(overlapping.filter((id: number) => restrictedIds.includes(id)).sort());
+  });
+
   it('no GET endpoint shows a viewer the exact position or the address (sweep over the OpenAPI document)', async () => {
     const doc = await t.getJson('anonymous', '/api/openapi.json');
     const swept: string[] = [];

@@ -8,13 +8,13 @@ WITH p AS (
 ), cand AS (
   -- units near enough to possibly overlap: the largest allowed radius (5000 m) plus a
   -- margin for coarse locations bounds the index search (units_location_gix)
-  SELECT u.id, u.name, u.r_area,
+  SELECT u.id, u.name, u.r_area, (u.sensitivity = 'restricted') AS restricted,
          CASE WHEN u.sensitivity = 'restricted' AND NOT $4::boolean
               THEN ps_coarse_location(u.location)::geography ELSE u.location END AS centre
   FROM p JOIN units_effective u ON ST_DWithin(u.location, p.g, 5500 + $3::float8)
   WHERE u.status IN ('open', 'planned')
 )
-SELECT c.id, c.name, round(ST_Distance(c.centre, p.g)::numeric, 1)::float8 AS distance_m
+SELECT c.id, c.name, round(ST_Distance(c.centre, p.g)::numeric, 1)::float8 AS distance_m, c.restricted
 FROM cand c CROSS JOIN p
 WHERE ST_Distance(c.centre, p.g) < c.r_area + $3::float8
 ORDER BY ST_Distance(c.centre, p.g), c.id

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeFilter, shouldUseTiles, tileSymbolLayer, vectorTileSource } from './tiles.js';
+import { codeFilter, shouldUseTiles, tileDotLayer, tileSymbolLayer, vectorTileSource } from './tiles.js';
 
 const page = (returned: number, matched?: number) => ({ features: Array.from({ length: returned }, (_, i) => i), number_matched: matched });
 
@@ -22,6 +22,15 @@ describe('tiles vs GeoJSON', () => {
   it('reads the MVT layer the API writes', () => {
     const layer = tileSymbolLayer('children-tiles', 'children-tiles', 'child-places', ['get', 'kind'], {});
     expect(layer).toMatchObject({ 'source-layer': 'child_places', source: 'children-tiles', type: 'symbol' });
+    expect(tileDotLayer('actors-dot', 'actors-tiles', 'actors', '#0e5f5c', {})).toMatchObject({ 'source-layer': 'actors', source: 'actors-tiles', type: 'circle' });
+  });
+
+  it('leaves out symbols that would overlap (tiles have no clusters) and marks every feature with a dot', () => {
+    const symbol = tileSymbolLayer('a', 'actors-tiles', 'actors', ['get', 'category'], {}) as { layout: Record<string, unknown> };
+    expect(symbol.layout['icon-allow-overlap']).toBe(false);
+    const dot = tileDotLayer('d', 'actors-tiles', 'actors', '#0e5f5c', {}) as { paint: Record<string, unknown>; filter?: unknown };
+    expect(dot.paint['circle-color']).toBe('#0e5f5c');
+    expect(dot.filter).toBeUndefined();
   });
 
   it('filters on the switched-on categories', () => {

@@ -77,7 +77,10 @@ export function codeFilter(layer: TiledLayer, enabled: Record<string, boolean>):
 
 /**
  * The tiled layer's symbols, drawn like the GeoJSON layer's single points (same icon
- * expression, same stacking slot), read from the tile's MVT layer.
+ * expression, same stacking slot), read from the tile's MVT layer. Tiles have no
+ * clusters, so a symbol that would overlap another is left out (collision detection)
+ * and `tileDotLayer` below marks every feature: a dense town reads as dots with the
+ * symbols that fit, not as a carpet of overlapping icons.
  */
 export function tileSymbolLayer(id: string, source: string, layer: TiledLayer, icon: ExpressionSpecification, metadata: unknown): LayerSpecification {
   return {
@@ -88,8 +91,26 @@ export function tileSymbolLayer(id: string, source: string, layer: TiledLayer, i
     metadata,
     layout: {
       'icon-image': icon,
-      'icon-allow-overlap': true,
+      'icon-allow-overlap': false,
+      'icon-padding': 1,
       'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1],
+    },
+  };
+}
+
+/** A small dot in the layer's colour under every tiled feature, so none disappears when its symbol does not fit. */
+export function tileDotLayer(id: string, source: string, layer: TiledLayer, colour: string, metadata: unknown): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source,
+    'source-layer': TILE_LAYERS[layer].sourceLayer,
+    metadata,
+    paint: {
+      'circle-color': colour,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 14, 3.5],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 0.5,
     },
   };
 }

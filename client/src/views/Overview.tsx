@@ -11,7 +11,7 @@ import { api } from '../lib/api.js';
 import type { Actor, Area, ChildPlace, Collection, Unit } from '../lib/apiTypes.js';
 import { bboxContains, growBbox, inBbox, sortByName, type Bbox } from '../lib/features.js';
 import { routeHref } from '../lib/route.js';
-import { codeFilter, shouldUseTiles, tileSymbolLayer, tileThreshold } from '../lib/tiles.js';
+import { codeFilter, shouldUseTiles, tileDotLayer, tileSymbolLayer, tileThreshold } from '../lib/tiles.js';
 import { actorPopup, childPlacePopup, unitPopup } from '../map/featurePopups.js';
 import { useGeoJsonLayers, useLayerClick, useMapMoveEnd } from '../map/hooks.js';
 import { actorSymbol, childSymbol, UNIT_SYMBOL } from '../map/icons.js';
@@ -40,8 +40,14 @@ const CHILD_LAYERS = [...clusteredPointLayers('children', CHILD_ICON, PALETTE.ch
 const AREA_LAYERS = areaLayers('areas');
 const CLUSTER = { cluster: true, clusterRadius: 42, clusterMaxZoom: 14 } as const;
 /** Drawn instead of the GeoJSON layers when the view holds too many features (lib/tiles.ts). */
-const ACTOR_TILE_LAYERS = [tileSymbolLayer('actors-tiles-symbol', 'actors-tiles', 'actors', ACTOR_ICON, { 'ps:slot': SLOT.actors })];
-const CHILD_TILE_LAYERS = [tileSymbolLayer('children-tiles-symbol', 'children-tiles', 'child-places', CHILD_ICON, { 'ps:slot': SLOT.children })];
+const ACTOR_TILE_LAYERS = [
+  tileDotLayer('actors-tiles-dot', 'actors-tiles', 'actors', PALETTE.actor, { 'ps:slot': SLOT.actors }),
+  tileSymbolLayer('actors-tiles-symbol', 'actors-tiles', 'actors', ACTOR_ICON, { 'ps:slot': SLOT.actors }),
+];
+const CHILD_TILE_LAYERS = [
+  tileDotLayer('children-tiles-dot', 'children-tiles', 'child-places', PALETTE.child, { 'ps:slot': SLOT.children }),
+  tileSymbolLayer('children-tiles-symbol', 'children-tiles', 'child-places', CHILD_ICON, { 'ps:slot': SLOT.children }),
+];
 
 type Selected = { layer: 'actors' | 'children'; id: number } | null;
 

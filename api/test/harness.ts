@@ -9,22 +9,33 @@ import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import type { Database } from '../db/types.js';
 import { TEST_USERS, type TestRole } from './fixtures.js';
-import { createDatabase, dropDatabase, pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, withDatabase } from './templates.js';
+import { createDatabase, dropDatabase, pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, testDatabaseName, withDatabase } from './templates.js';
 
 /** Which backend this test file runs on (set per vitest project). */
 export const backend = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgresql';
 
 /**
+ * Cleanups of the databases this file opened. Run by one hook registered when this
+ * module loads: a hook registered inside `beforeAll` (where most files open their
+ * database) is never run, and the copies were left behind.
+ */
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/**
  * A fresh database for one test file, copied from the prepared template: a folder
- * copy for PGlite, `CREATE DATABASE … TEMPLATE` on the server. Dropped after the file.
+ * copy for PGlite, `CREATE DATABASE … TEMPLATE` on the server. Dropped after the file
+ * (and any a crashed file left are removed with the run's templates).
  */
 export async function openTestDatabase(): Promise<Database> {
-  const name = `ps_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const name = testDatabaseName(crypto.randomBytes(4).toString('hex'));
   if (backend === 'pglite') {
     const dir = path.join(TEST_DATA_DIR, name);
     fs.cpSync(pgliteTemplateDir(), dir, { recursive: true });
     const db = await openPglite(dir);
-    afterAll(async () => {
+    cleanups.push(async () => {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     });
@@ -34,7 +45,7 @@ export async function openTestDatabase(): Promise<Database> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await createDatabase(admin, name, pgTemplateDb());
   const db = await openPostgres(withDatabase(serverUrl, name));
-  afterAll(async () => {
+  cleanups.push(async () => {
     await db.close();
     await dropDatabase(admin, name);
     await admin.end();

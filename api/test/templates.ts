@@ -19,6 +19,8 @@ export const TEST_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta
 const runId = () => process.env.PS_TEST_RUN ?? 'default';
 export const pgliteTemplateDir = () => path.join(TEST_DATA_DIR, `template-pglite-${runId()}`);
 export const pgTemplateDb = () => `ps_test_template_${runId()}`;
+/** A test file's own database (or PGlite folder): named after the run, so the run's teardown can find any left behind. */
+export const testDatabaseName = (suffix: string) => `ps_t_${runId()}_${process.pid}_${suffix}`;
 
 /** Migrates, seeds the demo data and adds the test accounts with their API tokens. */
 export async function prepareTemplate(db: Database): Promise<void> {
@@ -85,13 +87,21 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** Removes this run's templates. */
+/** Removes this run's templates, and any test database of this run a crashed file left behind. */
 export async function removeTemplates(serverUrl: string | undefined): Promise<void> {
   fs.rmSync(pgliteTemplateDir(), { recursive: true, force: true });
+  const prefix = testDatabaseName('').replace(/_\d+_$/, '_');
+  if (fs.existsSync(TEST_DATA_DIR)) {
+    for (const entry of fs.readdirSync(TEST_DATA_DIR)) {
+      if (entry.startsWith(prefix)) fs.rmSync(path.join(TEST_DATA_DIR, entry), { recursive: true, force: true });
+    }
+  }
   if (!serverUrl) return;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     await dropDatabase(admin, pgTemplateDb());
+    const left = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE starts_with(datname, ${prefix})`;
+    for (const { datname } of left) await dropDatabase(admin, datname);
   } finally {
     await admin.end();
   }

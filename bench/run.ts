@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { redactUrl } from '../api/config.js';
+import { createDatabase, dropDatabase, withDatabase } from '../api/db/databases.js';
 import { migrate } from '../api/db/migrate.js';
 import { openPglite } from '../api/db/pglite.js';
 import { openPostgres } from '../api/db/postgres.js';
@@ -60,12 +61,6 @@ function iterations(scale: Scale, quick: boolean): Iterations {
 /** A database name for this run on the server: fresh, and dropped at the end. */
 const benchDbName = () => `ps_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 async function benchBackend(
   backend: 'pglite' | 'postgresql', scale: Scale, quick: boolean, serverUrl: string | undefined,
 ): Promise<{ records: BenchRecord[]; info: BackendInfo }> {
@@ -89,7 +84,7 @@ async function benchBackend(
     } else {
       dbName = benchDbName();
       admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`CREATE DATABASE ${dbName}`);
+      await createDatabase(admin, dbName);
       dbUrl = withDatabase(serverUrl!, dbName);
       log(`  fresh database ${dbName} on ${redactUrl(serverUrl!)}`);
     }
@@ -141,8 +136,7 @@ async function benchBackend(
     clearInterval(sampler);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (admin && dbName) {
-      await admin.unsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName}' AND pid <> pg_backend_pid()`);
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName}`);
+      await dropDatabase(admin, dbName);
       await admin.end();
     }
   }

@@ -9,7 +9,8 @@ import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
 import type { Database } from '../db/types.js';
 import { TEST_USERS, type TestRole } from './fixtures.js';
-import { createDatabase, dropDatabase, pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, testDatabaseName, withDatabase } from './templates.js';
+import { createDatabase, dropDatabase, withDatabase } from '../db/databases.js';
+import { pgTemplateDb, pgliteTemplateDir, TEST_DATA_DIR, testDatabaseName } from './templates.js';
 
 /** Which backend this test file runs on (set per vitest project). */
 export const backend = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgresql';

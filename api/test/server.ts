@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { backend } from './harness.js';
-import { createDatabase, dropDatabase, pgliteTemplateDir, pgTemplateDb, withDatabase } from './templates.js';
+import { createDatabase, dropDatabase, withDatabase } from '../db/databases.js';
+import { pgliteTemplateDir, pgTemplateDb } from './templates.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

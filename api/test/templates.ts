@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { hashToken } from '../auth/tokens.js';
 import { migrate } from '../db/migrate.js';
 import { openPglite } from '../db/pglite.js';
+import { createDatabase, dropDatabase, withDatabase } from '../db/databases.js';
 import { openPostgres } from '../db/postgres.js';
 import { seedDemo } from '../db/seed.js';
 import type { Database } from '../db/types.js';
@@ -56,35 +57,6 @@ export async function buildPostgresTemplate(serverUrl: string): Promise<void> {
   const db = await openPostgres(withDatabase(serverUrl, pgTemplateDb()));
   await prepareTemplate(db);
   await db.close();
-}
-
-/**
- * A database name the tests made up (`ps_t_<pid>_<hex>` and the like). CREATE and DROP
- * DATABASE take no bound parameters, so the name is checked against this pattern
- * before it reaches SQL.
- */
-function databaseIdentifier(name: string): string {
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a test database name: ${JSON.stringify(name)}`);
-  return name;
-}
-
-/** Creates a test database, optionally as a copy of `template`. */
-export async function createDatabase(admin: postgres.Sql, name: string, template?: string): Promise<void> {
-  const copy = template === undefined ? '' : ` TEMPLATE ${databaseIdentifier(template)}`;
-  await admin.unsafe(`CREATE DATABASE ${databaseIdentifier(name)}${copy}`);
-}
-
-/** Ends the connections to a test database and drops it. */
-export async function dropDatabase(admin: postgres.Sql, name: string): Promise<void> {
-  await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND pid <> pg_backend_pid()`;
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseIdentifier(name)}`);
-}
-
-/** The same server URL pointing at another database. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 /** Removes this run's templates, and any test database of this run a crashed file left behind. */

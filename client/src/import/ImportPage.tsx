@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
+import { ApiError, request } from '../lib/api.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
 import { useMe } from '../outreach/useMe.js';
 import type { z } from 'zod';
@@ -11,6 +12,9 @@ import './import.css';
 type Report = z.infer<typeof ImportReport>;
 const AREA_LEVELS = ['city_area', 'primary_area', 'other'] as const;
 const CRS = ['EPSG:3006', 'EPSG:3007'] as const;
+
+/** Whether an error's details are an import report (a refused real run reports its rejected rows). */
+const isReport = (d: unknown): d is Report => typeof d === 'object' && d !== null && 'counts' in d;
 
 /**
  * The administrator's import page: choose a layer and a file, see the guessed field
@@ -56,22 +60,16 @@ export function ImportPage() {
     if (fixed && layer === 'actors') body.category = fixed;
     if (fixed && layer === 'areas') body.level = fixed as (typeof AREA_LEVELS)[number];
     try {
-      const res = await fetch(`/api/import/${layer}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
-      if (!res.ok) {
-        // The error body carries the report (rejected rows) when a real run was refused.
-        const body = (await res.json().catch(() => undefined)) as { error?: { message?: string; details?: Report } } | undefined;
-        const message = body?.error?.message ?? `HTTP ${res.status}`;
-        if (body?.error?.details && typeof body.error.details === 'object' && 'counts' in body.error.details) setReport(body.error.details);
-        setError(message);
-        setStatus(message);
-      } else {
-        const r = (await res.json()) as Report;
-        setReport(r);
-        setMapping(r.mapping);
-        setStatus(`${r.committed ? t.committedTitle : t.reportTitle}: ${t.counts(r.counts)}`);
-      }
+      const r = await request<Report>(`/api/import/${layer}`, { method: 'POST', body });
+      setReport(r);
+      setMapping(r.mapping);
+      setStatus(`${r.committed ? t.committedTitle : t.reportTitle}: ${t.counts(r.counts)}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      // A refused real run carries its report (the rejected rows) in the error's details.
+      if (e instanceof ApiError && isReport(e.details)) setReport(e.details);
+      const message = e instanceof Error ? e.message : String(e);
+      setError(message);
+      setStatus(message);
     } finally {
       setBusy(false);
     }

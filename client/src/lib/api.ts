@@ -33,6 +33,8 @@ export class ApiError extends Error {
     message: string,
     readonly requestId?: string,
     readonly retryAfterSeconds?: number,
+    /** The error's `details` (an import's report of rejected rows, the fields at fault…). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -65,33 +67,45 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   let code = `http_${res.status}`;
   let message = res.statusText || `HTTP ${res.status}`;
   let requestId: string | undefined = res.headers.get('x-request-id') ?? undefined;
+  let details: unknown;
   try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; request_id?: unknown } };
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; request_id?: unknown; details?: unknown } };
     if (body?.error && typeof body.error.code === 'string') code = body.error.code;
     if (body?.error && typeof body.error.message === 'string') message = body.error.message;
     if (body?.error && typeof body.error.request_id === 'string') requestId = body.error.request_id;
+    details = body?.error?.details;
   } catch {
     // Not JSON (a proxy's error page): keep the status text.
   }
   const retry = Number(res.headers.get('retry-after'));
-  return new ApiError(res.status, code, message, requestId, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+  return new ApiError(res.status, code, message, requestId, Number.isFinite(retry) && retry > 0 ? retry : undefined, details);
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** The version read, sent as `If-Match` (the API answers 428 without it on changes, 412 when stale). */
+  ifMatch?: number;
   signal?: AbortSignal;
   /** Do not call the 401 handler (the sign-in and session checks handle 401 themselves). */
   quiet401?: boolean;
 }
 
-async function request<T>(path: string, { method = 'GET', body, signal, quiet401 }: RequestOptions = {}): Promise<T> {
+/**
+ * The one function that calls the API: every module of the client (views, outreach,
+ * administration, import) goes through it, so 401 and network failures are handled
+ * in one place.
+ */
+export async function request<T>(path: string, { method = 'GET', body, ifMatch, signal, quiet401 }: RequestOptions = {}): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });

@@ -1,13 +1,13 @@
 /**
- * Calls of the outreach endpoints (issue 5). Types are the server's own zod schemas
+ * Calls of the outreach endpoints. Types are the server's own zod schemas
  * (type-only imports, nothing of zod reaches the bundle); errors are parsed into the
- * shared `ApiError` like every other call.
+ * shared `ApiError` by the one request function of `lib/api.ts`.
  */
 import type { z } from 'zod';
 import type {
   Activity, ActivityCreate, ActivityList, ActivityPatch, FollowUpList, Implementation, MarkInformedResult, PrincipleEntry, PrincipleList, PrinciplePut,
 } from '../../../api/schemas/outreach.js';
-import { api, ApiError, errorFromResponse, queryString, type QueryValue } from '../lib/api.js';
+import { api, queryString, request, type QueryValue } from '../lib/api.js';
 import type { Me } from '../lib/apiTypes.js';
 
 export type ActivityT = z.infer<typeof Activity>;
@@ -26,24 +26,6 @@ export const FOLLOW_UP_KINDS: readonly ActivityKind[] = ['observation', 'safety_
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'in_progress', 'done'];
 export const PRINCIPLE_STATUSES: readonly PrincipleStatus[] = ['not_started', 'in_progress', 'in_place'];
 
-async function call<T>(path: string, init: { method?: string; body?: unknown; ifMatch?: number; signal?: AbortSignal } = {}): Promise<T> {
-  let res: Response;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (init.ifMatch !== undefined) headers['If-Match'] = `"${init.ifMatch}"`;
-  try {
-    res = await fetch(path, {
-      method: init.method ?? 'GET', credentials: 'same-origin', headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal,
-    });
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', (err as Error).message);
-  }
-  if (!res.ok) throw await errorFromResponse(res);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
 let mePromise: Promise<Me> | undefined;
 /** The signed-in user (asked once per page load), to decide whether edit controls show. */
 export const currentUser = (): Promise<Me> => (mePromise ??= api.me());
@@ -51,18 +33,18 @@ export const canEdit = (me: Me | undefined): boolean => me?.role === 'editor' ||
 
 export const outreachApi = {
   activities: (unitId: number, filters: Record<string, QueryValue> = {}, signal?: AbortSignal) =>
-    call<z.infer<typeof ActivityList>>(`/api/units/${unitId}/activities${queryString(filters)}`, { signal }),
-  createActivity: (unitId: number, body: ActivityInput) => call<ActivityT>(`/api/units/${unitId}/activities`, { method: 'POST', body }),
-  changeActivity: (id: number, version: number, body: ActivityChange) => call<ActivityT>(`/api/activities/${id}`, { method: 'PATCH', body, ifMatch: version }),
-  deleteActivity: (id: number, version: number) => call<void>(`/api/activities/${id}`, { method: 'DELETE', ifMatch: version }),
+    request<z.infer<typeof ActivityList>>(`/api/units/${unitId}/activities${queryString(filters)}`, { signal }),
+  createActivity: (unitId: number, body: ActivityInput) => request<ActivityT>(`/api/units/${unitId}/activities`, { method: 'POST', body }),
+  changeActivity: (id: number, version: number, body: ActivityChange) => request<ActivityT>(`/api/activities/${id}`, { method: 'PATCH', body, ifMatch: version }),
+  deleteActivity: (id: number, version: number) => request<void>(`/api/activities/${id}`, { method: 'DELETE', ifMatch: version }),
   markInformed: (unitId: number, childPlaceIds: number[], date: string) =>
-    call<z.infer<typeof MarkInformedResult>>('/api/information-needs/mark-informed', { method: 'POST', body: { unit_id: unitId, child_place_ids: childPlaceIds, date } }),
+    request<z.infer<typeof MarkInformedResult>>('/api/information-needs/mark-informed', { method: 'POST', body: { unit_id: unitId, child_place_ids: childPlaceIds, date } }),
   followUps: (filters: Record<string, QueryValue> = {}, signal?: AbortSignal) =>
-    call<z.infer<typeof FollowUpList>>(`/api/follow-ups${queryString(filters)}`, { signal }),
-  principles: (unitId: number, signal?: AbortSignal) => call<z.infer<typeof PrincipleList>>(`/api/units/${unitId}/principles`, { signal }),
+    request<z.infer<typeof FollowUpList>>(`/api/follow-ups${queryString(filters)}`, { signal }),
+  principles: (unitId: number, signal?: AbortSignal) => request<z.infer<typeof PrincipleList>>(`/api/units/${unitId}/principles`, { signal }),
   putPrinciple: (unitId: number, principle: number, version: number, body: PrincipleInput) =>
-    call<PrincipleEntryT>(`/api/units/${unitId}/principles/${principle}`, { method: 'PUT', body, ifMatch: version }),
-  implementation: (signal?: AbortSignal) => call<ImplementationT>('/api/implementation', { signal }),
+    request<PrincipleEntryT>(`/api/units/${unitId}/principles/${principle}`, { method: 'PUT', body, ifMatch: version }),
+  implementation: (signal?: AbortSignal) => request<ImplementationT>('/api/implementation', { signal }),
 };
 
 /** Today as YYYY-MM-DD in the user's time zone (the default date of a new entry). */

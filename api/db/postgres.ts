@@ -5,19 +5,22 @@ import type { Database, Queryable } from './types.js';
 const POOL_SIZE = 10;
 
 /**
- * Connects to a PostgreSQL server with PostGIS. Fails fast, with a message that says
- * what to do, when the server cannot be reached or PostGIS cannot be enabled.
+ * The connection settings of every session this product opens, on the primary and on a
+ * read replica alike, so that the two cannot drift apart. `readOnly` makes every
+ * session of the pool read-only (a replica: a write sent there by mistake fails
+ * instead of diverging).
  */
-export async function openPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, {
-    max: POOL_SIZE,
+export function connectionOptions({ max, readOnly = false }: { max: number; readOnly?: boolean }) {
+  return {
+    max,
     onnotice: () => {},
     connect_timeout: 10,
     // JIT off for every session this product opens, whatever the database's own setting
     // (migration 0008 sets it on the database, but a copy made with CREATE DATABASE …
-    // TEMPLATE or a restore into a new database does not carry it): JIT cost ~2 s per
-    // proximity query that runs in milliseconds (docs/ARCHITECTURE.md, performance).
-    connection: { jit: 'off' },
+    // TEMPLATE, a restore into a new database or a replica's own configuration does not
+    // carry it): JIT cost ~2 s per proximity query that runs in milliseconds
+    // (docs/ARCHITECTURE.md, performance).
+    connection: readOnly ? { jit: 'off', default_transaction_read_only: true } : { jit: 'off' },
     types: {
       // Counts and ids come back as numbers, as they do from PGlite.
       bigint: { to: 20, from: [20, 1700], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
@@ -30,7 +33,15 @@ export async function openPostgres(url: string): Promise<Database> {
         parse: (v: string) => JSON.parse(v),
       },
     },
-  });
+  } satisfies postgres.Options<Record<string, postgres.PostgresType>>;
+}
+
+/**
+ * Connects to a PostgreSQL server with PostGIS. Fails fast, with a message that says
+ * what to do, when the server cannot be reached or PostGIS cannot be enabled.
+ */
+export async function openPostgres(url: string): Promise<Database> {
+  const sql = postgres(url, connectionOptions({ max: POOL_SIZE }));
   try {
     await sql`select 1`;
   } catch (err) {

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { redactUrl } from '../config.js';
 import type { AppDeps } from '../env.js';
+import { connectionOptions } from './postgres.js';
 import type { Database } from './types.js';
 
 const READ_POOL_SIZE = 10;
@@ -15,19 +16,11 @@ export const readerOf = (deps: Pick<AppDeps, 'db' | 'readDb'>): Database => deps
 
 /**
  * Connects to a PostgreSQL streaming replica. Unlike the primary's adapter it creates
- * nothing (a hot standby refuses DDL), and every session is read-only so a write sent
- * here by mistake fails instead of diverging.
+ * nothing (a hot standby refuses DDL); its sessions have the primary's settings
+ * (`connectionOptions`) and are read-only.
  */
 export async function openReadReplica(url: string): Promise<Database> {
-  const sql = postgres(url, {
-    max: READ_POOL_SIZE,
-    onnotice: () => {},
-    connect_timeout: 10,
-    connection: { default_transaction_read_only: true },
-    types: {
-      bigint: { to: 20, from: [20, 1700], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
-    },
-  });
+  const sql = postgres(url, connectionOptions({ max: READ_POOL_SIZE, readOnly: true }));
   try {
     await sql`select postgis_lib_version()`;
   } catch (err) {

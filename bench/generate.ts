@@ -4,7 +4,7 @@ import { TOWNS, type Town } from './towns.js';
 
 export type Scale = 'city' | 'national';
 
-/** The sizes of each scale (issue 8). */
+/** The sizes of each scale. */
 export const SCALES: Record<Scale, { units: number; actors: number; childPlaces: number }> = {
   city: { units: 50, actors: 5_000, childPlaces: 1_000 },
   national: { units: 3_000, actors: 300_000, childPlaces: 60_000 },

@@ -43,7 +43,7 @@ interface Goal {
 const rec = (records: BenchRecord[], w: string) => records.find((r) => r.workload === w);
 const load = (info: BackendInfo, target: string) => info.load_tests.find((l) => l.target.startsWith(target));
 
-/** The goals of issue 8, each checked against the run that can answer it. */
+/** The performance goals, each checked against the run that can answer it. */
 export const GOALS: Goal[] = [
   { what: 'W1 contacts p95', scale: 'national', backend: 'postgresql', limit: 10, unit: 'ms', measure: (r) => rec(r, 'W1')?.p95_ms },
   { what: 'W2 child places p95', scale: 'national', backend: 'postgresql', limit: 10, unit: 'ms', measure: (r) => rec(r, 'W2')?.p95_ms },
@@ -98,7 +98,7 @@ export function renderMarkdown(records: BenchRecord[], infos: Partial<Record<Sca
     '`vs_index` an in-memory kdbush/geokdbush index, `vs_raw_sql` the same SQL without HTTP (the API\'s overhead). ' +
     'Below 1 the API is faster than the baseline.', '');
 
-  out.push('## Goals (issue 8)', '');
+  out.push('## Goals', '');
   out.push('| goal | scale, backend | target | measured | verdict |', '|---|---|---|---|---|');
   for (const g of GOALS) {
     const run = infos[g.scale];

@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- [--scale city|national] [--quick]`: the performance benchmark of
- * issue 8. Generates a deterministic data set, loads it into a fresh embedded database
+ * `npm run bench -- [--scale city|national] [--quick]`: the performance benchmark.
+ * Generates a deterministic data set, loads it into a fresh embedded database
  * (and a fresh PostgreSQL database when BENCH_DATABASE_URL or DATABASE_URL is set),
  * runs W1–W6 with their baselines, starts the real server for load tests and memory,
  * and writes bench/results.json, bench/run-info.json and bench/RESULTS.md.

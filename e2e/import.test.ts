@@ -10,7 +10,7 @@ if (!present) {
   console.warn('\n*** SKIPPING the import journey: ../shared/data is absent ***\n');
 }
 
-describe.skipIf(!hasChromium || !present)('an administrator imports real data through the UI (issue 6)', () => {
+describe.skipIf(!hasChromium || !present)('an administrator imports real data through the UI', () => {
   let product: Product;
   beforeAll(async () => {
     product = await startProduct();

@@ -1,5 +1,5 @@
 /**
- * The user journeys of issue 4, one test each, in real Chromium against the built
+ * The user journeys, one test per user job, in real Chromium against the built
  * product. Every test saves a screenshot to test-results/ and fails on console
  * errors, uncaught exceptions and CSP violations.
  */
@@ -14,7 +14,7 @@ interface Fc<P> {
 }
 type ContactP = { name: string; distance_m: number; contact_persons: { name: string; phone: string | null }[] };
 
-describe.skipIf(!hasChromium)('journeys (issue 4)', () => {
+describe.skipIf(!hasChromium)('journeys', () => {
   let product: Product;
   let kallebackId: number;
   beforeAll(async () => {

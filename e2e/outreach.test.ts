@@ -11,7 +11,7 @@ async function write(request: APIRequestContext, baseUrl: string, method: 'POST'
   return res.json();
 }
 
-describe.skipIf(!hasChromium)('outreach and follow-up (issue 5)', () => {
+describe.skipIf(!hasChromium)('outreach and follow-up', () => {
   let product: Product;
   beforeAll(async () => {
     product = await startProduct();

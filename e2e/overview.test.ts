@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, TEST_PASSWORD, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
 
-describe.skipIf(!hasChromium)('the map of units (issue 2)', () => {
+describe.skipIf(!hasChromium)('the map of units', () => {
   let product: Product;
   beforeAll(async () => {
     product = await startProduct();

@@ -9,7 +9,7 @@ import { expectAccessible, expectClean, hasChromium, POLL, screenshot, startProd
 
 const THRESHOLD = 15;
 
-describe.skipIf(!hasChromium)('vector tiles for large layers (issue 8)', () => {
+describe.skipIf(!hasChromium)('vector tiles for large layers', () => {
   let product: Product;
   beforeAll(async () => {
     product = await startProduct({ env: { TILE_THRESHOLD: String(THRESHOLD) } });

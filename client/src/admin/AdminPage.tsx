@@ -3,15 +3,13 @@ import './admin.css';
 import { useI18n } from '../i18n/index.js';
 import { useMe } from '../outreach/useMe.js';
 import { adminApi, type AuditEntryT, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
-import { adminEn, adminSv } from './messages.js';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
 const ACTIONS = ['create', 'update', 'delete', 'read_exact', 'export', 'import', 'login', 'logout', 'purge'] as const;
 
 /** The texts of these pages in the chosen language. */
 function useTexts() {
-  const { lang } = useI18n();
-  return lang === 'en' ? adminEn : adminSv;
+  return useI18n().m.admin;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));

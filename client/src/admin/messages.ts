@@ -1,4 +1,4 @@
-/** Swedish and English texts of the administration and API-token pages (issue 7). `adminEn` has exactly the keys of `adminSv`. */
+/** Swedish and English texts of the administration and API-token pages. `adminEn` has exactly the keys of `adminSv`. */
 export const adminSv = {
   navAdmin: 'Administration',
   navTokens: 'API-nycklar',

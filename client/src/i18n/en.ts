@@ -1,5 +1,7 @@
 /** English messages; the type makes them have exactly the keys of the Swedish ones. */
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { adminEn } from '../admin/messages.js';
+import { importEn } from '../import/messages.js';
 import { outreachEn } from '../outreach/messages.js';
 import type { InformationStatus } from '../lib/apiTypes.js';
 import type { Messages } from './sv.js';
@@ -341,4 +343,6 @@ export const en: Messages = {
   number: n,
   list: (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),
   outreach: outreachEn,
+  admin: adminEn,
+  import: importEn,
 };

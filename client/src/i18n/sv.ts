@@ -4,6 +4,8 @@
  */
 import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, SchoolStage, UnitKind, UnitStatus } from '../lib/apiTypes.js';
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { adminSv } from '../admin/messages.js';
+import { importSv } from '../import/messages.js';
 import { outreachSv } from '../outreach/messages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
@@ -353,6 +355,8 @@ export const sv = {
   number: n,
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),
   outreach: outreachSv,
+  admin: adminSv,
+  import: importSv,
 };
 
 export type Messages = typeof sv;

@@ -1,12 +1,11 @@
 import { useState, type ChangeEvent } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type Messages } from '../i18n/index.js';
 import { ApiError, request } from '../lib/api.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
 import { useMe } from '../outreach/useMe.js';
 import type { z } from 'zod';
 import type { ImportReport } from '../../../api/schemas/imports.js';
 import { FORMATS, guessFormat, LAYERS, mappingKeys, setRef, showRef, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';
-import { importEn, importSv } from './messages.js';
 import './import.css';
 
 type Report = z.infer<typeof ImportReport>;
@@ -22,8 +21,8 @@ const isReport = (d: unknown): d is Report => typeof d === 'object' && d !== nul
  * reason), and confirm. Below it, export links for every layer.
  */
 export function ImportPage() {
-  const { m, lang } = useI18n();
-  const t = lang === 'en' ? importEn : importSv;
+  const { m } = useI18n();
+  const t = m.import;
   const me = useMe();
   const [layer, setLayer] = useState<Layer>('child-places');
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array }>();
@@ -203,7 +202,7 @@ export function ImportPage() {
   );
 }
 
-function IssueTable({ t, rows, caption }: { t: typeof importSv; rows: { row: number; field: string; reason: string }[]; caption: string }) {
+function IssueTable({ t, rows, caption }: { t: Messages['import']; rows: { row: number; field: string; reason: string }[]; caption: string }) {
   return (
     <table className="import-table import-issues">
       <caption className="visually-hidden">{caption}</caption>
@@ -217,6 +216,5 @@ function IssueTable({ t, rows, caption }: { t: typeof importSv; rows: { row: num
 
 /** The navigation label of the import page, in the current language. */
 export function ImportNavLabel() {
-  const { lang } = useI18n();
-  return <>{lang === 'en' ? importEn.nav : importSv.nav}</>;
+  return <>{useI18n().m.import.nav}</>;
 }

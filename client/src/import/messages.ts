@@ -1,4 +1,4 @@
-/** Swedish and English texts of the import page (issue 6). `importEn` has exactly the keys of `importSv`. */
+/** Swedish and English texts of the import page. `importEn` has exactly the keys of `importSv`. */
 import type { Format, Layer } from './lib.js';
 
 export const importSv = {

@@ -2,7 +2,7 @@
  * Vector tiles for the large layers. Below a few thousand features the map loads a
  * layer's viewport as GeoJSON (which also feeds the lists and clustering); above
  * that, the browser would parse megabytes of JSON on every pan, so the layer is drawn
- * from `/api/tiles/{layer}/{z}/{x}/{y}.mvt` instead (issue 8, docs/API.md "Vector tiles").
+ * from `/api/tiles/{layer}/{z}/{x}/{y}.mvt` instead (docs/API.md "Vector tiles").
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { api } from './api.js';

@@ -1,5 +1,5 @@
 /**
- * Swedish and English texts of the outreach views (issue 5), merged into the app's
+ * Swedish and English texts of the outreach views, merged into the app's
  * catalogues as `m.outreach`. `outreachEn` must have exactly the keys of `outreachSv`.
  */
 import type { ActivityKind, FollowUpStatus, PrincipleStatus } from './api.js';

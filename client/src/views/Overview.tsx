@@ -52,7 +52,7 @@ const CHILD_TILE_LAYERS = [
 type Selected = { layer: 'actors' | 'children'; id: number } | null;
 
 /**
- * The start view (issue 2): the units on the map and in a list beside it; selecting
+ * The start view: the units on the map and in a list beside it; selecting
  * in either selects in both. With the layer switches, actors, children's places and
  * areas join the map, and everything drawn is listed under "In the map view".
  */

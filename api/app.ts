@@ -10,7 +10,8 @@ import { requireRole, resolveUser } from './auth/middleware.js';
 import { DEFAULTS } from './config.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, ERROR_STATUS, errorBody, MESSAGES, type ErrorCode } from './errors.js';
-import { csrfGuard, jsonKeyGuard, noStore, securityHeaders } from './http/security.js';
+import { documentedSessionCookie } from './http/cookies.js';
+import { closeAfterRefusedBody, csrfGuard, jsonKeyGuard, noStore, securityHeaders } from './http/security.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders(deps.config.basemapStyleUrl));
   app.use('/api/*', noStore);
   app.use('/api/*', csrfGuard());
+  app.use('/api/*', closeAfterRefusedBody);
   const entityLimit = bodyLimit({
     maxSize: DEFAULTS.entityBodyLimitBytes,
     onError: () => {
@@ -108,7 +110,10 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: '/' }],
     security: [{ session: [] }, { bearer: [] }],
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'ps_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey', in: 'cookie', name: documentedSessionCookie(deps.config),
+    description: 'The session cookie set by POST /api/auth/login: `__Host-ps_session` where the product is reached over https, `ps_session` over plain http.',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   app.all('/api/*', (c) => {
@@ -159,7 +164,11 @@ function toApiError(err: unknown): ApiError | undefined {
   return undefined;
 }
 
-/** Serves the built client, with index.html for every non-API path (client-side routing). */
+/**
+ * Serves the built client, with index.html for every other non-API path (client-side routing).
+ * A missing file under /assets/ is a 404: answered with the page, a stale or mistyped asset name
+ * would be cached for a year as if it were that script or style.
+ */
 function mountClient(app: OpenAPIHono<AppEnv>): void {
   const root = path.relative(process.cwd(), CLIENT_DIR) || '.';
   app.use('/assets/*', async (c, next) => {
@@ -167,6 +176,7 @@ function mountClient(app: OpenAPIHono<AppEnv>): void {
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   app.use('*', serveStatic({ root }));
+  app.get('/assets/*', (c) => c.notFound());
   app.get('*', (c) => {
     const index = path.join(CLIENT_DIR, 'index.html');
     if (!fs.existsSync(index)) return c.text('The client is not built: run "npm run build".', 503);

@@ -20,3 +20,19 @@ describe('TILE_THRESHOLD', () => {
     expect(await (await t.request('anonymous', 'GET', '/api/client-config')).json()).toMatchObject({ tile_threshold: 37 });
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is unset by default and kept as an origin', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://platssamverkan.goteborg.se' }).publicUrl).toBe('https://platssamverkan.goteborg.se');
+    expect(loadConfig({ PUBLIC_URL: 'https://Platssamverkan.Goteborg.se/' }).publicUrl).toBe('https://platssamverkan.goteborg.se');
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:8443' }).publicUrl).toBe('http://localhost:8443');
+  });
+
+  it.each(['platssamverkan.goteborg.se', 'ftp://x.se', 'https://x.se/karta', 'https://x.se/?a=1', 'https://user:pw@x.se', 'https://x.se/#top'])(
+    'refuses %s, naming the setting and what it must be',
+    (value) => {
+      expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL must be the origin users reach, such as https:\/\//);
+    },
+  );
+});

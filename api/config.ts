@@ -52,11 +52,17 @@ export interface Config {
   tileThreshold: number;
   /** TRUST_PROXY=true: the client address for sign-in limits is the last X-Forwarded-For entry (set it only behind a proxy you run). */
   trustProxy: boolean;
+  /**
+   * PUBLIC_URL: the origin users reach (`https://platssamverkan.example.se`), without a trailing
+   * slash. It decides the origin a write must come from, absolute links and the cookie's flags;
+   * unset, they follow the request (and forwarded headers only with TRUST_PROXY).
+   */
+  publicUrl: string | undefined;
 }
 
 const KNOWN_KEYS = [
   'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
-  'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD',
+  'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD', 'PUBLIC_URL',
 ];
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -81,7 +87,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
     tileThreshold,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
+}
+
+/** PUBLIC_URL as an origin (`https://host[:port]`): an http(s) URL with no path, query or fragment. */
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const fail = (why: string) => new Error(`PUBLIC_URL must be the origin users reach, such as https://platssamverkan.example.se (${why}), got "${raw}"`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw fail('not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail('http or https only');
+  if (url.username || url.password) throw fail('no user or password');
+  if (url.pathname !== '/' || url.search || url.hash) throw fail('no path, query or fragment');
+  return url.origin;
 }
 
 /** Warns about environment keys that look like ours but are misspelt (DATABSE_URL…). */

@@ -1,15 +1,11 @@
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { DEFAULTS } from '../config.js';
 import { query } from '../db/sqlFiles.js';
 import type { AppEnv, CurrentUser } from '../env.js';
 import { ApiError, MESSAGES } from '../errors.js';
+import { readSessionCookie } from '../http/cookies.js';
 import type { Role } from '../schemas/common.js';
 import { hashToken } from './tokens.js';
-
-/** Session cookie names: `__Host-` prefixed when served over https (SECURITY.md). */
-export const SESSION_COOKIE = 'ps_session';
-export const SESSION_COOKIE_SECURE = '__Host-ps_session';
 
 const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 
@@ -35,7 +31,7 @@ export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
     if (stale(last_used_at, now)) await db.query(query('auth_token_touch'), [token_id, now.toISOString()]);
     user = { ...who, via: 'token' };
   } else {
-    const token = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
+    const token = readSessionCookie(c);
     if (token) {
       const hash = hashToken(token);
       const [row] = await db.query<Omit<CurrentUser, 'via'> & { last_seen_at: string }>(query('auth_session_user'), [

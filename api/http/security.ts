@@ -1,7 +1,13 @@
+import type { Socket } from 'node:net';
+import type { HttpBindings } from '@hono/node-server';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { isHttps, publicOrigin } from './publicOrigin.js';
+
+/** One year, over https only: on plain http the header means nothing and would only mislead. */
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
  * Security headers with a CSP that keeps MapLibre working: its workers and images
@@ -9,7 +15,7 @@ import { ApiError } from '../errors.js';
  */
 export function securityHeaders(basemapStyleUrl: string) {
   const basemapOrigin = originOf(basemapStyleUrl);
-  return secureHeaders({
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       objectSrc: ["'none'"],
@@ -27,10 +33,20 @@ export function securityHeaders(basemapStyleUrl: string) {
     referrerPolicy: 'strict-origin-when-cross-origin',
     xContentTypeOptions: 'nosniff',
     xFrameOptions: 'DENY',
-    // HSTS only means something over https; browsers ignore it on http.
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: 'same-origin',
+    // Only features Chromium knows: an unknown one is a console error on every page.
+    permissionsPolicy: {
+      accelerometer: [], autoplay: [], camera: [], displayCapture: [], gyroscope: [], hid: [], magnetometer: [],
+      microphone: [], midi: [], payment: [], serial: [], usb: [], xrSpatialTracking: [],
+      // Field work places observations at the phone's position.
+      geolocation: ['self'],
+    },
+  });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await headers(c, next);
+    if (isHttps(c)) c.header('Strict-Transport-Security', HSTS);
   });
 }
 
@@ -46,8 +62,9 @@ function originOf(url: string): string | undefined {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Refuses forged cross-site writes: a mutation must come from our own origin when
- * the browser says where it comes from, and a body must be JSON (a form post or
+ * Refuses forged cross-site writes: a mutation must come from our own origin (the one users
+ * reach, `publicOrigin`: behind a TLS proxy the browser says https while the request arrives
+ * as http) when the browser says where it comes from, and a body must be JSON (a form post or
  * text/plain, which a foreign page can send without CORS, gets 415). Routes that
  * take other media types (imports) list them in `extraTypes`.
  */
@@ -55,7 +72,7 @@ export const csrfGuard = (extraTypes: (path: string) => readonly string[] = () =
   createMiddleware<AppEnv>(async (c, next) => {
     if (!MUTATING.has(c.req.method)) return next();
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+    if (origin !== undefined && origin !== publicOrigin(c)) {
       throw new ApiError('forbidden', `Cross-site request refused: Origin ${origin} is not this site.`);
     }
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -99,3 +116,38 @@ export const jsonKeyGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (bad) throw new ApiError('bad_request', `The body must not contain the key "${bad}" (refused at any depth).`);
   await next();
 });
+
+/** How long a refused upload may go on sending after its answer before the socket is closed. */
+const LINGER_MS = 5_000;
+
+/**
+ * Ends the connection cleanly after a 413. The body limit answers as soon as it knows the body is
+ * too large, while the client is still sending it. A kept-alive connection would then be dropped
+ * by the server mid-upload (the Node adapter drains for half a second, then destroys the socket),
+ * and closing a socket with unread data sends a TCP reset, which can make the client lose the
+ * answer. So the answer says `Connection: close`, and the socket is closed the way nginx and
+ * Apache do it ("lingering close"): our side is shut after the answer, and what the client still
+ * sends is read and discarded until it stops or `LINGER_MS` has passed.
+ */
+export const closeAfterRefusedBody = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (c.res.status !== 413) return;
+  c.header('Connection', 'close');
+  const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+  if (socket) lingerOnClose(socket);
+});
+
+/** Replaces this socket's `destroySoon` (what Node's HTTP server calls after a `Connection: close` answer) with a lingering close. */
+function lingerOnClose(socket: Socket): void {
+  let lingering = false;
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    if (lingering || this.destroyed) return;
+    lingering = true;
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once('close', () => clearTimeout(timer));
+    this.once('end', () => this.destroy());
+    this.on('data', () => {});
+    this.end();
+  };
+}

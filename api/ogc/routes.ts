@@ -5,6 +5,7 @@ import { DEFAULTS } from '../config.js';
 import { readerOf } from '../db/reader.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
+import { publicOrigin } from '../http/publicOrigin.js';
 import { noStore } from '../http/security.js';
 import { parseBbox } from '../schemas/proximity.js';
 import { COLLECTION_IDS, COLLECTIONS, isCollectionId, readExtents, readFeatures, type CollectionId } from './features.js';
@@ -35,7 +36,8 @@ function checkParams(c: Context<AppEnv>, kind: keyof typeof KNOWN_PARAMS): void 
   if (f !== undefined && !['json', 'geojson'].includes(f)) throw badRequest(`f: must be json or geojson (no HTML encoding); got "${f.slice(0, 20)}"`);
 }
 
-const baseUrl = (c: Context<AppEnv>) => `${new URL(c.req.url).origin}/ogc`;
+/** Absolute links start at the origin users reach (PUBLIC_URL), not at whatever `Host` a request names. */
+const baseUrl = (c: Context<AppEnv>) => `${publicOrigin(c)}/ogc`;
 
 function intParam(c: Context<AppEnv>, name: string, dflt: number, min: number, max: number): number {
   const raw = c.req.query(name);
@@ -82,7 +84,7 @@ export const ogcRoutes = new Hono<AppEnv>()
       description: 'Units, neighbourhood actors, child places and areas of the place-collaboration model (WGS 84, GeoJSON).',
       links: [
         { href: `${base}`, rel: 'self', type: 'application/json', title: 'This document' },
-        { href: `${new URL(c.req.url).origin}/api/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'The API definition (the product API; this OGC API is described on this landing page)' },
+        { href: `${publicOrigin(c)}/api/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'The API definition (the product API; this OGC API is described on this landing page)' },
         { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'The collections' },
       ],

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SESSION_COOKIE, SESSION_COOKIE_SECURE } from '../auth/middleware.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { query } from '../db/sqlFiles.js';
 import { ApiError, MESSAGES } from '../errors.js';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
 import { audit } from '../services/audit.js';
 import { assertLoginAllowed, clientAddress, recordLoginAttempt } from '../services/rateLimit.js';
@@ -20,8 +19,6 @@ const Login = z
     password: z.string().min(1, { error: 'password must not be empty' }).max(256, { error: 'password must be at most 256 characters' }),
   })
   .openapi('Login');
-
-const isHttps = (url: string) => new URL(url).protocol === 'https:';
 
 export const authRoutes = newRouter()
   .openapi(
@@ -53,17 +50,14 @@ export const authRoutes = newRouter()
         throw new ApiError('unauthorized', 'Wrong e-mail or password.');
       }
       const token = newToken();
-      const previous = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
+      const previous = readSessionCookie(c);
       await db.transaction(async (tx) => {
         if (previous) await tx.query(query('auth_session_delete'), [hashToken(previous)]);
         await tx.query(query('auth_session_create'), [hashToken(token), user.id, now.toISOString()]);
         await tx.query(query('login_attempt_insert'), [now.toISOString(), email, address, true]);
         await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address } });
       });
-      const secure = isHttps(c.req.url);
-      setCookie(c, secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE, token, {
-        httpOnly: true, sameSite: 'Lax', path: '/', secure,
-      });
+      setSessionCookie(c, token);
       return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
     },
   )
@@ -76,7 +70,7 @@ export const authRoutes = newRouter()
       responses: { 204: { description: 'Signed out.' }, ...errorResponses(401) },
     }),
     async (c) => {
-      const token = getCookie(c, SESSION_COOKIE_SECURE) ?? getCookie(c, SESSION_COOKIE);
+      const token = readSessionCookie(c);
       const { db, clock } = c.var.deps;
       const user = c.var.user;
       if (token && user?.via === 'session') {
@@ -85,8 +79,7 @@ export const authRoutes = newRouter()
           await audit(tx, { at: clock(), user, action: 'logout', entity: 'session', entityId: user.id });
         });
       }
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      deleteCookie(c, SESSION_COOKIE_SECURE, { path: '/', secure: true });
+      clearSessionCookie(c);
       return c.body(null, 204);
     },
   )

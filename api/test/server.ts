@@ -34,10 +34,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The server on a fresh copy of the template (a folder for PGlite, a database on the PostgreSQL server). */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The server on a fresh copy of the template (a folder for PGlite, a database on the PostgreSQL
+ * server), with `settings` added to its environment (PUBLIC_URL, TRUST_PROXY…).
+ */
+export async function startServer(settings: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BASEMAP_STYLE_URL: 'http://127.0.0.1:9/style.json' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BASEMAP_STYLE_URL: 'http://127.0.0.1:9/style.json', ...settings };
   let cleanup: () => Promise<void>;
   if (backend === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-server-'));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { hasNeedToKnow, requireRole, resolveUser } from '../auth/middleware.js';
 import { DEFAULTS } from '../config.js';
@@ -7,6 +7,10 @@ import type { AppEnv } from '../env.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { publicOrigin } from '../http/publicOrigin.js';
 import { noStore } from '../http/security.js';
+import { errorResponses } from '../schemas/common.js';
+import {
+  OgcCollection, OgcCollectionParam, OgcCollections, OgcConformance, OgcFeature, OgcFeatureCollection, OgcFeatureParams, OgcFormatQuery, OgcItemsQuery, OgcLanding,
+} from '../schemas/ogc.js';
 import { parseBbox } from '../schemas/proximity.js';
 import { COLLECTION_IDS, COLLECTIONS, isCollectionId, readExtents, readFeatures, type CollectionId } from './features.js';
 
@@ -68,13 +72,52 @@ function collectionDoc(base: string, id: CollectionId, extent?: [number, number,
   };
 }
 
+/** The OGC resources as OpenAPI paths, so that /api/openapi.json (the landing page's `service-desc`) describes them too. */
+const OGC_PATHS: RouteConfig[] = [
+  {
+    method: 'get', path: '/', tags: ['OGC API – Features'], summary: 'OGC API – Features landing page',
+    request: { query: OgcFormatQuery },
+    responses: { 200: { description: 'Title and links to the API definition, the conformance classes and the collections.', content: { 'application/json': { schema: OgcLanding } } }, ...errorResponses(400, 401) },
+  },
+  {
+    method: 'get', path: '/conformance', tags: ['OGC API – Features'], summary: 'The conformance classes implemented (Part 1 core, GeoJSON)',
+    request: { query: OgcFormatQuery },
+    responses: { 200: { description: 'The conformance classes.', content: { 'application/json': { schema: OgcConformance } } }, ...errorResponses(400, 401) },
+  },
+  {
+    method: 'get', path: '/collections', tags: ['OGC API – Features'], summary: 'The collections: units, actors, child places, areas',
+    request: { query: OgcFormatQuery },
+    responses: { 200: { description: 'The collections with their extents.', content: { 'application/json': { schema: OgcCollections } } }, ...errorResponses(400, 401) },
+  },
+  {
+    method: 'get', path: '/collections/{collectionId}', tags: ['OGC API – Features'], summary: 'One collection',
+    request: { params: OgcCollectionParam, query: OgcFormatQuery },
+    responses: { 200: { description: 'The collection.', content: { 'application/json': { schema: OgcCollection } } }, ...errorResponses(400, 401, 404) },
+  },
+  {
+    method: 'get', path: '/collections/{collectionId}/items', tags: ['OGC API – Features'], summary: "A page of a collection's features (GeoJSON)",
+    description: `\`limit\` ${OGC_LIMIT_DEFAULT} by default, at most ${OGC_LIMIT_MAX}; \`next\`/\`prev\` links page through. Any other query parameter is a 400. ` +
+      'Restricted units are snapped to a 250 m grid, without address, for roles without need-to-know; the bbox is tested on the location shown.',
+    request: { params: OgcCollectionParam, query: OgcItemsQuery },
+    responses: { 200: { description: 'The features, in id order.', content: { [GEOJSON]: { schema: OgcFeatureCollection } } }, ...errorResponses(400, 401, 404) },
+  },
+  {
+    method: 'get', path: '/collections/{collectionId}/items/{featureId}', tags: ['OGC API – Features'], summary: 'One feature (GeoJSON)',
+    request: { params: OgcFeatureParams, query: OgcFormatQuery },
+    responses: { 200: { description: 'The feature.', content: { [GEOJSON]: { schema: OgcFeature } } }, ...errorResponses(400, 401, 404) },
+  },
+];
+
+const ogcApp = new OpenAPIHono<AppEnv>();
+for (const route of OGC_PATHS) ogcApp.openAPIRegistry.registerPath(route);
+
 /**
  * OGC API – Features, Part 1 Core with GeoJSON, over units, actors, child places and
  * areas: readable by QGIS and GDAL's OAPIF driver. The product's access rules apply:
  * a session or a personal API token (`Authorization: Bearer`), viewer or above;
  * restricted units coarsened for roles without need-to-know.
  */
-export const ogcRoutes = new Hono<AppEnv>()
+export const ogcRoutes = ogcApp
   .use('*', noStore, resolveUser, requireRole('viewer'))
   .get('/', (c) => {
     checkParams(c, 'meta');
@@ -84,7 +127,7 @@ export const ogcRoutes = new Hono<AppEnv>()
       description: 'Units, neighbourhood actors, child places and areas of the place-collaboration model (WGS 84, GeoJSON).',
       links: [
         { href: `${base}`, rel: 'self', type: 'application/json', title: 'This document' },
-        { href: `${publicOrigin(c)}/api/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'The API definition (the product API; this OGC API is described on this landing page)' },
+        { href: `${publicOrigin(c)}/api/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.1', title: 'The API definition (OpenAPI 3.1), this OGC API included' },
         { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'The collections' },
       ],

@@ -8,6 +8,7 @@ import { notFound } from '../errors.js';
 import { wgs84ToProjected } from '../import/crs.js';
 import { COLLECTION_IDS, readFeatures, type CollectionId } from '../ogc/features.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
+import { LayerExport } from '../schemas/ogc.js';
 import { audit } from '../services/audit.js';
 import { proxUnit, unitContacts } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
@@ -79,7 +80,7 @@ export const exportsRoutes = newRouter()
       description: `Every feature of the layer as a download (restricted units coarsened for roles without need-to-know, as everywhere). ${CSV_NOTE} Areas in CSV carry a point on their surface. Each export writes an \`export\` audit entry.`,
       request: { params: LayerParam, query: LayerQuery },
       responses: {
-        200: { description: 'The file.', content: { 'application/geo+json': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
+        200: { description: 'The file.', content: { 'application/geo+json': { schema: LayerExport }, 'text/csv': { schema: z.string() } } },
         ...errorResponses(400, 401),
       },
     }),

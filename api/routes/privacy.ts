@@ -1,19 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
+import { ContactPersonStored } from '../schemas/records.js';
 import { exportContactPerson, exportToCsv, inactivateContactPerson, purgeContactPersons } from '../services/privacy.js';
 import { newRouter } from '../validation.js';
 
-const ContactPersonRecord = z
-  .object({
-    id: z.number().int(), actor_id: z.number().int(), actor_name: z.string(), name: z.string(), role: z.string().nullable(),
-    phone: z.string().nullable(), email: z.string().nullable(), note: z.string().nullable(), active: z.boolean(),
-    inactivated_at: z.string().nullable(), version: z.number().int(), created_at: z.string(), updated_at: z.string(),
-  })
-  .openapi('ContactPersonRecord');
-
 const SubjectExport = z
-  .object({ contact_person: ContactPersonRecord, audit: z.array(z.record(z.string(), z.unknown())) })
+  .object({ contact_person: ContactPersonStored, audit: z.array(z.record(z.string(), z.unknown())) })
   .openapi('ContactPersonExport');
 
 const ExportQuery = z.strictObject({
@@ -52,7 +45,7 @@ export const privacyRoutes = newRouter()
       description: 'Inactive contact persons are no longer shown anywhere; they are deleted by the purge after the retention period.',
       request: { params: IdParam },
       responses: {
-        200: { description: 'The contact person, now inactive.', content: { 'application/json': { schema: ContactPersonRecord } } },
+        200: { description: 'The contact person, now inactive.', content: { 'application/json': { schema: ContactPersonStored } } },
         ...errorResponses(400, 401, 403, 404, 415),
       },
     }),

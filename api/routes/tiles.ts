@@ -12,17 +12,22 @@ import { newRouter } from '../validation.js';
 const TILE_CACHE_CONTROL = 'private, max-age=60';
 const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
+/**
+ * A tile coordinate in the path: digits only, then range-checked. Declared as a string
+ * pattern rather than `z.coerce.number()`, which the OpenAPI generator describes as a
+ * nullable, optional parameter (and a path parameter must be required).
+ */
 const tileNumber = (name: string, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be an integer` })
-    .int({ error: `${name} must be an integer` })
-    .min(0, { error: `${name} must be at least 0` })
-    .max(max, { error: `${name} must be at most ${max}` });
+  z
+    .string()
+    .regex(/^\d{1,8}$/, { error: `${name} must be an integer` })
+    .transform(Number)
+    .pipe(z.number().max(max, { error: `${name} must be at most ${max}` }));
 
 const TileParams = z.object({
   layer: z.enum(TILE_LAYER_NAMES as [string, ...string[]]).openapi({ param: { name: 'layer', in: 'path' }, example: 'actors' }),
-  z: tileNumber('z', TILE_MAX_ZOOM).openapi({ param: { name: 'z', in: 'path' }, example: 12 }),
-  x: tileNumber('x', 2 ** TILE_MAX_ZOOM - 1).openapi({ param: { name: 'x', in: 'path' }, example: 2184 }),
+  z: tileNumber('z', TILE_MAX_ZOOM).openapi({ param: { name: 'z', in: 'path' }, description: `Zoom level, 0–${TILE_MAX_ZOOM}.`, example: '12' }),
+  x: tileNumber('x', 2 ** TILE_MAX_ZOOM - 1).openapi({ param: { name: 'x', in: 'path' }, description: 'Tile column, 0 to 2^z − 1.', example: '2184' }),
   // The path segment is "{y}.mvt"; the suffix is stripped before validation.
   y: z
     .string()

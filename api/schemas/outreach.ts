@@ -3,7 +3,8 @@
  * follow-ups, the five principles and the implementation overview.
  */
 import { z } from '@hono/zod-openapi';
-import { ACTIVITY_KINDS, CHILD_PLACE_KINDS, INFORMATION_STATUSES, PointGeometry, SWEDEN_BBOX, UNIT_KINDS, UNIT_STATUSES } from './common.js';
+import { ACTIVITY_KINDS, CHILD_PLACE_KINDS, PointGeometry, SWEDEN_BBOX, UNIT_KINDS, UNIT_STATUSES } from './common.js';
+import { Information } from './proximity.js';
 
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const PRINCIPLE_STATUSES = ['not_started', 'in_progress', 'in_place'] as const;
@@ -46,7 +47,7 @@ const activityFields = {
   child_place_ids: z.array(id).max(500).openapi({ description: 'Child places involved (must exist; for `information`, within the unit\'s outer ring).' }),
   organisations: z.array(z.string().trim().min(1).max(200)).max(20).openapi({ description: 'Organisations taking part (never residents).' }),
   note: z.string().max(500).nullable().openapi({ description: 'Short note, at most 500 characters. No personal data about residents belongs here.' }),
-  location: InSweden.nullable().openapi({ description: 'Observations and safety walks only: where the finding is.' }),
+  location: z.union([InSweden, z.null()]).openapi({ description: 'Observations and safety walks only: where the finding is.' }),
   responsible_actor_id: id.nullable().openapi({ description: "Observations and safety walks only: an actor among the unit's contacts (inside its outer ring)." }),
   due_date: isoDate('due_date').nullable().openapi({ description: 'Observations and safety walks only.' }),
   follow_up_status: z.enum(FOLLOW_UP_STATUSES).nullable().openapi({ description: 'Observations and safety walks only. Defaults to `open` for observations and for safety walks with a finding (location, responsible actor or due date).' }),
@@ -97,7 +98,8 @@ export const Activity = z
     child_places: z.array(Ref.extend({ kind: z.enum(CHILD_PLACE_KINDS) })),
     organisations: z.array(z.string()),
     note: z.string().nullable(),
-    location: PointGeometry.nullable(),
+    // A union rather than `.nullable()`: the OpenAPI generator turns a nullable component into an allOf that refuses null.
+    location: z.union([PointGeometry, z.null()]),
     responsible_actor: Ref.nullable(),
     due_date: z.string().nullable(),
     follow_up_status: z.enum(FOLLOW_UP_STATUSES).nullable(),
@@ -143,13 +145,8 @@ export const MarkInformed = z
   })
   .openapi('MarkInformed');
 
-export const InformationObject = z
-  .object({
-    status: z.enum(INFORMATION_STATUSES),
-    last_informed_at: z.string().nullable(),
-    due_at: z.string().nullable(),
-  })
-  .openapi('Information');
+/** The information state of one (unit, child place) pair: the same component as in the proximity answers. */
+export const InformationObject = Information;
 
 export const MarkInformedResult = z
   .object({

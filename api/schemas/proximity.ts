@@ -242,9 +242,9 @@ export const SiteAnalysisInput = z
   .strictObject({
     lon: coordinate('lon', SWEDEN_BBOX.minLon, SWEDEN_BBOX.maxLon).openapi({ example: 12.006 }),
     lat: coordinate('lat', SWEDEN_BBOX.minLat, SWEDEN_BBOX.maxLat).openapi({ example: 57.683 }),
-    radii: RadiiInput.optional().openapi({ description: 'Radii to analyse with; the global zone radii when left out.' }),
+    radii: RadiiInput.optional(),
   })
-  .openapi('SiteAnalysisInput');
+  .openapi('SiteAnalysisInput', { description: 'A candidate site; `radii` to analyse with, the global zone radii when left out.' });
 
 const countsOf = (codes: readonly string[]) =>
   z.object(Object.fromEntries(codes.map((c) => [c, z.number().int()])) as Record<string, z.ZodNumber>);

@@ -110,3 +110,11 @@ export const ContactPersonRecord = z
     email: z.string().nullable(), note: z.string().nullable(), active: z.boolean(), version: z.number().int(),
   })
   .openapi('ContactPersonRecord');
+
+/** Everything stored about one contact person, with its actor's name: the privacy routes' answer. */
+export const ContactPersonStored = ContactPersonRecord.extend({
+  actor_name: z.string(),
+  inactivated_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+}).openapi('ContactPersonStored', { description: 'Everything stored about one contact person (data-subject requests), with the name of its actor.' });

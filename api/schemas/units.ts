@@ -83,7 +83,7 @@ export const UnitPropertiesInput = z.strictObject({
   contact_phone: text(50, 'contact_phone'),
   contact_email: z.email({ error: 'contact_email must be an e-mail address' }).max(200).nullable(),
   contact_hours: text(200, 'contact_hours'),
-  radii: ZoneRadiiInput.nullable(),
+  radii: z.union([ZoneRadiiInput, z.null()]),
   sensitivity: z.enum(SENSITIVITIES),
   external_id: z.string().trim().min(1).max(200).nullable(),
 });

@@ -76,6 +76,12 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/areas/{id}/summary': 'viewer',
   'GET /api/exports/{layer}': 'viewer',
   'GET /api/units/{id}/contacts/export': 'viewer',
+  'GET /ogc': 'viewer',
+  'GET /ogc/conformance': 'viewer',
+  'GET /ogc/collections': 'viewer',
+  'GET /ogc/collections/{collectionId}': 'viewer',
+  'GET /ogc/collections/{collectionId}/items': 'viewer',
+  'GET /ogc/collections/{collectionId}/items/{featureId}': 'viewer',
 };
 
 const CALLERS = ['anonymous', 'viewer', 'editor', 'admin'] as const;

@@ -30,10 +30,23 @@ export const DEFAULTS = {
   importBodyLimitBytes: 50 * 1024 * 1024,
   /** Most rows (features, CSV lines, OSM elements) one import takes. */
   importFeatureLimit: 50_000,
-  /** Sign-in limits (SECURITY.md: ≤ 100 failures per account per hour): failures counted per window; at the cap, 429 until the window slides. */
-  loginWindowMinutes: 15,
-  loginMaxFailuresPerAccount: 10,
+  /**
+   * Sign-in limits (SECURITY.md: ≤ 100 failures per account per hour), counted over a sliding
+   * window: per account and address pair, the first failures are free and each further one
+   * doubles the wait before the next attempt (up to the longest delay); per account a cap that
+   * one address cannot reach (it stops at its own, lower cap) and that does not apply at an
+   * address the account signed in from lately, so an attacker cannot lock the owner out.
+   */
+  loginWindowMinutes: 60,
+  loginMaxFailuresPerAccount: 100,
   loginMaxFailuresPerAddress: 50,
+  loginFreeFailuresPerPair: 5,
+  loginDelayFirstSeconds: 1,
+  loginDelayMaxSeconds: 900,
+  loginKnownAddressDays: 30,
+  /** argon2 hashes running at once (one verify takes about 40 ms and 19 MiB), and how many may wait; past that, 503. */
+  hashConcurrency: 2,
+  hashQueueMax: 64,
   /** Days an inactivated contact person is kept before `POST /api/contact-persons/purge` deletes it (setting `contact_person_retention_days`). */
   contactPersonRetentionDays: 90,
 } as const;

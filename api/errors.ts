@@ -7,6 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const ERROR_STATUS = {
   bad_request: 400,
+  /** A password refused by the password rules (too common, the e-mail address); `details.field` names the field. */
+  weak_password: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -3,26 +3,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/types.js';
+import { passwordProblem } from './passwordPolicy.js';
 import { hashPassword } from './passwords.js';
 
 /** Fallback e-mail of the first administrator when ADMIN_EMAIL is not set. */
 export const DEFAULT_ADMIN_EMAIL = 'admin@platssamverkan.local';
 
-/** Shortest password accepted anywhere (SECURITY.md: 8 characters, no composition rules). */
-export const MIN_PASSWORD_LENGTH = 8;
-
 /**
  * Creates the first administrator in a database without users: from ADMIN_EMAIL and
  * ADMIN_PASSWORD, or with a generated password that is printed once and written to
- * a file only the owner can read. There is never a default account.
+ * a file only the owner can read. There is never a default account, and ADMIN_PASSWORD
+ * must pass the same rules as every password (the start fails with the reason).
  */
 export async function ensureFirstAdmin(db: Database, config: Config, log: (m: string) => void = console.log): Promise<void> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   if (row && row.n > 0) return;
   const email = (config.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   let password = config.adminPassword;
-  if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
-    throw new Error(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  const problem = password === undefined ? undefined : passwordProblem(password, email);
+  if (problem) {
+    throw new Error(`ADMIN_PASSWORD is refused: it ${problem}. Set another one, or leave ADMIN_PASSWORD unset to have a password generated and shown once.`);
   }
   const generated = password === undefined;
   password ??= crypto.randomBytes(15).toString('base64url');

@@ -6,7 +6,7 @@ import { ApiError, MESSAGES } from '../errors.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
 import { audit } from '../services/audit.js';
-import { assertLoginAllowed, clientAddress, recordLoginAttempt } from '../services/rateLimit.js';
+import { clientAddress, releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from '../services/rateLimit.js';
 import { newRouter } from '../validation.js';
 
 const Me = z
@@ -27,12 +27,12 @@ export const authRoutes = newRouter()
       path: '/auth/login',
       tags: ['Auth'],
       summary: 'Sign in; sets the session cookie',
-      description: 'A new session token at every sign-in. Failed sign-ins are limited per account and per client address (429 with Retry-After).',
+      description: 'A new session token at every sign-in. Failed sign-ins are limited, counted before the password is checked: per account and client address with growing delays, per client address, and per account except from an address it signed in from lately (429 with Retry-After). 503 with Retry-After when too many password checks wait.',
       security: [],
       request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
       responses: {
         200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } },
-        ...errorResponses(400, 401, 415, 429),
+        ...errorResponses(400, 401, 415, 429, 503),
       },
     }),
     async (c) => {
@@ -40,13 +40,19 @@ export const authRoutes = newRouter()
       const { db, clock } = c.var.deps;
       const now = clock();
       const address = clientAddress(c);
-      await assertLoginAllowed(db, email, address, now);
+      const attempt = await reserveLoginAttempt(db, email, address, now);
       const [user] = await db.query<{ id: number; email: string; name: string; role: (typeof ROLES)[number]; password_hash: string; active: boolean }>(
         query('auth_user_by_email'), [email],
       );
-      const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+      let ok: boolean;
+      try {
+        ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+      } catch (err) {
+        await releaseLoginAttempt(db, attempt);
+        throw err;
+      }
       if (!user || !ok || !user.active) {
-        await recordLoginAttempt(db, email, address, now, false);
+        await settleLoginAttempt(db, attempt, false, now);
         throw new ApiError('unauthorized', 'Wrong e-mail or password.');
       }
       const token = newToken();
@@ -54,7 +60,7 @@ export const authRoutes = newRouter()
       await db.transaction(async (tx) => {
         if (previous) await tx.query(query('auth_session_delete'), [hashToken(previous)]);
         await tx.query(query('auth_session_create'), [hashToken(token), user.id, now.toISOString()]);
-        await tx.query(query('login_attempt_insert'), [now.toISOString(), email, address, true]);
+        await settleLoginAttempt(tx, attempt, true, now);
         await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address } });
       });
       setSessionCookie(c, token);

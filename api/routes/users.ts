@@ -1,20 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
-import { MIN_PASSWORD_LENGTH } from '../auth/bootstrap.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
 import { notFound } from '../errors.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { errorResponses, IdParam, ROLES } from '../schemas/common.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { newRouter } from '../validation.js';
 
-/** Longest password accepted (argon2 takes any length; this bounds the hashing cost). */
-export const MAX_PASSWORD_LENGTH = 256;
-
 const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { error: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(MAX_PASSWORD_LENGTH, { error: `password must be at most ${MAX_PASSWORD_LENGTH} characters` })
-  .openapi({ description: `${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters, no composition rules.` });
+  .openapi({ description: `${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters, no composition rules; refused (400 \`weak_password\`) when it is a common or breached password or the account's e-mail address.` });
 
 const Name = z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' });
 
@@ -81,7 +78,7 @@ export const usersRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'patch', path: '/users/{id}', tags: ['Users'], summary: 'Change a user account', middleware: [requireRole('admin')] as const,
-      description: 'Needs `If-Match`. Disabling an account (`active: false`) or setting its password ends all its sessions. The last active administrator cannot be demoted or disabled.',
+      description: 'Needs `If-Match`. Disabling an account (`active: false`) or setting its password ends all its sessions and revokes all its API tokens for good (enabling it again does not bring them back). The last active administrator cannot be demoted or disabled.',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: UserPatch } } } },
       responses: {
         200: { description: 'The changed account.', content: { 'application/json': { schema: User } } },

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { DEFAULTS } from '../config.js';
 import { query } from '../db/sqlFiles.js';
-import type { Queryable } from '../db/types.js';
+import type { Database, Queryable } from '../db/types.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 
@@ -23,30 +23,44 @@ export function clientAddress(c: Context<AppEnv>): string {
   return address.slice(0, 100);
 }
 
-interface LimitRow { account_failures: number; account_retry_s: number | null; address_failures: number; address_retry_s: number | null }
+interface ReserveRow { id: number | null; refused_by: 'pair' | 'account' | 'address' | null; retry_s: number }
+
+const REFUSALS = {
+  pair: (s: number) => `Too many failed sign-ins to this account from your address: wait ${s} seconds before the next attempt.`,
+  account: (s: number) => `Too many failed sign-ins for this account. Try again after ${s} seconds.`,
+  address: (s: number) => `Too many failed sign-ins from your address. Try again after ${s} seconds.`,
+} as const;
 
 /**
- * Refuses a sign-in with 429 and `Retry-After` when the account or the address has
- * had too many failures in the window (DEFAULTS.login*). Checked before the password
- * is hashed, so a locked flood costs no argon2 time. The answer does not say whether
- * the account exists.
+ * Takes a sign-in attempt's place before its password is checked, or refuses it with
+ * 429 and `Retry-After` (DEFAULTS.login*). Counting and recording are one step under
+ * locks on the account and the address, so N parallel attempts get at most the
+ * limit of password checks on either database, and a refused flood costs no argon2
+ * time. Returns the attempt's id for `settleLoginAttempt`. The answer does not say
+ * whether the account exists.
  */
-export async function assertLoginAllowed(db: Queryable, email: string, address: string, now: Date): Promise<void> {
-  const [row] = await db.query<LimitRow>(query('login_limits'), [email, address, now.toISOString(), DEFAULTS.loginWindowMinutes]);
-  if (!row) return;
-  const retry = (s: number | null) => String(Math.max(1, s ?? DEFAULTS.loginWindowMinutes * 60));
-  if (row.account_failures >= DEFAULTS.loginMaxFailuresPerAccount) {
-    throw new ApiError('too_many_requests', `Too many failed sign-ins for this account: it is locked for a while. Try again after ${retry(row.account_retry_s)} seconds.`,
-      undefined, { 'Retry-After': retry(row.account_retry_s) });
-  }
-  if (row.address_failures >= DEFAULTS.loginMaxFailuresPerAddress) {
-    throw new ApiError('too_many_requests', `Too many failed sign-ins from your address. Try again after ${retry(row.address_retry_s)} seconds.`,
-      undefined, { 'Retry-After': retry(row.address_retry_s) });
-  }
+export async function reserveLoginAttempt(db: Database, email: string, address: string, now: Date): Promise<number> {
+  const row = await db.transaction(async (tx) => {
+    await tx.query(query('login_lock'), [email, address]);
+    const [r] = await tx.query<ReserveRow>(query('login_attempt_reserve'), [
+      email.slice(0, 320), address, now.toISOString(), DEFAULTS.loginWindowMinutes, DEFAULTS.loginMaxFailuresPerAccount,
+      DEFAULTS.loginMaxFailuresPerAddress, DEFAULTS.loginFreeFailuresPerPair, DEFAULTS.loginDelayFirstSeconds,
+      DEFAULTS.loginDelayMaxSeconds, DEFAULTS.loginKnownAddressDays,
+    ]);
+    return r!;
+  });
+  if (row.id !== null) return row.id;
+  const retry = Math.max(1, row.retry_s);
+  throw new ApiError('too_many_requests', REFUSALS[row.refused_by ?? 'address'](retry), undefined, { 'Retry-After': String(retry) });
 }
 
-/** Records a sign-in attempt (and forgets those older than a day). */
-export async function recordLoginAttempt(db: Queryable, email: string, address: string, now: Date, success: boolean): Promise<void> {
-  await db.query(query('login_attempt_insert'), [now.toISOString(), email.slice(0, 320), address, success]);
-  if (!success) await db.query(query('login_attempts_prune'), [now.toISOString()]);
+/** Records a reserved attempt's outcome (and forgets old attempts after a failure). A success resets the account's and the pair's counts. */
+export async function settleLoginAttempt(db: Queryable, id: number, success: boolean, now: Date): Promise<void> {
+  await db.query(query('login_attempt_settle'), [id, success]);
+  if (!success) await db.query(query('login_attempts_prune'), [now.toISOString(), DEFAULTS.loginKnownAddressDays]);
+}
+
+/** Gives back a reserved attempt whose password was never checked (the server was too busy). */
+export async function releaseLoginAttempt(db: Queryable, id: number): Promise<void> {
+  await db.query(query('login_attempt_release'), [id]);
 }

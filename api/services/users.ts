@@ -1,3 +1,4 @@
+import { assertPasswordAcceptable } from '../auth/passwordPolicy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { query } from '../db/sqlFiles.js';
 import type { Database } from '../db/types.js';
@@ -24,8 +25,9 @@ export async function getUser(db: Database, id: number): Promise<UserRecord | un
   return u;
 }
 
-/** Creates an account (409 when the e-mail is taken), audited in the same transaction. */
+/** Creates an account (409 when the e-mail is taken; 400 `weak_password` for a refused password), audited in the same transaction. */
 export async function createUser(db: Database, actor: CurrentUser, now: Date, input: { email: string; name: string; role: Role; password: string }): Promise<UserRecord> {
+  assertPasswordAcceptable(input.password, input.email);
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const existing = await tx.query(query('auth_user_by_email'), [input.email]);
@@ -38,11 +40,20 @@ export async function createUser(db: Database, actor: CurrentUser, now: Date, in
 
 /**
  * Changes an account at `version` (412 when stale). Disabling it or changing its
- * password ends all its sessions in the same transaction; the last active
- * administrator cannot be demoted or disabled (409).
+ * password ends all its sessions and revokes all its API tokens in the same
+ * transaction: revoked, not merely blocked while disabled, so enabling the account
+ * again does not bring an old token back. A new password must pass the password
+ * rules (400 `weak_password`). The last active administrator cannot be demoted or
+ * disabled (409).
  */
 export async function updateUser(db: Database, actor: CurrentUser, now: Date, id: number, version: number, change: UserChange): Promise<UserRecord> {
-  const hash = change.password === undefined ? null : await hashPassword(change.password);
+  let hash: string | null = null;
+  if (change.password !== undefined) {
+    const current = await getUser(db, id);
+    if (!current) throw notFound('user', id);
+    assertPasswordAcceptable(change.password, current.email);
+    hash = await hashPassword(change.password);
+  }
   return db.transaction(async (tx) => {
     const [before] = await tx.query<UserRecord>(query('users_list'), [id]);
     if (!before) throw notFound('user', id);
@@ -52,10 +63,15 @@ export async function updateUser(db: Database, actor: CurrentUser, now: Date, id
     if (!after) throw staleVersion('user', id);
     const [admins] = await tx.query<{ n: number }>(query('users_admin_count'));
     if (!admins || admins.n < 1) throw new ApiError('conflict', 'This would leave no active administrator; make someone else administrator first.');
-    if (!after.active || hash) await tx.query(query('users_sessions_delete'), [id]);
+    let tokensRevoked = 0;
+    if (!after.active || hash) {
+      await tx.query(query('users_sessions_delete'), [id]);
+      tokensRevoked = (await tx.query(query('users_tokens_revoke'), [id, now.toISOString()])).length;
+    }
+    const details = { ...(hash ? { password_changed: true } : {}), ...(tokensRevoked ? { api_tokens_revoked: tokensRevoked } : {}) };
     await audit(tx, {
       at: now, user: actor, action: 'update', entity: 'user', entityId: id, before: auditView(before), after: auditView(after),
-      ...(hash ? { details: { password_changed: true } } : {}),
+      ...(Object.keys(details).length ? { details } : {}),
     });
     return after;
   });

@@ -127,11 +127,13 @@ describe('sign-in and sessions', () => {
 });
 
 describe('sign-in limits', () => {
-  it(`locks an account after ${DEFAULTS.loginMaxFailuresPerAccount} failures, from any address, with 429 and Retry-After`, async () => {
+  it(`caps an account at ${DEFAULTS.loginMaxFailuresPerAccount} failures from many addresses, with 429 and Retry-After, but not where its owner signs in`, async () => {
     t.setNow(T0);
     const user = await newUser();
+    const owner = freshAddress();
+    expect((await login(user.email, user.password, owner)).status).toBe(200);
     for (let i = 0; i < DEFAULTS.loginMaxFailuresPerAccount; i++) {
-      expect((await login(user.email, 'wrong password', freshAddress())).status).toBe(401);
+      expect((await login(user.email, 'wrong password', `203.0.113.${i % 250}`)).status).toBe(401);
     }
     const locked = await login(user.email, user.password, freshAddress());
     expect(locked.status).toBe(429);
@@ -139,17 +141,34 @@ describe('sign-in limits', () => {
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(DEFAULTS.loginWindowMinutes * 60);
     expect((await locked.json()).error.code).toBe('too_many_requests');
-    t.setNow(new Date(T0.getTime() + retry * 1000 + 1000));
-    expect((await login(user.email, user.password, freshAddress())).status).toBe(200);
+    expect((await login(user.email, user.password, owner)).status).toBe(200);
   });
 
   it('a success resets the account count', async () => {
     t.setNow(T0);
     const user = await newUser();
     const address = freshAddress();
-    for (let i = 0; i < DEFAULTS.loginMaxFailuresPerAccount - 1; i++) await login(user.email, 'wrong password', address);
+    for (let i = 0; i < DEFAULTS.loginFreeFailuresPerPair - 1; i++) await login(user.email, 'wrong password', address);
     expect((await login(user.email, user.password, address)).status).toBe(200);
-    expect((await login(user.email, 'wrong password', address)).status).toBe(401);
+    for (let i = 0; i < DEFAULTS.loginFreeFailuresPerPair; i++) expect((await login(user.email, 'wrong password', address)).status).toBe(401);
+  });
+
+  it('doubles the wait for one account at one address after the free failures, while another address is not held up', async () => {
+    t.setNow(T0);
+    const user = await newUser();
+    const attacker = freshAddress();
+    for (let i = 0; i < DEFAULTS.loginFreeFailuresPerPair; i++) expect((await login(user.email, 'wrong password', attacker)).status).toBe(401);
+    let at = T0.getTime();
+    for (let step = 0; step < 4; step++) {
+      const held = await login(user.email, user.password, attacker);
+      expect(held.status).toBe(429);
+      const wait = Number(held.headers.get('retry-after'));
+      expect(wait).toBe(DEFAULTS.loginDelayFirstSeconds * 2 ** step);
+      expect((await login(user.email, user.password, freshAddress())).status).toBe(200);
+      at += wait * 1000;
+      t.setNow(new Date(at));
+      expect((await login(user.email, 'wrong password', attacker)).status).toBe(401);
+    }
   });
 
   it('allows at most 100 failed attempts per account per hour to a persistent attacker', async () => {
@@ -163,6 +182,23 @@ describe('sign-in limits', () => {
     }
     expect(failures).toBeGreaterThan(0);
     expect(failures).toBeLessThanOrEqual(100);
+  });
+
+  it('an attacker at one address, trying as fast as allowed for an hour, cannot lock out the owner at another', async () => {
+    const start = T0.getTime() + 2 * 86_400_000;
+    t.setNow(new Date(start));
+    const user = await newUser();
+    const attacker = freshAddress();
+    let at = start;
+    let failures = 0;
+    while (at < start + 3_600_000) {
+      const res = await login(user.email, 'guess', attacker);
+      if (res.status === 401) failures++;
+      else at += Number(res.headers.get('retry-after')) * 1000;
+      t.setNow(new Date(at));
+    }
+    expect(failures).toBeLessThan(DEFAULTS.loginMaxFailuresPerAccount);
+    expect((await login(user.email, user.password, freshAddress())).status).toBe(200);
   });
 
   it(`limits one address to ${DEFAULTS.loginMaxFailuresPerAddress} failures across accounts, not other addresses`, async () => {
@@ -286,6 +322,38 @@ describe('user administration', () => {
     expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await login(user.email, user.password, freshAddress())).status).toBe(401);
     expect((await login(user.email, 'a brand new one', freshAddress())).status).toBe(200);
+  });
+
+  it('changing the password revokes every API token of the user, for good', async () => {
+    t.setNow(T0);
+    const user = await newUser();
+    const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
+    const created = await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'QGIS' })).json();
+    const bearer = { authorization: `Bearer ${created.token}` };
+    expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
+    expect((await t.request('admin', 'PATCH', `/api/users/${user.id}`, { password: 'a brand new one' }, { 'if-match': user.etag })).status).toBe(200);
+    expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(401);
+    const [row] = await t.db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [created.id]);
+    expect(row!.revoked).toBe(true);
+    const fresh = sessionCookie(await login(user.email, 'a brand new one', freshAddress()));
+    expect((await (await asCookie(fresh, 'GET', '/api/auth/tokens')).json()).tokens).toEqual([]);
+  });
+
+  it('enabling a disabled user again does not revive its old sessions or tokens', async () => {
+    t.setNow(T0);
+    const user = await newUser('editor');
+    const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
+    const token = (await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'gis' })).json()).token;
+    const off = await t.request('admin', 'PATCH', `/api/users/${user.id}`, { active: false }, { 'if-match': user.etag });
+    expect(off.status).toBe(200);
+    const on = await t.request('admin', 'PATCH', `/api/users/${user.id}`, { active: true }, { 'if-match': off.headers.get('etag')! });
+    expect(on.status).toBe(200);
+    expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
+    expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await login(user.email, user.password, freshAddress())).status).toBe(200);
+    const [entry] = await t.db.query<{ details: { api_tokens_revoked?: number } }>(
+      "SELECT details FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'update' ORDER BY id LIMIT 1", [String(user.id)]);
+    expect(entry!.details.api_tokens_revoked).toBe(1);
   });
 
   it('audits user changes without password hashes', async () => {

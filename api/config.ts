@@ -9,6 +9,15 @@ import path from 'node:path';
 export const DEFAULTS = {
   port: 3000,
   dataDir: './.data',
+  /**
+   * Scheduled backups of the embedded database (docs/OPERATIONS.md): by default into a
+   * folder beside DATA_DIR named after it with this suffix (`./.data-backups`), so that
+   * a damaged data folder never takes its backups with it; the newest BACKUP_KEEP are
+   * kept, one taken every BACKUP_INTERVAL_HOURS.
+   */
+  backupDirSuffix: '-backups',
+  backupKeep: 14,
+  backupIntervalHours: 24,
   /** Public OpenStreetMap-based vector style (OpenFreeMap); falls back to a local style offline. */
   basemapStyleUrl: 'https://tiles.openfreemap.org/styles/positron',
   /** Page size of list endpoints when `limit` is not given, and the largest allowed. */
@@ -56,6 +65,12 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseReadUrl: string | undefined;
   dataDir: string;
+  /** BACKUP_DIR: where scheduled backups go; undefined (PostgreSQL without BACKUP_DIR, or BACKUP_DIR=off): none. */
+  backupDir: string | undefined;
+  /** BACKUP_KEEP: how many scheduled backups to keep. */
+  backupKeep: number;
+  /** BACKUP_INTERVAL_HOURS: hours between scheduled backups; 0 turns them off (the folder still names the latest backup). */
+  backupIntervalHours: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   basemapStyleUrl: string;
@@ -75,6 +90,7 @@ export interface Config {
 
 const KNOWN_KEYS = [
   'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
+  'BACKUP_DIR', 'BACKUP_KEEP', 'BACKUP_INTERVAL_HOURS',
   'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD', 'PUBLIC_URL',
 ];
 
@@ -94,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || DEFAULTS.dataDir),
+    ...backupSettings(env),
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     basemapStyleUrl: env.BASEMAP_STYLE_URL || DEFAULTS.basemapStyleUrl,
@@ -118,6 +135,21 @@ function parsePublicUrl(raw: string | undefined): string | undefined {
   if (url.username || url.password) throw fail('no user or password');
   if (url.pathname !== '/' || url.search || url.hash) throw fail('no path, query or fragment');
   return url.origin;
+}
+
+/** BACKUP_DIR, BACKUP_KEEP and BACKUP_INTERVAL_HOURS, checked. By default only the embedded database is backed up on a schedule. */
+function backupSettings(env: NodeJS.ProcessEnv): Pick<Config, 'backupDir' | 'backupKeep' | 'backupIntervalHours'> {
+  const keep = env.BACKUP_KEEP ? Number(env.BACKUP_KEEP) : DEFAULTS.backupKeep;
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`BACKUP_KEEP must be an integer of at least 1 (backups kept), got "${env.BACKUP_KEEP}"`);
+  const hours = env.BACKUP_INTERVAL_HOURS ? Number(env.BACKUP_INTERVAL_HOURS) : DEFAULTS.backupIntervalHours;
+  if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 366) {
+    throw new Error(`BACKUP_INTERVAL_HOURS must be a number of hours 0–${24 * 366} (0: no scheduled backups), got "${env.BACKUP_INTERVAL_HOURS}"`);
+  }
+  const dataDir = path.resolve(env.DATA_DIR || DEFAULTS.dataDir);
+  const backupDir = env.BACKUP_DIR === 'off' ? undefined
+    : env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR)
+    : env.DATABASE_URL ? undefined : `${dataDir}${DEFAULTS.backupDirSuffix}`;
+  return { backupDir, backupKeep: keep, backupIntervalHours: hours };
 }
 
 /** Warns about environment keys that look like ours but are misspelt (DATABSE_URL…). */

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig, redactUrl } from './config.js';
+import { scheduleBackups } from './db/backup.js';
 import { openReadReplica } from './db/reader.js';
 import { prepareDatabase } from './startup.js';
 
@@ -10,6 +11,10 @@ const db = await prepareDatabase(config).catch((err: Error) => {
   console.error(`Could not start: ${err.message}`);
   process.exit(1);
 });
+const backups = config.backupDir && config.backupIntervalHours > 0
+  ? scheduleBackups(db, { dir: config.backupDir, keep: config.backupKeep, intervalHours: config.backupIntervalHours })
+  : undefined;
+if (backups) console.log(`Backups every ${config.backupIntervalHours} h into ${config.backupDir}, keeping the newest ${config.backupKeep}.`);
 const readDb = config.databaseReadUrl
   ? await openReadReplica(config.databaseReadUrl).catch((err: Error) => {
       console.error(`Could not start: ${err.message}`);
@@ -28,6 +33,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   server.close();
+  await backups?.stop();
   await db.close();
   await readDb?.close();
   process.exit(0);

@@ -5,6 +5,7 @@ import { I18nProvider, useI18n } from './i18n/index.js';
 import { api, ApiError, setUnauthorizedHandler } from './lib/api.js';
 import type { Me } from './lib/apiTypes.js';
 import { Shell } from './Shell.js';
+import { MeProvider } from './session.js';
 import { UnitsProvider } from './units.js';
 import { ContactSheet } from './views/ContactSheet.js';
 import { SignIn } from './views/SignIn.js';
@@ -63,9 +64,11 @@ function AuthGate() {
       return <SignIn ended={session.ended} onSignedIn={(me) => setSession({ status: 'in', me })} />;
     case 'in':
       return (
-        <UnitsProvider>
-          {route.name === 'sheet' ? <ContactSheet id={route.id} /> : <Shell me={session.me} onSignOut={signOut} />}
-        </UnitsProvider>
+        <MeProvider me={session.me} key={session.me.id}>
+          <UnitsProvider>
+            {route.name === 'sheet' ? <ContactSheet id={route.id} /> : <Shell me={session.me} onSignOut={signOut} />}
+          </UnitsProvider>
+        </MeProvider>
       );
   }
 }

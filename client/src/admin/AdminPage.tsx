@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import './admin.css';
 import { useI18n } from '../i18n/index.js';
-import { useMe } from '../outreach/useMe.js';
+import { useMe } from '../session.js';
 import { adminApi, type AuditEntryT, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;

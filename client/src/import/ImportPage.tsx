@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useI18n, type Messages } from '../i18n/index.js';
 import { ApiError, request } from '../lib/api.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
-import { useMe } from '../outreach/useMe.js';
+import { useMe } from '../session.js';
 import type { z } from 'zod';
 import type { ImportReport } from '../../../api/schemas/imports.js';
 import { FORMATS, guessFormat, LAYERS, mappingKeys, setRef, showRef, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';

@@ -6,7 +6,7 @@ import { api, ApiError } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
 import { ACTIVITY_KINDS, canEdit, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, localToday, outreachApi, type ActivityInput, type ActivityKind, type ActivityT, type FollowUpStatus } from './api.js';
 import { parseOrganisations } from './lib.js';
-import { useMe } from './useMe.js';
+import { useMe } from '../session.js';
 import './outreach.css';
 
 /**

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
 import { canEdit, FOLLOW_UP_STATUSES, outreachApi, type ActivityT, type FollowUpStatus } from './api.js';
-import { useMe } from './useMe.js';
+import { useMe } from '../session.js';
 import './outreach.css';
 
 /** Open and in-progress observations and safety-walk findings across units, with overdue ones marked; editors change the status in place. */

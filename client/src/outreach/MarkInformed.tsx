@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { canEdit, localToday, outreachApi } from './api.js';
 import { groupByUnit, pairKey, type Pair } from './lib.js';
-import { useMe } from './useMe.js';
+import { useMe } from '../session.js';
 import './outreach.css';
 
 export type { Pair };

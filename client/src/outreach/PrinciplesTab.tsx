@@ -4,7 +4,7 @@ import { useAsync } from '../hooks/useAsync.js';
 import { useI18n } from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
 import { canEdit, outreachApi, PRINCIPLE_STATUSES, type PrincipleEntryT, type PrincipleStatus } from './api.js';
-import { useMe } from './useMe.js';
+import { useMe } from '../session.js';
 import './outreach.css';
 
 /** The unit's five-principles checklist (Principer tab): one row per principle, saved one at a time with If-Match. */

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type {
   Activity, ActivityCreate, ActivityList, ActivityPatch, FollowUpList, Implementation, MarkInformedResult, PrincipleEntry, PrincipleList, PrinciplePut,
 } from '../../../api/schemas/outreach.js';
-import { api, queryString, request, type QueryValue } from '../lib/api.js';
+import { queryString, request, type QueryValue } from '../lib/api.js';
 import type { Me } from '../lib/apiTypes.js';
 
 export type ActivityT = z.infer<typeof Activity>;
@@ -26,9 +26,6 @@ export const FOLLOW_UP_KINDS: readonly ActivityKind[] = ['observation', 'safety_
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'in_progress', 'done'];
 export const PRINCIPLE_STATUSES: readonly PrincipleStatus[] = ['not_started', 'in_progress', 'in_place'];
 
-let mePromise: Promise<Me> | undefined;
-/** The signed-in user (asked once per page load), to decide whether edit controls show. */
-export const currentUser = (): Promise<Me> => (mePromise ??= api.me());
 export const canEdit = (me: Me | undefined): boolean => me?.role === 'editor' || me?.role === 'admin';
 
 export const outreachApi = {

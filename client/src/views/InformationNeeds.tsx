@@ -20,7 +20,7 @@ import { CHILD_ICON, pointSymbolLayer, priorityHaloLayer, selectionFilter, selec
 import { useUnits } from '../units.js';
 import { MarkInformedControl, SelectPair, usePairSelection } from '../outreach/MarkInformed.js';
 import { canEdit } from '../outreach/api.js';
-import { useMe } from '../outreach/useMe.js';
+import { useMe } from '../session.js';
 import { PriorityBadge, StatusBadge } from './UnitView.js';
 
 const UNIT_LAYERS = unitLayers('needs-units', { slot: SLOT.zones, labels: false });

@@ -24,7 +24,7 @@ import { ActivitiesTab } from '../outreach/ActivitiesTab.js';
 import { MarkInformedControl, SelectPair, usePairSelection } from '../outreach/MarkInformed.js';
 import { PrinciplesTab } from '../outreach/PrinciplesTab.js';
 import { canEdit } from '../outreach/api.js';
-import { useMe } from '../outreach/useMe.js';
+import { useMe } from '../session.js';
 
 const ZONE_LAYERS = zoneLayers('zones');
 const ZONE_LABEL_LAYERS = [zoneLabelLayer('zone-labels')];

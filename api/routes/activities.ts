@@ -73,7 +73,7 @@ export const activitiesRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const a = await getActivity(c.var.deps.db, id, c.var.deps.clock());
+      const a = await getActivity(c.var.deps.db, id, c.var.deps.clock(), hasNeedToKnow(c.var.user));
       if (!a) throw notFound('activity', id);
       c.header('ETag', etagOf(a.version));
       return c.json(a, 200);

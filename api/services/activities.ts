@@ -25,7 +25,12 @@ export interface ListFilters {
   followUps?: boolean;
   followUpStatus?: string | null;
   overdueOnly?: boolean;
-  /** False for callers without need-to-know: findings at restricted units lose their location. Default true. */
+  /**
+   * True only for callers with need-to-know (`hasNeedToKnow`). Otherwise, the default,
+   * activities at restricted units are shown as from the unit's coarse location
+   * (act_list.sql): findings without their location, ring-checked links only inside the
+   * coarse ring. Safe by default, so a caller that forgets it leaks nothing.
+   */
   exactLocations?: boolean;
   limit: number;
   offset: number;
@@ -38,15 +43,22 @@ export async function listActivities(db: Queryable, f: ListFilters, now: Date): 
   const rows = await db.query<ActivityRow>(query('act_list'), [
     f.unitId ?? null, f.kind ?? null, f.from ?? null, f.to ?? null, f.actorId ?? null, f.childPlaceId ?? null,
     f.limit, f.offset, dayOf(now), f.id ?? null, f.followUps ?? false, f.followUpStatus ?? null, f.overdueOnly ?? false,
-    f.exactLocations ?? true,
+    f.exactLocations ?? false,
   ]);
   return { activities: rows.map(({ total: _t, ...a }) => a), total: rows[0]?.total ?? 0 };
 }
 
-export async function getActivity(db: Queryable, id: number, now: Date): Promise<Activity | undefined> {
-  const { activities } = await listActivities(db, { id, limit: 1, offset: 0 }, now);
+/** One activity, shown as listActivities() shows it: exact only when `exactLocations` (need-to-know). */
+export async function getActivity(db: Queryable, id: number, now: Date, exactLocations = false): Promise<Activity | undefined> {
+  const { activities } = await listActivities(db, { id, limit: 1, offset: 0, exactLocations }, now);
   return activities[0];
 }
+
+/**
+ * The whole stored activity, for the writes: they are for editors (need-to-know), keep
+ * the fields a patch leaves alone, and audit the record as it is.
+ */
+const storedActivity = (tx: Queryable, id: number, now: Date) => getActivity(tx, id, now, true);
 
 /** An activity's fields after defaults, as written. */
 interface ActivityValues {
@@ -136,7 +148,7 @@ export async function createActivity(db: Database, unitId: number, input: Activi
   return db.transaction(async (tx) => {
     await checkActivity(tx, unitId, v, now);
     const id = await insertActivity(tx, unitId, v, user, now);
-    const created = (await getActivity(tx, id, now))!;
+    const created = (await storedActivity(tx, id, now))!;
     await audit(tx, { at: now, user, action: 'create', entity: 'activity', entityId: id, after: created });
     return created;
   });
@@ -173,7 +185,7 @@ export async function markInformed(
 /** Changes an activity if `version` is current (412 otherwise); links are replaced when given. */
 export async function updateActivity(db: Database, id: number, version: number, patch: ActivityPatchInput, user: CurrentUser, now: Date): Promise<Activity> {
   return db.transaction(async (tx) => {
-    const before = await getActivity(tx, id, now);
+    const before = await storedActivity(tx, id, now);
     if (!before) throw notFound('activity', id);
     if (before.version !== version) throw staleVersion('activity', id);
     const v: ActivityValues = {
@@ -203,7 +215,7 @@ export async function updateActivity(db: Database, id: number, version: number, 
       await tx.query(query('act_unlink_child_places'), [id]);
       await tx.query(query('act_link_child_places'), [id, JSON.stringify(v.child_place_ids)]);
     }
-    const after = (await getActivity(tx, id, now))!;
+    const after = (await storedActivity(tx, id, now))!;
     await audit(tx, { at: now, user, action: 'update', entity: 'activity', entityId: id, before, after });
     return after;
   });
@@ -212,7 +224,7 @@ export async function updateActivity(db: Database, id: number, version: number, 
 /** Removes an activity if `version` is current. Information status is derived, so it follows at once. */
 export async function deleteActivity(db: Database, id: number, version: number, user: CurrentUser, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await getActivity(tx, id, now);
+    const before = await storedActivity(tx, id, now);
     if (!before) throw notFound('activity', id);
     const [row] = await tx.query(query('act_delete'), [id, version]);
     if (!row) throw staleVersion('activity', id);

@@ -17,7 +17,7 @@ export interface AreaRow { area_id: number; name: string; level: string; units: 
  */
 export async function implementationOverview(db: Queryable, exact: boolean) {
   const rows = await db.query<UnitRow>(query('impl_units'), [exact]);
-  const areas = await db.query<AreaRow>(query('impl_areas'), []);
+  const areas = await db.query<AreaRow>(query('impl_areas'), [exact]);
   const features = rows.map((r) => ({
     type: 'Feature' as const,
     id: r.id,

@@ -10,8 +10,9 @@ export interface InformationNeedRow {
 
 /**
  * Every (open or planned unit, child place inside its outer ring) pair with its
- * information status at `now`, for the CSV export. Without need-to-know, distances
- * from restricted units are left out.
+ * information status at `now`, for the CSV export. Without need-to-know (`exact`
+ * false), restricted units are measured from their coarse location, as in every
+ * proximity answer (ps_visible_location in SQL).
  */
 export async function informationNeeds(
   db: Queryable, now: Date, exact: boolean, f: { status?: string; unitId?: number; kind?: string },

@@ -4,8 +4,11 @@
 -- with status $12, or open and in_progress when $12 is NULL), sorted by due date;
 -- $13 true: overdue only. $9 is today by the clock (overdue = open or in progress
 -- and due before today). $7 limit, $8 offset. `total` counts all matches. $14 false:
--- the caller lacks need-to-know, so findings at restricted units carry no location
--- (it would reveal where the unit is).
+-- the caller lacks need-to-know, so at restricted units findings carry no location,
+-- and the links that were checked against the unit's exact outer ring when recorded
+-- (the child places of an information activity, the responsible actor) are named only
+-- when they also lie inside the outer ring around the unit's coarse location: named
+-- outside it, they would tell which side of its cell the unit is on.
 -- picked: the matching activities with their overdue flag
 WITH picked AS (
   SELECT a.*,
@@ -29,9 +32,11 @@ SELECT p.id, p.unit_id, u.name AS unit_name, p.kind,
                  WHERE aa.activity_id = p.id), '[]'::json) AS actors,
        COALESCE((SELECT json_agg(json_build_object('id', cp.id, 'name', cp.name, 'kind', cp.kind) ORDER BY cp.name, cp.id)
                  FROM activity_child_places acp JOIN child_places cp ON cp.id = acp.child_place_id
-                 WHERE acp.activity_id = p.id), '[]'::json) AS child_places,
+                 WHERE acp.activity_id = p.id
+                   AND (p.kind <> 'information' OR NOT ps_shows_coarse(u.sensitivity, $14::boolean)
+                        OR ST_DWithin(cp.location, ps_visible_location(u.sensitivity, u.location, $14::boolean), u.r_area))), '[]'::json) AS child_places,
        p.organisations, p.note,
-       CASE WHEN u.sensitivity = 'restricted' AND NOT $14::boolean THEN NULL
+       CASE WHEN ps_shows_coarse(u.sensitivity, $14::boolean) THEN NULL
             ELSE ST_AsGeoJSON(p.location::geometry, 7)::json END AS location,
        CASE WHEN ra.id IS NULL THEN NULL ELSE json_build_object('id', ra.id, 'name', ra.name) END AS responsible_actor,
        to_char(p.due_date, 'YYYY-MM-DD') AS due_date,
@@ -39,8 +44,10 @@ SELECT p.id, p.unit_id, u.name AS unit_name, p.kind,
        ps_iso(p.created_at) AS created_at, ps_iso(p.updated_at) AS updated_at,
        count(*) OVER ()::int AS total
 FROM picked p
-JOIN units u ON u.id = p.unit_id
+JOIN units_effective u ON u.id = p.unit_id
 LEFT JOIN actors ra ON ra.id = p.responsible_actor_id
+ AND (NOT ps_shows_coarse(u.sensitivity, $14::boolean)
+      OR ST_DWithin(ra.location, ps_visible_location(u.sensitivity, u.location, $14::boolean), u.r_area))
 ORDER BY CASE WHEN $11::boolean THEN p.due_date END ASC NULLS LAST,
          p.activity_date DESC, p.id DESC
 LIMIT $7::int OFFSET $8::int

@@ -7,8 +7,7 @@ WITH a AS (
 ), u AS (
   -- units inside the area, placed as the caller may see them
   SELECT un.id, un.status FROM units un, a
-  WHERE ST_Covers(a.geom, CASE WHEN un.sensitivity = 'restricted' AND NOT $2::boolean
-                               THEN ps_coarse_location(un.location)::geography ELSE un.location END)
+  WHERE ST_Covers(a.geom, ps_visible_location(un.sensitivity, un.location, $2::boolean))
 ), cp AS (
   -- child places inside the area
   SELECT c.id, c.kind, c.location FROM child_places c, a WHERE ST_Covers(a.geom, c.location)
@@ -17,9 +16,11 @@ WITH a AS (
   SELECT x.category FROM actors x, a WHERE ST_Covers(a.geom, x.location)
 ), needs AS (
   -- information needs of the area's child places: pairs with every open or planned unit
-  -- whose outer ring reaches them, and their status from ps_information()
+  -- whose outer ring, around the unit as the caller may see it, reaches them, and their
+  -- status from ps_information()
   SELECT i.status FROM cp
-  JOIN units_effective ue ON ue.status IN ('open', 'planned') AND ST_DWithin(cp.location, ue.location, ue.r_area)
+  JOIN units_effective ue ON ue.status IN ('open', 'planned')
+   AND ST_DWithin(cp.location, ps_visible_location(ue.sensitivity, ue.location, $2::boolean), ue.r_area)
   CROSS JOIN LATERAL ps_information(ue.id, cp.id, $3::timestamptz) i
 )
 SELECT a.id, a.name, a.level, a.code, a.parent_name,

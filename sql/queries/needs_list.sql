@@ -6,8 +6,7 @@
 -- $6 area id or NULL; $7 the time the status is computed for; $8 limit; $9 offset.
 WITH u AS (
   -- open and planned units, centred as the caller may see them
-  SELECT id, CASE WHEN sensitivity = 'restricted' AND NOT $1::boolean
-                  THEN ps_coarse_location(location)::geography ELSE location END AS centre,
+  SELECT id, ps_visible_location(sensitivity, location, $1::boolean) AS centre,
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE status IN ('open', 'planned') AND ($2::int IS NULL OR id = $2::int)

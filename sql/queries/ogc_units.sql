@@ -5,9 +5,8 @@ WITH shown AS (
   -- every unit with the location this caller may see; the bbox is tested on that
   -- location, so a bbox cannot probe a restricted unit's exact position
   SELECT u.*,
-         (u.sensitivity = 'restricted' AND NOT $1::boolean) AS coarse,
-         CASE WHEN u.sensitivity = 'restricted' AND NOT $1::boolean THEN ps_coarse_location(u.location)
-              ELSE u.location::geometry END AS g
+         ps_shows_coarse(u.sensitivity, $1::boolean) AS coarse,
+         ps_visible_location(u.sensitivity, u.location, $1::boolean)::geometry AS g
   FROM units u
   WHERE ($8::int IS NULL OR u.id = $8::int)
 ), matched AS (

@@ -5,8 +5,7 @@
 -- $7 the time the status is computed for.
 WITH u AS (
   -- the unit's centre as the caller may see it, and its radii
-  SELECT id, CASE WHEN sensitivity = 'restricted' AND NOT $2::boolean
-                  THEN ps_coarse_location(location)::geography ELSE location END AS centre,
+  SELECT id, ps_visible_location(sensitivity, location, $2::boolean) AS centre,
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE id = $1::int

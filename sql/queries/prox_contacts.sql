@@ -6,8 +6,7 @@
 WITH u AS (
   -- the unit's centre as the caller may see it (coarse for restricted units without
   -- need-to-know, so distances do not reveal the exact location), and its radii
-  SELECT CASE WHEN sensitivity = 'restricted' AND NOT $2::boolean
-              THEN ps_coarse_location(location)::geography ELSE location END AS centre,
+  SELECT ps_visible_location(sensitivity, location, $2::boolean) AS centre,
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE id = $1::int

@@ -4,6 +4,6 @@
 -- (250 m grid), so nothing derived from it reveals the exact address.
 SELECT u.id, u.name, u.status, u.r_immediate, u.r_neighbourhood, u.r_area,
        (u.sensitivity = 'restricted') AS restricted,
-       (u.sensitivity = 'restricted' AND NOT $2::boolean) AS coarse
+       ps_shows_coarse(u.sensitivity, $2::boolean) AS coarse
 FROM units_effective u
 WHERE u.id = $1::int

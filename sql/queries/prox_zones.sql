@@ -4,8 +4,7 @@
 -- $1 unit id; $2 need-to-know (restricted units are centred on their coarse location otherwise).
 WITH u AS (
   -- the unit's centre as the caller may see it, and its effective radii
-  SELECT CASE WHEN sensitivity = 'restricted' AND NOT $2::boolean
-              THEN ps_coarse_location(location)::geography ELSE location END AS centre,
+  SELECT ps_visible_location(sensitivity, location, $2::boolean) AS centre,
          r_immediate, r_neighbourhood, r_area
   FROM units_effective
   WHERE id = $1::int

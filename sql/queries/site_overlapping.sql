@@ -9,8 +9,7 @@ WITH p AS (
   -- units near enough to possibly overlap: the largest allowed radius (5000 m) plus a
   -- margin for coarse locations bounds the index search (units_location_gix)
   SELECT u.id, u.name, u.r_area, (u.sensitivity = 'restricted') AS restricted,
-         CASE WHEN u.sensitivity = 'restricted' AND NOT $4::boolean
-              THEN ps_coarse_location(u.location)::geography ELSE u.location END AS centre
+         ps_visible_location(u.sensitivity, u.location, $4::boolean) AS centre
   FROM p JOIN units_effective u ON ST_DWithin(u.location, p.g, 5500 + $3::float8)
   WHERE u.status IN ('open', 'planned')
 )

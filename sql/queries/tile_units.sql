@@ -7,9 +7,8 @@ WITH
   -- Each unit at the location this caller may see.
   shown AS (
     SELECT u.id, u.name, u.kind, u.status, u.sensitivity,
-           (u.sensitivity = 'restricted' AND NOT $5::boolean) AS coarse,
-           CASE WHEN u.sensitivity = 'restricted' AND NOT $5::boolean
-                THEN ps_coarse_location(u.location) ELSE u.location::geometry END AS geom
+           ps_shows_coarse(u.sensitivity, $5::boolean) AS coarse,
+           ps_visible_location(u.sensitivity, u.location, $5::boolean)::geometry AS geom
     FROM units u
   )
 SELECT s.id, s.name, s.kind, s.status, s.sensitivity,

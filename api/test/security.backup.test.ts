@@ -1,6 +1,6 @@
 /** Backup and restore round trip (SECURITY.md): backup → wipe → restore gives equal counts and geometries. */
 import { expect, it } from 'vitest';
-import { backupDatabase, ident, restoreDatabase, tablesInDependencyOrder } from '../../scripts/backup.js';
+import { backupDatabase, ident, restoreDatabase, tablesInDependencyOrder } from '../db/backup.js';
 import { createTestContext } from './harness.js';
 
 const t = await createTestContext();

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
-import { query } from '../db/sqlFiles.js';
 import { errorResponses } from '../schemas/common.js';
+import { searchAudit } from '../services/audit.js';
 import { newRouter } from '../validation.js';
 
 /** The actions an audit entry can record (the CHECK in sql/migrations/0002_audit.sql). */
@@ -33,7 +33,10 @@ export const AuditEntry = z
   })
   .openapi('AuditEntry');
 
-/** The audit log, read-only (admins). No route changes it, and the database refuses UPDATE and DELETE on it. */
+/**
+ * The audit log, read-only (admins). No route changes it, and the database refuses UPDATE and DELETE on it.
+ * Contact persons' personal values are shown while held; after a purge their fields read '[raderad]'.
+ */
 export const auditRoutes = newRouter().openapi(
   createRoute({
     method: 'get', path: '/audit', tags: ['Audit'], summary: 'Search the audit log', middleware: [requireRole('admin')] as const,
@@ -46,16 +49,9 @@ export const auditRoutes = newRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const rows = await c.var.deps.db.query<z.infer<typeof AuditEntry> & { total: number }>(query('audit_search'), [
-      q.entity ?? null, q.entity_id ?? null, q.user_id ?? null, q.action ?? null, q.from ?? null, q.to ?? null, q.limit, q.offset,
-    ]);
-    let total = rows[0]?.total;
-    if (total === undefined) {
-      const [count] = await c.var.deps.db.query<{ total: number }>(query('audit_search'), [
-        q.entity ?? null, q.entity_id ?? null, q.user_id ?? null, q.action ?? null, q.from ?? null, q.to ?? null, 1, 0,
-      ]);
-      total = count?.total ?? 0;
-    }
-    return c.json({ entries: rows.map(({ total: _t, ...e }) => e), total }, 200);
+    return c.json(await searchAudit(c.var.deps.db, {
+      entity: q.entity ?? null, entityId: q.entity_id ?? null, userId: q.user_id ?? null, action: q.action ?? null,
+      from: q.from ?? null, to: q.to ?? null, limit: q.limit, offset: q.offset,
+    }), 200);
   },
 );

@@ -42,7 +42,7 @@ export const privacyRoutes = newRouter()
     createRoute({
       method: 'post', path: '/contact-persons/{id}/inactivate', tags: ['Privacy'], middleware: [requireRole('admin')] as const,
       summary: 'Inactivate a contact person (hidden at once)',
-      description: 'Inactive contact persons are no longer shown anywhere; they are deleted by the purge after the retention period.',
+      description: 'Inactive contact persons are no longer shown anywhere, and only administrators can read them by id; they are deleted by the purge after the retention period.',
       request: { params: IdParam },
       responses: {
         200: { description: 'The contact person, now inactive.', content: { 'application/json': { schema: ContactPersonStored } } },
@@ -58,7 +58,7 @@ export const privacyRoutes = newRouter()
     createRoute({
       method: 'post', path: '/contact-persons/purge', tags: ['Privacy'], middleware: [requireRole('admin')] as const,
       summary: 'Delete contact persons inactive longer than the retention',
-      description: 'The retention is the setting `contact_person_retention_days` (default in api/config.ts). Each deletion is audited without the person\'s data.',
+      description: 'The retention is the setting `contact_person_retention_days` (default in api/config.ts). Their values in the audit trail are erased too (the entries stay, reading "[raderad]"), as are those of persons deleted otherwise longer than the retention ago. Each erasure is audited without the person\'s data.',
       responses: {
         200: {
           description: 'How many were deleted.',

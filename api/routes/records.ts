@@ -32,7 +32,7 @@ function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
-        const record = await readRecord(c.var.deps.db, kind, id);
+        const record = await readRecord(c.var.deps.db, kind, id, c.var.user);
         if (!record) throw notFound(what, id);
         c.header('ETag', etagOf(versionOf(record)));
         return c.json(record, 200);
@@ -107,7 +107,7 @@ export const recordRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      if (!(await readRecord(c.var.deps.db, ACTOR, id))) throw notFound('actor', id);
+      if (!(await readRecord(c.var.deps.db, ACTOR, id, c.var.user))) throw notFound('actor', id);
       const person = await createRecord(writeContext(c), CONTACT_PERSON, [id, JSON.stringify(c.req.valid('json')), c.var.deps.clock().toISOString()]);
       announceCreated(c, 'contact-persons', person as { id: number; version: number });
       return c.json(person as never, 201);

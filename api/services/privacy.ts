@@ -3,7 +3,7 @@ import { query } from '../db/sqlFiles.js';
 import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { notFound } from '../errors.js';
-import { audit } from './audit.js';
+import { audit, erasePersonalValues, withPersonalValues } from './audit.js';
 
 export interface ContactPersonRecord {
   id: number; actor_id: number; actor_name: string; name: string; role: string | null; phone: string | null;
@@ -27,7 +27,7 @@ export async function exportContactPerson(db: Database, actor: CurrentUser, now:
   return db.transaction(async (tx) => {
     const [person] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
     if (!person) throw notFound('contact person', id);
-    const mentions = await tx.query<AuditMention>(query('privacy_person_audit'), [id, String(id)]);
+    const mentions = await withPersonalValues(tx, await tx.query<AuditMention>(query('privacy_person_audit'), [id, String(id)]));
     await audit(tx, { at: now, user: actor, action: 'export', entity: 'contact_person', entityId: id, details: { format, reason: 'data-subject request' } });
     return { contact_person: person, audit: mentions };
   });
@@ -57,15 +57,28 @@ export async function retentionDays(db: Queryable): Promise<number> {
 }
 
 /**
- * Deletes contact persons inactive for longer than the retention. Each deletion is
- * audited without the person's data (keeping it in the log would undo the purge).
+ * Deletes contact persons inactive for longer than the retention, and erases their
+ * personal values from the audit trail (the entries stay, by id, reading
+ * "[raderad]"); so too the values of persons deleted otherwise whose last audit
+ * entry is older than the retention. Each erasure is audited without the person's data.
  */
 export async function purgeContactPersons(db: Database, actor: CurrentUser, now: Date): Promise<{ purged: number; retention_days: number; ids: number[] }> {
   return db.transaction(async (tx) => {
     const days = await retentionDays(tx);
     const rows = await tx.query<{ id: number; actor_id: number; inactivated_at: string }>(query('privacy_purge'), [now.toISOString(), days]);
+    const erased = await erasePersonalValues(tx, rows.map((r) => r.id), now, days);
     for (const r of rows) {
-      await audit(tx, { at: now, user: actor, action: 'purge', entity: 'contact_person', entityId: r.id, details: { actor_id: r.actor_id, inactivated_at: r.inactivated_at, retention_days: days } });
+      await audit(tx, {
+        at: now, user: actor, action: 'purge', entity: 'contact_person', entityId: r.id,
+        details: { actor_id: r.actor_id, inactivated_at: r.inactivated_at, retention_days: days, audit_values_erased: erased.get(r.id) ?? 0 },
+      });
+      erased.delete(r.id);
+    }
+    for (const [id, n] of erased) {
+      await audit(tx, {
+        at: now, user: actor, action: 'purge', entity: 'contact_person', entityId: id,
+        details: { reason: 'deleted before', retention_days: days, audit_values_erased: n },
+      });
     }
     return { purged: rows.length, retention_days: days, ids: rows.map((r) => r.id) };
   });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import './admin.css';
 import { useI18n } from '../i18n/index.js';
 import { useMe } from '../session.js';
+import { ApiError } from '../lib/api.js';
 import { adminApi, type AuditEntryT, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -54,7 +55,7 @@ function Users() {
       setForm({ email: '', name: '', role: 'viewer', password: '' });
       await load();
     } catch (err) {
-      setError(messageOf(err));
+      setError(err instanceof ApiError && err.code === 'weak_password' ? t.weakPassword : messageOf(err));
     }
   };
   const change = async (user: UserT, body: Partial<{ role: string; active: boolean }>) => {

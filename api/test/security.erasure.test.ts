@@ -29,7 +29,7 @@ const expectAbsent = (text: string, s: string) => {
   expect(text).not.toContain(escaped(s));
 };
 
-/** An open, not restricted unit, and a point inside its outer ring. */
+/** A unit that is not restricted, and a point some 30 m from it (inside its outer ring). */
 async function nearUnit(): Promise<{ unitId: number; point: { type: 'Point'; coordinates: [number, number] } }> {
   const [u] = await t.db.query<{ id: number; lon: number; lat: number }>(`
     SELECT id, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat

@@ -10,8 +10,9 @@
  * The fixture is awkward on purpose: child places and actors lie where moving the unit
  * from P1 to P2 swaps their order, changes their ring or moves them across the outer
  * ring, an area boundary runs between P1 and P2, and tile edges, a bbox edge and a
- * site-analysis overlap fall between them. P1 and P2 are 44 m apart, under the 50 m
- * move that reopens an information need (a rule about the move, not the place).
+ * site-analysis overlap fall between them. An observation made at the unit moves with
+ * it. P1 and P2 are 44 m apart, under the 50 m move that reopens an information need
+ * (a rule about the move, not the place).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from './harness.js';
@@ -63,8 +64,13 @@ interface Fixture {
 }
 let fx: Fixture;
 
+/** Where the observation at the unit was made, relative to the unit: it moves with it. */
+const FINDING = [6, 4] as const;
+
+/** Moves the unit (and the finding recorded at it) to `dx` metres east of the cell centre. */
 async function placeUnit(dx: number): Promise<void> {
   await t.db.query(`UPDATE units SET location = ${at(dx, 0)} WHERE id = $1`, [fx.unitId]);
+  await t.db.query(`UPDATE activities SET location = ${at(dx + FINDING[0], FINDING[1])} WHERE id = $1`, [fx.observationId]);
 }
 
 beforeAll(async () => {
@@ -101,7 +107,7 @@ beforeAll(async () => {
   // What editors record around the unit while it stands at P1.
   const obs = await t.request('editor', 'POST', `/api/units/${fx.unitId}/activities`, {
     kind: 'observation', date: '2026-02-20', note: 'Nedskräpning vid entrén.', follow_up_status: 'open', due_date: '2026-03-20',
-    location: { type: 'Point', coordinates: await lonLat(P1 + 6, 4) }, responsible_actor_id: actors[0],
+    location: { type: 'Point', coordinates: await lonLat(P1 + FINDING[0], FINDING[1]) }, responsible_actor_id: actors[0],
   });
   expect(obs.status, await obs.clone().text()).toBe(201);
   fx.observationId = (await obs.json()).id;
@@ -354,7 +360,8 @@ describe('a restricted unit moved inside its coarse cell', () => {
   const EDITOR_SEES_THE_MOVE = [
     'GET /api/units/{id}', 'GET /api/units', 'GET /api/units/{id}/zones', 'GET /api/units/{id}/contacts', 'GET /api/units/{id}/child-places',
     'GET /api/information-needs', 'GET /api/exports/information-needs.csv', 'GET /api/implementation', 'GET /api/exports/implementation.csv',
-    'GET /api/areas/{id}/summary', 'GET /api/tiles/{layer}/{z}/{x}/{y}', 'GET /api/exports/{layer}', 'GET /api/units/{id}/contacts/export',
+    'GET /api/areas/{id}/summary', 'GET /api/tiles/{layer}/{z}/{x}/{y}', 'GET /api/activities/{id}', 'GET /api/units/{id}/activities',
+    'GET /api/follow-ups', 'GET /api/exports/follow-ups.csv', 'GET /api/exports/{layer}', 'GET /api/units/{id}/contacts/export',
     'GET /ogc/collections/{collectionId}/items', 'GET /ogc/collections/{collectionId}/items/{featureId}', 'POST /api/site-analysis',
   ];
 

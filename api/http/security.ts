@@ -1,5 +1,3 @@
-import type { Socket } from 'node:net';
-import type { HttpBindings } from '@hono/node-server';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env.js';
@@ -117,37 +115,14 @@ export const jsonKeyGuard = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** How long a refused upload may go on sending after its answer before the socket is closed. */
-const LINGER_MS = 5_000;
-
 /**
- * Ends the connection cleanly after a 413. The body limit answers as soon as it knows the body is
- * too large, while the client is still sending it. A kept-alive connection would then be dropped
- * by the server mid-upload (the Node adapter drains for half a second, then destroys the socket),
- * and closing a socket with unread data sends a TCP reset, which can make the client lose the
- * answer. So the answer says `Connection: close`, and the socket is closed the way nginx and
- * Apache do it ("lingering close"): our side is shut after the answer, and what the client still
- * sends is read and discarded until it stops or `LINGER_MS` has passed.
+ * Ends the connection after a 413. The body limit answers as soon as it knows the body is too
+ * large, while the client is still sending it; on a kept-alive connection the rest of that body
+ * would be read as the next request, so the Node adapter drained it for half a second and then
+ * dropped the socket under the client. `Connection: close` tells the client the connection ends
+ * with this answer, and Node's HTTP server then closes it in order: the answer, then its side.
  */
 export const closeAfterRefusedBody = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  if (c.res.status !== 413) return;
-  c.header('Connection', 'close');
-  const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
-  if (socket) lingerOnClose(socket);
+  if (c.res.status === 413) c.header('Connection', 'close');
 });
-
-/** Replaces this socket's `destroySoon` (what Node's HTTP server calls after a `Connection: close` answer) with a lingering close. */
-function lingerOnClose(socket: Socket): void {
-  let lingering = false;
-  socket.destroySoon = function lingeringClose(this: Socket) {
-    if (lingering || this.destroyed) return;
-    lingering = true;
-    const timer = setTimeout(() => this.destroy(), LINGER_MS);
-    timer.unref();
-    this.once('close', () => clearTimeout(timer));
-    this.once('end', () => this.destroy());
-    this.on('data', () => {});
-    this.end();
-  };
-}

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -82,6 +83,38 @@ describe('413 on a real socket', () => {
     expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
     expect(outcome.connection).toBe('close');
     expect(outcome.ending).toBe('closed');
+  });
+
+  it('lets a client that reads the answer late finish sending: no reset, the answer whole, then the server\'s close', async () => {
+    const { hostname, port } = new URL(server.baseUrl);
+    const total = DEFAULTS.entityBodyLimitBytes * 4;
+    const result = await new Promise<{ answer: string; error?: string; ended: boolean }>((resolve) => {
+      const socket = net.connect(Number(port), hostname);
+      const received: Buffer[] = [];
+      let error: string | undefined;
+      let ended = false;
+      socket.on('data', (c: Buffer) => received.push(c));
+      socket.on('error', (err: NodeJS.ErrnoException) => (error = err.code));
+      socket.on('end', () => (ended = true));
+      socket.on('close', () => resolve({ answer: Buffer.concat(received).toString(), error, ended }));
+      socket.write(`POST /api/auth/tokens HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+      let sent = 0;
+      const piece = Buffer.alloc(32 * 1024, 'a');
+      const pump = () => {
+        if (socket.destroyed) return;
+        if (sent >= total) return void socket.end();
+        const n = Math.min(piece.length, total - sent);
+        sent += n;
+        socket.write(piece.subarray(0, n));
+        setTimeout(pump, 60);
+      };
+      pump();
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(result.answer).toMatch(/\r\nconnection: close\r\n/i);
+    expect(result.answer).toContain('payload_too_large');
+    expect(result.ended).toBe(true);
   });
 
   it.skipIf(!CURL)('curl gets the 413 and exits without a transfer error', async () => {

@@ -78,7 +78,10 @@ export interface Config {
   seedDemo: boolean;
   /** Most features of a layer the map loads as GeoJSON before it switches to vector tiles (TILE_THRESHOLD). */
   tileThreshold: number;
-  /** TRUST_PROXY=true: the client address for sign-in limits is the last X-Forwarded-For entry (set it only behind a proxy you run). */
+  /**
+   * TRUST_PROXY=true: the client address for sign-in limits is the last X-Forwarded-For entry, and
+   * without PUBLIC_URL the origin comes from X-Forwarded-Proto and -Host (set it only behind a proxy you run).
+   */
   trustProxy: boolean;
   /**
    * PUBLIC_URL: the origin users reach (`https://platssamverkan.example.se`), without a trailing

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig, redactUrl } from './config.js';
 import { scheduleBackups } from './db/backup.js';
+import { listMigrations } from './db/migrate.js';
 import { openReadReplica } from './db/reader.js';
 import { prepareDatabase } from './startup.js';
 
@@ -12,7 +13,7 @@ const db = await prepareDatabase(config).catch((err: Error) => {
   process.exit(1);
 });
 const backups = config.backupDir && config.backupIntervalHours > 0
-  ? scheduleBackups(db, { dir: config.backupDir, keep: config.backupKeep, intervalHours: config.backupIntervalHours })
+  ? scheduleBackups(db, { dir: config.backupDir, keep: config.backupKeep, intervalHours: config.backupIntervalHours, migration: Math.max(0, ...listMigrations().map((m) => m.version)) })
   : undefined;
 if (backups) console.log(`Backups every ${config.backupIntervalHours} h into ${config.backupDir}, keeping the newest ${config.backupKeep}.`);
 const readDb = config.databaseReadUrl

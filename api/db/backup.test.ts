@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, loadConfig } from '../config.js';
 import { backend, openTestDatabase } from '../test/harness.js';
-import { backupAndRotate, backupFileName, ident, latestBackup, listBackups, restoreDatabase, scheduleBackups, tablesInDependencyOrder, type Backup } from './backup.js';
-import { migrate } from './migrate.js';
+import { backupAndRotate, backupFileName, backupMigration, ident, latestBackup, listBackups, restoreDatabase, scheduleBackups, tablesInDependencyOrder, type Backup } from './backup.js';
+import { listMigrations, migrate } from './migrate.js';
 import { openPglite } from './pglite.js';
 import type { Database } from './types.js';
 
@@ -46,8 +46,8 @@ describe('backup settings', () => {
   });
 
   it('names files by UTC time, so that names sort as times do', () => {
-    expect(backupFileName(new Date('2025-03-04T05:06:07.891Z'))).toBe('platssamverkan-20250304T050607Z.json');
-    expect(backupFileName(new Date('2025-03-04T05:06:07Z'), 'before-migration')).toBe('platssamverkan-20250304T050607Z-before-migration.json');
+    expect(backupFileName(new Date('2025-03-04T05:06:07.891Z'), 13)).toBe('platssamverkan-20250304T050607Z-m13.json');
+    expect(backupFileName(new Date('2025-03-04T05:06:07Z'), 12, 'before-migration')).toBe('platssamverkan-20250304T050607Z-m12-before-migration.json');
   });
 });
 
@@ -91,6 +91,9 @@ describe.skipIf(backend !== 'pglite')('scheduled backups of the embedded databas
     expect(fs.existsSync(path.join(dir, 'notes.txt'))).toBe(true);
     for (const f of kept) expect(fs.statSync(f).mode & 0o777).toBe(0o600);
     expect(latestBackup(dir)).toBe(kept[0]);
+    const migration = Math.max(...listMigrations().map((m) => m.version));
+    expect(backupMigration(kept[0]!)).toBe(migration);
+    expect(latestBackup(dir, migration)).toBe(kept[0]);
 
     const restoredDir = path.join(root, 'restored');
     const restored = await openPglite(restoredDir);

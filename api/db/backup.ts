@@ -105,7 +105,10 @@ export interface BackupWritten { file: string; tables: number; rows: number }
  * renamed over the name. A failure leaves no partial file behind.
  */
 export async function writeBackupFile(db: Database, file: string): Promise<BackupWritten> {
-  const backup = await backupDatabase(db);
+  return writeBackup(await backupDatabase(db), file);
+}
+
+function writeBackup(backup: Backup, file: string): BackupWritten {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', 0o600);
@@ -123,25 +126,36 @@ export async function writeBackupFile(db: Database, file: string): Promise<Backu
   return { file, tables: backup.tables.length, rows: backup.tables.reduce((n, t) => n + t.rows.length, 0) };
 }
 
-/** Names of scheduled backups: the UTC time they were taken, so that names sort as times do. */
-const SCHEDULED = /^platssamverkan-\d{8}T\d{6}Z(-[\w-]+)?\.json$/;
+/**
+ * Names of backups in BACKUP_DIR: the UTC time they were taken, so that names sort as
+ * times do, and the last migration of the database they hold (`-m13`), because a backup
+ * restores only into a database at the same migrations.
+ */
+const NAMED = /^platssamverkan-(\d{8}T\d{6}Z)(?:-m(\d+))?(?:-[a-z][\w-]*)?\.json$/;
 
-/** The name of a backup taken at `at`, with an optional reason (`before-migration`). */
-export function backupFileName(at: Date, reason?: string): string {
+/** The name of a backup taken at `at` of a database at `migration`, with an optional reason (`before-migration`). */
+export function backupFileName(at: Date, migration: number, reason?: string): string {
   const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-  return `platssamverkan-${stamp}${reason ? `-${reason}` : ''}.json`;
+  return `platssamverkan-${stamp}-m${migration}${reason ? `-${reason}` : ''}.json`;
 }
 
 /** The backups in `dir` written by this module, newest first (empty when the folder does not exist). */
 export function listBackups(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => SCHEDULED.test(f)).sort((a, b) => stampOf(b).localeCompare(stampOf(a)) || b.localeCompare(a)).map((f) => path.join(dir, f));
+  return fs.readdirSync(dir).filter((f) => NAMED.test(f)).sort((a, b) => NAMED.exec(b)![1]!.localeCompare(NAMED.exec(a)![1]!) || b.localeCompare(a)).map((f) => path.join(dir, f));
 }
 
-const stampOf = (name: string) => name.slice('platssamverkan-'.length, 'platssamverkan-'.length + 16);
+/** The last migration of the database a backup file holds, from its name (undefined when the name does not say). */
+export function backupMigration(file: string): number | undefined {
+  const m = NAMED.exec(path.basename(file))?.[2];
+  return m === undefined ? undefined : Number(m);
+}
 
-/** The newest backup in `dir`, if any. */
-export const latestBackup = (dir: string | undefined): string | undefined => (dir ? listBackups(dir)[0] : undefined);
+/** The newest backup in `dir`; with `migration`, the newest of a database at that migration (the ones this version can restore). */
+export function latestBackup(dir: string | undefined, migration?: number): string | undefined {
+  if (!dir) return undefined;
+  return listBackups(dir).find((f) => migration === undefined || backupMigration(f) === migration);
+}
 
 /**
  * Takes a backup into `dir` under a timestamped name, then deletes all but the newest
@@ -150,7 +164,8 @@ export const latestBackup = (dir: string | undefined): string | undefined => (di
  */
 export async function backupAndRotate(db: Database, dir: string, keep: number, at = new Date(), reason?: string): Promise<BackupWritten & { deleted: string[] }> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const written = await writeBackupFile(db, path.join(dir, backupFileName(at, reason)));
+  const backup = await backupDatabase(db);
+  const written = writeBackup(backup, path.join(dir, backupFileName(at, Math.max(0, ...backup.migrations), reason)));
   const deleted = listBackups(dir).slice(keep);
   for (const f of deleted) fs.rmSync(f, { force: true });
   return { ...written, deleted };
@@ -163,10 +178,11 @@ export interface BackupSchedule {
 
 /**
  * Backs `db` up into `dir` every `intervalHours`, keeping the newest `keep`. The first
- * backup is due one interval after the newest one in the folder (at once when there
- * is none). A failure is logged and retried at the next interval; older backups stay.
+ * backup is due one interval after the newest one of the database's current migration
+ * (`migration`; at once when there is none, as after an upgrade), so restarts do not
+ * multiply backups. A failure is logged and retried at the next interval; older backups stay.
  */
-export function scheduleBackups(db: Database, opts: { dir: string; keep: number; intervalHours: number }, log: (m: string) => void = console.log): BackupSchedule {
+export function scheduleBackups(db: Database, opts: { dir: string; keep: number; intervalHours: number; migration?: number }, log: (m: string) => void = console.log): BackupSchedule {
   const intervalMs = opts.intervalHours * 3_600_000;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -184,7 +200,7 @@ export function scheduleBackups(db: Database, opts: { dir: string; keep: number;
     timer = setTimeout(run, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
     timer.unref();
   };
-  const newest = latestBackup(opts.dir);
+  const newest = latestBackup(opts.dir, opts.migration);
   const age = newest ? Date.now() - fs.statSync(newest).mtimeMs : Infinity;
   arm(intervalMs - age);
   return {

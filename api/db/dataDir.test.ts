@@ -14,6 +14,7 @@ import { prepareDatabase } from '../startup.js';
 import { backend } from '../test/harness.js';
 import { pgliteTemplateDir } from '../test/templates.js';
 import { DataDirError, ENGINE_PG_VERSION, inspectDataDir, MANIFEST_FILE } from './dataDir.js';
+import { listMigrations } from './migrate.js';
 import { openPglite } from './pglite.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-datadir-'));
@@ -119,9 +120,14 @@ describe.skipIf(backend !== 'pglite')('a damaged data folder of the embedded dat
     fs.rmSync(path.join(dir, 'PG_VERSION'));
     const backups = path.join(root, 'backups-way-back');
     fs.mkdirSync(backups);
-    for (const stamp of ['20250101T000000Z', '20250301T000000Z', '20250201T000000Z']) fs.writeFileSync(path.join(backups, `platssamverkan-${stamp}.json`), '{}');
+    const current = Math.max(...listMigrations().map((m) => m.version));
+    // the newest file holds an older schema (taken before an upgrade's migrations): this version cannot restore it
+    for (const name of [`20250101T000000Z-m${current}`, `20250301T000000Z-m${current}`, `20250201T000000Z-m${current}`, `20250401T000000Z-m${current - 1}-before-migration`]) {
+      fs.writeFileSync(path.join(backups, `platssamverkan-${name}.json`), '{}');
+    }
     const err = await openPglite(dir, () => {}, { backupDir: backups }).catch((e: Error) => e);
-    expect((err as Error).message).toContain(`npm run restore -- '${path.join(backups, 'platssamverkan-20250301T000000Z.json')}'`);
+    expect((err as Error).message).toContain(`npm run restore -- '${path.join(backups, `platssamverkan-20250301T000000Z-m${current}.json`)}'`);
+    expect((err as Error).message).toMatch(new RegExp(`The newest, .*20250401T000000Z-m${current - 1}-before-migration\\.json, holds a database at migration ${current - 1}`));
   });
 
   it('with a table file truncated after a crash (no clean shutdown): the tables check refuses it', async () => {

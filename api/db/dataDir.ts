@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { latestBackup } from './backup.js';
+import { backupMigration, latestBackup } from './backup.js';
+import { listMigrations } from './migrate.js';
 
 /** The PostgreSQL major version of the bundled engine (`@electric-sql/pglite` 0.5.x), as its `PG_VERSION` file says. */
 export const ENGINE_PG_VERSION = '18';
@@ -51,9 +52,14 @@ export class DataDirError extends Error {
 
 /** How to get back from a damaged folder: keep it aside, restore the latest backup into an empty folder. */
 export function wayBack(dataDir: string, backupDir: string | undefined, { touched = false, wrongPlace = false } = {}): string {
-  const latest = safely(() => latestBackup(backupDir));
+  const current = safely(() => Math.max(0, ...listMigrations().map((m) => m.version)));
+  const latest = safely(() => latestBackup(backupDir, current));
+  const newest = safely(() => latestBackup(backupDir));
   const file = latest ?? '<backup file>';
-  const where = latest ? `The latest backup is ${latest}.` : backupDir ? `No backup was found in ${backupDir}; use the newest backup file you have.` : 'Use the newest backup file you have (`npm run backup`).';
+  const older = newest && newest !== latest
+    ? ` The newest, ${newest}, holds a database at migration ${backupMigration(newest) ?? '(unknown)'}; this version restores only backups at migration ${current}: restore that one with the version of the application that made it.`
+    : '';
+  const where = (latest ? `The latest backup this version can restore is ${latest}.` : backupDir ? `No backup this version can restore was found in ${backupDir}; use the newest backup file you have.` : 'Use the newest backup file you have (`npm run backup`).') + older;
   return [
     touched
       ? `The application wrote nothing to ${dataDir} (the engine itself updates its log and control files when it opens a folder).`

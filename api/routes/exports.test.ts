@@ -90,8 +90,10 @@ describe('exports and areas', () => {
     expect(vcf.body.split('END:VCARD').length - 1).toBe(cards);
     expect(vcf.body).toMatch(/^BEGIN:VCARD\r\nVERSION:3\.0\r\nFN:/);
     for (const line of vcf.body.split('\r\n')) expect(line.length).toBeLessThanOrEqual(75);
-    const entries = await t.db.query<{ entity: string; details: { contact_persons: number } }>("SELECT entity, details FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 2");
+    const entries = await t.db.query<{ entity: string; entity_id: string | null; details: { contact_persons: number; unit_id: number } }>("SELECT entity, entity_id, details FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 2");
     expect(entries.map((e) => e.entity)).toEqual(['contact_person', 'contact_person']);
+    // A bulk export names no one person: the unit's id in entity_id would put it in the data-subject export of the person with that id.
+    expect(entries.map((e) => [e.entity_id, e.details.unit_id])).toEqual([[null, u!.id], [null, u!.id]]);
     expect(entries[0]!.details.contact_persons).toBe(persons);
     expect(await audits()).toBe(before + 2);
     expect((await text('viewer', '/api/units/999999/contacts/export')).status).toBe(404);

@@ -121,7 +121,7 @@ export const exportsRoutes = newRouter()
       if (!unit) throw notFound('unit', id);
       const contacts = await unitContacts(db, id, exact, {});
       const persons = contacts.reduce((n, a) => n + a.properties.contact_persons.length, 0);
-      await audit(db, { at: clock(), user: c.var.user, action: 'export', entity: 'contact_person', entityId: id, details: { unit_id: id, format, actors: contacts.length, contact_persons: persons } });
+      await audit(db, { at: clock(), user: c.var.user, action: 'export', entity: 'contact_person', entityId: null, details: { unit_id: id, format, actors: contacts.length, contact_persons: persons } });
       const unitName = (unit as { name?: string }).name ?? `unit ${id}`;
       const slug = unitName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || `unit-${id}`;
       if (format === 'vcf') {

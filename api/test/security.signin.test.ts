@@ -61,9 +61,8 @@ describe(`parallel sign-in on ${t.db.kind}`, () => {
     expect(r.other).toEqual([]);
     expect(r.checks).toBeLessThanOrEqual(DEFAULTS.loginMaxFailuresPerAccount);
     expect(r.wrong).toBe(r.checks);
-    // an attempt the hashing queue turned away (503) was given back, not counted
+    // an attempt the hashing queue turned away (503) was given back, not counted, so its place may go to a later one
     expect(r.limited + r.busy).toBe(150 - r.checks);
-    expect(r.limited).toBeGreaterThanOrEqual(150 - DEFAULTS.loginMaxFailuresPerAccount);
     expect(await recorded(user.email)).toBe(r.checks);
   });
 

@@ -34,6 +34,7 @@ import { exportsRoutes } from './routes/exports.js';
 import { activitiesRoutes } from './routes/activities.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { principlesRoutes } from './routes/principles.js';
+import { isProtectedHousingViolation, protectedHousingMessage } from './services/protectedHousing.js';
 import { validationHook } from './validation.js';
 
 /** The built client, served from the same port as the API. */
@@ -157,6 +158,7 @@ function toApiError(err: unknown): ApiError | undefined {
   if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
     if (sqlState === '23505') return new ApiError('conflict', 'A record with the same unique value (such as external_id or e-mail) already exists.');
     if (sqlState === '23503') return new ApiError('conflict', 'The record refers to, or is referred to by, another record.');
+    if (isProtectedHousingViolation(err)) return new ApiError('protected_housing', protectedHousingMessage('The unit\'s name or description'));
     if (sqlState.startsWith('23') || sqlState.startsWith('22') || sqlState === 'XX000') {
       return new ApiError('bad_request', 'The data was rejected by a database rule: check the values and their ranges.');
     }

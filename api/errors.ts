@@ -7,6 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const ERROR_STATUS = {
   bad_request: 400,
+  /** A unit that names protected housing (skyddat boende), which is never entered. */
+  protected_housing: 400,
   /** A password refused by the password rules (too common, the e-mail address); `details.field` names the field. */
   weak_password: 400,
   unauthorized: 401,

@@ -8,14 +8,32 @@ import fs from 'node:fs';
 import { loadConfig } from '../api/config.js';
 import { migrate } from '../api/db/migrate.js';
 import { openDatabase } from '../api/db/open.js';
+import { protectedHousingProblem } from '../api/services/protectedHousing.js';
 import { restoreDatabase, type Backup } from './backup.js';
 
+/**
+ * Why the backup must not be restored: a unit in it names protected housing, which is
+ * never entered (the database would refuse it too, with a less helpful message).
+ */
+function protectedHousingInBackup(backup: Backup): string | undefined {
+  const units = backup.tables?.find((t) => t.name === 'units')?.rows ?? [];
+  for (const row of units) {
+    const problem = protectedHousingProblem(row);
+    if (problem) return `unit ${String(row.id)} in the backup: ${problem.message}.`;
+  }
+  return undefined;
+}
+
 const file = process.argv[2];
-if (!file) {
+const backup = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Backup) : undefined;
+const refused = backup && protectedHousingInBackup(backup);
+if (!file || !backup) {
   console.error('Usage: npm run restore -- <file.json>');
   process.exitCode = 2;
+} else if (refused) {
+  console.error(`Refused: ${refused} Nothing was restored.`);
+  process.exitCode = 1;
 } else {
-  const backup = JSON.parse(fs.readFileSync(file, 'utf8')) as Backup;
   const db = await openDatabase(loadConfig());
   try {
     await migrate(db);

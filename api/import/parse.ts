@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { badRequest } from '../errors.js';
+import type { PROTECTED_HOUSING_CODE } from '../services/protectedHousing.js';
 
 export const IMPORT_FORMATS = ['geojson', 'csv', 'overpass'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -10,6 +11,8 @@ export interface RowIssue {
   row: number;
   field: string;
   reason: string;
+  /** A machine code for refusals a client explains in its own language (`protected_housing`). */
+  code?: typeof PROTECTED_HOUSING_CODE;
 }
 
 /** One input row before mapping: its properties, and its geometry when the format carries one. */

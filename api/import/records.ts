@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { geometryIssues, type MultiPolygonGeo, type PointGeo, type Position2D } from '../schemas/geojson.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SWEDEN_BBOX, UNIT_KINDS } from '../schemas/common.js';
+import { PROTECTED_HOUSING_CODE, protectedHousingProblem } from '../services/protectedHousing.js';
 import { projectedToWgs84, round7 } from './crs.js';
 import { type FieldMapping, type FieldRef, type ImportLayer, normaliseName } from './mapping.js';
 import { fileError, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
@@ -195,6 +196,10 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
   }
   if (name === undefined && src.osm) name = `${KIND_LABEL_SV[kind ?? ''] ?? 'OSM'} (OSM ${src.osm.replace('/', ' ')})`;
   if (name === undefined) return reject(firstField(m.name, 'name'), m.name === undefined ? 'no name field is mapped: map one (mapping.name)' : 'empty: a name is required');
+  if (layer === 'units') {
+    const problem = protectedHousingProblem({ name });
+    if (problem) return { issue: { row, field: firstField(m.name, 'name'), reason: problem.message, code: PROTECTED_HOUSING_CODE } };
+  }
   values.name = name;
 
   if (layer === 'actors') {

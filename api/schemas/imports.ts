@@ -3,6 +3,7 @@ import { IMPORT_CRS } from '../import/crs.js';
 import { IMPORT_LAYERS, MAPPING_KEYS } from '../import/mapping.js';
 import { IMPORT_FORMATS } from '../import/parse.js';
 import { AREA_LEVELS } from '../import/records.js';
+import { PROTECTED_HOUSING_CODE } from '../services/protectedHousing.js';
 
 const FieldRef = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(5)]);
 
@@ -39,7 +40,14 @@ export const ImportBody = z
   })
   .openapi('ImportRequest');
 
-const RowIssue = z.object({ row: z.number().int(), field: z.string(), reason: z.string() }).openapi('ImportRowIssue');
+const RowIssue = z
+  .object({
+    row: z.number().int(),
+    field: z.string(),
+    reason: z.string(),
+    code: z.enum([PROTECTED_HOUSING_CODE]).optional().openapi({ description: 'Set on refusals a client explains in its own language: `protected_housing` (a unit that names protected housing, never entered).' }),
+  })
+  .openapi('ImportRowIssue');
 
 export const ImportReport = z
   .object({

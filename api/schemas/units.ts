@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PointGeometry, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES } from './common.js';
 import { GeoPointInput } from './geojson.js';
+import { mentionsProtectedHousing, PROTECTED_HOUSING_CODE, protectedHousingMessage } from '../services/protectedHousing.js';
 
 export const ZoneRadii = z
   .object({
@@ -45,10 +46,13 @@ export const UnitCollection = z
 
 export type Unit = z.infer<typeof UnitFeature>;
 
-/** Protected housing (skyddat boende) is secret by law and must never be entered. */
-const PROTECTED_HOUSING = /skydd(at|ade)\s+boende|protected\s+housing/i;
-const noProtectedHousing = (field: string) => (s: string | null | undefined) =>
-  !s || !PROTECTED_HOUSING.test(s) || `${field} mentions protected housing (skyddat boende), whose addresses are secret by law and must never be entered`;
+/**
+ * Refuses a text that names protected housing (api/services/protectedHousing.ts). The
+ * issue carries the error code, so the answer is a `protected_housing` error rather
+ * than a plain `bad_request` (api/validation.ts).
+ */
+const noProtectedHousing = (field: string) =>
+  [(s: string | null | undefined) => !mentionsProtectedHousing(s), { error: protectedHousingMessage(field), params: { code: PROTECTED_HOUSING_CODE } }] as const;
 
 const text = (max: number, field: string) =>
   z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
@@ -71,14 +75,14 @@ export const ZoneRadiiInput = z
  */
 export const UnitPropertiesInput = z.strictObject({
   name: z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' })
-    .refine((s) => noProtectedHousing('name')(s) === true, { error: noProtectedHousing('name')('skyddat boende') as string }),
+    .refine(...noProtectedHousing('name')),
   kind: z.enum(UNIT_KINDS),
   status: z.enum(UNIT_STATUSES),
   address: text(300, 'address'),
   places: z.number().int({ error: 'places must be a whole number' }).min(0, { error: 'places must be 0 or more' }).max(10000),
   operator: text(200, 'operator'),
   description: text(2000, 'description')
-    .refine((s) => noProtectedHousing('description')(s) === true, { error: noProtectedHousing('description')('skyddat boende') as string }),
+    .refine(...noProtectedHousing('description')),
   contact_name: text(200, 'contact_name'),
   contact_phone: text(50, 'contact_phone'),
   contact_email: z.email({ error: 'contact_email must be an e-mail address' }).max(200).nullable(),

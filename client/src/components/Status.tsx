@@ -18,7 +18,7 @@ export function Skeleton({ lines = 4, label }: { lines?: number; label?: string 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { m } = useI18n();
   const e = error instanceof ApiError ? error : undefined;
-  const text =
+  const byStatus =
     !e || e.status === 0
       ? m.errors.network
       : e.status === 403
@@ -26,6 +26,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
         : e.status === 404
           ? m.errors.notFound
           : m.errors.server;
+  const text = (e && m.errors.byCode[e.code]) || byStatus;
   return (
     <div className="error-box" role="alert">
       <p className="error-title">{m.errors.title}</p>

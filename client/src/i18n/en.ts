@@ -55,6 +55,9 @@ export const en: Messages = {
     notFound: 'What you looked for does not exist (any more).',
     retry: 'Try again',
     requestId: (id: string) => `Error code for support: ${id}`,
+    byCode: {
+      protected_housing: 'Protected housing (skyddat boende) must never be entered: its address is secret by law.',
+    },
   },
   map: {
     region: 'Map',

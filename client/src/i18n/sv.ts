@@ -57,6 +57,10 @@ export const sv = {
     notFound: 'Det som söktes finns inte (längre).',
     retry: 'Försök igen',
     requestId: (id: string) => `Felkod för support: ${id}`,
+    /** Texts for the API's error codes that need more than the status says. */
+    byCode: {
+      protected_housing: 'Skyddat boende får aldrig registreras: adressen är sekretessbelagd enligt lag.',
+    } as Record<string, string>,
   },
   map: {
     region: 'Karta',

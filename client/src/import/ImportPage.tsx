@@ -202,13 +202,15 @@ export function ImportPage() {
   );
 }
 
-function IssueTable({ t, rows, caption }: { t: Messages['import']; rows: { row: number; field: string; reason: string }[]; caption: string }) {
+/** Rejected rows and warnings; a refusal with a code is explained in the user's language, else in the server's words. */
+function IssueTable({ t, rows, caption }: { t: Messages['import']; rows: { row: number; field: string; reason: string; code?: string }[]; caption: string }) {
+  const { m } = useI18n();
   return (
     <table className="import-table import-issues">
       <caption className="visually-hidden">{caption}</caption>
       <thead><tr><th scope="col">{t.row}</th><th scope="col">{t.fieldCol}</th><th scope="col">{t.reason}</th></tr></thead>
       <tbody>
-        {rows.map((r, i) => <tr key={`${r.row}-${i}`}><td>{r.row}</td><td>{r.field}</td><td>{r.reason}</td></tr>)}
+        {rows.map((r, i) => <tr key={`${r.row}-${i}`}><td>{r.row}</td><td>{r.field}</td><td>{(r.code && m.errors.byCode[r.code]) || r.reason}</td></tr>)}
       </tbody>
     </table>
   );

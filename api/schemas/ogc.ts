@@ -81,7 +81,7 @@ export const OgcFormatQuery = z.object({
 
 export const OgcItemsQuery = OgcFormatQuery.extend({
   bbox: z.string().optional().openapi({ description: 'minLon,minLat,maxLon,maxLat in WGS 84.', example: '11.9,57.6,12.1,57.8' }),
-  'bbox-crs': z.literal('http://www.opengis.net/def/crs/OGC/1.3/CRS84').optional(),
+  'bbox-crs': z.string().optional().openapi({ description: 'Only the default, the OGC URI of CRS84 (WGS 84 lon/lat).' }),
   limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'Items per page, an integer (default and most: see the operation).' }),
   offset: z.string().regex(/^\d+$/).optional().openapi({ description: 'Items to skip, an integer (default 0).' }),
   datetime: z.string().optional().openapi({ description: 'Accepted and ignored: the features have no time extent.' }),

@@ -6,7 +6,8 @@ import { ApiError, MESSAGES } from '../errors.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
 import { audit } from '../services/audit.js';
-import { clientAddress, releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from '../services/rateLimit.js';
+import { clientAddress } from '../http/clientAddress.js';
+import { releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from '../services/rateLimit.js';
 import { newRouter } from '../validation.js';
 
 const Me = z

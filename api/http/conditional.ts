@@ -16,6 +16,4 @@ export function requireIfMatch(c: Context): number {
   return Number(m[1]);
 }
 
-/** The answer to a write whose `WHERE version = $n` matched nothing although the record exists. */
-export const staleVersion = (what: string, id: number) =>
-  new ApiError('precondition_failed', `The ${what} ${id} was changed by someone else since you read it; read it again and reapply your change.`);
+export { staleVersion } from '../services/versions.js';

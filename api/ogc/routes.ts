@@ -1,10 +1,10 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { hasNeedToKnow, requireRole, resolveUser } from '../auth/middleware.js';
+import { requireRole, resolveUser } from '../auth/middleware.js';
 import { DEFAULTS } from '../config.js';
-import { readerOf } from '../db/reader.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { publicOrigin } from '../http/publicOrigin.js';
 import { noStore } from '../http/security.js';
 import { errorResponses } from '../schemas/common.js';
@@ -12,7 +12,8 @@ import {
   OgcCollection, OgcCollectionParam, OgcCollections, OgcConformance, OgcFeature, OgcFeatureCollection, OgcFeatureParams, OgcFormatQuery, OgcItemsQuery, OgcLanding,
 } from '../schemas/ogc.js';
 import { parseBbox } from '../schemas/proximity.js';
-import { COLLECTION_IDS, COLLECTIONS, isCollectionId, readExtents, readFeatures, type CollectionId } from './features.js';
+import { collectionExtents, collectionFeature, collectionPage } from '../services/collections.js';
+import { COLLECTION_IDS, COLLECTIONS, isCollectionId, type CollectionId } from './features.js';
 
 /** Items per page when `limit` is not given (OGC API – Features suggests 10), and the most allowed. */
 export const OGC_LIMIT_DEFAULT = 10;
@@ -140,7 +141,7 @@ export const ogcRoutes = ogcApp
   .get('/collections', async (c) => {
     checkParams(c, 'meta');
     const base = baseUrl(c);
-    const extents = await readExtents(readerOf(c.var.deps));
+    const extents = await collectionExtents(contextOf(c));
     return json(c, {
       links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'The collections' }],
       collections: COLLECTION_IDS.map((id) => collectionDoc(base, id, extents[id])),
@@ -150,7 +151,7 @@ export const ogcRoutes = ogcApp
     checkParams(c, 'meta');
     const id = c.req.param('collectionId');
     if (!isCollectionId(id)) throw notFound('collection', id.slice(0, 40));
-    const extents = await readExtents(readerOf(c.var.deps));
+    const extents = await collectionExtents(contextOf(c));
     return json(c, collectionDoc(baseUrl(c), id, extents[id]));
   })
   .get('/collections/:collectionId/items', async (c) => {
@@ -164,7 +165,8 @@ export const ogcRoutes = ogcApp
     if (bboxRaw !== undefined && !bbox) throw badRequest('bbox: must be four numbers minLon,minLat,maxLon,maxLat in WGS 84 with min < max');
     const bboxCrs = c.req.query('bbox-crs');
     if (bboxCrs !== undefined && bboxCrs !== CRS84) throw badRequest(`bbox-crs: only ${CRS84} is supported`);
-    const page = await readFeatures(readerOf(c.var.deps), id, { exact: hasNeedToKnow(c.var.user), bbox, limit, offset });
+    const ctx = contextOf(c);
+    const page = await collectionPage(ctx, id, { bbox, limit, offset });
     const base = `${baseUrl(c)}/collections/${id}/items`;
     const link = (o: number, rel: string, title: string) => {
       const q = new URLSearchParams({ limit: String(limit), offset: String(o) });
@@ -180,7 +182,7 @@ export const ogcRoutes = ogcApp
       features: page.features,
       numberMatched: page.numberMatched,
       numberReturned: page.features.length,
-      timeStamp: c.var.deps.clock().toISOString(),
+      timeStamp: ctx.now.toISOString(),
       links,
     }, GEOJSON);
   })
@@ -191,9 +193,7 @@ export const ogcRoutes = ogcApp
     const raw = c.req.param('featureId');
     const fid = Number(raw);
     if (!/^\d{1,10}$/.test(raw) || fid < 1 || fid > 2_147_483_647) throw new ApiError('not_found', `No feature "${raw.slice(0, 20)}" in ${id}: feature ids are positive integers.`);
-    const page = await readFeatures(readerOf(c.var.deps), id, { exact: hasNeedToKnow(c.var.user), id: fid, limit: 1 });
-    const feature = page.features[0];
-    if (!feature) throw notFound(COLLECTIONS[id].title.split(' (')[0]!.toLowerCase().replace(/s$/, ''), fid);
+    const feature = await collectionFeature(contextOf(c), id, fid);
     const base = baseUrl(c);
     return json(c, {
       ...feature,

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
-import { query } from '../db/sqlFiles.js';
-import { notFound } from '../errors.js';
+import { requireRole } from '../auth/middleware.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { Activity, ActivityCreate, ActivityList, ActivityPatch, ActivityQuery } from '../schemas/outreach.js';
-import { createActivity, deleteActivity, getActivity, listActivities, updateActivity } from '../services/activities.js';
+import { createActivity, deleteActivity, getActivity, unitActivities, updateActivity } from '../services/activities.js';
 import { newRouter } from '../validation.js';
 
 const IfMatchHeader = z.object({
@@ -28,13 +27,9 @@ export const activitiesRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const { deps } = c.var;
-      const [unit] = await deps.db.query(query('act_unit_exists'), [id]);
-      if (!unit) throw notFound('unit', id);
-      const result = await listActivities(deps.db, {
-        unitId: id, kind: q.kind, from: q.from, to: q.to, actorId: q.actor_id, childPlaceId: q.child_place_id, limit: q.limit, offset: q.offset,
-        exactLocations: hasNeedToKnow(c.var.user),
-      }, deps.clock());
+      const result = await unitActivities(contextOf(c), id, {
+        kind: q.kind, from: q.from, to: q.to, actorId: q.actor_id, childPlaceId: q.child_place_id, limit: q.limit, offset: q.offset,
+      });
       return c.json({ ...result, limit: q.limit, offset: q.offset }, 200);
     },
   )
@@ -56,8 +51,7 @@ export const activitiesRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { deps } = c.var;
-      const created = await createActivity(deps.db, id, c.req.valid('json'), c.var.user!, deps.clock());
+      const created = await createActivity(contextOf(c), id, c.req.valid('json'));
       c.header('ETag', etagOf(created.version));
       return c.json(created, 201);
     },
@@ -73,8 +67,7 @@ export const activitiesRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const a = await getActivity(c.var.deps.db, id, c.var.deps.clock(), hasNeedToKnow(c.var.user));
-      if (!a) throw notFound('activity', id);
+      const a = await getActivity(contextOf(c), id);
       c.header('ETag', etagOf(a.version));
       return c.json(a, 200);
     },
@@ -93,8 +86,7 @@ export const activitiesRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const version = requireIfMatch(c);
-      const { deps } = c.var;
-      const a = await updateActivity(deps.db, id, version, c.req.valid('json'), c.var.user!, deps.clock());
+      const a = await updateActivity(contextOf(c), id, version, c.req.valid('json'));
       c.header('ETag', etagOf(a.version));
       return c.json(a, 200);
     },
@@ -113,8 +105,7 @@ export const activitiesRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const version = requireIfMatch(c);
-      const { deps } = c.var;
-      await deleteActivity(deps.db, id, version, c.var.user!, deps.clock());
+      await deleteActivity(contextOf(c), id, version);
       return c.body(null, 204);
     },
   );

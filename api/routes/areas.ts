@@ -1,11 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { hasNeedToKnow } from '../auth/middleware.js';
-import { readerOf } from '../db/reader.js';
-import { query } from '../db/sqlFiles.js';
-import { notFound } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { AreaCollection, AreaSummary, AreasQuery } from '../schemas/areas.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { parseBbox } from '../schemas/proximity.js';
+import { areaSummary, listAreas } from '../services/areas.js';
 import { newRouter } from '../validation.js';
 
 /** The city's areas (stadsområden, primärområden), imported, and a summary per area for the neighbourhood overview. */
@@ -25,12 +23,10 @@ export const areasRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const bbox = q.bbox === undefined ? [null, null, null, null] : parseBbox(q.bbox)!;
-      const [row] = await readerOf(c.var.deps).query<{ number_matched: number; features: unknown[] }>(query('areas_list'), [
-        ...bbox, q.level ?? null, q.q ?? null, q.limit, q.offset,
-      ]);
-      const features = (row?.features ?? []) as never[];
-      return c.json({ type: 'FeatureCollection' as const, features, number_matched: row?.number_matched ?? 0, number_returned: features.length }, 200);
+      const { features, number_matched } = await listAreas(contextOf(c), {
+        bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox), levels: q.level, q: q.q, limit: q.limit, offset: q.offset,
+      });
+      return c.json({ type: 'FeatureCollection' as const, features: features as never[], number_matched, number_returned: features.length }, 200);
     },
   )
   .openapi(
@@ -48,8 +44,6 @@ export const areasRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const [row] = await readerOf(c.var.deps).query<Record<string, unknown>>(query('area_summary'), [id, hasNeedToKnow(c.var.user), c.var.deps.clock().toISOString()]);
-      if (!row) throw notFound('area', id);
-      return c.json(row as never, 200);
+      return c.json((await areaSummary(contextOf(c), id)) as never, 200);
     },
   );

@@ -2,15 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import Papa from 'papaparse';
 import { pointOnFeature } from '@turf/point-on-feature';
-import { hasNeedToKnow } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
-import { notFound } from '../errors.js';
 import { wgs84ToProjected } from '../import/crs.js';
-import { COLLECTION_IDS, readFeatures, type CollectionId } from '../ogc/features.js';
+import { COLLECTION_IDS, type CollectionId } from '../ogc/features.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { LayerExport } from '../schemas/ogc.js';
-import { audit } from '../services/audit.js';
-import { proxUnit, unitContacts } from '../services/proximity.js';
+import { exportCollection } from '../services/collections.js';
+import { exportUnitContacts } from '../services/proximity.js';
+import { contextOf } from '../http/context.js';
 import { newRouter } from '../validation.js';
 
 const SEPARATORS = { comma: ',', semicolon: ';' } as const;
@@ -68,7 +67,6 @@ const ContactsQuery = z.strictObject({
   format: z.enum(['csv', 'vcf']).default('csv').openapi({ param: { name: 'format', in: 'query' } }),
   separator: z.enum(['comma', 'semicolon']).default('comma').openapi({ param: { name: 'separator', in: 'query' } }),
 });
-const AUDIT_ENTITY: Record<CollectionId, string> = { units: 'unit', actors: 'actor', 'child-places': 'child_place', areas: 'area' };
 
 export const exportsRoutes = newRouter()
   .openapi(
@@ -87,14 +85,12 @@ export const exportsRoutes = newRouter()
     async (c) => {
       const { layer } = c.req.valid('param');
       const { format, separator } = c.req.valid('query');
-      const { db, clock } = c.var.deps;
-      const page = await readFeatures(db, layer, { exact: hasNeedToKnow(c.var.user) });
-      await audit(db, { at: clock(), user: c.var.user, action: 'export', entity: AUDIT_ENTITY[layer], details: { layer, format, features: page.features.length } });
+      const features = await exportCollection(contextOf(c), layer, format);
       if (format === 'geojson') {
-        return download(c, JSON.stringify({ type: 'FeatureCollection', features: page.features }), 'application/geo+json; charset=utf-8', `${layer}.geojson`);
+        return download(c, JSON.stringify({ type: 'FeatureCollection', features }), 'application/geo+json; charset=utf-8', `${layer}.geojson`);
       }
-      const propertyNames = [...new Set(page.features.flatMap((f) => Object.keys(f.properties ?? {})))];
-      const rows = page.features.map((f) => ({ id: f.id, ...f.properties, ...coordinates(f.geometry) }));
+      const propertyNames = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+      const rows = features.map((f) => ({ id: f.id, ...f.properties, ...coordinates(f.geometry) }));
       const columns = ['id', ...propertyNames, 'lon', 'lat', 'x_sweref99tm', 'y_sweref99tm'];
       return download(c, csv(rows, columns, SEPARATORS[separator]), 'text/csv; charset=utf-8', `${layer}.csv`);
     },
@@ -115,13 +111,7 @@ export const exportsRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { format, separator } = c.req.valid('query');
-      const { db, clock } = c.var.deps;
-      const exact = hasNeedToKnow(c.var.user);
-      const unit = await proxUnit(db, id, exact);
-      if (!unit) throw notFound('unit', id);
-      const contacts = await unitContacts(db, id, exact, {});
-      const persons = contacts.reduce((n, a) => n + a.properties.contact_persons.length, 0);
-      await audit(db, { at: clock(), user: c.var.user, action: 'export', entity: 'contact_person', entityId: null, details: { unit_id: id, format, actors: contacts.length, contact_persons: persons } });
+      const { unit, contacts } = await exportUnitContacts(contextOf(c), id, format);
       const unitName = (unit as { name?: string }).name ?? `unit ${id}`;
       const slug = unitName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || `unit-${id}`;
       if (format === 'vcf') {

@@ -1,12 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DEFAULTS } from '../config.js';
-import { readerOf } from '../db/reader.js';
-import { hasNeedToKnow } from '../auth/middleware.js';
-import { notFound } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses } from '../schemas/common.js';
 import { InformationNeedCollection, InformationNeedsQuery, splitList } from '../schemas/proximity.js';
 import { informationNeeds } from '../services/informationNeeds.js';
-import { areaExists, auditExactProximity, proxUnit } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** The (unit, child place) pairs that need child-safety information, a page at a time, with counts over all of them. */
@@ -35,17 +32,10 @@ export const informationNeedsRoutes = newRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const db = readerOf(c.var.deps);
-    const { clock } = c.var.deps;
-    const exact = hasNeedToKnow(c.var.user);
-    if (q.unit_id !== undefined && !(await proxUnit(db, q.unit_id, exact))) throw notFound('unit', q.unit_id);
-    if (q.area !== undefined && !(await areaExists(db, q.area))) throw notFound('area', q.area);
-    const body = await informationNeeds(db, exact, {
+    const body = await informationNeeds(contextOf(c), {
       unitId: q.unit_id, areaId: q.area, kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
       limit: q.limit, offset: q.offset,
-    }, clock());
-    const unitIds = body.features.map((f) => f.properties.unit_id);
-    await auditExactProximity(c.var.deps.db, c.var.user, exact, clock(), unitIds, 'GET /api/information-needs');
+    }, 'GET /api/information-needs');
     return c.json(body, 200);
   },
 );

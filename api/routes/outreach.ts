@@ -5,6 +5,7 @@ import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { CHILD_PLACE_KINDS, errorResponses, INFORMATION_STATUSES } from '../schemas/common.js';
 import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult, PRINCIPLES } from '../schemas/outreach.js';
+import { contextOf } from '../http/context.js';
 import { listActivities, markInformed } from '../services/activities.js';
 import { audit } from '../services/audit.js';
 import { implementationOverview } from '../services/implementation.js';
@@ -55,8 +56,7 @@ export const outreachRoutes = newRouter()
       responses: { 201: { description: 'The activities recorded and the new statuses.', ...json(MarkInformedResult) }, ...errorResponses(400, 401, 403, 415) },
     }),
     async (c) => {
-      const { deps } = c.var;
-      const result = await markInformed(deps.db, c.req.valid('json'), c.var.user!, deps.clock());
+      const result = await markInformed(contextOf(c), c.req.valid('json'));
       return c.json(result as z.infer<typeof MarkInformedResult>, 201);
     },
   )
@@ -74,11 +74,9 @@ export const outreachRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const { deps } = c.var;
-      const { activities, total } = await listActivities(deps.db, {
+      const { activities, total } = await listActivities(contextOf(c), {
         unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: q.limit, offset: q.offset,
-        exactLocations: hasNeedToKnow(c.var.user),
-      }, deps.clock());
+      });
       return c.json({ follow_ups: activities, total, limit: q.limit, offset: q.offset }, 200);
     },
   )
@@ -135,10 +133,9 @@ export const outreachRoutes = newRouter()
       const q = c.req.valid('query');
       const { deps } = c.var;
       const now = deps.clock();
-      const { activities } = await listActivities(deps.db, {
+      const { activities } = await listActivities({ ...contextOf(c), now }, {
         unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: EXPORT_MAX_ROWS, offset: 0,
-        exactLocations: hasNeedToKnow(c.var.user),
-      }, now);
+      });
       await audit(deps.db, { at: now, user: c.var.user, action: 'export', entity: 'follow_up', details: { format: 'csv', filters: q, rows: activities.length } });
       return csv(c, 'follow-ups.csv', FOLLOW_UP_FIELDS, activities.map((a) => [
         a.id, a.unit_id, a.unit_name, a.kind, a.date, a.due_date, a.follow_up_status, a.overdue ? 'yes' : 'no',

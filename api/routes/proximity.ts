@@ -1,12 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { readerOf } from '../db/reader.js';
-import { hasNeedToKnow } from '../auth/middleware.js';
-import { notFound } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import {
   ContactCollection, ContactsQuery, NearChildPlaceCollection, splitList, UnitChildPlacesQuery, ZoneCollection,
 } from '../schemas/proximity.js';
-import { auditExactUnitRead, proxUnit, unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
+import { unitChildPlaces, unitContacts, unitZones } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 const COARSE_NOTE =
@@ -29,13 +27,7 @@ export const proximityRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const exact = hasNeedToKnow(c.var.user);
-      const db = readerOf(c.var.deps);
-      const unit = await proxUnit(db, id, exact);
-      if (!unit) throw notFound('unit', id);
-      const zones = await unitZones(db, id, exact);
-      await auditExactUnitRead(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unit, 'GET /api/units/{id}/zones');
-      return c.json(zones, 200);
+      return c.json(await unitZones(contextOf(c), id, 'GET /api/units/{id}/zones'), 200);
     },
   )
   .openapi(
@@ -56,16 +48,7 @@ export const proximityRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const exact = hasNeedToKnow(c.var.user);
-      const db = readerOf(c.var.deps);
-      // The unit check and the contacts in parallel: both are reads, and an unknown unit
-      // simply has no contacts, so nothing is wasted but a query on a 404.
-      const [unit, features] = await Promise.all([
-        proxUnit(db, id, exact),
-        unitContacts(db, id, exact, { rings: splitList(q.ring), categories: splitList(q.category) }),
-      ]);
-      if (!unit) throw notFound('unit', id);
-      await auditExactUnitRead(c.var.deps.db, c.var.user, exact, c.var.deps.clock(), unit, 'GET /api/units/{id}/contacts');
+      const features = await unitContacts(contextOf(c), id, { rings: splitList(q.ring), categories: splitList(q.category) }, 'GET /api/units/{id}/contacts');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -87,17 +70,9 @@ export const proximityRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const exact = hasNeedToKnow(c.var.user);
-      const db = readerOf(c.var.deps);
-      const { clock } = c.var.deps;
-      const [unit, features] = await Promise.all([
-        proxUnit(db, id, exact),
-        unitChildPlaces(db, id, exact, {
-          rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
-        }, clock()),
-      ]);
-      if (!unit) throw notFound('unit', id);
-      await auditExactUnitRead(c.var.deps.db, c.var.user, exact, clock(), unit, 'GET /api/units/{id}/child-places');
+      const features = await unitChildPlaces(contextOf(c), id, {
+        rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
+      }, 'GET /api/units/{id}/child-places');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   );

@@ -2,25 +2,22 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
-import { notFound } from '../errors.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { ActorFeature, ChildPlaceFeature } from '../schemas/proximity.js';
 import {
   ActorCreate, ActorPatch, ChildPlaceCreate, ChildPlacePatch, ContactPersonInput, ContactPersonPatch, ContactPersonRecord,
 } from '../schemas/records.js';
-import { query } from '../db/sqlFiles.js';
 import {
-  ACTOR, CHILD_PLACE, CONTACT_PERSON, createRecord, deleteRecord, readRecord, updateRecord, type RecordKind,
+  ACTOR, addContactPerson, CHILD_PLACE, CONTACT_PERSON, createActor, createChildPlace, deleteRecord, getRecord, updateRecord, type RecordKind,
 } from '../services/records.js';
-import type { WriteContext } from '../services/units.js';
 import { newRouter } from '../validation.js';
 
-const writeContext = (c: Context<AppEnv>): WriteContext => ({ db: c.var.deps.db, user: c.var.user!, now: c.var.deps.clock() });
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
 
 /** GET one, PATCH and DELETE for a versioned record at `/{plural}/{id}`. */
-function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<any, any>, schema: z.ZodType, patchSchema: z.ZodType) {
+function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<any, any, any>, schema: z.ZodType, patchSchema: z.ZodType) {
   // The schemas vary per record, so the handlers read validated input untyped.
   type Valid = { valid(target: string): any };
   return newRouter()
@@ -32,8 +29,7 @@ function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
-        const record = await readRecord(c.var.deps.db, kind, id, c.var.user);
-        if (!record) throw notFound(what, id);
+        const record = await getRecord(contextOf(c), kind, id);
         c.header('ETag', etagOf(versionOf(record)));
         return c.json(record, 200);
       },
@@ -46,12 +42,8 @@ function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
-        const body = (c.req as Valid).valid('json') as { geometry?: unknown; properties?: unknown; type?: unknown };
         const version = requireIfMatch(c);
-        const params = 'geometry' in body || 'properties' in body || 'type' in body
-          ? [JSON.stringify(body.properties ?? {}), body.geometry ? JSON.stringify(body.geometry) : null, c.var.deps.clock().toISOString()]
-          : [JSON.stringify(body), c.var.deps.clock().toISOString()];
-        const record = await updateRecord(writeContext(c), kind, id, version, params);
+        const record = await updateRecord(contextOf(c), kind, id, version, (c.req as Valid).valid('json'));
         c.header('ETag', etagOf(versionOf(record)));
         return c.json(record, 200);
       },
@@ -64,7 +56,7 @@ function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
-        await deleteRecord(writeContext(c), kind, id, requireIfMatch(c));
+        await deleteRecord(contextOf(c), kind, id, requireIfMatch(c));
         return c.body(null, 204);
       },
     );
@@ -89,12 +81,7 @@ export const recordRoutes = newRouter()
       responses: { 201: { description: 'Created.', content: json(ActorFeature) }, ...errorResponses(400, 401, 403, 409, 413, 415) },
     }),
     async (c) => {
-      const { geometry, properties } = c.req.valid('json');
-      const { contact_persons: persons = [], ...props } = properties;
-      const now = c.var.deps.clock().toISOString();
-      const actor = await createRecord(writeContext(c), ACTOR, [JSON.stringify(props), JSON.stringify(geometry), now], async (tx, id) => {
-        for (const p of persons) await tx.query(query(CONTACT_PERSON.insert), [id, JSON.stringify(p), now]);
-      });
+      const actor = await createActor(contextOf(c), c.req.valid('json'));
       announceCreated(c, 'actors', actor);
       return c.json(actor as never, 201);
     },
@@ -107,8 +94,7 @@ export const recordRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      if (!(await readRecord(c.var.deps.db, ACTOR, id, c.var.user))) throw notFound('actor', id);
-      const person = await createRecord(writeContext(c), CONTACT_PERSON, [id, JSON.stringify(c.req.valid('json')), c.var.deps.clock().toISOString()]);
+      const person = await addContactPerson(contextOf(c), id, c.req.valid('json'));
       announceCreated(c, 'contact-persons', person as { id: number; version: number });
       return c.json(person as never, 201);
     },
@@ -120,8 +106,7 @@ export const recordRoutes = newRouter()
       responses: { 201: { description: 'Created.', content: json(ChildPlaceFeature) }, ...errorResponses(400, 401, 403, 409, 413, 415) },
     }),
     async (c) => {
-      const { geometry, properties } = c.req.valid('json');
-      const place = await createRecord(writeContext(c), CHILD_PLACE, [JSON.stringify(properties), JSON.stringify(geometry), c.var.deps.clock().toISOString()]);
+      const place = await createChildPlace(contextOf(c), c.req.valid('json'));
       announceCreated(c, 'child-places', place);
       return c.json(place as never, 201);
     },

@@ -1,10 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { readerOf } from '../db/reader.js';
-import { hasNeedToKnow } from '../auth/middleware.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses } from '../schemas/common.js';
 import { SiteAnalysis, SiteAnalysisInput } from '../schemas/proximity.js';
-import { auditExactReads } from '../services/privacy.js';
-import { getGlobalRadii, siteAnalysis } from '../services/proximity.js';
+import { analyseSite } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** Site analysis of a candidate location for a new or moved unit (a read, for every role). */
@@ -28,16 +26,6 @@ export const siteAnalysisRoutes = newRouter().openapi(
     },
   }),
   async (c) => {
-    const body = c.req.valid('json');
-    const db = readerOf(c.var.deps);
-    const radii = body.radii ?? (await getGlobalRadii(db));
-    const exact = hasNeedToKnow(c.var.user);
-    const { restrictedUnitIds, ...answer } = await siteAnalysis(db, body.lon, body.lat, radii, exact);
-    // The overlapping units' sensitivity came with them, so the audit needs no query of its own.
-    if (exact) {
-      const units = restrictedUnitIds.map((id) => ({ id, properties: { sensitivity: 'restricted', location_precision: 'exact' } }));
-      await auditExactReads(c.var.deps.db, c.var.user, c.var.deps.clock(), units, 'POST /api/site-analysis');
-    }
-    return c.json(answer, 200);
+    return c.json(await analyseSite(contextOf(c), c.req.valid('json'), 'POST /api/site-analysis'), 200);
   },
 );

@@ -1,14 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
+import { requireRole } from '../auth/middleware.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
-import type { AppEnv } from '../env.js';
-import { notFound } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { UnitCollection, UnitCreate, UnitFeature, UnitPatch } from '../schemas/units.js';
-import { createUnit, deleteUnit, getUnit, listUnits, updateUnit, type WriteContext } from '../services/units.js';
-import { auditExactReads } from '../services/privacy.js';
-import type { Context } from 'hono';
-import type { AppEnv as Env } from '../env.js';
+import { createUnit, deleteUnit, getUnit, listUnits, updateUnit } from '../services/units.js';
 import { newRouter } from '../validation.js';
 
 export const unitsRoutes = newRouter()
@@ -25,8 +21,7 @@ export const unitsRoutes = newRouter()
       },
     }),
     async (c) => {
-      const features = await listUnits(c.var.deps.db, hasNeedToKnow(c.var.user));
-      await auditExactReads(c.var.deps.db, c.var.user, c.var.deps.clock(), features, 'GET /api/units');
+      const features = await listUnits(contextOf(c), 'GET /api/units');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -44,9 +39,7 @@ export const unitsRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const unit = await getUnit(c.var.deps.db, id, hasNeedToKnow(c.var.user));
-      if (!unit) throw notFound('unit', id);
-      await auditExactReads(c.var.deps.db, c.var.user, c.var.deps.clock(), [unit], 'GET /api/units/{id}');
+      const unit = await getUnit(contextOf(c), id, 'GET /api/units/{id}');
       c.header('ETag', etagOf(unit.properties.version));
       return c.json(unit, 200);
     },
@@ -67,7 +60,7 @@ export const unitsRoutes = newRouter()
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const unit = await createUnit(writeContext(c), input);
+      const unit = await createUnit(contextOf(c), input);
       c.header('ETag', etagOf(unit.properties.version));
       c.header('Location', `/api/units/${unit.id}`);
       return c.json(unit, 201);
@@ -91,7 +84,7 @@ export const unitsRoutes = newRouter()
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       const version = requireIfMatch(c);
-      const unit = await updateUnit(writeContext(c), id, version, patch);
+      const unit = await updateUnit(contextOf(c), id, version, patch);
       c.header('ETag', etagOf(unit.properties.version));
       return c.json(unit, 200);
     },
@@ -109,11 +102,8 @@ export const unitsRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const version = requireIfMatch(c);
-      await deleteUnit(writeContext(c), id, version);
+      await deleteUnit(contextOf(c), id, version);
       return c.body(null, 204);
     },
   );
 
-function writeContext(c: Context<Env>): WriteContext {
-  return { db: c.var.deps.db, user: c.var.user!, now: c.var.deps.clock() };
-}

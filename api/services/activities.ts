@@ -1,12 +1,33 @@
-import { query } from '../db/sqlFiles.js';
-import type { Database, Queryable } from '../db/types.js';
+import { statement } from '../db/statements.js';
+import type { Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { badRequest, notFound } from '../errors.js';
-import { staleVersion } from '../http/conditional.js';
 import {
   FOLLOW_UP_KINDS, type Activity, type ActivityInput, type ActivityPatchInput,
 } from '../schemas/outreach.js';
 import { audit } from './audit.js';
+import { seesExact, writerOf, type RequestContext } from './context.js';
+import { staleVersion } from './versions.js';
+
+const actList = statement('act_list', [
+  'unit_id', 'kind', 'from', 'to', 'actor_id', 'child_place_id', 'limit', 'offset', 'today', 'id',
+  'follow_ups', 'follow_up_status', 'overdue_only', 'need_to_know',
+]);
+const unitExists = statement('act_unit_exists', ['unit_id']);
+const checkRefs = statement('act_check_refs', ['unit_id', 'actor_ids', 'child_place_ids', 'responsible_actor_id']);
+const actInsert = statement('act_insert', [
+  'unit_id', 'kind', 'date', 'organisations', 'note', 'lon', 'lat', 'responsible_actor_id', 'due_date', 'follow_up_status',
+  'user_id', 'user_name', 'now',
+]);
+const actUpdate = statement('act_update', [
+  'id', 'version', 'kind', 'date', 'organisations', 'note', 'lon', 'lat', 'responsible_actor_id', 'due_date', 'follow_up_status', 'now',
+]);
+const actDelete = statement('act_delete', ['id', 'version']);
+const linkActors = statement('act_link_actors', ['activity_id', 'actor_ids']);
+const linkChildPlaces = statement('act_link_child_places', ['activity_id', 'child_place_ids']);
+const unlinkActors = statement('act_unlink_actors', ['activity_id']);
+const unlinkChildPlaces = statement('act_unlink_child_places', ['activity_id']);
+const pairStatus = statement('info_pair_status', ['unit_id', 'child_place_ids', 'now']);
 
 /** The UTC calendar day of `d`, `YYYY-MM-DD`. */
 export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
@@ -25,40 +46,50 @@ export interface ListFilters {
   followUps?: boolean;
   followUpStatus?: string | null;
   overdueOnly?: boolean;
-  /**
-   * True only for callers with need-to-know (`hasNeedToKnow`). Otherwise, the default,
-   * activities at restricted units are shown as from the unit's coarse location
-   * (act_list.sql): findings without their location, ring-checked links only inside the
-   * coarse ring. Safe by default, so a caller that forgets it leaks nothing.
-   */
-  exactLocations?: boolean;
   limit: number;
   offset: number;
 }
 
 type ActivityRow = Activity & { total: number };
 
-/** Activities matching the filters, newest first (follow-ups: earliest due first), and their total. */
-export async function listActivities(db: Queryable, f: ListFilters, now: Date): Promise<{ activities: Activity[]; total: number }> {
-  const rows = await db.query<ActivityRow>(query('act_list'), [
-    f.unitId ?? null, f.kind ?? null, f.from ?? null, f.to ?? null, f.actorId ?? null, f.childPlaceId ?? null,
-    f.limit, f.offset, dayOf(now), f.id ?? null, f.followUps ?? false, f.followUpStatus ?? null, f.overdueOnly ?? false,
-    f.exactLocations ?? false,
-  ]);
+/**
+ * Activities matching the filters, newest first (follow-ups: earliest due first), and
+ * their total. `exact` only for callers with need-to-know: otherwise activities at
+ * restricted units are shown as from the unit's coarse location (act_list.sql):
+ * findings without their location, ring-checked links only inside the coarse ring.
+ */
+async function readActivities(db: Queryable, f: ListFilters, now: Date, exact: boolean): Promise<{ activities: Activity[]; total: number }> {
+  const rows = await actList.run<ActivityRow>(db, {
+    unit_id: f.unitId ?? null, kind: f.kind ?? null, from: f.from ?? null, to: f.to ?? null, actor_id: f.actorId ?? null,
+    child_place_id: f.childPlaceId ?? null, limit: f.limit, offset: f.offset, today: dayOf(now), id: f.id ?? null,
+    follow_ups: f.followUps ?? false, follow_up_status: f.followUpStatus ?? null, overdue_only: f.overdueOnly ?? false, need_to_know: exact,
+  });
   return { activities: rows.map(({ total: _t, ...a }) => a), total: rows[0]?.total ?? 0 };
 }
 
-/** One activity, shown as listActivities() shows it: exact only when `exactLocations` (need-to-know). */
-export async function getActivity(db: Queryable, id: number, now: Date, exactLocations = false): Promise<Activity | undefined> {
-  const { activities } = await listActivities(db, { id, limit: 1, offset: 0, exactLocations }, now);
-  return activities[0];
+/** Activities matching the filters as the caller may see them, and their total. */
+export const listActivities = (ctx: RequestContext, f: ListFilters): Promise<{ activities: Activity[]; total: number }> =>
+  readActivities(ctx.db, f, ctx.now, seesExact(ctx));
+
+/** A unit's activity log (404 for an unknown unit). */
+export async function unitActivities(ctx: RequestContext, unitId: number, f: Omit<ListFilters, 'unitId' | 'id'>): Promise<{ activities: Activity[]; total: number }> {
+  if (!(await unitExists.one(ctx.db, { unit_id: unitId }))) throw notFound('unit', unitId);
+  return listActivities(ctx, { ...f, unitId });
+}
+
+/** One activity as the caller may see it, or a 404. */
+export async function getActivity(ctx: RequestContext, id: number): Promise<Activity> {
+  const { activities: [a] } = await listActivities(ctx, { id, limit: 1, offset: 0 });
+  if (!a) throw notFound('activity', id);
+  return a;
 }
 
 /**
  * The whole stored activity, for the writes: they are for editors (need-to-know), keep
  * the fields a patch leaves alone, and audit the record as it is.
  */
-const storedActivity = (tx: Queryable, id: number, now: Date) => getActivity(tx, id, now, true);
+const storedActivity = async (tx: Queryable, id: number, now: Date): Promise<Activity | undefined> =>
+  (await readActivities(tx, { id, limit: 1, offset: 0 }, now, true)).activities[0];
 
 /** An activity's fields after defaults, as written. */
 interface ActivityValues {
@@ -86,7 +117,7 @@ interface RefCheck {
  * exists (child places of an information activity inside the unit's outer ring, the
  * responsible actor among the unit's contacts). Throws a 400 naming the field.
  */
-export async function checkActivity(tx: Queryable, unitId: number, v: ActivityValues, now: Date): Promise<void> {
+async function checkActivity(tx: Queryable, unitId: number, v: ActivityValues, now: Date): Promise<void> {
   const latest = latestActivityDate(now);
   if (v.date > latest) throw badRequest(`date: ${v.date} is in the future; the latest date accepted is ${latest}.`);
   const isFollowUpKind = (FOLLOW_UP_KINDS as readonly string[]).includes(v.kind);
@@ -95,9 +126,9 @@ export async function checkActivity(tx: Queryable, unitId: number, v: ActivityVa
       if (v[field] !== null) throw badRequest(`${field}: only observations and safety walks (kind observation or safety_walk) have one; this activity is a ${v.kind}.`);
     }
   }
-  const [c] = await tx.query<RefCheck>(query('act_check_refs'), [
-    unitId, JSON.stringify(v.actor_ids), JSON.stringify(v.child_place_ids), v.responsible_actor_id,
-  ]);
+  const c = await checkRefs.one<RefCheck>(tx, {
+    unit_id: unitId, actor_ids: JSON.stringify(v.actor_ids), child_place_ids: JSON.stringify(v.child_place_ids), responsible_actor_id: v.responsible_actor_id,
+  });
   if (!c || c.unit_found === 0) throw notFound('unit', unitId);
   if (c.missing_actors.length) throw badRequest(`actor_ids: no actor with id ${c.missing_actors.join(', ')}.`, { actor_ids: c.missing_actors });
   if (c.missing_child_places.length) {
@@ -131,21 +162,24 @@ function withDefaults(input: ActivityInput): ActivityValues {
 }
 
 async function insertActivity(tx: Queryable, unitId: number, v: ActivityValues, user: CurrentUser, now: Date): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(query('act_insert'), [
-    unitId, v.kind, v.date, JSON.stringify(v.organisations), v.note,
-    v.location?.coordinates[0] ?? null, v.location?.coordinates[1] ?? null,
-    v.responsible_actor_id, v.due_date, v.follow_up_status, user.id, user.name, now.toISOString(),
-  ]);
+  const row = await actInsert.one<{ id: number }>(tx, {
+    unit_id: unitId, kind: v.kind, date: v.date, organisations: JSON.stringify(v.organisations), note: v.note,
+    lon: v.location?.coordinates[0] ?? null, lat: v.location?.coordinates[1] ?? null,
+    responsible_actor_id: v.responsible_actor_id, due_date: v.due_date, follow_up_status: v.follow_up_status,
+    user_id: user.id, user_name: user.name, now: now.toISOString(),
+  });
   if (!row) throw notFound('unit', unitId);
-  await tx.query(query('act_link_actors'), [row.id, JSON.stringify(v.actor_ids)]);
-  await tx.query(query('act_link_child_places'), [row.id, JSON.stringify(v.child_place_ids)]);
+  await linkActors.run(tx, { activity_id: row.id, actor_ids: JSON.stringify(v.actor_ids) });
+  await linkChildPlaces.run(tx, { activity_id: row.id, child_place_ids: JSON.stringify(v.child_place_ids) });
   return row.id;
 }
 
 /** Records a new activity of a unit (audited in the same transaction) and returns it. */
-export async function createActivity(db: Database, unitId: number, input: ActivityInput, user: CurrentUser, now: Date): Promise<Activity> {
+export async function createActivity(ctx: RequestContext, unitId: number, input: ActivityInput): Promise<Activity> {
+  const { now } = ctx;
+  const user = writerOf(ctx);
   const v = withDefaults(input);
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await checkActivity(tx, unitId, v, now);
     const id = await insertActivity(tx, unitId, v, user, now);
     const created = (await storedActivity(tx, id, now))!;
@@ -159,11 +193,13 @@ export async function createActivity(db: Database, unitId: number, input: Activi
  * each, all in one transaction. Any bad id fails the whole request with nothing recorded.
  */
 export async function markInformed(
-  db: Database, input: { unit_id: number; child_place_ids: number[]; date: string }, user: CurrentUser, now: Date,
+  ctx: RequestContext, input: { unit_id: number; child_place_ids: number[]; date: string },
 ): Promise<{ activity_ids: number[]; information: { child_place_id: number; status: string; last_informed_at: string | null; due_at: string | null }[] }> {
+  const { now } = ctx;
+  const user = writerOf(ctx);
   const ids = [...new Set(input.child_place_ids)];
-  return db.transaction(async (tx) => {
-    const [unit] = await tx.query<{ id: number }>(query('act_unit_exists'), [input.unit_id]);
+  return ctx.db.transaction(async (tx) => {
+    const unit = await unitExists.one(tx, { unit_id: input.unit_id });
     if (!unit) throw badRequest(`unit_id: no unit with id ${input.unit_id}.`);
     const base = { kind: 'information' as const, date: input.date, actor_ids: [], organisations: [], note: null,
       location: null, responsible_actor_id: null, due_date: null, follow_up_status: null };
@@ -175,16 +211,18 @@ export async function markInformed(
       await audit(tx, { at: now, user, action: 'create', entity: 'activity', entityId: id,
         after: { unit_id: input.unit_id, kind: 'information', date: input.date, child_place_ids: [cp] }, details: { via: 'mark-informed' } });
     }
-    const information = await tx.query<{ child_place_id: number; status: string; last_informed_at: string | null; due_at: string | null }>(
-      query('info_pair_status'), [input.unit_id, JSON.stringify(ids), now.toISOString()],
+    const information = await pairStatus.run<{ child_place_id: number; status: string; last_informed_at: string | null; due_at: string | null }>(
+      tx, { unit_id: input.unit_id, child_place_ids: JSON.stringify(ids), now: now.toISOString() },
     );
     return { activity_ids: activityIds, information };
   });
 }
 
 /** Changes an activity if `version` is current (412 otherwise); links are replaced when given. */
-export async function updateActivity(db: Database, id: number, version: number, patch: ActivityPatchInput, user: CurrentUser, now: Date): Promise<Activity> {
-  return db.transaction(async (tx) => {
+export async function updateActivity(ctx: RequestContext, id: number, version: number, patch: ActivityPatchInput): Promise<Activity> {
+  const { now } = ctx;
+  const user = writerOf(ctx);
+  return ctx.db.transaction(async (tx) => {
     const before = await storedActivity(tx, id, now);
     if (!before) throw notFound('activity', id);
     if (before.version !== version) throw staleVersion('activity', id);
@@ -201,19 +239,19 @@ export async function updateActivity(db: Database, id: number, version: number, 
       follow_up_status: patch.follow_up_status !== undefined ? patch.follow_up_status : before.follow_up_status,
     };
     await checkActivity(tx, before.unit_id, v, now);
-    const [row] = await tx.query(query('act_update'), [
-      id, version, v.kind, v.date, JSON.stringify(v.organisations), v.note,
-      v.location?.coordinates[0] ?? null, v.location?.coordinates[1] ?? null,
-      v.responsible_actor_id, v.due_date, v.follow_up_status, now.toISOString(),
-    ]);
+    const row = await actUpdate.one(tx, {
+      id, version, kind: v.kind, date: v.date, organisations: JSON.stringify(v.organisations), note: v.note,
+      lon: v.location?.coordinates[0] ?? null, lat: v.location?.coordinates[1] ?? null,
+      responsible_actor_id: v.responsible_actor_id, due_date: v.due_date, follow_up_status: v.follow_up_status, now: now.toISOString(),
+    });
     if (!row) throw staleVersion('activity', id);
     if (patch.actor_ids) {
-      await tx.query(query('act_unlink_actors'), [id]);
-      await tx.query(query('act_link_actors'), [id, JSON.stringify(v.actor_ids)]);
+      await unlinkActors.run(tx, { activity_id: id });
+      await linkActors.run(tx, { activity_id: id, actor_ids: JSON.stringify(v.actor_ids) });
     }
     if (patch.child_place_ids) {
-      await tx.query(query('act_unlink_child_places'), [id]);
-      await tx.query(query('act_link_child_places'), [id, JSON.stringify(v.child_place_ids)]);
+      await unlinkChildPlaces.run(tx, { activity_id: id });
+      await linkChildPlaces.run(tx, { activity_id: id, child_place_ids: JSON.stringify(v.child_place_ids) });
     }
     const after = (await storedActivity(tx, id, now))!;
     await audit(tx, { at: now, user, action: 'update', entity: 'activity', entityId: id, before, after });
@@ -222,11 +260,13 @@ export async function updateActivity(db: Database, id: number, version: number, 
 }
 
 /** Removes an activity if `version` is current. Information status is derived, so it follows at once. */
-export async function deleteActivity(db: Database, id: number, version: number, user: CurrentUser, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteActivity(ctx: RequestContext, id: number, version: number): Promise<void> {
+  const { now } = ctx;
+  const user = writerOf(ctx);
+  await ctx.db.transaction(async (tx) => {
     const before = await storedActivity(tx, id, now);
     if (!before) throw notFound('activity', id);
-    const [row] = await tx.query(query('act_delete'), [id, version]);
+    const row = await actDelete.one(tx, { id, version });
     if (!row) throw staleVersion('activity', id);
     await audit(tx, { at: now, user, action: 'delete', entity: 'activity', entityId: id, before });
   });

@@ -98,20 +98,3 @@ export function exportToCsv(e: SubjectExport): string {
   for (const a of e.audit) for (const [k, v] of Object.entries(a)) rows.push([`audit ${a.id}`, k, v]);
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
-
-/** What {@link auditExactReads} needs of a unit feature. */
-interface UnitLike { id: number; properties: { sensitivity: string; location_precision: string } }
-
-/**
- * Records that the caller read the exact location of restricted units (SECURITY.md:
- * reads of exact locations of restricted units are logged). One entry per request;
- * nothing when no restricted unit was shown exactly.
- */
-export async function auditExactReads(db: Queryable, user: CurrentUser | undefined, now: Date, units: readonly UnitLike[], via: string): Promise<void> {
-  const ids = units.filter((u) => u.properties.sensitivity === 'restricted' && u.properties.location_precision === 'exact').map((u) => u.id);
-  if (!ids.length) return;
-  await audit(db, {
-    at: now, user, action: 'read_exact', entity: 'unit', entityId: ids.length === 1 ? ids[0] : null,
-    details: { unit_ids: ids, via, role: user?.role },
-  });
-}

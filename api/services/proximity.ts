@@ -1,11 +1,24 @@
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
-import type { CurrentUser } from '../env.js';
+import { notFound } from '../errors.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, RINGS, type Ring } from '../schemas/common.js';
-import { auditExactReads } from './privacy.js';
 import type {
-  Contact, GlobalRadiiT, NearChildPlace, RadiiInputT, SiteAnalysisT, ZoneCollectionT,
+  Contact, GlobalRadiiT, NearChildPlace, RadiiInputT, SiteAnalysisInputT, SiteAnalysisT, ZoneCollectionT,
 } from '../schemas/proximity.js';
+import { audit } from './audit.js';
+import { seesExact, type RequestContext } from './context.js';
+import { auditExactRead, type ShownUnit } from './exactReads.js';
+
+const proxUnitQuery = statement('prox_unit', ['unit_id', 'need_to_know']);
+const proxZones = statement('prox_zones', ['unit_id', 'need_to_know']);
+const proxContacts = statement('prox_contacts', ['unit_id', 'need_to_know', 'rings', 'categories']);
+const proxContactPersons = statement('prox_contact_persons', ['actor_ids']);
+const proxChildPlaces = statement('prox_child_places', ['unit_id', 'need_to_know', 'rings', 'kinds', 'priorities', 'statuses', 'now']);
+const radiiGet = statement('prox_settings_radii_get', []);
+const radiiPut = statement('prox_settings_radii_put', ['radii', 'now']);
+const siteCounts = statement('site_counts', ['lon', 'lat', 'immediate', 'neighbourhood', 'area']);
+const siteNearest = statement('site_nearest', ['lon', 'lat']);
+const siteOverlapping = statement('site_overlapping', ['lon', 'lat', 'area', 'need_to_know']);
 
 /** A comma list for the SQL files' `string_to_array($n, ',')` filters; NULL means no filter. */
 const csv = (items: readonly string[] | undefined): string | null => (items && items.length ? items.join(',') : null);
@@ -24,16 +37,27 @@ export interface ProxUnit {
 }
 
 /** The unit as the proximity queries see it, or undefined when there is no such unit. */
-export async function proxUnit(db: Queryable, id: number, exact: boolean): Promise<ProxUnit | undefined> {
-  const [row] = await db.query<ProxUnit>(query('prox_unit'), [id, exact]);
-  return row;
+export async function proxUnit(ctx: RequestContext, id: number): Promise<ProxUnit | undefined> {
+  return proxUnitQuery.one<ProxUnit>(ctx.reader, { unit_id: id, need_to_know: seesExact(ctx) });
 }
 
-/** The three ring polygons of a unit (geodesic buffers), innermost first. */
-export async function unitZones(db: Queryable, id: number, exact: boolean): Promise<ZoneCollectionT> {
-  const rows = await db.query<{ ring: Ring; radius_m: number; geometry: ZoneCollectionT['features'][number]['geometry'] }>(
-    query('prox_zones'), [id, exact],
+/** The unit, or a 404. */
+async function existingUnit(ctx: RequestContext, id: number): Promise<ProxUnit> {
+  const unit = await proxUnit(ctx, id);
+  if (!unit) throw notFound('unit', id);
+  return unit;
+}
+
+/** How an answer about a unit's surroundings showed the unit, for the exact-read audit. */
+const shown = (u: ProxUnit): ShownUnit => ({ id: u.id, restricted: u.restricted, exact: !u.coarse });
+
+/** The three ring polygons of a unit (geodesic buffers), innermost first; an exact read of a restricted unit is audited. */
+export async function unitZones(ctx: RequestContext, id: number, via: string): Promise<ZoneCollectionT> {
+  const unit = await existingUnit(ctx, id);
+  const rows = await proxZones.run<{ ring: Ring; radius_m: number; geometry: ZoneCollectionT['features'][number]['geometry'] }>(
+    ctx.reader, { unit_id: id, need_to_know: seesExact(ctx) },
   );
+  await auditExactRead(ctx, [shown(unit)], via);
   return {
     type: 'FeatureCollection',
     features: rows.map((r) => ({ type: 'Feature', id: r.ring, geometry: r.geometry, properties: { ring: r.ring, radius_m: r.radius_m } })),
@@ -47,11 +71,13 @@ export interface ContactFilters { rings?: string[]; categories?: string[] }
 type ContactPersonRow = Contact['properties']['contact_persons'][number] & { actor_id: number };
 
 /** The actors inside a unit's outer ring, nearest first, each with its active contact persons. */
-export async function unitContacts(db: Queryable, id: number, exact: boolean, f: ContactFilters): Promise<Contact[]> {
-  const rows = await db.query<Row<Omit<Contact['properties'], 'contact_persons'>>>(query('prox_contacts'), [id, exact, csv(f.rings), csv(f.categories)]);
+async function contactsOf(ctx: RequestContext, db: Queryable, id: number, f: ContactFilters): Promise<Contact[]> {
+  const rows = await proxContacts.run<Row<Omit<Contact['properties'], 'contact_persons'>>>(db, {
+    unit_id: id, need_to_know: seesExact(ctx), rings: csv(f.rings), categories: csv(f.categories),
+  });
   const persons = new Map<number, Contact['properties']['contact_persons']>();
   if (rows.length > 0) {
-    const found = await db.query<ContactPersonRow>(query('prox_contact_persons'), [rows.map((r) => r.id).join(',')]);
+    const found = await proxContactPersons.run<ContactPersonRow>(db, { actor_ids: rows.map((r) => r.id).join(',') });
     for (const { actor_id, ...person } of found) {
       const list = persons.get(actor_id);
       if (list) list.push(person);
@@ -61,6 +87,33 @@ export async function unitContacts(db: Queryable, id: number, exact: boolean, f:
   return rows.map(({ id: actorId, geometry, ...properties }) => ({
     type: 'Feature', id: actorId, geometry, properties: { ...properties, contact_persons: persons.get(actorId) ?? [] },
   }));
+}
+
+/** Who to contact around a unit (404 when there is none); an exact read of a restricted unit is audited. */
+export async function unitContacts(ctx: RequestContext, id: number, f: ContactFilters, via: string): Promise<Contact[]> {
+  // The unit check and the contacts in parallel: both are reads, and an unknown unit
+  // simply has no contacts, so nothing is wasted but a query on a 404.
+  const [unit, contacts] = await Promise.all([proxUnit(ctx, id), contactsOf(ctx, ctx.reader, id, f)]);
+  if (!unit) throw notFound('unit', id);
+  await auditExactRead(ctx, [shown(unit)], via);
+  return contacts;
+}
+
+/**
+ * A unit's whole contact list for a download (404 when there is none), read on the
+ * primary and audited as an export of contact data (who took which list matters more
+ * than a second of replica lag would).
+ */
+export async function exportUnitContacts(ctx: RequestContext, id: number, format: string): Promise<{ unit: ProxUnit; contacts: Contact[] }> {
+  const unit = await proxUnitQuery.one<ProxUnit>(ctx.db, { unit_id: id, need_to_know: seesExact(ctx) });
+  if (!unit) throw notFound('unit', id);
+  const contacts = await contactsOf(ctx, ctx.db, id, {});
+  const persons = contacts.reduce((n, a) => n + a.properties.contact_persons.length, 0);
+  await audit(ctx.db, {
+    at: ctx.now, user: ctx.user, action: 'export', entity: 'contact_person', entityId: null,
+    details: { unit_id: id, format, actors: contacts.length, contact_persons: persons },
+  });
+  return { unit, contacts };
 }
 
 interface NeedRow {
@@ -78,31 +131,35 @@ function childPlaceProperties<R extends NeedRow>(r: R) {
 
 export interface ChildPlaceFilters { rings?: string[]; kinds?: string[]; priorities?: string[]; statuses?: string[] }
 
-/** The child places inside a unit's outer ring, nearest first, with priority and information status at `now`. */
-export async function unitChildPlaces(db: Queryable, id: number, exact: boolean, f: ChildPlaceFilters, now: Date): Promise<NearChildPlace[]> {
+/**
+ * The child places inside a unit's outer ring, nearest first, with priority and
+ * information status at the request's time (404 when there is no unit); an exact read
+ * of a restricted unit is audited.
+ */
+export async function unitChildPlaces(ctx: RequestContext, id: number, f: ChildPlaceFilters, via: string): Promise<NearChildPlace[]> {
   type R = NeedRow & Omit<NearChildPlace['properties'], 'information'>;
-  const rows = await db.query<R>(query('prox_child_places'), [
-    id, exact, csv(f.rings), csv(f.kinds), csv(f.priorities), csv(f.statuses), now.toISOString(),
+  const [unit, rows] = await Promise.all([
+    proxUnit(ctx, id),
+    proxChildPlaces.run<R>(ctx.reader, {
+      unit_id: id, need_to_know: seesExact(ctx), rings: csv(f.rings), kinds: csv(f.kinds), priorities: csv(f.priorities),
+      statuses: csv(f.statuses), now: ctx.now.toISOString(),
+    }),
   ]);
+  if (!unit) throw notFound('unit', id);
+  await auditExactRead(ctx, [shown(unit)], via);
   return rows.map((r) => ({ type: 'Feature', id: r.id, geometry: r.geometry, properties: childPlaceProperties(r) }));
-}
-
-/** Whether an area with this id exists. */
-export async function areaExists(db: Queryable, id: number): Promise<boolean> {
-  const [row] = await db.query<{ found: boolean }>(query('needs_area_exists'), [id]);
-  return !!row?.found;
 }
 
 /** The global zone radii. */
 export async function getGlobalRadii(db: Queryable): Promise<GlobalRadiiT> {
-  const [row] = await db.query<GlobalRadiiT>(query('prox_settings_radii_get'));
+  const row = await radiiGet.one<GlobalRadiiT>(db, {});
   if (!row) throw new Error('The zone_radii setting is missing from the settings table.');
   return row;
 }
 
 /** Replaces the global zone radii (inside the caller's transaction). */
 export async function putGlobalRadii(tx: Queryable, radii: RadiiInputT, now: Date): Promise<GlobalRadiiT> {
-  const [row] = await tx.query<GlobalRadiiT>(query('prox_settings_radii_put'), [JSON.stringify(radii), now.toISOString()]);
+  const row = await radiiPut.one<GlobalRadiiT>(tx, { radii: JSON.stringify(radii), now: now.toISOString() });
   if (!row) throw new Error('The zone_radii setting is missing from the settings table.');
   return row;
 }
@@ -111,19 +168,21 @@ const zeros = <T extends string>(codes: readonly T[]) => Object.fromEntries(code
 
 /**
  * Site analysis of a candidate point: counts per ring annulus, the nearest school,
- * preschool and playground, and the units whose outer rings overlap this one's.
+ * preschool and playground, and the units whose outer rings overlap this one's (radii
+ * default to the global ones). Overlapping restricted units measured exactly are an
+ * exact read, audited; their sensitivity comes with them, so that costs no query.
  */
-export async function siteAnalysis(
-  db: Queryable, lon: number, lat: number, radii: RadiiInputT, exact: boolean,
-): Promise<SiteAnalysisT & { restrictedUnitIds: number[] }> {
+export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT, via: string): Promise<SiteAnalysisT> {
+  const db = ctx.reader;
+  const exact = seesExact(ctx);
+  const { lon, lat } = input;
+  const radii = input.radii ?? (await getGlobalRadii(db));
   const [counts, nearest, overlapping] = await Promise.all([
-    db.query<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(query('site_counts'), [
-      lon, lat, radii.immediate, radii.neighbourhood, radii.area,
-    ]),
-    db.query<{ kind: 'school' | 'preschool' | 'playground'; id: number | null; name: string | null; distance_m: number | null }>(
-      query('site_nearest'), [lon, lat],
-    ),
-    db.query<{ id: number; name: string; distance_m: number; restricted: boolean }>(query('site_overlapping'), [lon, lat, radii.area, exact]),
+    siteCounts.run<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(db, {
+      lon, lat, immediate: radii.immediate, neighbourhood: radii.neighbourhood, area: radii.area,
+    }),
+    siteNearest.run<{ kind: 'school' | 'preschool' | 'playground'; id: number | null; name: string | null; distance_m: number | null }>(db, { lon, lat }),
+    siteOverlapping.run<{ id: number; name: string; distance_m: number; restricted: boolean }>(db, { lon, lat, area: radii.area, need_to_know: exact }),
   ]);
   const rings = RINGS.map((ring) => ({ ring, radius_m: radii[ring], actors: zeros(ACTOR_CATEGORIES), child_places: zeros(CHILD_PLACE_KINDS) }));
   for (const c of counts) {
@@ -135,36 +194,10 @@ export async function siteAnalysis(
     const row = nearest.find((n) => n.kind === kind);
     return row && row.id !== null ? { id: row.id, name: row.name!, distance_m: row.distance_m! } : null;
   };
+  await auditExactRead(ctx, overlapping.map((o) => ({ id: o.id, restricted: o.restricted, exact })), via);
   return {
     rings,
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
-    restrictedUnitIds: overlapping.filter((o) => o.restricted).map((o) => o.id),
   };
-}
-
-/**
- * Audits an exact read of one unit's surroundings already looked up with proxUnit():
- * like auditExactProximity() without asking the database again whether the unit is
- * restricted, so an ordinary unit's read costs no extra query.
- */
-export async function auditExactUnitRead(
-  primary: Queryable, user: CurrentUser | undefined, exact: boolean, now: Date, unit: ProxUnit, via: string,
-): Promise<void> {
-  if (!exact || !unit.restricted) return;
-  await auditExactReads(primary, user, now, [{ id: unit.id, properties: { sensitivity: 'restricted', location_precision: 'exact' } }], via);
-}
-
-/**
- * Audits, on the primary database, that the caller saw proximity answers computed from
- * the exact location of restricted units (SECURITY.md: such reads are logged). Does
- * nothing for callers without need-to-know, who only ever see coarse locations.
- */
-export async function auditExactProximity(
-  primary: Queryable, user: CurrentUser | undefined, exact: boolean, now: Date, unitIds: readonly number[], via: string,
-): Promise<void> {
-  if (!exact || unitIds.length === 0) return;
-  const rows = await primary.query<{ id: number }>(query('prox_restricted_units'), [[...new Set(unitIds)].join(',')]);
-  const units = rows.map((r) => ({ id: r.id, properties: { sensitivity: 'restricted', location_precision: 'exact' } }));
-  await auditExactReads(primary, user, now, units, via);
 }

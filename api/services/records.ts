@@ -3,84 +3,120 @@
  * each (read before, write if the version still matches, read after, audit — all in
  * one transaction), described once here and parameterised by the record's SQL.
  */
-import { query } from '../db/sqlFiles.js';
+import { statement, type Statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { notFound } from '../errors.js';
-import { staleVersion } from '../http/conditional.js';
+import type {
+  ActorCreateInput, ActorPatchInput, ChildPlaceCreateInput, ChildPlacePatchInput, ContactPersonInputT, ContactPersonPatchInput,
+} from '../schemas/records.js';
 import { audit } from './audit.js';
-import type { WriteContext } from './units.js';
+import { writerOf, type RequestContext } from './context.js';
+import { staleVersion } from './versions.js';
 
-export interface RecordKind<Row, Out> {
-  /** The audit entity name, also used in messages ("No actor with id 7."). */
+export interface RecordKind<Row, Out, Patch> {
+  /** The audit entity name; with `_` as a space, also the word in messages ("No child place with id 7."). */
   entity: string;
-  get: string;
-  insert: string;
-  update: string;
-  remove: string;
+  get: Statement<'id'>;
+  /** Writes `patch` when `version` still matches; the changed row's id, or undefined when stale. */
+  update(tx: Queryable, id: number, version: number, patch: Patch, now: Date): Promise<{ id: number } | undefined>;
+  remove: Statement<'id' | 'version'>;
   present(row: Row): Out;
   /** Whether `user` may see this record at all; hidden records answer as unknown (404). Default: everyone. */
   visibleTo?(row: Row, user: CurrentUser | undefined): boolean;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = RecordKind<any, any, any>;
+type OutOf<K> = K extends RecordKind<any, infer O, any> ? O : never;
+type PatchOf<K> = K extends RecordKind<any, any, infer P> ? P : never;
+
+const wordOf = (kind: AnyKind) => kind.entity.replace('_', ' ');
+
 /** Reads one record as presented to clients, or undefined when there is none or `user` may not see it. */
-export async function readRecord<Row, Out>(db: Queryable, kind: RecordKind<Row, Out>, id: number, user: CurrentUser | undefined): Promise<Out | undefined> {
-  const [row] = await db.query<Row>(query(kind.get), [id]);
+async function readRecord<K extends AnyKind>(db: Queryable, kind: K, id: number, user: CurrentUser | undefined): Promise<OutOf<K> | undefined> {
+  const row = await kind.get.one(db, { id });
   if (!row || (kind.visibleTo && !kind.visibleTo(row, user))) return undefined;
   return kind.present(row);
 }
 
-/** Inserts with `insertParams` (the record's SQL decides their order), audits, returns the new record. */
-export async function createRecord<Row, Out>(
-  w: WriteContext, kind: RecordKind<Row, Out>, insertParams: unknown[], afterInsert?: (tx: Queryable, id: number) => Promise<void>,
-): Promise<Out> {
-  return w.db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(query(kind.insert), insertParams);
-    await afterInsert?.(tx, row!.id);
-    const after = (await readRecord(tx, kind, row!.id, w.user))!;
-    await audit(tx, { at: w.now, user: w.user, action: 'create', entity: kind.entity, entityId: row!.id, after });
+/** One record as the caller may see it, or a 404. */
+export async function getRecord<K extends AnyKind>(ctx: RequestContext, kind: K, id: number): Promise<OutOf<K>> {
+  const record = await readRecord(ctx.db, kind, id, ctx.user);
+  if (!record) throw notFound(wordOf(kind), id);
+  return record;
+}
+
+/** Inserts with `insert`, audits, returns the new record. */
+async function createRecord<K extends AnyKind>(ctx: RequestContext, kind: K, insert: (tx: Queryable) => Promise<{ id: number } | undefined>): Promise<OutOf<K>> {
+  const user = writerOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insert(tx);
+    const after = (await readRecord(tx, kind, row!.id, user))!;
+    await audit(tx, { at: ctx.now, user, action: 'create', entity: kind.entity, entityId: row!.id, after });
     return after;
   });
 }
 
 /** Updates when `version` still matches (404 unknown, 412 stale), audits before and after. */
-export async function updateRecord<Row, Out>(
-  w: WriteContext, kind: RecordKind<Row, Out>, id: number, version: number, updateParams: unknown[],
-): Promise<Out> {
-  return w.db.transaction(async (tx) => {
-    const before = await readRecord(tx, kind, id, w.user);
-    if (!before) throw notFound(kind.entity.replace('_', ' '), id);
-    const [row] = await tx.query<{ id: number }>(query(kind.update), [id, version, ...updateParams]);
-    if (!row) throw staleVersion(kind.entity.replace('_', ' '), id);
-    const after = (await readRecord(tx, kind, id, w.user))!;
-    await audit(tx, { at: w.now, user: w.user, action: 'update', entity: kind.entity, entityId: id, before, after });
+export async function updateRecord<K extends AnyKind>(ctx: RequestContext, kind: K, id: number, version: number, patch: PatchOf<K>): Promise<OutOf<K>> {
+  const user = writerOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const before = await readRecord(tx, kind, id, user);
+    if (!before) throw notFound(wordOf(kind), id);
+    if (!(await kind.update(tx, id, version, patch, ctx.now))) throw staleVersion(wordOf(kind), id);
+    const after = (await readRecord(tx, kind, id, user))!;
+    await audit(tx, { at: ctx.now, user, action: 'update', entity: kind.entity, entityId: id, before, after });
     return after;
   });
 }
 
 /** Deletes when `version` still matches (404 unknown, 412 stale), audits the before state. */
-export async function deleteRecord<Row, Out>(w: WriteContext, kind: RecordKind<Row, Out>, id: number, version: number): Promise<void> {
-  await w.db.transaction(async (tx) => {
-    const before = await readRecord(tx, kind, id, w.user);
-    if (!before) throw notFound(kind.entity.replace('_', ' '), id);
-    const [row] = await tx.query<{ id: number }>(query(kind.remove), [id, version]);
-    if (!row) throw staleVersion(kind.entity.replace('_', ' '), id);
-    await audit(tx, { at: w.now, user: w.user, action: 'delete', entity: kind.entity, entityId: id, before });
+export async function deleteRecord(ctx: RequestContext, kind: AnyKind, id: number, version: number): Promise<void> {
+  const user = writerOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const before = await readRecord(tx, kind, id, user);
+    if (!before) throw notFound(wordOf(kind), id);
+    if (!(await kind.remove.one(tx, { id, version }))) throw staleVersion(wordOf(kind), id);
+    await audit(tx, { at: ctx.now, user, action: 'delete', entity: kind.entity, entityId: id, before });
   });
 }
 
 type Geometry = { type: 'Point'; coordinates: [number, number] };
+type PlaceRow = Record<string, unknown> & { id: number; geometry: Geometry };
+type PlaceFeature = { type: 'Feature'; id: number; geometry: Geometry; properties: Record<string, unknown> };
+type PlacePatch = { geometry?: unknown; properties?: unknown };
+
+const presentPlace = ({ id, geometry, ...properties }: PlaceRow): PlaceFeature => ({ type: 'Feature', id, geometry, properties });
+
+/** Binds the update of a located record: a partial Feature, `properties` merged, `geometry` replaced when given. */
+const placeUpdate = (s: Statement<'id' | 'version' | 'properties' | 'geometry' | 'now'>) =>
+  (tx: Queryable, id: number, version: number, patch: PlacePatch, now: Date) =>
+    s.one<{ id: number }>(tx, {
+      id, version, properties: JSON.stringify(patch.properties ?? {}), geometry: patch.geometry ? JSON.stringify(patch.geometry) : null, now: now.toISOString(),
+    });
+
+const actorInsert = statement('rec_actor_insert', ['properties', 'geometry', 'now']);
+const childInsert = statement('rec_child_insert', ['properties', 'geometry', 'now']);
+const personInsert = statement('rec_person_insert', ['actor_id', 'properties', 'now']);
+const personUpdate = statement('rec_person_update', ['id', 'version', 'properties', 'now']);
 
 /** Actors as GeoJSON Features, with their active contact persons. */
-export const ACTOR: RecordKind<Record<string, unknown> & { id: number; geometry: Geometry }, { type: 'Feature'; id: number; geometry: Geometry; properties: Record<string, unknown> }> = {
-  entity: 'actor', get: 'rec_actor_get', insert: 'rec_actor_insert', update: 'rec_actor_update', remove: 'rec_actor_delete',
-  present: ({ id, geometry, ...properties }) => ({ type: 'Feature', id, geometry, properties }),
+export const ACTOR: RecordKind<PlaceRow, PlaceFeature, ActorPatchInput> = {
+  entity: 'actor',
+  get: statement('rec_actor_get', ['id']),
+  update: placeUpdate(statement('rec_actor_update', ['id', 'version', 'properties', 'geometry', 'now'])),
+  remove: statement('rec_actor_delete', ['id', 'version']),
+  present: presentPlace,
 };
 
 /** Child places as GeoJSON Features. */
-export const CHILD_PLACE: typeof ACTOR = {
-  entity: 'child_place', get: 'rec_child_get', insert: 'rec_child_insert', update: 'rec_child_update', remove: 'rec_child_delete',
-  present: ACTOR.present,
+export const CHILD_PLACE: RecordKind<PlaceRow, PlaceFeature, ChildPlacePatchInput> = {
+  entity: 'child_place',
+  get: statement('rec_child_get', ['id']),
+  update: placeUpdate(statement('rec_child_update', ['id', 'version', 'properties', 'geometry', 'now'])),
+  remove: statement('rec_child_delete', ['id', 'version']),
+  present: presentPlace,
 };
 
 /**
@@ -88,8 +124,35 @@ export const CHILD_PLACE: typeof ACTOR = {
  * inactivated person is hidden from everyone but administrators, who answer the
  * data-subject request; to others it is unknown, for reading and for writing.
  */
-export const CONTACT_PERSON: RecordKind<Record<string, unknown> & { id: number; active: boolean }, Record<string, unknown>> = {
-  entity: 'contact_person', get: 'rec_person_get', insert: 'rec_person_insert', update: 'rec_person_update', remove: 'rec_person_delete',
+export const CONTACT_PERSON: RecordKind<Record<string, unknown> & { id: number; active: boolean }, Record<string, unknown>, ContactPersonPatchInput> = {
+  entity: 'contact_person',
+  get: statement('rec_person_get', ['id']),
+  update: (tx, id, version, patch, now) => personUpdate.one<{ id: number }>(tx, { id, version, properties: JSON.stringify(patch), now: now.toISOString() }),
+  remove: statement('rec_person_delete', ['id', 'version']),
   present: (row) => row,
   visibleTo: (row, user) => row.active || user?.role === 'admin',
 };
+
+/** A new actor and its first contact persons, in one transaction and one audit entry. */
+export function createActor(ctx: RequestContext, input: ActorCreateInput): Promise<PlaceFeature> {
+  const { contact_persons: persons = [], ...properties } = input.properties;
+  const now = ctx.now.toISOString();
+  return createRecord(ctx, ACTOR, async (tx) => {
+    const row = await actorInsert.one<{ id: number }>(tx, { properties: JSON.stringify(properties), geometry: JSON.stringify(input.geometry), now });
+    for (const p of persons) await personInsert.run(tx, { actor_id: row!.id, properties: JSON.stringify(p), now });
+    return row;
+  });
+}
+
+/** A new child place. */
+export function createChildPlace(ctx: RequestContext, input: ChildPlaceCreateInput): Promise<PlaceFeature> {
+  return createRecord(ctx, CHILD_PLACE, (tx) =>
+    childInsert.one<{ id: number }>(tx, { properties: JSON.stringify(input.properties), geometry: JSON.stringify(input.geometry), now: ctx.now.toISOString() }));
+}
+
+/** A new contact person of an actor the caller can see (404 otherwise). */
+export async function addContactPerson(ctx: RequestContext, actorId: number, input: ContactPersonInputT): Promise<Record<string, unknown>> {
+  await getRecord(ctx, ACTOR, actorId);
+  return createRecord(ctx, CONTACT_PERSON, (tx) =>
+    personInsert.one<{ id: number }>(tx, { actor_id: actorId, properties: JSON.stringify(input), now: ctx.now.toISOString() }));
+}

@@ -1,11 +1,16 @@
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
-import type { CurrentUser } from '../env.js';
 import { notFound } from '../errors.js';
-import { staleVersion } from '../http/conditional.js';
 import type { Unit, UnitCreateInput, UnitPatchInput } from '../schemas/units.js';
 import { audit } from './audit.js';
-import type { Database } from '../db/types.js';
+import { seesExact, writerOf, type RequestContext } from './context.js';
+import { auditExactRead, type ShownUnit } from './exactReads.js';
+import { staleVersion } from './versions.js';
+
+const unitsList = statement('units_list', ['need_to_know', 'unit_id']);
+const unitsInsert = statement('units_insert', ['properties', 'geometry', 'now']);
+const unitsUpdate = statement('units_update', ['unit_id', 'version', 'properties', 'geometry', 'now']);
+const unitsDelete = statement('units_delete', ['unit_id', 'version']);
 
 interface UnitRow {
   id: number; name: string; kind: Unit['properties']['kind']; status: Unit['properties']['status'];
@@ -35,32 +40,40 @@ function toFeature(r: UnitRow): Unit {
   };
 }
 
-/** Every unit; restricted units coarsened unless `exact` (the caller has need-to-know). */
-export async function listUnits(db: Queryable, exact: boolean): Promise<Unit[]> {
-  return (await db.query<UnitRow>(query('units_list'), [exact, null])).map(toFeature);
-}
+/** How a unit feature was shown, for the exact-read audit. */
+const shown = (u: Unit): ShownUnit => ({ id: u.id, restricted: u.properties.sensitivity === 'restricted', exact: u.properties.location_precision === 'exact' });
 
-/** One unit, or undefined. */
-export async function getUnit(db: Queryable, id: number, exact: boolean): Promise<Unit | undefined> {
-  const [row] = await db.query<UnitRow>(query('units_list'), [exact, id]);
+/** One unit as stored (exact), or undefined: for the writes, which are for need-to-know roles. */
+const storedUnit = async (db: Queryable, id: number): Promise<Unit | undefined> => {
+  const row = await unitsList.one<UnitRow>(db, { need_to_know: true, unit_id: id });
   return row && toFeature(row);
+};
+
+/** Every unit; restricted units coarsened unless the caller has need-to-know, whose read is audited. */
+export async function listUnits(ctx: RequestContext, via: string): Promise<Unit[]> {
+  const units = (await unitsList.run<UnitRow>(ctx.db, { need_to_know: seesExact(ctx), unit_id: null })).map(toFeature);
+  await auditExactRead(ctx, units.map(shown), via);
+  return units;
 }
 
-/** Who changes what, and when: every write is audited in its own transaction. */
-export interface WriteContext {
-  db: Database;
-  user: CurrentUser;
-  now: Date;
+/** One unit as the caller may see it (404 when there is none); an exact read of a restricted one is audited. */
+export async function getUnit(ctx: RequestContext, id: number, via: string): Promise<Unit> {
+  const row = await unitsList.one<UnitRow>(ctx.db, { need_to_know: seesExact(ctx), unit_id: id });
+  if (!row) throw notFound('unit', id);
+  const unit = toFeature(row);
+  await auditExactRead(ctx, [shown(unit)], via);
+  return unit;
 }
 
 /** Creates a unit and its audit entry in one transaction; returns it as editors see it. */
-export async function createUnit(w: WriteContext, input: UnitCreateInput): Promise<Unit> {
-  return w.db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(query('units_insert'), [
-      JSON.stringify(input.properties), JSON.stringify(input.geometry), w.now.toISOString(),
-    ]);
-    const unit = (await getUnit(tx, row!.id, true))!;
-    await audit(tx, { at: w.now, user: w.user, action: 'create', entity: 'unit', entityId: unit.id, after: unit });
+export async function createUnit(ctx: RequestContext, input: UnitCreateInput): Promise<Unit> {
+  const user = writerOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await unitsInsert.one<{ id: number }>(tx, {
+      properties: JSON.stringify(input.properties), geometry: JSON.stringify(input.geometry), now: ctx.now.toISOString(),
+    });
+    const unit = (await storedUnit(tx, row!.id))!;
+    await audit(tx, { at: ctx.now, user, action: 'create', entity: 'unit', entityId: unit.id, after: unit });
     return unit;
   });
 }
@@ -69,27 +82,30 @@ export async function createUnit(w: WriteContext, input: UnitCreateInput): Promi
  * Applies a partial change if `version` is still current: 404 unknown, 412 stale.
  * The before and after states go to the audit log in the same transaction.
  */
-export async function updateUnit(w: WriteContext, id: number, version: number, patch: UnitPatchInput): Promise<Unit> {
-  return w.db.transaction(async (tx) => {
-    const before = await getUnit(tx, id, true);
+export async function updateUnit(ctx: RequestContext, id: number, version: number, patch: UnitPatchInput): Promise<Unit> {
+  const user = writerOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const before = await storedUnit(tx, id);
     if (!before) throw notFound('unit', id);
-    const [row] = await tx.query<{ id: number }>(query('units_update'), [
-      id, version, JSON.stringify(patch.properties ?? {}), patch.geometry ? JSON.stringify(patch.geometry) : null, w.now.toISOString(),
-    ]);
+    const row = await unitsUpdate.one<{ id: number }>(tx, {
+      unit_id: id, version, properties: JSON.stringify(patch.properties ?? {}),
+      geometry: patch.geometry ? JSON.stringify(patch.geometry) : null, now: ctx.now.toISOString(),
+    });
     if (!row) throw staleVersion('unit', id);
-    const after = (await getUnit(tx, id, true))!;
-    await audit(tx, { at: w.now, user: w.user, action: 'update', entity: 'unit', entityId: id, before, after });
+    const after = (await storedUnit(tx, id))!;
+    await audit(tx, { at: ctx.now, user, action: 'update', entity: 'unit', entityId: id, before, after });
     return after;
   });
 }
 
 /** Removes a unit if `version` is still current: 404 unknown, 412 stale. */
-export async function deleteUnit(w: WriteContext, id: number, version: number): Promise<void> {
-  await w.db.transaction(async (tx) => {
-    const before = await getUnit(tx, id, true);
+export async function deleteUnit(ctx: RequestContext, id: number, version: number): Promise<void> {
+  const user = writerOf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const before = await storedUnit(tx, id);
     if (!before) throw notFound('unit', id);
-    const [row] = await tx.query<{ id: number }>(query('units_delete'), [id, version]);
+    const row = await unitsDelete.one<{ id: number }>(tx, { unit_id: id, version });
     if (!row) throw staleVersion('unit', id);
-    await audit(tx, { at: w.now, user: w.user, action: 'delete', entity: 'unit', entityId: id, before });
+    await audit(tx, { at: ctx.now, user, action: 'delete', entity: 'unit', entityId: id, before });
   });
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, loadConfig } from '../config.js';
-import { backend, openTestDatabase } from '../test/harness.js';
+import { openTestDatabase } from '../test/harness.js';
 import { backupAndRotate, backupFileName, backupMigration, ident, latestBackup, listBackups, restoreDatabase, scheduleBackups, tablesInDependencyOrder, type Backup } from './backup.js';
 import { listMigrations, migrate } from './migrate.js';
 import { openPglite } from './pglite.js';
@@ -68,7 +68,7 @@ describe('a failed backup', () => {
   });
 });
 
-describe.skipIf(backend !== 'pglite')('scheduled backups of the embedded database', () => {
+describe('scheduled backups of the embedded database', () => {
   it('write timestamped 0600 files, rotate to BACKUP_KEEP, and the newest restores into a new folder with equal counts', { timeout: 240_000 }, async () => {
     const db = await openTestDatabase();
     await db.query("INSERT INTO units (name, kind, location) VALUES ('Säkerhetskopia', 'shelter', ST_GeogFromText('POINT(11.9 57.7)'))");

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { prepareDatabase } from '../startup.js';
-import { backend } from '../test/harness.js';
 import { pgliteTemplateDir } from '../test/templates.js';
 import { DataDirError, ENGINE_PG_VERSION, inspectDataDir, MANIFEST_FILE } from './dataDir.js';
 import { listMigrations } from './migrate.js';
@@ -73,7 +72,7 @@ function startServer(dir: string, backupDir: string) {
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
-describe.skipIf(backend !== 'pglite')('a damaged data folder of the embedded database', () => {
+describe('a damaged data folder of the embedded database', () => {
   it('with PG_VERSION deleted: refused, untouched, never initialised afresh', async () => {
     const dir = copyOfTemplate();
     fs.rmSync(path.join(dir, 'PG_VERSION'));
@@ -177,7 +176,7 @@ describe.skipIf(backend !== 'pglite')('a damaged data folder of the embedded dat
   });
 });
 
-describe.skipIf(backend !== 'pglite')('a folder that is new', () => {
+describe('a folder that is new', () => {
   it('absent, empty, or an empty mount point with lost+found: new', () => {
     expect(inspectDataDir(path.join(root, 'absent'))).toBe('new');
     fs.mkdirSync(path.join(root, 'empty'));
@@ -192,7 +191,7 @@ describe.skipIf(backend !== 'pglite')('a folder that is new', () => {
   });
 });
 
-describe.skipIf(backend !== 'pglite')('a folder that holds data', () => {
+describe('a folder that holds data', () => {
   it('is never seeded again, even with its tables emptied', async () => {
     const dir = copyOfTemplate();
     const db = await openPglite(dir);

@@ -144,8 +144,10 @@ export type App = ReturnType<typeof createApp>;
 /**
  * Maps what a request can cause to a client error: our own ApiError, Hono's
  * HTTPException (malformed JSON and the like), and database errors that bad data
- * can still reach despite validation (constraint and data exceptions). Anything
- * else is a bug and becomes a bland 500.
+ * can still reach despite validation (constraint and data exceptions, classes 23
+ * and 22). Anything else, SQLSTATE XX000 (an internal error of PostgreSQL or
+ * PostGIS) included, is a server fault and becomes a bland 500 with the request id:
+ * input that could raise one is validated before it reaches the database.
  */
 function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
@@ -159,7 +161,7 @@ function toApiError(err: unknown): ApiError | undefined {
     if (sqlState === '23505') return new ApiError('conflict', 'A record with the same unique value (such as external_id or e-mail) already exists.');
     if (sqlState === '23503') return new ApiError('conflict', 'The record refers to, or is referred to by, another record.');
     if (isProtectedHousingViolation(err)) return new ApiError('protected_housing', protectedHousingMessage('The unit\'s name or description'));
-    if (sqlState.startsWith('23') || sqlState.startsWith('22') || sqlState === 'XX000') {
+    if (sqlState.startsWith('23') || sqlState.startsWith('22')) {
       return new ApiError('bad_request', 'The data was rejected by a database rule: check the values and their ranges.');
     }
   }

@@ -5,8 +5,7 @@
  * from `/api/tiles/{layer}/{z}/{x}/{y}.mvt` instead (docs/API.md "Vector tiles").
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import { api } from './api.js';
-import type { ClientConfig } from './apiTypes.js';
+import { clientConfig } from './clientConfig.js';
 
 /** The layers the API serves as tiles, with the MVT layer name inside each tile. */
 export const TILE_LAYERS = {
@@ -30,29 +29,9 @@ export function shouldUseTiles(page: { number_matched?: number; features: readon
  */
 export const TILE_SOURCE_MAXZOOM = 16;
 
-let clientConfig: Promise<ClientConfig> | null = null;
-
-/**
- * The most features of a layer the map loads as GeoJSON, read once per page load from
- * GET /api/client-config. A failed read is not kept, so a retry asks again.
- */
+/** The most features of a layer the map loads as GeoJSON (the server's TILE_THRESHOLD). */
 export function tileThreshold(signal?: AbortSignal): Promise<number> {
-  clientConfig ??= api.clientConfig().catch((err: unknown) => {
-    clientConfig = null;
-    throw err;
-  });
-  return abortable(clientConfig, signal).then((c) => c.tile_threshold);
-}
-
-/** `p`, rejected early when `signal` aborts (the shared request itself goes on). */
-function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return clientConfig(signal).then((c) => c.tile_threshold);
 }
 
 /** The MapLibre vector source of a layer's tiles (same origin: the session cookie goes with each request). */

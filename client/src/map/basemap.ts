@@ -4,7 +4,7 @@
  * a firewall, the style host down). Either way the data layers show.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import { api } from '../lib/api.js';
+import { clientConfig } from '../lib/clientConfig.js';
 import { fallbackStyle } from './styles.js';
 
 /** How long to wait for the basemap style before drawing the local one. */
@@ -33,7 +33,7 @@ async function resolveBasemap(timeoutMs: number): Promise<Basemap> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const { basemap_style_url } = await api.clientConfig(controller.signal);
+    const { basemap_style_url } = await clientConfig(controller.signal);
     const style = await fetchStyle(new URL(basemap_style_url, location.href).href, controller.signal);
     delete style.glyphs;
     return { style, fallback: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxContains, byEnabled, growBbox, inBbox, matchesQuery, sortByName } from './features.js';
+import { bboxContains, byEnabled, growBbox, inBbox, matchesQuery, nextFetchBox, sortByName } from './features.js';
 
 const pt = (id: number, name: string, lon = 12, lat = 57.7, category = 'shop') => ({
   type: 'Feature' as const,
@@ -48,5 +48,24 @@ describe('matchesQuery', () => {
   });
   it('matches nothing for an empty query', () => {
     expect(matchesQuery('  ', 'Anything')).toBe(false);
+  });
+});
+
+describe('nextFetchBox', () => {
+  const view = [11, 57, 12, 58] as const;
+  it('grows a first view by the margin', () => {
+    expect(nextFetchBox(null, view, { margin: 0.5 })).toEqual([10.5, 56.5, 12.5, 58.5]);
+  });
+  it('keeps the last area while it holds the view', () => {
+    const prev = [10, 56, 13, 59] as const;
+    expect(nextFetchBox(prev, [11.5, 57.5, 12, 58], { margin: 1 })).toBe(prev);
+  });
+  it('fetches again when the view leaves the last area', () => {
+    expect(nextFetchBox([10, 56, 12, 58], [11.5, 57, 12.5, 58], { margin: 1 })).toEqual([10.5, 56, 13.5, 59]);
+  });
+  it('with maxZoomOut, fetches again when the view zoomed in too far inside it', () => {
+    const prev = [10, 56, 13, 59] as const;
+    expect(nextFetchBox(prev, [11, 57, 12, 58], { margin: 0.5, maxZoomOut: 3 })).toEqual([10.5, 56.5, 12.5, 58.5]);
+    expect(nextFetchBox(prev, [10.5, 57, 12, 58], { margin: 0.5, maxZoomOut: 3 })).toBe(prev);
   });
 });

@@ -45,3 +45,13 @@ function fold(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '');
 }
+
+/**
+ * The area to fetch for the view `view`: the area fetched last while it still holds
+ * the view (and, with `maxZoomOut`, is at most that many times as wide), else the
+ * view grown by `margin` on every side, so panning a little fetches nothing.
+ */
+export function nextFetchBox(prev: Bbox | null, view: Bbox, { margin, maxZoomOut }: { margin: number; maxZoomOut?: number }): Bbox {
+  const keep = prev && bboxContains(prev, view) && (maxZoomOut === undefined || prev[2] - prev[0] < (view[2] - view[0]) * maxZoomOut);
+  return keep ? prev : growBbox(view, margin);
+}

@@ -1,7 +1,7 @@
 import { destination } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { Actor, ChildPlace, Unit } from './apiTypes.js';
-import { previewSiteAnalysis, ringOf, siteRings, total, type Lonlat } from './siteAnalysis.js';
+import { previewSiteAnalysis, radiiOf, ringOf, siteRings, total, type Lonlat } from './siteAnalysis.js';
 
 const SITE: Lonlat = [12.006, 57.683];
 const RADII = { immediate: 250, neighbourhood: 500, area: 1000 };
@@ -77,5 +77,13 @@ describe('siteRings', () => {
       expect(ring[0]).toEqual(ring[ring.length - 1]);
       expect(r.properties?.site).toBe('A');
     }
+  });
+});
+
+describe('radiiOf', () => {
+  it("takes the server's radius for every ring it names and keeps the rest", () => {
+    const rings = [{ ring: 'immediate' as const, radius_m: 300 }] as unknown as Parameters<typeof radiiOf>[0]['rings'];
+    expect(radiiOf({ rings }, RADII)).toEqual({ immediate: 300, neighbourhood: 500, area: 1000 });
+    expect(RADII.immediate).toBe(250);
   });
 });

@@ -64,3 +64,10 @@ export function siteRings(site: Lonlat, radii: Radii, properties: Record<string,
 export function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
+
+/** The radii a server analysis used, ring by ring; rings it does not name keep `fallback`'s. */
+export function radiiOf(analysis: Pick<SiteAnalysis, 'rings'>, fallback: Radii): Radii {
+  const r = { ...fallback };
+  for (const ring of analysis.rings) r[ring.ring] = ring.radius_m;
+  return r;
+}

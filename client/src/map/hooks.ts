@@ -1,5 +1,5 @@
 import type { GeoJSONSourceSpecification, LayerSpecification, Map as MlMap, MapLayerMouseEvent } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from './MapView.js';
 import { EMPTY, ensureGeoJsonLayers, ensureGeoJsonSource, removeLayersAndSource, type AnyCollection } from './ops.js';
 
@@ -84,4 +84,16 @@ export function useMapMoveEnd(onMove: (map: MlMap) => void): void {
       map.off('moveend', fire);
     };
   }, [map]);
+}
+
+/**
+ * Calls `onHit` with the feature of `features` that was clicked on `layerId`
+ * (matched by id, whether the source keeps it as a number or a string).
+ */
+export function useFeatureClick<F extends { id: number | string }>(layerId: string, features: readonly F[] | undefined, onHit: (feature: F) => void): void {
+  const byId = useMemo(() => new Map((features ?? []).map((f) => [String(f.id), f])), [features]);
+  useLayerClick([layerId], (e) => {
+    const f = byId.get(String(e.features?.[0]?.id));
+    if (f) onHit(f);
+  });
 }

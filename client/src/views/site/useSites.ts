@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../lib/api.js';
+import type { SiteAnalysis as Analysis } from '../../lib/apiTypes.js';
+import type { Lonlat } from '../../lib/siteAnalysis.js';
+
+export const LABELS = ['A', 'B', 'C'] as const;
+export type Label = (typeof LABELS)[number];
+
+/** A candidate site: where it is, and the server's analysis once it has answered. */
+export interface Site {
+  label: Label;
+  pos: Lonlat;
+  server?: Analysis;
+  status: 'loading' | 'server' | 'error';
+}
+
+/**
+ * Up to three candidate sites (A, B, C) and the active one. Placing or moving a
+ * site asks the server for its analysis, aborting that site's previous request;
+ * removing a site or leaving the view aborts its request.
+ */
+export function useSites() {
+  const [sites, setSites] = useState<Site[]>([]);
+  const [active, setActive] = useState<Label | null>(null);
+  const requests = useRef(new Map<Label, AbortController>());
+  const update = (label: Label, patch: Partial<Site>) => setSites((list) => list.map((s) => (s.label === label ? { ...s, ...patch } : s)));
+
+  const analyse = useCallback((label: Label, pos: Lonlat) => {
+    requests.current.get(label)?.abort();
+    const controller = new AbortController();
+    requests.current.set(label, controller);
+    update(label, { pos, server: undefined, status: 'loading' });
+    api.siteAnalysis(pos[0], pos[1], controller.signal).then(
+      (server) => !controller.signal.aborted && update(label, { server, status: 'server' }),
+      () => !controller.signal.aborted && update(label, { status: 'error' }),
+    );
+  }, []);
+
+  /** Adds a site at `pos` under the first free letter, or returns null when all three are placed. */
+  const add = (pos: Lonlat): Label | null => {
+    const free = LABELS.find((l) => !sites.some((s) => s.label === l));
+    if (!free) return null;
+    setSites((list) => [...list, { label: free, pos, status: 'loading' as const }].sort((a, b) => a.label.localeCompare(b.label)));
+    setActive(free);
+    analyse(free, pos);
+    return free;
+  };
+  const remove = (label: Label) => {
+    requests.current.get(label)?.abort();
+    setSites((list) => list.filter((s) => s.label !== label));
+    setActive((a) => (a === label ? null : a));
+  };
+  const clear = () => {
+    for (const c of requests.current.values()) c.abort();
+    setSites([]);
+    setActive(null);
+  };
+  /** Moves a site while it is dragged; the analysis shown falls back to the preview. */
+  const drag = useCallback((label: Label, pos: Lonlat) => update(label, { pos, server: undefined }), []);
+  useEffect(() => () => requests.current.forEach((c) => c.abort()), []);
+
+  return { sites, active, setActive, add, remove, clear, analyse, drag };
+}

@@ -1,14 +1,5 @@
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same data on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seedable PRNG: the same seed gives the same data on every machine (the demo data's own). */
+export { mulberry32 as rng } from '../data/demoData.js';
 
 /** A standard normal draw (Box–Muller) from a uniform source. */
 export function gaussian(random: () => number): number {

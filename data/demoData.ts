@@ -12,20 +12,13 @@
  */
 import { bbox, booleanPointInPolygon, destination, distance, point } from '@turf/turf';
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES } from '../api/schemas/common.js';
 
 // ---------------------------------------------------------------------------------------------
-// Codes (mirror DESIGN.md and the CHECK constraints of sql/migrations/0001_core.sql)
+// Codes: the API's own lists (api/schemas/common.ts), so the demo data cannot drift from them
 // ---------------------------------------------------------------------------------------------
 
-export const UNIT_KINDS = ['care_home', 'supported_housing', 'emergency_housing', 'shelter', 'training_flats', 'housing_first'] as const;
-export const UNIT_STATUSES = ['planned', 'open', 'closed'] as const;
-export const SENSITIVITIES = ['public', 'restricted'] as const;
-export const ACTOR_CATEGORIES = [
-  'property_owner', 'housing_company', 'shop', 'restaurant', 'police', 'security', 'faith',
-  'association', 'public_transport', 'library', 'health', 'park_street', 'leisure', 'other',
-] as const;
-export const CHILD_PLACE_KINDS = ['school', 'preschool', 'leisure_centre', 'playground'] as const;
-export const SCHOOL_STAGES = ['F-3', '4-6', '7-9', 'gymnasium'] as const;
+export { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES };
 
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export type UnitStatus = (typeof UNIT_STATUSES)[number];

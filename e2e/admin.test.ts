@@ -3,17 +3,11 @@
  * log; an editor and a viewer get no admin link and a plain refusal; everyone makes
  * personal API tokens that GIS clients then use.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, useProduct } from './harness.js';
 
 describe.skipIf(!hasChromium)('administration and API tokens', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct();
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct();
 
   it('an admin creates a user, changes its role, and finds both in the audit log', async () => {
     const { page, context } = await product.open({ role: 'admin' });

@@ -11,8 +11,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../api/test/freePort.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { TEST_PASSWORD, TEST_USERS, type TestRole } from '../api/test/fixtures.js';
 import { pgliteTemplateDir } from '../api/test/templates.js';
 
@@ -31,18 +32,6 @@ export const hasChromium = (() => {
 })();
 
 export { TEST_PASSWORD, TEST_USERS };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Product {
   baseUrl: string;
@@ -88,6 +77,27 @@ function serveStyle(): Promise<{ origin: string; close: () => void }> {
       const { port } = srv.address() as net.AddressInfo;
       resolve({ origin: `http://127.0.0.1:${port}`, close: () => srv.close() });
     });
+  });
+}
+
+/**
+ * Starts the product before the tests of the describe block it is called in and
+ * stops it after them; the answer stands for the started product inside tests and
+ * later hooks.
+ */
+export function useProduct(options?: StartOptions): Product {
+  let started: Product | undefined;
+  beforeAll(async () => {
+    started = await startProduct(options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as Product, {
+    get(_target, key) {
+      if (!started) throw new Error('The product is not started yet: use it inside a test or a later hook.');
+      return started[key as keyof Product];
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, useProduct } from './harness.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/goteborg/', import.meta.url));
 const present = fs.existsSync(DATA);
@@ -11,13 +11,7 @@ if (!present) {
 }
 
 describe.skipIf(!hasChromium || !present)('an administrator imports real data through the UI', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct();
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct();
 
   it('SCB preschools: guesses shown, dry-run report, import, re-import without duplicates; the city areas too', async () => {
     const { page } = await product.open({ role: 'admin' });

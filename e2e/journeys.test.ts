@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectClean, hasChromium, RESULTS_DIR, screenshot, startProduct, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClean, hasChromium, RESULTS_DIR, screenshot, waitForMap, waitForMapIdle, POLL, useProduct } from './harness.js';
 
 interface Fc<P> {
   features: { id: number | string; geometry: { coordinates: [number, number] }; properties: P }[];
@@ -15,17 +15,13 @@ interface Fc<P> {
 type ContactP = { name: string; distance_m: number; contact_persons: { name: string; phone: string | null }[] };
 
 describe.skipIf(!hasChromium)('journeys', () => {
-  let product: Product;
+  const product = useProduct();
   let kallebackId: number;
   beforeAll(async () => {
-    product = await startProduct();
     const { context } = await product.open({ role: 'viewer' });
     const units = (await (await context.request.get('/api/units')).json()) as Fc<{ name: string }>;
     kallebackId = Number(units.features.find((u) => u.properties.name.startsWith('Kallebäcks'))!.id);
     await context.close();
-  });
-  afterAll(async () => {
-    await product?.stop();
   });
 
   it('1. staff opens Kallebäck and sees the contacts nearest first, with the right phone link', async () => {

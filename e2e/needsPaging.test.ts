@@ -4,19 +4,13 @@
  * the next page. The demo data fits one page, so the browser's requests ask the real
  * server for pages of 40.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, startProduct, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct } from './harness.js';
 
 const PAGE = 40;
 
 describe.skipIf(!hasChromium)('information needs, page by page', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct();
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct();
 
   it('shows N of M with the counts of all, and loads the next page on request', async () => {
     const { page, context } = await product.open({ role: 'viewer' });

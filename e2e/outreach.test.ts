@@ -1,6 +1,6 @@
 import type { APIRequestContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, waitForMap, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, waitForMap, useProduct } from './harness.js';
 
 /** A write through the API as the context's signed-in user (the CSRF guard wants the Origin). */
 async function write(request: APIRequestContext, baseUrl: string, method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown, ifMatch?: string) {
@@ -12,13 +12,7 @@ async function write(request: APIRequestContext, baseUrl: string, method: 'POST'
 }
 
 describe.skipIf(!hasChromium)('outreach and follow-up', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct();
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct();
 
   it('a planner sees the implementation overview of every unit, sorts it, and the map labels each unit with its count', async () => {
     // An editor records some progress first.

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, TEST_PASSWORD, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, TEST_PASSWORD, waitForMap, waitForMapIdle, POLL, useProduct } from './harness.js';
 
 describe.skipIf(!hasChromium)('the map of units', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct();
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct();
 
   it('signs in through the form, shows every unit on the map and in the list, and selects in both', async () => {
     const { page, context } = await product.open({ role: null });
@@ -71,13 +65,7 @@ describe.skipIf(!hasChromium)('the map of units', () => {
 });
 
 describe.skipIf(!hasChromium)('the basemap when its host answers', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct({ basemap: 'online' });
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct({ basemap: 'online' });
 
   it('draws the configured style (allowed by the CSP) under the units, without the offline notice', async () => {
     const { page, context } = await product.open({ role: 'viewer' });

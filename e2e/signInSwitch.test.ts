@@ -3,8 +3,8 @@
  * The edit controls follow whoever is signed in now, never the first user of the page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectClean, hasChromium, startProduct, TEST_PASSWORD, TEST_USERS, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectClean, hasChromium, TEST_PASSWORD, TEST_USERS, useProduct } from './harness.js';
 
 async function signIn(page: Page, role: 'viewer' | 'editor') {
   await page.getByLabel('E-postadress').fill(TEST_USERS[role].email);
@@ -26,13 +26,7 @@ async function openFollowUps(page: Page) {
 }
 
 describe.skipIf(!hasChromium)('signing out and in as someone else in the same tab', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct();
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct();
 
   it('a viewer signs out, an editor signs in: the edit controls are the editor\'s, and go again for the next viewer', async () => {
     const editor = await product.open({ role: 'editor' });

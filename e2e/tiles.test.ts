@@ -4,19 +4,13 @@
  * so the server runs with a small TILE_THRESHOLD to exercise the same switch the
  * national data set makes at the default.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, startProduct, waitForMap, waitForMapIdle, type Product } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, POLL, screenshot, waitForMap, waitForMapIdle, useProduct } from './harness.js';
 
 const THRESHOLD = 15;
 
 describe.skipIf(!hasChromium)('vector tiles for large layers', () => {
-  let product: Product;
-  beforeAll(async () => {
-    product = await startProduct({ env: { TILE_THRESHOLD: String(THRESHOLD) } });
-  });
-  afterAll(async () => {
-    await product?.stop();
-  });
+  const product = useProduct({ env: { TILE_THRESHOLD: String(THRESHOLD) } });
 
   it('draws actors from tiles while more than the threshold are in view, and from GeoJSON after zooming in', async () => {
     const { page, context } = await product.open({ role: 'viewer' });

@@ -3,21 +3,17 @@
  * errors, and usable at 320 px width (no sideways scrolling of the page).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, screenshot, startProduct, waitForMap, waitForMapIdle, POLL, type Product } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectClean, hasChromium, screenshot, waitForMap, waitForMapIdle, POLL, useProduct } from './harness.js';
 
 describe.skipIf(!hasChromium)('every view is accessible and error-free', () => {
-  let product: Product;
+  const product = useProduct();
   let unitId: number;
   beforeAll(async () => {
-    product = await startProduct();
     const { context } = await product.open({ role: 'viewer' });
     const units = (await (await context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string } }[] };
     unitId = units.features.find((u) => u.properties.name.startsWith('Kallebäcks'))!.id;
     await context.close();
-  });
-  afterAll(async () => {
-    await product?.stop();
   });
 
   it('overview with all layers on, and the in-view lists', async () => {

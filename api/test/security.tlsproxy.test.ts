@@ -11,7 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, TEST_USERS } from './fixtures.js';
-import { freePort, startServer, type RunningServer } from './server.js';
+import { freePort } from './freePort.js';
+import { startServer, type RunningServer } from './server.js';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../config.js';
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -8,11 +8,11 @@ import { decodeBytes, stripBom, type TextEncoding } from './decode.js';
 import { guessMapping, type FieldMapping, type ImportLayer } from './mapping.js';
 import { parseSource, type ImportFormat, type RowIssue } from './parse.js';
 import { buildRecords, type ImportOptions, type ImportRecord } from './records.js';
-import { writeInChunks } from './write.js';
+import { IMPORT_STATEMENTS, writeInChunks } from './write.js';
 import type { MultiPolygonGeo } from '../schemas/geojson.js';
 
-/** The table each import layer writes. Identifiers come only from this list. */
-export const LAYER_TABLE = { units: 'units', actors: 'actors', 'child-places': 'child_places', areas: 'areas' } as const satisfies Record<ImportLayer, string>;
+const areaRepair = statement('import_area_repair', ['geometry']);
+const geometryValid = statement('geojson_is_valid', ['geometry']);
 const AUDIT_ENTITY = { units: 'unit', actors: 'actor', 'child-places': 'child_place', areas: 'area' } as const satisfies Record<ImportLayer, string>;
 
 /** Most rejected rows listed in one report (the count is always complete). */
@@ -95,11 +95,10 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
   const valid = input.layer === 'areas' ? await repairPolygons(db, records, rejected, warnings) : records;
   rejected.sort((a, b) => a.row - b.row);
 
-  const table = LAYER_TABLE[input.layer];
   const existing = new Map<string, ExistingRow>();
   for (let i = 0; i < valid.length; i += 5000) {
     const ids = valid.slice(i, i + 5000).map((r) => r.externalId);
-    for (const row of await db.query<ExistingRow>(query(`import_existing_${table}`), [JSON.stringify(ids)])) existing.set(row.external_id, row);
+    for (const row of await IMPORT_STATEMENTS[input.layer].existing.run<ExistingRow>(db, { external_ids: JSON.stringify(ids) })) existing.set(row.external_id, row);
   }
   const plan = valid.map((rec) => {
     const ex = existing.get(rec.externalId);
@@ -127,7 +126,7 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
   const now = input.now.toISOString();
   const writes = plan.filter((p) => p.action !== 'unchanged');
   await db.transaction(async (tx) => {
-    await writeInChunks(tx, table, writes, now, input.onProgress);
+    await writeInChunks(tx, input.layer, writes, now, input.onProgress);
     await audit(tx, {
       at: input.now, user: input.user, action: 'import', entity: AUDIT_ENTITY[input.layer], entityId: null,
       details: { layer: input.layer, format: input.format, encoding, counts },
@@ -148,7 +147,7 @@ async function repairPolygons(db: Queryable, records: ImportRecord[], rejected: 
   for (const rec of records) {
     let row: { valid: boolean | null; reason: string | null; repaired: MultiPolygonGeo | null } | undefined;
     try {
-      [row] = await db.query<NonNullable<typeof row>>(query('import_area_repair'), [JSON.stringify(rec.geometry)]);
+      row = await areaRepair.one<NonNullable<typeof row>>(db, { geometry: JSON.stringify(rec.geometry) });
     } catch {
       row = undefined;
     }
@@ -170,7 +169,7 @@ async function repairPolygons(db: Queryable, records: ImportRecord[], rejected: 
 
 async function isValid(db: Queryable, g: MultiPolygonGeo): Promise<boolean> {
   try {
-    const [r] = await db.query<{ valid: boolean | null }>(query('geojson_is_valid'), [JSON.stringify(g)]);
+    const r = await geometryValid.one<{ valid: boolean | null }>(db, { geometry: JSON.stringify(g) });
     return r?.valid === true;
   } catch {
     return false;

@@ -1,7 +1,44 @@
-import { query } from '../db/sqlFiles.js';
+import { statement, type Statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
+import type { ImportLayer } from './mapping.js';
 import type { ImportRecord } from './records.js';
+
+/** The statements of one layer's import: each takes its rows as one JSON array (text). */
+export interface LayerStatements {
+  /** The stored rows whose external ids are in `external_ids`, with the values an import compares. */
+  existing: Statement<'external_ids'>;
+  insert: Statement<'rows' | 'now'>;
+  /** Applies only where the stored version is still the one read; returns the ids it changed. */
+  update: Statement<'rows' | 'now'>;
+}
+
+/**
+ * Each import layer's SQL, bound when this module loads: the layer chooses among these
+ * fixed files and never names a table of its own.
+ */
+export const IMPORT_STATEMENTS: Record<ImportLayer, LayerStatements> = {
+  units: {
+    existing: statement('import_existing_units', ['external_ids']),
+    insert: statement('import_insert_units', ['rows', 'now']),
+    update: statement('import_update_units', ['rows', 'now']),
+  },
+  actors: {
+    existing: statement('import_existing_actors', ['external_ids']),
+    insert: statement('import_insert_actors', ['rows', 'now']),
+    update: statement('import_update_actors', ['rows', 'now']),
+  },
+  'child-places': {
+    existing: statement('import_existing_child_places', ['external_ids']),
+    insert: statement('import_insert_child_places', ['rows', 'now']),
+    update: statement('import_update_child_places', ['rows', 'now']),
+  },
+  areas: {
+    existing: statement('import_existing_areas', ['external_ids']),
+    insert: statement('import_insert_areas', ['rows', 'now']),
+    update: statement('import_update_areas', ['rows', 'now']),
+  },
+};
 
 /**
  * Most rows sent in one INSERT or UPDATE. One statement per chunk instead of one per
@@ -19,8 +56,8 @@ export interface PlannedWrite {
 }
 
 /**
- * Writes inserts and updates into `table` chunk by chunk, in the given order: per
- * chunk one `import_insert_<table>` and one `import_update_<table>` statement, each
+ * Writes inserts and updates of `layer` chunk by chunk, in the given order: per
+ * chunk one insert and one update statement of the layer, each
  * taking the chunk's rows as one JSON array. An update applies only where the stored
  * version is still the one read; when any row of a chunk was changed or deleted
  * meanwhile, throws a conflict naming the first such row, so the caller's transaction
@@ -28,17 +65,18 @@ export interface PlannedWrite {
  */
 export async function writeInChunks(
   tx: Queryable,
-  table: string,
+  layer: ImportLayer,
   writes: readonly PlannedWrite[],
   now: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   if (writes.length === 0) onProgress?.(0, 0);
+  const sql = IMPORT_STATEMENTS[layer];
   let done = 0;
   for (const chunk of chunks(writes)) {
-    if (chunk.inserts.length > 0) await tx.query(query(`import_insert_${table}`), [`[${chunk.inserts.join(',')}]`, now]);
+    if (chunk.inserts.length > 0) await sql.insert.run(tx, { rows: `[${chunk.inserts.join(',')}]`, now });
     if (chunk.updates.length > 0) {
-      const rows = await tx.query<{ id: number }>(query(`import_update_${table}`), [`[${chunk.updates.map((u) => u.json).join(',')}]`, now]);
+      const rows = await sql.update.run<{ id: number }>(tx, { rows: `[${chunk.updates.map((u) => u.json).join(',')}]`, now });
       if (rows.length < chunk.updates.length) {
         const applied = new Set(rows.map((r) => r.id));
         const { rec } = chunk.updates.find((u) => !applied.has(u.id))!;

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { hasNeedToKnow } from '../auth/middleware.js';
-import { readerOf } from '../db/reader.js';
 import { badRequest } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses } from '../schemas/common.js';
 import {
   etagMatches, renderTile, TILE_EXTENT, TILE_LAYER_NAMES, TILE_MAX_FEATURES, TILE_MAX_ZOOM, tileEtag, tileRangeProblem,
@@ -61,9 +60,7 @@ export const tilesRoutes = newRouter().openapi(
     const { layer, z: zoom, x, y } = c.req.valid('param');
     const problem = tileRangeProblem(zoom, x, y);
     if (problem) throw badRequest(`Invalid param: ${problem}`);
-    const bytes = await renderTile(readerOf(c.var.deps), {
-      layer: layer as (typeof TILE_LAYER_NAMES)[number], z: zoom, x, y, exact: hasNeedToKnow(c.var.user),
-    });
+    const bytes = await renderTile(contextOf(c), { layer: layer as (typeof TILE_LAYER_NAMES)[number], z: zoom, x, y });
     const etag = tileEtag(bytes);
     c.header('ETag', etag);
     c.header('Cache-Control', TILE_CACHE_CONTROL);

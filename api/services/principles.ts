@@ -2,7 +2,7 @@ import { query } from '../db/sqlFiles.js';
 import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { staleVersion } from '../http/conditional.js';
+import { staleVersion } from './versions.js';
 import { PRINCIPLES } from '../schemas/outreach.js';
 import { audit } from './audit.js';
 

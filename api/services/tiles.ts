@@ -1,14 +1,33 @@
 import crypto from 'node:crypto';
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
-import { query } from '../db/sqlFiles.js';
-import type { Database } from '../db/types.js';
+import { encodesVectorTiles } from '../db/engine.js';
+import { statement } from '../db/statements.js';
+import { seesExact, type RequestContext } from './context.js';
 
-/** The layers served as vector tiles; the path segment and the MVT layer name of each. */
+const TILE_PARAMS = ['z', 'x', 'y', 'max_features'] as const;
+
+/**
+ * The layers served as vector tiles, by path segment: the MVT layer name and two
+ * statements with the same rows, `mvt` encoded by ST_AsMVT and `rows` as lon/lat for
+ * the engine without it. Only units depend on need-to-know.
+ */
 export const TILE_LAYERS = {
-  units: { mvtLayer: 'units', sql: 'tile_units' },
-  actors: { mvtLayer: 'actors', sql: 'tile_actors' },
-  'child-places': { mvtLayer: 'child_places', sql: 'tile_child_places' },
+  units: {
+    mvtLayer: 'units',
+    mvt: statement('tile_units_mvt', [...TILE_PARAMS, 'need_to_know']),
+    rows: statement('tile_units', [...TILE_PARAMS, 'need_to_know']),
+  },
+  actors: {
+    mvtLayer: 'actors',
+    mvt: statement('tile_actors_mvt', TILE_PARAMS),
+    rows: statement('tile_actors', TILE_PARAMS),
+  },
+  'child-places': {
+    mvtLayer: 'child_places',
+    mvt: statement('tile_child_places_mvt', TILE_PARAMS),
+    rows: statement('tile_child_places', TILE_PARAMS),
+  },
 } as const;
 export type TileLayer = keyof typeof TILE_LAYERS;
 export const TILE_LAYER_NAMES = Object.keys(TILE_LAYERS) as TileLayer[];
@@ -29,8 +48,6 @@ export interface TileRequest {
   z: number;
   x: number;
   y: number;
-  /** Whether the caller may see the exact location of restricted units. */
-  exact: boolean;
 }
 
 /** A 400 message when x/y are outside zoom z's grid, else undefined. */
@@ -47,15 +64,16 @@ export function tileRangeProblem(z: number, x: number, y: number): string | unde
  * buffer) come from SQL as lon/lat and are cut and encoded with geojson-vt + vt-pbf.
  * Both give the same features, attributes and feature ids; an empty tile is 0 bytes.
  */
-export async function renderTile(db: Database, t: TileRequest): Promise<Uint8Array> {
-  const { sql, mvtLayer } = TILE_LAYERS[t.layer];
-  const params: unknown[] = [t.z, t.x, t.y, TILE_MAX_FEATURES];
-  if (t.layer === 'units') params.push(t.exact);
-  if (db.kind === 'postgresql') {
-    const [row] = await db.query<{ mvt: Uint8Array | null }>(query(`${sql}_mvt`), params);
+export async function renderTile(ctx: RequestContext, t: TileRequest): Promise<Uint8Array> {
+  const db = ctx.reader;
+  const { mvt, rows: rowsOf, mvtLayer } = TILE_LAYERS[t.layer];
+  // Statements that do not take need-to-know ignore the extra value.
+  const values = { z: t.z, x: t.x, y: t.y, max_features: TILE_MAX_FEATURES, need_to_know: seesExact(ctx) };
+  if (encodesVectorTiles(db)) {
+    const row = await mvt.one<{ mvt: Uint8Array | null }>(db, values);
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array(0);
   }
-  const rows = await db.query<Record<string, unknown> & { id: number; lon: number; lat: number }>(query(sql), params);
+  const rows = await rowsOf.run<Record<string, unknown> & { id: number; lon: number; lat: number }>(db, values);
   if (rows.length === 0) return new Uint8Array(0);
   const features: GeoJSON.Feature<GeoJSON.Point>[] = rows.map(({ id, lon, lat, ...properties }) => ({
     type: 'Feature',

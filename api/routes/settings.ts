@@ -2,8 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
 import { errorResponses } from '../schemas/common.js';
 import { GlobalRadii, RadiiInput } from '../schemas/proximity.js';
-import { audit } from '../services/audit.js';
-import { getGlobalRadii, putGlobalRadii } from '../services/proximity.js';
+import { contextOf } from '../http/context.js';
+import { getGlobalRadii, setGlobalRadii } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** The global zone radii: read by every role, changed by administrators (audited). */
@@ -20,7 +20,7 @@ export const settingsRoutes = newRouter()
         ...errorResponses(401),
       },
     }),
-    async (c) => c.json(await getGlobalRadii(c.var.deps.db), 200),
+    async (c) => c.json(await getGlobalRadii(contextOf(c)), 200),
   )
   .openapi(
     createRoute({
@@ -37,19 +37,6 @@ export const settingsRoutes = newRouter()
       },
     }),
     async (c) => {
-      const radii = c.req.valid('json');
-      const { db, clock } = c.var.deps;
-      const at = clock();
-      const after = await db.transaction(async (tx) => {
-        const before = await getGlobalRadii(tx);
-        const next = await putGlobalRadii(tx, { immediate: radii.immediate, neighbourhood: radii.neighbourhood, area: radii.area }, at);
-        await audit(tx, {
-          at, user: c.var.user, action: 'update', entity: 'setting', entityId: 'zone_radii',
-          before: { immediate: before.immediate, neighbourhood: before.neighbourhood, area: before.area },
-          after: { immediate: next.immediate, neighbourhood: next.neighbourhood, area: next.area },
-        });
-        return next;
-      });
-      return c.json(after, 200);
+      return c.json(await setGlobalRadii(contextOf(c), c.req.valid('json')), 200);
     },
   );

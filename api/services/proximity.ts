@@ -6,7 +6,7 @@ import type {
   Contact, GlobalRadiiT, NearChildPlace, RadiiInputT, SiteAnalysisInputT, SiteAnalysisT, ZoneCollectionT,
 } from '../schemas/proximity.js';
 import { audit } from './audit.js';
-import { seesExact, type RequestContext } from './context.js';
+import { seesExact, writerOf, type RequestContext } from './context.js';
 import { auditExactRead, type ShownUnit } from './exactReads.js';
 
 const proxUnitQuery = statement('prox_unit', ['unit_id', 'need_to_know']);
@@ -151,17 +151,26 @@ export async function unitChildPlaces(ctx: RequestContext, id: number, f: ChildP
 }
 
 /** The global zone radii. */
-export async function getGlobalRadii(db: Queryable): Promise<GlobalRadiiT> {
+async function readGlobalRadii(db: Queryable): Promise<GlobalRadiiT> {
   const row = await radiiGet.one<GlobalRadiiT>(db, {});
   if (!row) throw new Error('The zone_radii setting is missing from the settings table.');
   return row;
 }
 
-/** Replaces the global zone radii (inside the caller's transaction). */
-export async function putGlobalRadii(tx: Queryable, radii: RadiiInputT, now: Date): Promise<GlobalRadiiT> {
-  const row = await radiiPut.one<GlobalRadiiT>(tx, { radii: JSON.stringify(radii), now: now.toISOString() });
-  if (!row) throw new Error('The zone_radii setting is missing from the settings table.');
-  return row;
+/** The global zone radii, read on the primary (an administrator reads them to change them). */
+export const getGlobalRadii = (ctx: RequestContext): Promise<GlobalRadiiT> => readGlobalRadii(ctx.db);
+
+/** Replaces the global zone radii; the change and its audit entry (before and after) in one transaction. */
+export async function setGlobalRadii(ctx: RequestContext, radii: RadiiInputT): Promise<GlobalRadiiT> {
+  const user = writerOf(ctx);
+  const three = (r: RadiiInputT) => ({ immediate: r.immediate, neighbourhood: r.neighbourhood, area: r.area });
+  return ctx.db.transaction(async (tx) => {
+    const before = await readGlobalRadii(tx);
+    const next = await radiiPut.one<GlobalRadiiT>(tx, { radii: JSON.stringify(three(radii)), now: ctx.now.toISOString() });
+    if (!next) throw new Error('The zone_radii setting is missing from the settings table.');
+    await audit(tx, { at: ctx.now, user, action: 'update', entity: 'setting', entityId: 'zone_radii', before: three(before), after: three(next) });
+    return next;
+  });
 }
 
 const zeros = <T extends string>(codes: readonly T[]) => Object.fromEntries(codes.map((c) => [c, 0])) as Record<T, number>;
@@ -176,7 +185,7 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
   const db = ctx.reader;
   const exact = seesExact(ctx);
   const { lon, lat } = input;
-  const radii = input.radii ?? (await getGlobalRadii(db));
+  const radii = input.radii ?? (await readGlobalRadii(db));
   const [counts, nearest, overlapping] = await Promise.all([
     siteCounts.run<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(db, {
       lon, lat, immediate: radii.immediate, neighbourhood: radii.neighbourhood, area: radii.area,

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/index.js';
+
+/** One kind of search result: a heading with the count, and the results as a list. */
+export function ResultSection({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
+  const { m } = useI18n();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="muted">({m.number(count)})</span>
+      </h2>
+      <ul className="plain-list result-list">{children}</ul>
+    </section>
+  );
+}

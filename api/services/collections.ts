@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import { COLLECTIONS, type CollectionId, type FeaturePage } from '../ogc/features.js';
 import { audit } from './audit.js';
 import { seesExact, type RequestContext } from './context.js';
+import { auditExactRead } from './exactReads.js';
 
 type PageParams = 'min_lon' | 'min_lat' | 'max_lon' | 'max_lat' | 'limit' | 'offset' | 'id';
 const PAGE_PARAMS = ['min_lon', 'min_lat', 'max_lon', 'max_lat', 'limit', 'offset', 'id'] as const;
@@ -38,15 +39,31 @@ async function readPage(db: Queryable, collection: CollectionId, exact: boolean,
   return { numberMatched: row?.number_matched ?? 0, features: row?.features ?? [] };
 }
 
+/**
+ * Audits the restricted units an answer of the units collection showed at their exact
+ * location (only callers with need-to-know see them so); other collections hold no unit.
+ */
+async function auditExactUnits(ctx: RequestContext, collection: CollectionId, features: FeaturePage['features'], via: string): Promise<void> {
+  if (collection !== 'units' || !seesExact(ctx)) return;
+  const shown = features
+    .filter((f) => (f.properties as { sensitivity?: unknown } | null)?.sensitivity === 'restricted')
+    .map((f) => ({ id: Number(f.id), restricted: true, exact: true }));
+  await auditExactRead(ctx, shown, via);
+}
+
 /** A page of a collection, read where answers may be a second old. */
-export const collectionPage = (ctx: RequestContext, collection: CollectionId, r: Omit<PageRequest, 'id'>): Promise<FeaturePage> =>
-  readPage(ctx.reader, collection, seesExact(ctx), r);
+export async function collectionPage(ctx: RequestContext, collection: CollectionId, r: Omit<PageRequest, 'id'>): Promise<FeaturePage> {
+  const page = await readPage(ctx.reader, collection, seesExact(ctx), r);
+  await auditExactUnits(ctx, collection, page.features, 'ogc_items');
+  return page;
+}
 
 /** One feature of a collection, or a 404 that names the collection's kind of feature. */
 export async function collectionFeature(ctx: RequestContext, collection: CollectionId, id: number): Promise<FeaturePage['features'][number]> {
   const page = await readPage(ctx.reader, collection, seesExact(ctx), { id, limit: 1 });
   const feature = page.features[0];
   if (!feature) throw notFound(COLLECTIONS[collection].title.split(' (')[0]!.toLowerCase().replace(/s$/, ''), id);
+  await auditExactUnits(ctx, collection, [feature], 'ogc_item');
   return feature;
 }
 
@@ -64,5 +81,6 @@ const AUDIT_ENTITY: Record<CollectionId, string> = { units: 'unit', actors: 'act
 export async function exportCollection(ctx: RequestContext, collection: CollectionId, format: string): Promise<FeaturePage['features']> {
   const page = await readPage(ctx.db, collection, seesExact(ctx), {});
   await audit(ctx.db, { at: ctx.now, user: ctx.user, action: 'export', entity: AUDIT_ENTITY[collection], details: { layer: collection, format, features: page.features.length } });
+  await auditExactUnits(ctx, collection, page.features, 'export');
   return page.features;
 }

@@ -4,6 +4,7 @@ import vtpbf from 'vt-pbf';
 import { encodesVectorTiles } from '../db/engine.js';
 import { statement } from '../db/statements.js';
 import { seesExact, type RequestContext } from './context.js';
+import { auditExactRead } from './exactReads.js';
 
 const TILE_PARAMS = ['z', 'x', 'y', 'max_features'] as const;
 
@@ -43,6 +44,9 @@ export const TILE_MAX_ZOOM = 22;
  */
 export const TILE_MAX_FEATURES = 20_000;
 
+/** The restricted units inside a units tile (exact locations), for the audit of exact reads. */
+const TILE_RESTRICTED_UNITS = statement('tile_restricted_units', ['z', 'x', 'y']);
+
 export interface TileRequest {
   layer: TileLayer;
   z: number;
@@ -63,8 +67,18 @@ export function tileRangeProblem(z: number, x: number, y: number): string | unde
  * PostGIS is built without protobuf, so there the features of the tile (with its
  * buffer) come from SQL as lon/lat and are cut and encoded with geojson-vt + vt-pbf.
  * Both give the same features, attributes and feature ids; an empty tile is 0 bytes.
+ * A units tile that shows restricted units exactly is audited as an exact read.
  */
 export async function renderTile(ctx: RequestContext, t: TileRequest): Promise<Uint8Array> {
+  const bytes = await encodeTile(ctx, t);
+  if (t.layer === 'units' && seesExact(ctx) && bytes.length > 0) {
+    const shown = await TILE_RESTRICTED_UNITS.run<{ id: number }>(ctx.reader, { z: t.z, x: t.x, y: t.y });
+    await auditExactRead(ctx, shown.map((u) => ({ id: u.id, restricted: true, exact: true })), 'tile');
+  }
+  return bytes;
+}
+
+async function encodeTile(ctx: RequestContext, t: TileRequest): Promise<Uint8Array> {
   const db = ctx.reader;
   const { mvt, rows: rowsOf, mvtLayer } = TILE_LAYERS[t.layer];
   // Statements that do not take need-to-know ignore the extra value.

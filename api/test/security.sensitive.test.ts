@@ -184,6 +184,37 @@ describe('exact reads by editors and admins are audited', () => {
     await t.getJson('editor', `/api/units/${pub!.id}`);
     expect(await count()).toBe(before);
   });
+
+  /** The slippy-map tile of zoom z holding a point (the standard Web Mercator formula, independent of the SQL). */
+  const tileOf = (lon: number, lat: number, z: number) => {
+    const n = 2 ** z;
+    const rad = (lat * Math.PI) / 180;
+    return { x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+  };
+
+  it.each([
+    ['OGC items', () => '/ogc/collections/units/items?limit=1000', 'ogc_items'],
+    ['an OGC feature', () => `/ogc/collections/units/items/${unit.id}`, 'ogc_item'],
+    ['the units export', () => '/api/exports/units?format=geojson', 'export'],
+    ['a units tile', () => { const { x, y } = tileOf(unit.lon, unit.lat, 15); return `/api/tiles/units/15/${x}/${y}.mvt`; }, 'tile'],
+  ])('%s as editor logs the restricted unit; the same read by a viewer logs nothing', async (_name, path, via) => {
+    const before = await count();
+    const res = await t.request('editor', 'GET', path());
+    expect(res.status).toBe(200);
+    expect(await count()).toBe(before + 1);
+    const [entry] = await t.db.query<{ details: { unit_ids: number[]; via: string } }>("SELECT details FROM audit_log WHERE action = 'read_exact' ORDER BY id DESC LIMIT 1");
+    expect(entry!.details).toMatchObject({ via });
+    expect(entry!.details.unit_ids).toContain(unit.id);
+    expect((await t.request('viewer', 'GET', path())).status).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('a units tile without a restricted unit logs nothing', async () => {
+    const before = await count();
+    // The tile diagonally opposite on the globe holds no unit of Göteborg.
+    expect((await t.request('editor', 'GET', '/api/tiles/units/15/0/0.mvt')).status).toBe(200);
+    expect(await count()).toBe(before);
+  });
 });
 
 describe('protected housing cannot be entered', () => {

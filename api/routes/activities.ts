@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { errorResponses, IdParam, pageOf } from '../schemas/common.js';
 import { Activity, ActivityCreate, ActivityList, ActivityPatch, ActivityQuery } from '../schemas/outreach.js';
 import { createActivity, deleteActivity, getActivity, unitActivities, updateActivity } from '../services/activities.js';
 import { newRouter } from '../validation.js';
@@ -20,17 +20,17 @@ export const activitiesRoutes = newRouter()
       path: '/units/{id}/activities',
       tags: ['Outreach'],
       summary: "A unit's activity log",
-      description: 'Newest first (date, then id). Filters: `kind`, `from`/`to` (dates, inclusive), `actor_id`, `child_place_id`; `limit` (1–1000, default 100) and `offset`.',
+      description: 'Newest first (date, then id). Filters: `kind`, `from`/`to` (dates, inclusive), `actor_id`, `child_place_id`; `limit` and `offset`; `number_matched` counts every match, `number_returned` this page.',
       request: { params: IdParam, query: ActivityQuery },
-      responses: { 200: { description: 'The activities and the total number of matches.', ...json(ActivityList) }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'A page of activities.', ...json(ActivityList) }, ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const result = await unitActivities(contextOf(c), id, {
+      const { activities, total } = await unitActivities(contextOf(c), id, {
         kind: q.kind, from: q.from, to: q.to, actorId: q.actor_id, childPlaceId: q.child_place_id, limit: q.limit, offset: q.offset,
       });
-      return c.json({ ...result, limit: q.limit, offset: q.offset }, 200);
+      return c.json(pageOf('activities', activities, total), 200);
     },
   )
   .openapi(

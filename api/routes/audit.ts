@@ -1,14 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, page, pageOf, pagingQuery } from '../schemas/common.js';
 import { searchAudit } from '../services/audit.js';
 import { newRouter } from '../validation.js';
 
 /** The actions an audit entry can record (the CHECK in sql/migrations/0002_audit.sql). */
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'read_exact', 'export', 'import', 'login', 'logout', 'purge'] as const;
-
-/** Largest page of audit entries. */
-export const AUDIT_PAGE_MAX = 1000;
 
 const Timestamp = z.string().datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' });
 
@@ -20,8 +17,7 @@ const AuditQuery = z
     action: z.enum(AUDIT_ACTIONS).optional(),
     from: Timestamp.optional().openapi({ description: 'Entries at or after this time.' }),
     to: Timestamp.optional().openapi({ description: 'Entries before this time.' }),
-    limit: z.coerce.number({ error: `limit must be an integer 1–${AUDIT_PAGE_MAX}` }).int().min(1).max(AUDIT_PAGE_MAX).default(100),
-    offset: z.coerce.number({ error: 'offset must be an integer ≥ 0' }).int().min(0).max(10_000_000).default(0),
+    ...pagingQuery,
   })
   .openapi('AuditQuery');
 
@@ -40,18 +36,19 @@ export const AuditEntry = z
 export const auditRoutes = newRouter().openapi(
   createRoute({
     method: 'get', path: '/audit', tags: ['Audit'], summary: 'Search the audit log', middleware: [requireRole('admin')] as const,
-    description: 'Newest first. Filters combine with AND; `total` counts all matching entries.',
+    description: 'Newest first. Filters combine with AND; `number_matched` counts every matching entry, `number_returned` this page.',
     request: { query: AuditQuery },
     responses: {
-      200: { description: 'A page of entries.', content: { 'application/json': { schema: z.object({ entries: z.array(AuditEntry), total: z.number().int() }) } } },
+      200: { description: 'A page of entries.', content: { 'application/json': { schema: page('entries', AuditEntry).openapi('AuditPage') } } },
       ...errorResponses(400, 401, 403),
     },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    return c.json(await searchAudit(c.var.deps.db, {
+    const { entries, total } = await searchAudit(c.var.deps.db, {
       entity: q.entity ?? null, entityId: q.entity_id ?? null, userId: q.user_id ?? null, action: q.action ?? null,
       from: q.from ?? null, to: q.to ?? null, limit: q.limit, offset: q.offset,
-    }), 200);
+    });
+    return c.json(pageOf('entries', entries, total), 200);
   },
 );

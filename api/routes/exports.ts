@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import Papa from 'papaparse';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { AppEnv } from '../env.js';
 import { wgs84ToProjected } from '../import/crs.js';
@@ -10,23 +9,11 @@ import { LayerExport } from '../schemas/ogc.js';
 import { exportCollection } from '../services/collections.js';
 import { exportUnitContacts } from '../services/proximity.js';
 import { contextOf } from '../http/context.js';
+import { toCsv } from '../services/csv.js';
 import { newRouter } from '../validation.js';
 
 const SEPARATORS = { comma: ',', semicolon: ';' } as const;
 const CSV_NOTE = 'CSV: UTF-8 with BOM, header row, `separator` comma (default) or semicolon (Swedish Excel); WGS 84 `lon`,`lat` and SWEREF 99 TM (EPSG:3006) `x_sweref99tm`,`y_sweref99tm` in metres.';
-
-/** Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with ' (phone numbers such as +46 31… are left alone). */
-function cell(v: unknown): string | number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return v;
-  const s = Array.isArray(v) ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /^[=+\-@\t\r]/.test(s) && !/^\+?[\d\s\-()]+$/.test(s) ? `'${s}` : s;
-}
-
-function csv(rows: Record<string, unknown>[], columns: string[], separator: string): string {
-  const data = rows.map((r) => columns.map((c) => cell(r[c])));
-  return `\uFEFF${Papa.unparse({ fields: columns, data }, { delimiter: separator, newline: '\r\n' })}\r\n`;
-}
 
 /** lon/lat of a point (areas: a point on the surface) and the same in SWEREF 99 TM, rounded to 1 cm. */
 function coordinates(geometry: GeoJSON.Geometry): { lon: number; lat: number; x_sweref99tm: number; y_sweref99tm: number } {
@@ -92,7 +79,7 @@ export const exportsRoutes = newRouter()
       const propertyNames = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
       const rows = features.map((f) => ({ id: f.id, ...f.properties, ...coordinates(f.geometry) }));
       const columns = ['id', ...propertyNames, 'lon', 'lat', 'x_sweref99tm', 'y_sweref99tm'];
-      return download(c, csv(rows, columns, SEPARATORS[separator]), 'text/csv; charset=utf-8', `${layer}.csv`);
+      return download(c, toCsv(columns, rows, SEPARATORS[separator]), 'text/csv; charset=utf-8', `${layer}.csv`);
     },
   )
   .openapi(
@@ -134,6 +121,6 @@ export const exportsRoutes = newRouter()
         return people.map((person) => ({ ...base, person: person?.name, role: person?.role, person_phone: person?.phone, person_email: person?.email }));
       });
       const columns = ['actor_id', 'actor', 'category', 'ring', 'distance_m', 'organisation', 'actor_phone', 'actor_email', 'person', 'role', 'person_phone', 'person_email', 'address', 'contact_about', 'lon', 'lat', 'x_sweref99tm', 'y_sweref99tm'];
-      return download(c, csv(rows, columns, SEPARATORS[separator]), 'text/csv; charset=utf-8', `kontakter-${slug}.csv`);
+      return download(c, toCsv(columns, rows, SEPARATORS[separator]), 'text/csv; charset=utf-8', `kontakter-${slug}.csv`);
     },
   );

@@ -312,12 +312,14 @@ describe('activities API', () => {
     await post({ kind: 'contact', date: '2026-02-12' });
     const list = await t.getJson('viewer', `/api/units/${unitId}/activities`);
     expect(list.activities.map((x: any) => x.date)).toEqual([...list.activities.map((x: any) => x.date)].sort().reverse());
-    expect(list.total).toBe(list.activities.length);
+    expect(list.number_matched).toBe(list.activities.length);
+    expect(list.number_returned).toBe(list.activities.length);
     const filtered = await t.getJson('viewer', `/api/units/${unitId}/activities?kind=meeting&from=2026-02-01&to=2026-02-11&actor_id=${nearActor}`);
     expect(filtered.activities.map((x: any) => x.id)).toEqual([a.id]);
     const paged = await t.getJson('viewer', `/api/units/${unitId}/activities?limit=1&offset=1`);
     expect(paged.activities).toHaveLength(1);
-    expect(paged.total).toBe(list.total);
+    expect(paged.number_matched).toBe(list.number_matched);
+    expect(paged.number_returned).toBe(1);
     const audited = await t.db.query("SELECT 1 FROM audit_log WHERE entity = 'activity' AND action = 'create' AND entity_id = $1", [String(a.id)]);
     expect(audited).toHaveLength(1);
   });

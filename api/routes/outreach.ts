@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import Papa from 'papaparse';
 import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
-import { CHILD_PLACE_KINDS, errorResponses, INFORMATION_STATUSES } from '../schemas/common.js';
+import { CHILD_PLACE_KINDS, errorResponses, INFORMATION_STATUSES, pageOf } from '../schemas/common.js';
 import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult, PRINCIPLES } from '../schemas/outreach.js';
 import { contextOf } from '../http/context.js';
 import { listActivities, markInformed } from '../services/activities.js';
 import { audit } from '../services/audit.js';
+import { toCsv } from '../services/csv.js';
 import { implementationOverview } from '../services/implementation.js';
 import { informationNeeds } from '../services/information.js';
 import { newRouter } from '../validation.js';
@@ -17,16 +17,11 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json
 /** The largest number of rows a follow-up export carries. */
 const EXPORT_MAX_ROWS = 10_000;
 
-/**
- * A CSV answer Swedish Excel opens as is: UTF-8 with a byte-order mark, `;` between
- * fields (Excel with Swedish regional settings expects it), CRLF line ends, quoting by
- * papaparse, and cells that start with = + - @ escaped so they are not run as formulas.
- */
+/** A CSV download (api/services/csv.ts), `;` between fields as Excel with Swedish regional settings expects. */
 function csv(c: Context<AppEnv>, filename: string, fields: string[], rows: unknown[][]): Response {
-  const text = Papa.unparse({ fields, data: rows }, { delimiter: ';', newline: '\r\n', escapeFormulae: true });
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(`\uFEFF${text}\r\n`, 200);
+  return c.body(toCsv(fields, rows, ';'), 200);
 }
 
 const csvResponse = (description: string) => ({
@@ -68,16 +63,16 @@ export const outreachRoutes = newRouter()
       summary: 'Observations and safety-walk findings to follow up, across units',
       description:
         'Open and in-progress observations and safety walks (or those with `status`), earliest due date first, each with `overdue` ' +
-        '(open or in progress and due before today by the server clock). Filters: `unit_id`, `status`, `overdue=true`; `limit`, `offset`.',
+        '(open or in progress and due before today by the server clock). Filters: `unit_id`, `status`, `overdue=true`; `limit` and `offset`; `number_matched` counts every match, `number_returned` this page.',
       request: { query: FollowUpQuery },
-      responses: { 200: { description: 'The follow-ups and their total.', ...json(FollowUpList) }, ...errorResponses(400, 401) },
+      responses: { 200: { description: 'A page of follow-ups.', ...json(FollowUpList) }, ...errorResponses(400, 401) },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const { activities, total } = await listActivities(contextOf(c), {
         unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: q.limit, offset: q.offset,
       });
-      return c.json({ follow_ups: activities, total, limit: q.limit, offset: q.offset }, 200);
+      return c.json(pageOf('follow_ups', activities, total), 200);
     },
   )
   .openapi(

@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { DEFAULTS } from '../config.js';
+import { pageCounts, pagingQuery } from './common.js';
 import { AREA_LEVELS } from '../import/records.js';
 import { parseBbox } from './proximity.js';
 
 const BBOX = 'bbox must be minLon,minLat,maxLon,maxLat in WGS 84 with min < max';
-const LIMIT = `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}`;
 
 export const AreasQuery = z.strictObject({
   bbox: z.string().max(200, { error: BBOX }).refine((s) => parseBbox(s) !== undefined, { error: BBOX }).optional()
@@ -13,10 +12,7 @@ export const AreasQuery = z.strictObject({
     .openapi({ param: { name: 'level', in: 'query' }, description: `Comma list of ${AREA_LEVELS.join(', ')}.` }),
   q: z.string().max(100, { error: 'q: at most 100 characters' }).optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Case-insensitive search in the name, or an exact code.' }),
-  limit: z.coerce.number({ error: LIMIT }).int({ error: LIMIT }).min(1, { error: LIMIT }).max(DEFAULTS.listLimitMax, { error: LIMIT }).default(DEFAULTS.listLimit)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
-  offset: z.coerce.number({ error: 'offset must be an integer ≥ 0' }).int({ error: 'offset must be an integer ≥ 0' }).min(0, { error: 'offset must be an integer ≥ 0' }).max(2147483647).default(0)
-    .openapi({ param: { name: 'offset', in: 'query' } }),
+  ...pagingQuery,
 });
 
 export const AreaProperties = z.object({
@@ -37,8 +33,7 @@ export const AreaCollection = z
       geometry: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.array(z.number())))) }),
       properties: AreaProperties,
     })),
-    number_matched: z.number().int(),
-    number_returned: z.number().int(),
+    ...pageCounts,
   })
   .openapi('AreaCollection');
 

@@ -3,6 +3,7 @@
  * responses in the OpenAPI document, and give the client its types.
  */
 import { z } from '@hono/zod-openapi';
+import { DEFAULTS } from '../config.js';
 
 /** Sweden's bounding box (with a margin): positions outside it are rejected on input. */
 export const SWEDEN_BBOX = { minLon: 10.0, minLat: 55.0, maxLon: 24.5, maxLat: 69.5 } as const;
@@ -73,6 +74,45 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   428: 'If-Match is required.',
   429: 'Too many requests; see Retry-After.',
 };
+
+const LIMIT_MESSAGE = `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}`;
+const OFFSET_MESSAGE = 'offset must be an integer from 0 to 2147483647';
+
+/**
+ * The paging parameters of every list outside `/ogc` (OGC API Features has its own),
+ * to spread into a query schema: `limit` (DEFAULTS.listLimit when left out, at most
+ * DEFAULTS.listLimitMax) and `offset` (0 when left out).
+ */
+export const pagingQuery = {
+  limit: z.coerce
+    .number({ error: LIMIT_MESSAGE })
+    .int({ error: LIMIT_MESSAGE })
+    .min(1, { error: LIMIT_MESSAGE })
+    .max(DEFAULTS.listLimitMax, { error: LIMIT_MESSAGE })
+    .default(DEFAULTS.listLimit)
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Page size; ${DEFAULTS.listLimit} when left out, at most ${DEFAULTS.listLimitMax}.` }),
+  offset: z.coerce
+    .number({ error: OFFSET_MESSAGE })
+    .int({ error: OFFSET_MESSAGE })
+    .min(0, { error: OFFSET_MESSAGE })
+    .max(2147483647, { error: OFFSET_MESSAGE })
+    .default(0)
+    .openapi({ param: { name: 'offset', in: 'query' }, description: 'Number of matches to skip; 0 when left out.' }),
+};
+
+/** The counts of every page outside `/ogc`, beside its items; the names are those of OGC API Features. */
+export const pageCounts = {
+  number_matched: z.number().int().openapi({ description: 'How many items match the filters in all (every page).' }),
+  number_returned: z.number().int().openapi({ description: 'How many items this page holds.' }),
+};
+
+/** A page of a list: the items under `key`, with {@link pageCounts}. */
+export const page = <K extends string, T extends z.ZodType>(key: K, items: T) =>
+  z.object({ [key]: z.array(items), ...pageCounts } as { [P in K]: z.ZodArray<T> } & typeof pageCounts);
+
+/** The answer of one page: the items under `key` and their counts. */
+export const pageOf = <K extends string, T>(key: K, items: T[], numberMatched: number) =>
+  ({ [key]: items, number_matched: numberMatched, number_returned: items.length }) as { [P in K]: T[] } & { number_matched: number; number_returned: number };
 
 /** Distances in output: metres, rounded to 0.1 m. */
 export const roundMetres = (m: number): number => Math.round(m * 10) / 10;

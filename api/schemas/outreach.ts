@@ -3,7 +3,7 @@
  * follow-ups, the five principles and the implementation overview.
  */
 import { z } from '@hono/zod-openapi';
-import { ACTIVITY_KINDS, CHILD_PLACE_KINDS, PointGeometry, SWEDEN_BBOX, UNIT_KINDS, UNIT_STATUSES } from './common.js';
+import { ACTIVITY_KINDS, CHILD_PLACE_KINDS, page, pagingQuery, PointGeometry, SWEDEN_BBOX, UNIT_KINDS, UNIT_STATUSES } from './common.js';
 import { Information } from './proximity.js';
 
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done'] as const;
@@ -112,14 +112,7 @@ export const Activity = z
   .openapi('Activity');
 export type Activity = z.infer<typeof Activity>;
 
-export const ActivityList = z
-  .object({ activities: z.array(Activity), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
-  .openapi('ActivityList');
-
-const limitOffset = {
-  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'Page size, 1–1000 (default 100).' }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-};
+export const ActivityList = page('activities', Activity).openapi('ActivityList');
 
 export const ActivityQuery = z.strictObject({
   kind: z.enum(ACTIVITY_KINDS).optional(),
@@ -127,14 +120,14 @@ export const ActivityQuery = z.strictObject({
   to: isoDate('to').optional().openapi({ description: 'Latest date (inclusive).' }),
   actor_id: z.coerce.number().int().positive().max(2147483647).optional(),
   child_place_id: z.coerce.number().int().positive().max(2147483647).optional(),
-  ...limitOffset,
+  ...pagingQuery,
 });
 
 export const FollowUpQuery = z.strictObject({
   unit_id: z.coerce.number().int().positive().max(2147483647).optional(),
   status: z.enum(FOLLOW_UP_STATUSES).optional().openapi({ description: 'Default: open and in_progress.' }),
   overdue: z.enum(['true', 'false']).optional().openapi({ description: '`true`: only follow-ups past their due date.' }),
-  ...limitOffset,
+  ...pagingQuery,
 });
 
 export const MarkInformed = z
@@ -215,6 +208,4 @@ export const Implementation = z
   })
   .openapi('Implementation');
 
-export const FollowUpList = z
-  .object({ follow_ups: z.array(Activity), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
-  .openapi('FollowUpList');
+export const FollowUpList = page('follow_ups', Activity).openapi('FollowUpList');

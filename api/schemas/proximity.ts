@@ -5,9 +5,8 @@
  * and give the client its types (the exported `z.infer` types).
  */
 import { z } from '@hono/zod-openapi';
-import { DEFAULTS } from '../config.js';
 import {
-  ACTOR_CATEGORIES, CHILD_PLACE_KINDS, INFORMATION_STATUSES, PointGeometry, PRIORITIES, RINGS, SCHOOL_STAGES, SWEDEN_BBOX,
+  ACTOR_CATEGORIES, CHILD_PLACE_KINDS, INFORMATION_STATUSES, pageCounts, pagingQuery, PointGeometry, PRIORITIES, RINGS, SCHOOL_STAGES, SWEDEN_BBOX,
 } from './common.js';
 
 /** Smallest and largest zone radius in metres, for global and per-unit radii. */
@@ -172,28 +171,13 @@ const positiveId = (name: string) =>
     .positive({ error: `${name} must be a positive integer` })
     .max(2147483647, { error: `${name} must be a positive integer below 2147483648` });
 
-const NEEDS_LIMIT_MESSAGE = `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}`;
-
 export const InformationNeedsQuery = z.strictObject({
   status: codeList('status', INFORMATION_STATUSES),
   unit_id: positiveId('unit_id').optional().openapi({ param: { name: 'unit_id', in: 'query' }, description: 'Only this unit.', example: 1 }),
   kind: codeList('kind', CHILD_PLACE_KINDS),
   priority: codeList('priority', PRIORITIES),
   area: positiveId('area').optional().openapi({ param: { name: 'area', in: 'query' }, description: 'Only child places inside this area (id of /api/areas).', example: 1 }),
-  limit: z.coerce
-    .number({ error: NEEDS_LIMIT_MESSAGE })
-    .int({ error: NEEDS_LIMIT_MESSAGE })
-    .min(1, { error: NEEDS_LIMIT_MESSAGE })
-    .max(DEFAULTS.listLimitMax, { error: NEEDS_LIMIT_MESSAGE })
-    .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, description: `Page size; ${DEFAULTS.listLimit} when left out, at most ${DEFAULTS.listLimitMax}.` }),
-  offset: z.coerce
-    .number({ error: 'offset must be a non-negative integer' })
-    .int({ error: 'offset must be a non-negative integer' })
-    .min(0, { error: 'offset must be a non-negative integer' })
-    .max(2147483647, { error: 'offset must be a non-negative integer below 2147483648' })
-    .optional()
-    .openapi({ param: { name: 'offset', in: 'query' }, description: 'Number of matching needs to skip (0 when left out).' }),
+  ...pagingQuery,
 });
 
 export const InformationNeedFeature = z
@@ -217,8 +201,7 @@ export const InformationNeedCollection = z
   .object({
     type: z.literal('FeatureCollection'),
     features: z.array(InformationNeedFeature),
-    number_matched: z.number().int().openapi({ description: 'How many needs match the filters in all (every page).' }),
-    number_returned: z.number().int().openapi({ description: 'How many needs this page holds.' }),
+    ...pageCounts,
     by_status: countOf(INFORMATION_STATUSES).openapi({
       description: 'The matching needs (every page) counted by information status; every status present.',
       example: { overdue: 3, not_informed: 120, due_soon: 4, informed: 51 },
@@ -301,20 +284,7 @@ const layerQuery = <K extends string>(listName: K, values: readonly string[]) =>
       .max(100, { error: 'q: at most 100 characters' })
       .optional()
       .openapi({ param: { name: 'q', in: 'query' }, description: 'Case-insensitive search in name and address (substring).' }),
-    limit: z.coerce
-      .number({ error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
-      .int({ error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
-      .min(1, { error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
-      .max(DEFAULTS.listLimitMax, { error: `limit must be an integer from 1 to ${DEFAULTS.listLimitMax}` })
-      .optional()
-      .openapi({ param: { name: 'limit', in: 'query' }, description: `Page size; ${DEFAULTS.listLimit} when left out, at most ${DEFAULTS.listLimitMax}.` }),
-    offset: z.coerce
-      .number({ error: 'offset must be a non-negative integer' })
-      .int({ error: 'offset must be a non-negative integer' })
-      .min(0, { error: 'offset must be a non-negative integer' })
-      .max(2147483647, { error: 'offset must be a non-negative integer below 2147483648' })
-      .optional()
-      .openapi({ param: { name: 'offset', in: 'query' }, description: 'Number of matching features to skip (0 when left out).' }),
+    ...pagingQuery,
     ...({ [listName]: codeList(listName, values) } as Record<K, ReturnType<typeof codeList>>),
   });
 
@@ -329,17 +299,12 @@ export const ChildPlaceFeature = z
   .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ChildPlaceProperties })
   .openapi('ChildPlace');
 
-const Paging = {
-  number_matched: z.number().int().openapi({ description: 'How many features match the filters in all.' }),
-  number_returned: z.number().int().openapi({ description: 'How many features this page holds.' }),
-};
-
 export const ActorLayer = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(ActorFeature), ...Paging })
+  .object({ type: z.literal('FeatureCollection'), features: z.array(ActorFeature), ...pageCounts })
   .openapi('ActorCollection');
 
 export const ChildPlaceLayer = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(ChildPlaceFeature), ...Paging })
+  .object({ type: z.literal('FeatureCollection'), features: z.array(ChildPlaceFeature), ...pageCounts })
   .openapi('ChildPlaceCollection');
 
 export type RadiiInputT = z.infer<typeof RadiiInput>;

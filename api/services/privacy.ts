@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { notFound } from '../errors.js';
 import { audit, erasePersonalValues, withPersonalValues } from './audit.js';
+import { toCsv } from './csv.js';
 
 export interface ContactPersonRecord {
   id: number; actor_id: number; actor_name: string; name: string; role: string | null; phone: string | null;
@@ -84,17 +85,11 @@ export async function purgeContactPersons(db: Database, actor: CurrentUser, now:
   });
 }
 
-/** A CSV cell: quoted, and prefixed so a spreadsheet never runs it as a formula. */
-function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** The export as CSV: one `section,field,value` row per stored value. */
+/** The export as CSV (api/services/csv.ts): one `section,field,value` row per stored value. */
 export function exportToCsv(e: SubjectExport): string {
-  const rows: unknown[][] = [['section', 'field', 'value']];
+  const rows: unknown[][] = [];
   for (const [k, v] of Object.entries(e.contact_person)) rows.push(['contact_person', k, v]);
   for (const a of e.audit) for (const [k, v] of Object.entries(a)) rows.push([`audit ${a.id}`, k, v]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(['section', 'field', 'value'], rows);
 }
+

@@ -177,14 +177,14 @@ describe('fields of 200 answers', () => {
     '/api/actors?limit=1': [['features', 'number_matched', 'number_returned', 'type'], FEATURE, ['address', 'category', 'contact_about', 'contact_persons', 'email', 'external_id', 'name', 'organisation', 'phone', 'version', 'website']],
     '/api/child-places?limit=1': [['features', 'number_matched', 'number_returned', 'type'], FEATURE, ['address', 'contact_email', 'contact_name', 'contact_phone', 'contact_role', 'external_id', 'kind', 'name', 'operator', 'stages', 'version']],
     '/api/settings/zone-radii': [['area', 'immediate', 'neighbourhood', 'updated_at']],
-    '/api/follow-ups': [['follow_ups', 'limit', 'offset', 'total']],
+    '/api/follow-ups': [['follow_ups', 'number_matched', 'number_returned']],
     '/api/implementation': [['areas', 'principles', 'units']],
-    '/api/units/{id}/activities': [['activities', 'limit', 'offset', 'total']],
+    '/api/units/{id}/activities': [['activities', 'number_matched', 'number_returned']],
     '/api/units/{id}/principles': [['principles', 'unit_id']],
   };
   const ADMIN_FIELDS: Record<string, string[]> = {
     '/api/users': ['users'],
-    '/api/audit': ['entries', 'total'],
+    '/api/audit': ['entries', 'number_matched', 'number_returned'],
   };
 
   for (const role of ['viewer', 'editor', 'admin'] as const) {

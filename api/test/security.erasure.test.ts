@@ -61,7 +61,7 @@ async function auditAnswers(personId: number | undefined, actorId: number): Prom
       expect(res.status).toBe(200);
       const text = await res.text();
       answers.push(text);
-      if (offset + 1000 >= JSON.parse(text).total) break;
+      if (offset + 1000 >= JSON.parse(text).number_matched) break;
     }
   }
   // a small page too, in case paging took another path

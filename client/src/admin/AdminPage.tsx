@@ -123,7 +123,7 @@ function Users() {
 function AuditLog() {
   const t = useTexts();
   const [filters, setFilters] = useState({ entity: '', action: '', from: '', to: '' });
-  const [result, setResult] = useState<{ entries: AuditEntryT[]; total: number }>();
+  const [result, setResult] = useState<{ entries: AuditEntryT[]; number_matched: number }>();
   const [error, setError] = useState('');
   const search = useCallback(async (f: typeof filters) => {
     setError('');
@@ -155,7 +155,7 @@ function AuditLog() {
         <button type="submit" className="button">{t.search}</button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
-      <p role="status" aria-live="polite">{result ? t.entries(result.entries.length, result.total) : ''}</p>
+      <p role="status" aria-live="polite">{result ? t.entries(result.entries.length, result.number_matched) : ''}</p>
       {result && (
         <table className="data-table">
           <caption className="visually-hidden">{t.auditTitle}</caption>

@@ -18,7 +18,7 @@ export const adminApi = {
   createUser: (body: { email: string; name: string; role: string; password: string }) => request<UserT>('/api/users', { method: 'POST', body }),
   changeUser: (u: UserT, body: Partial<{ name: string; role: string; active: boolean }>) =>
     request<UserT>(`/api/users/${u.id}`, { method: 'PATCH', body, ifMatch: u.version }),
-  audit: (params: Record<string, QueryValue>) => request<{ entries: AuditEntryT[]; total: number }>(`/api/audit${queryString(params)}`),
+  audit: (params: Record<string, QueryValue>) => request<{ entries: AuditEntryT[]; number_matched: number; number_returned: number }>(`/api/audit${queryString(params)}`),
   tokens: () => request<{ tokens: TokenInfoT[] }>('/api/auth/tokens'),
   createToken: (name: string) => request<TokenCreatedT>('/api/auth/tokens', { method: 'POST', body: { name } }),
   revokeToken: (id: number) => request<void>(`/api/auth/tokens/${id}`, { method: 'DELETE' }),

@@ -47,7 +47,7 @@ export function ActivitiesTab({ unitId }: { unitId: number }) {
         </label>
       </div>
       <p role="status" aria-live="polite" className="outreach-status">
-        {message}{message && list.data ? ' ' : ''}{list.data ? o.activitiesCount(list.data.total) : ''}
+        {message}{message && list.data ? ' ' : ''}{list.data ? o.activitiesCount(list.data.number_matched) : ''}
       </p>
       {list.status === 'error' ? <ErrorMessage error={list.error} onRetry={list.retry} /> : null}
       {!list.data && list.status === 'loading' ? <Skeleton lines={4} /> : null}

@@ -38,7 +38,7 @@ export function FollowUpsPage() {
         <a className="button button-small" href={`/api/exports/follow-ups.csv${overdue ? '?overdue=true' : ''}`} download>{o.exportCsv}</a>
       </div>
       <p role="status" aria-live="polite" className="outreach-status">
-        {message}{message ? ' ' : ''}{list.data ? o.followUpsCount(list.data.total) : ''}
+        {message}{message ? ' ' : ''}{list.data ? o.followUpsCount(list.data.number_matched) : ''}
       </p>
       {list.status === 'error' ? <ErrorMessage error={list.error} onRetry={list.retry} /> : null}
       {!list.data && list.status === 'loading' ? <Skeleton lines={4} /> : null}

@@ -1,0 +1,64 @@
+/**
+ * The one CSV writer of the product: every CSV download (layer and contact exports,
+ * the outreach exports, the data-subject export) is written here, so that the format
+ * and the formula-escaping rule cannot drift between them.
+ *
+ * The format is what Excel with Swedish regional settings opens as is: UTF-8 with a
+ * byte-order mark (without it Excel reads Windows-1252 and garbles å, ä, ö), CRLF line
+ * ends, a header row, and fields quoted only when they hold the separator, a quote,
+ * a line break or leading or trailing spaces (RFC 4180 quoting, quotes doubled).
+ */
+
+/** A field separator: `,` (RFC 4180) or `;` (what Excel expects where the decimal comma is used). */
+export type CsvSeparator = ',' | ';';
+
+/** `+46 31 123 45 67`, `+46-31-123 45 67`, `031-123 45 67`, `+46 (0)31 12 34 56`: a leading `+` or digit, then only digits, spaces, hyphens and parentheses, at least 6 digits. */
+const PHONE = /^\+?\d[\d ()-]*$/;
+/** `-12.5`, `+3`, `1e-3`, `-0,5`: one signed decimal number. */
+const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Neutralises spreadsheet formula injection (OWASP "CSV Injection"): a text that a
+ * spreadsheet would run as a formula, one beginning with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return, gets a leading `'`, which Excel and LibreOffice read as "this
+ * is text" and do not show.
+ *
+ * Plain phone numbers and plain numbers are left intact, because the contact lists
+ * are full of `+46 31 …` and the layers of negative numbers, and a `'` in front
+ * would spoil them for the people who call or compute with them; neither can do
+ * harm when a spreadsheet evaluates it (no function, no cell reference, no link).
+ * Anything else is escaped, arithmetic included: `-2+3` is not a phone number (a
+ * hyphen first) nor one number, so it becomes `'-2+3`, as do `=HYPERLINK(…)` and
+ * `+SUM(A1)`.
+ */
+export function escapeFormula(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  if (NUMBER.test(text)) return text;
+  if (PHONE.test(text) && (text.match(/\d/g)?.length ?? 0) >= 6) return text;
+  return `'${text}`;
+}
+
+/** The text of one value: empty for null, lists joined by commas, objects as JSON; numbers and booleans as they print. */
+function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return escapeFormula(v.map((x) => (x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x))).join(','));
+  return escapeFormula(typeof v === 'object' ? JSON.stringify(v) : String(v));
+}
+
+function field(v: unknown, separator: CsvSeparator): string {
+  const s = textOf(v);
+  return s.includes(separator) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A whole CSV file: byte-order mark, the header row `columns`, one line per row (an
+ * array of values in column order, or an object read by the column names), each line
+ * ended by CRLF.
+ */
+export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[] | Record<string, unknown>)[], separator: CsvSeparator = ','): string {
+  const line = (values: readonly unknown[]) => `${values.map((v) => field(v, separator)).join(separator)}\r\n`;
+  let out = `\uFEFF${line(columns)}`;
+  for (const r of rows) out += line(Array.isArray(r) ? r : columns.map((c) => (r as Record<string, unknown>)[c]));
+  return out;
+}

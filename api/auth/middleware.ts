@@ -5,9 +5,10 @@ import type { AppEnv, CurrentUser } from '../env.js';
 import { ApiError, MESSAGES } from '../errors.js';
 import { readSessionCookie } from '../http/cookies.js';
 import type { Role } from '../schemas/common.js';
+import { roleAtLeast } from './roles.js';
 import { hashToken } from './tokens.js';
 
-const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+export { hasNeedToKnow } from './roles.js';
 
 /** Whether a last-use time (ISO text or null) is older than the touch interval at `now`. */
 const stale = (at: string | null, now: Date) => at === null || now.getTime() - Date.parse(at) >= DEFAULTS.touchIntervalSeconds * 1000;
@@ -53,9 +54,6 @@ export const requireRole = (role: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = c.var.user;
     if (!user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
-    if (ROLE_RANK[user.role] < ROLE_RANK[role]) throw new ApiError('forbidden', MESSAGES.forbidden(role));
+    if (!roleAtLeast(user.role, role)) throw new ApiError('forbidden', MESSAGES.forbidden(role));
     await next();
   });
-
-/** Whether the caller may see exact locations and addresses of restricted units (need-to-know). */
-export const hasNeedToKnow = (user: CurrentUser | undefined): boolean => !!user && ROLE_RANK[user.role] >= ROLE_RANK.editor;

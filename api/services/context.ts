@@ -1,4 +1,4 @@
-import { hasNeedToKnow } from '../auth/middleware.js';
+import { hasNeedToKnow } from '../auth/roles.js';
 import type { Database } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 

@@ -4,9 +4,9 @@ import { query } from '../db/sqlFiles.js';
 import type { Database } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { staleVersion } from '../http/conditional.js';
 import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
+import { staleVersion } from './versions.js';
 
 /** A user account as the API shows it: never the password hash. */
 export interface UserRecord {

@@ -1,13 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
-import { hashToken, newToken } from '../auth/tokens.js';
-import { query } from '../db/sqlFiles.js';
 import { ApiError, MESSAGES } from '../errors.js';
+import { clientAddress } from '../http/clientAddress.js';
+import { contextOf } from '../http/context.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
-import { audit } from '../services/audit.js';
-import { clientAddress } from '../http/clientAddress.js';
-import { releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from '../services/rateLimit.js';
+import { signIn, signOut } from '../services/sessions.js';
 import { newRouter } from '../validation.js';
 
 const Me = z
@@ -38,32 +35,7 @@ export const authRoutes = newRouter()
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { db, clock } = c.var.deps;
-      const now = clock();
-      const address = clientAddress(c);
-      const attempt = await reserveLoginAttempt(db, email, address, now);
-      const [user] = await db.query<{ id: number; email: string; name: string; role: (typeof ROLES)[number]; password_hash: string; active: boolean }>(
-        query('auth_user_by_email'), [email],
-      );
-      let ok: boolean;
-      try {
-        ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
-      } catch (err) {
-        await releaseLoginAttempt(db, attempt);
-        throw err;
-      }
-      if (!user || !ok || !user.active) {
-        await settleLoginAttempt(db, attempt, false, now);
-        throw new ApiError('unauthorized', 'Wrong e-mail or password.');
-      }
-      const token = newToken();
-      const previous = readSessionCookie(c);
-      await db.transaction(async (tx) => {
-        if (previous) await tx.query(query('auth_session_delete'), [hashToken(previous)]);
-        await tx.query(query('auth_session_create'), [hashToken(token), user.id, now.toISOString()]);
-        await settleLoginAttempt(tx, attempt, true, now);
-        await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address } });
-      });
+      const { user, token } = await signIn(contextOf(c), { email, password, address: clientAddress(c), previousToken: readSessionCookie(c) });
       setSessionCookie(c, token);
       return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
     },
@@ -77,15 +49,7 @@ export const authRoutes = newRouter()
       responses: { 204: { description: 'Signed out.' }, ...errorResponses(401) },
     }),
     async (c) => {
-      const token = readSessionCookie(c);
-      const { db, clock } = c.var.deps;
-      const user = c.var.user;
-      if (token && user?.via === 'session') {
-        await db.transaction(async (tx) => {
-          await tx.query(query('auth_session_delete'), [hashToken(token)]);
-          await audit(tx, { at: clock(), user, action: 'logout', entity: 'session', entityId: user.id });
-        });
-      }
+      await signOut(contextOf(c), readSessionCookie(c));
       clearSessionCookie(c);
       return c.body(null, 204);
     },

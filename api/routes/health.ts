@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.js';
+import { contextOf } from '../http/context.js';
+import { health } from '../services/health.js';
 import { newRouter } from '../validation.js';
 
 const Health = z
@@ -20,9 +21,8 @@ export const healthRoutes = newRouter().openapi(
     responses: { 200: { description: 'The API and its database answer.', content: { 'application/json': { schema: Health } } } },
   }),
   async (c) => {
-    const { db } = c.var.deps;
-    const [row] = await db.query<{ v: string }>('SELECT postgis_lib_version() AS v');
-    return c.json({ status: 'ok' as const, database: db.kind, postgis: row?.v ?? 'unknown' }, 200);
+    const { database, postgis } = await health(contextOf(c));
+    return c.json({ status: 'ok' as const, database, postgis }, 200);
   },
 );
 

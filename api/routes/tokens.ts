@@ -1,9 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { hashToken, newToken } from '../auth/tokens.js';
-import { query } from '../db/sqlFiles.js';
-import { ApiError, MESSAGES, notFound } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
-import { audit } from '../services/audit.js';
+import { createToken, listTokens, revokeToken } from '../services/tokens.js';
 import { newRouter } from '../validation.js';
 
 const TokenCreate = z
@@ -26,11 +24,6 @@ export const TokenCreated = z
   })
   .openapi('ApiTokenCreated');
 
-const me = (c: { var: { user: { id: number; email: string } | undefined } }) => {
-  if (!c.var.user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
-  return c.var.user;
-};
-
 /** Personal API tokens for GIS clients (QGIS, GDAL): created, listed and revoked by their own user. */
 export const tokensRoutes = newRouter()
   .openapi(
@@ -47,17 +40,8 @@ export const tokensRoutes = newRouter()
       },
     }),
     async (c) => {
-      const user = me(c);
       const { name } = c.req.valid('json');
-      const { db, clock } = c.var.deps;
-      const token = newToken();
-      const now = clock();
-      const row = await db.transaction(async (tx) => {
-        const [created] = await tx.query<{ id: number; name: string; created_at: string }>(query('tokens_create'), [user.id, name, hashToken(token), now.toISOString()]);
-        await audit(tx, { at: now, user, action: 'create', entity: 'api_token', entityId: created!.id, after: { name } });
-        return created!;
-      });
-      return c.json({ id: row.id, name: row.name, token, created_at: row.created_at }, 201);
+      return c.json(await createToken(contextOf(c), name), 201);
     },
   )
   .openapi(
@@ -72,9 +56,7 @@ export const tokensRoutes = newRouter()
       },
     }),
     async (c) => {
-      const user = me(c);
-      const tokens = await c.var.deps.db.query<z.infer<typeof TokenInfo>>(query('tokens_list'), [user.id]);
-      return c.json({ tokens }, 200);
+      return c.json({ tokens: await listTokens(contextOf(c)) }, 200);
     },
   )
   .openapi(
@@ -87,15 +69,8 @@ export const tokensRoutes = newRouter()
       responses: { 204: { description: 'Revoked.' }, ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
-      const user = me(c);
       const { id } = c.req.valid('param');
-      const { db, clock } = c.var.deps;
-      const now = clock();
-      await db.transaction(async (tx) => {
-        const [revoked] = await tx.query<{ id: number; name: string }>(query('tokens_revoke'), [id, user.id, now.toISOString()]);
-        if (!revoked) throw notFound('API token of yours', id);
-        await audit(tx, { at: now, user, action: 'delete', entity: 'api_token', entityId: id, before: { name: revoked.name } });
-      });
+      await revokeToken(contextOf(c), id);
       return c.body(null, 204);
     },
   );

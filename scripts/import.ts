@@ -14,7 +14,7 @@ import { ApiError } from '../api/errors.js';
 import { IMPORT_CRS, type ImportCrs } from '../api/import/crs.js';
 import { IMPORT_LAYERS, type FieldMapping, type ImportLayer } from '../api/import/mapping.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../api/import/parse.js';
-import { AREA_LEVELS, type AreaLevel } from '../api/import/records.js';
+import { AREA_LEVELS, type AreaLevel } from '../api/schemas/common.js';
 import { runImport, type ImportReport } from '../api/import/run.js';
 
 const USAGE = `Usage: npm run import -- <file> --layer ${IMPORT_LAYERS.join('|')}

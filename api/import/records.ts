@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
 import { geometryIssues, type MultiPolygonGeo, type PointGeo, type Position2D } from '../schemas/geojson.js';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SWEDEN_BBOX, UNIT_KINDS } from '../schemas/common.js';
+import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, inSweden, SWEDEN_BBOX_TEXT, UNIT_KINDS, type AreaLevel } from '../schemas/common.js';
 import { PROTECTED_HOUSING_CODE, protectedHousingProblem } from '../services/protectedHousing.js';
 import { projectedToWgs84, round7 } from './crs.js';
 import { type FieldMapping, type FieldRef, type ImportLayer, normaliseName } from './mapping.js';
 import { fileError, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
 
-export const AREA_LEVELS = ['city_area', 'primary_area', 'other'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 /** Values the caller sets for every row, instead of mapping a field. */
 export interface ImportOptions {
@@ -72,9 +70,6 @@ function pick(props: Record<string, unknown>, ref: FieldRef | undefined): string
   return undefined;
 }
 
-const inSweden = (lon: number, lat: number) =>
-  lon >= SWEDEN_BBOX.minLon && lon <= SWEDEN_BBOX.maxLon && lat >= SWEDEN_BBOX.minLat && lat <= SWEDEN_BBOX.maxLat;
-const bboxText = `lon ${SWEDEN_BBOX.minLon}–${SWEDEN_BBOX.maxLon}, lat ${SWEDEN_BBOX.minLat}–${SWEDEN_BBOX.maxLat}`;
 const looksLikeSweref = (a: number, b: number) => (a > 50_000 && a < 1_100_000 && b > 6_000_000 && b < 7_800_000) || (b > 50_000 && b < 1_100_000 && a > 6_000_000 && a < 7_800_000);
 
 /** Why a WGS 84 position is unacceptable (outside Sweden), with a hint when lat/lon are swapped or the values are SWEREF metres. */
@@ -82,7 +77,7 @@ export function lonLatProblem(lon: number, lat: number): string | undefined {
   if (inSweden(lon, lat)) return undefined;
   if (inSweden(lat, lon)) return `latitude and longitude look swapped: [${lon}, ${lat}] is outside Sweden but [${lat}, ${lon}] is inside; longitude (about 11–24) comes first`;
   if (looksLikeSweref(lon, lat)) return `the values [${lon}, ${lat}] look like SWEREF 99 metres (EPSG:3006 or EPSG:3007), not WGS 84 degrees; map them as x/y with crs EPSG:3006 or EPSG:3007`;
-  return `position [${lon}, ${lat}] is outside Sweden (${bboxText})`;
+  return `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT})`;
 }
 
 /** A decimal number in a CSV cell: point or comma as decimal separator; no NaN, Infinity or text. */
@@ -299,7 +294,7 @@ function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): Geome
   if (x > 6_000_000 && y < 1_100_000) return { issue: { field, reason: `x and y look swapped: x=${x} is a northing and y=${y} an easting; x is the easting (east), y the northing (north)` } };
   const [lon, lat] = projectedToWgs84(x, y, crs);
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || !inSweden(lon, lat)) {
-    return { issue: { field, reason: `x=${x}, y=${y} in ${crs} lies outside Sweden (${bboxText}); check the crs (EPSG:3006 SWEREF 99 TM or EPSG:3007 SWEREF 99 12 00)` } };
+    return { issue: { field, reason: `x=${x}, y=${y} in ${crs} lies outside Sweden (${SWEDEN_BBOX_TEXT}); check the crs (EPSG:3006 SWEREF 99 TM or EPSG:3007 SWEREF 99 12 00)` } };
   }
   return { type: 'Point', coordinates: roundPosition([lon, lat]) };
 }

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
 import { errorResponses } from '../schemas/common.js';
-import { GlobalRadii, RadiiInput } from '../schemas/proximity.js';
+import { GlobalRadii, RADIUS_MAX_M, RADIUS_MIN_M, RadiiInput } from '../schemas/proximity.js';
 import { contextOf } from '../http/context.js';
 import { getGlobalRadii, setGlobalRadii } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
@@ -28,7 +28,7 @@ export const settingsRoutes = newRouter()
       path: '/settings/zone-radii',
       tags: ['Settings'],
       summary: 'Change the global zone radii (admin)',
-      description: 'Each radius 10–5000 m, strictly increasing. The change and its audit entry (before and after) are written in one transaction.',
+      description: `Each radius ${RADIUS_MIN_M}–${RADIUS_MAX_M} m, strictly increasing. The change and its audit entry (before and after) are written in one transaction.`,
       middleware: [requireRole('admin')] as const,
       request: { body: { required: true, content: { 'application/json': { schema: RadiiInput } } } },
       responses: {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { pageCounts, pagingQuery } from './common.js';
-import { AREA_LEVELS } from '../import/records.js';
+import { AREA_LEVELS } from './common.js';
 import { parseBbox } from './proximity.js';
 
 const BBOX = 'bbox must be minLon,minLat,maxLon,maxLat in WGS 84 with min < max';

@@ -8,6 +8,13 @@ import { DEFAULTS } from '../config.js';
 /** Sweden's bounding box (with a margin): positions outside it are rejected on input. */
 export const SWEDEN_BBOX = { minLon: 10.0, minLat: 55.0, maxLon: 24.5, maxLat: 69.5 } as const;
 
+/** The one test of "inside Sweden" for a WGS 84 position, used by every input (API, import). */
+export const inSweden = (lon: number, lat: number): boolean =>
+  lon >= SWEDEN_BBOX.minLon && lon <= SWEDEN_BBOX.maxLon && lat >= SWEDEN_BBOX.minLat && lat <= SWEDEN_BBOX.maxLat;
+
+/** The box in words, for messages that say what is valid. */
+export const SWEDEN_BBOX_TEXT = `lon ${SWEDEN_BBOX.minLon}–${SWEDEN_BBOX.maxLon}, lat ${SWEDEN_BBOX.minLat}–${SWEDEN_BBOX.maxLat}`;
+
 export const UNIT_KINDS = ['care_home', 'supported_housing', 'emergency_housing', 'shelter', 'training_flats', 'housing_first'] as const;
 export const UNIT_STATUSES = ['planned', 'open', 'closed'] as const;
 export const SENSITIVITIES = ['public', 'restricted'] as const;
@@ -16,6 +23,7 @@ export const ACTOR_CATEGORIES = [
   'association', 'public_transport', 'library', 'health', 'park_street', 'leisure', 'other',
 ] as const;
 export const CHILD_PLACE_KINDS = ['school', 'preschool', 'leisure_centre', 'playground'] as const;
+export const AREA_LEVELS = ['city_area', 'primary_area', 'other'] as const;
 export const SCHOOL_STAGES = ['F-3', '4-6', '7-9', 'gymnasium'] as const;
 export const RINGS = ['immediate', 'neighbourhood', 'area'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
@@ -27,6 +35,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
 export type ChildPlaceKind = (typeof CHILD_PLACE_KINDS)[number];
 export type Ring = (typeof RINGS)[number];
+export type AreaLevel = (typeof AREA_LEVELS)[number];
 export type Role = (typeof ROLES)[number];
 
 /** A positive integer id in a path, e.g. `/api/units/{id}`. */

@@ -15,7 +15,7 @@ import type { SchemaObject } from 'openapi3-ts/oas31';
 import { ApiError } from '../errors.js';
 import { query } from '../db/sqlFiles.js';
 import type { Queryable } from '../db/types.js';
-import { SWEDEN_BBOX } from './common.js';
+import { inSweden, SWEDEN_BBOX_TEXT } from './common.js';
 
 /** Most positions one geometry may have; larger ones belong in a simplified import. */
 export const MAX_POSITIONS = 100_000;
@@ -36,8 +36,6 @@ export interface GeometryIssue {
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const bboxText = `lon ${SWEDEN_BBOX.minLon}–${SWEDEN_BBOX.maxLon}, lat ${SWEDEN_BBOX.minLat}–${SWEDEN_BBOX.maxLat}`;
-
 /** Issues of one position: an array of exactly two finite numbers inside Sweden. */
 function positionIssues(p: unknown, path: (string | number)[]): GeometryIssue[] {
   if (!Array.isArray(p)) return [{ path, message: 'a position must be an array [lon, lat]' }];
@@ -47,8 +45,8 @@ function positionIssues(p: unknown, path: (string | number)[]): GeometryIssue[] 
   const [lon, lat] = p as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number') return [{ path, message: 'longitude and latitude must be numbers' }];
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return [{ path, message: 'longitude and latitude must be finite numbers (no NaN or Infinity)' }];
-  if (lon < SWEDEN_BBOX.minLon || lon > SWEDEN_BBOX.maxLon || lat < SWEDEN_BBOX.minLat || lat > SWEDEN_BBOX.maxLat) {
-    return [{ path, message: `position [${lon}, ${lat}] is outside Sweden (${bboxText}); positions are [lon, lat] in WGS 84` }];
+  if (!inSweden(lon, lat)) {
+    return [{ path, message: `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT}); positions are [lon, lat] in WGS 84` }];
   }
   return [];
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { IMPORT_CRS } from '../import/crs.js';
 import { IMPORT_LAYERS, MAPPING_KEYS } from '../import/mapping.js';
 import { IMPORT_FORMATS } from '../import/parse.js';
-import { AREA_LEVELS } from '../import/records.js';
+import { AREA_LEVELS } from './common.js';
 import { PROTECTED_HOUSING_CODE } from '../services/protectedHousing.js';
 
 const FieldRef = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(5)]);

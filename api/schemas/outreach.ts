@@ -3,7 +3,7 @@
  * follow-ups, the five principles and the implementation overview.
  */
 import { z } from '@hono/zod-openapi';
-import { ACTIVITY_KINDS, CHILD_PLACE_KINDS, page, pagingQuery, PointGeometry, SWEDEN_BBOX, UNIT_KINDS, UNIT_STATUSES } from './common.js';
+import { ACTIVITY_KINDS, CHILD_PLACE_KINDS, inSweden, page, pagingQuery, PointGeometry, SWEDEN_BBOX_TEXT, UNIT_KINDS, UNIT_STATUSES } from './common.js';
 import { Information } from './proximity.js';
 
 export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'done'] as const;
@@ -34,10 +34,8 @@ export const IsoDate = isoDate('date').openapi({ example: '2026-11-28' });
 const id = z.number().int().positive().max(2147483647);
 
 const InSweden = PointGeometry.refine(
-  (g) => g.coordinates.every(Number.isFinite)
-    && g.coordinates[0] >= SWEDEN_BBOX.minLon && g.coordinates[0] <= SWEDEN_BBOX.maxLon
-    && g.coordinates[1] >= SWEDEN_BBOX.minLat && g.coordinates[1] <= SWEDEN_BBOX.maxLat,
-  { error: `location must be [lon, lat] inside Sweden (lon ${SWEDEN_BBOX.minLon}–${SWEDEN_BBOX.maxLon}, lat ${SWEDEN_BBOX.minLat}–${SWEDEN_BBOX.maxLat})` },
+  (g) => g.coordinates.every(Number.isFinite) && inSweden(g.coordinates[0], g.coordinates[1]),
+  { error: `location must be [lon, lat] inside Sweden (${SWEDEN_BBOX_TEXT})` },
 );
 
 const activityFields = {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PointGeometry, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES } from './common.js';
 import { GeoPointInput } from './geojson.js';
+import { RadiiInput } from './proximity.js';
 import { mentionsProtectedHousing, PROTECTED_HOUSING_CODE, protectedHousingMessage } from '../services/protectedHousing.js';
 
 export const ZoneRadii = z
@@ -57,16 +58,6 @@ const noProtectedHousing = (field: string) =>
 const text = (max: number, field: string) =>
   z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
 
-export const ZoneRadiiInput = z
-  .strictObject({
-    immediate: z.number().min(10).max(5000),
-    neighbourhood: z.number().min(10).max(5000),
-    area: z.number().min(10).max(5000),
-  })
-  .refine((r) => r.immediate < r.neighbourhood && r.neighbourhood < r.area, {
-    error: 'radii must be strictly increasing: immediate < neighbourhood < area (each 10–5000 m)',
-  })
-  .openapi('ZoneRadiiInput', { description: 'Per-unit radii in metres, 10–5000, strictly increasing; null returns to the global radii.' });
 
 /**
  * The writable properties of a unit. POST needs name and kind (the rest defaults:
@@ -87,7 +78,8 @@ export const UnitPropertiesInput = z.strictObject({
   contact_phone: text(50, 'contact_phone'),
   contact_email: z.email({ error: 'contact_email must be an e-mail address' }).max(200).nullable(),
   contact_hours: text(200, 'contact_hours'),
-  radii: z.union([ZoneRadiiInput, z.null()]),
+  /** The unit's own radii (the same rule as the global ones); null returns to the global radii. */
+  radii: z.union([RadiiInput, z.null()]),
   sensitivity: z.enum(SENSITIVITIES),
   external_id: z.string().trim().min(1).max(200).nullable(),
 });

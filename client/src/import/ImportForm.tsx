@@ -1,9 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
+import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
 import { FORMATS, LAYERS, type Format, type Layer } from './lib.js';
-
-export const AREA_LEVELS = ['city_area', 'primary_area', 'other'] as const;
 
 /** The import's choices: layer, file, format, and a kind (category, level) for every row or "from the file". */
 export function ImportForm({

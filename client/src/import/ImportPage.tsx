@@ -3,7 +3,8 @@ import { useI18n } from '../i18n/index.js';
 import { ApiError, request } from '../lib/api.js';
 import { useMe } from '../session.js';
 import { ExportLinks } from './ExportLinks.js';
-import { AREA_LEVELS, ImportForm } from './ImportForm.js';
+import type { AreaLevel } from '../lib/apiTypes.js';
+import { ImportForm } from './ImportForm.js';
 import { ImportReportView, type Report } from './ImportReportView.js';
 import { MappingTable } from './MappingTable.js';
 import { guessFormat, mappingKeys, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';
@@ -54,7 +55,7 @@ export function ImportPage() {
     const body: ImportRequest = { format, content: toBase64(file.bytes), encoding: 'base64', mapping, dry_run: dryRun };
     if (fixed && (layer === 'units' || layer === 'child-places')) body.kind = fixed;
     if (fixed && layer === 'actors') body.category = fixed;
-    if (fixed && layer === 'areas') body.level = fixed as (typeof AREA_LEVELS)[number];
+    if (fixed && layer === 'areas') body.level = fixed as AreaLevel;
     try {
       const r = await request<Report>(`/api/import/${layer}`, { method: 'POST', body });
       setReport(r);

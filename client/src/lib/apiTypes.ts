@@ -3,7 +3,7 @@
  * client and server share one contract. Shapes whose schema is not published
  * (yet) are written once here, from DESIGN.md.
  */
-import type { ActorCategory, ChildPlaceKind, Ring, Role, UnitKind } from '../../../api/schemas/common.js';
+import type { ActorCategory, AreaLevel, ChildPlaceKind, Ring, Role, UnitKind } from '../../../api/schemas/common.js';
 import type {
   Actor,
   ActorLayerT,
@@ -23,7 +23,7 @@ import type { Unit } from '../../../api/schemas/units.js';
 import type { z } from '@hono/zod-openapi';
 import type { AreaCollection as AreaCollectionSchema } from '../../../api/schemas/areas.js';
 
-export type { ActorCategory, ChildPlaceKind, Ring, Role, UnitKind, Unit };
+export type { ActorCategory, AreaLevel, ChildPlaceKind, Ring, Role, UnitKind, Unit };
 export type { Actor, ChildPlace, Contact, InformationNeed, NearChildPlace };
 export type ActorLayer = ActorLayerT;
 export type ChildPlaceLayer = ChildPlaceLayerT;

@@ -2,7 +2,7 @@
  * The API's codes in the order the UI lists them. The lists are checked against the
  * API's types so a code added there fails the type check here until it is placed.
  */
-import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, UnitKind, UnitStatus } from './apiTypes.js';
+import type { ActorCategory, AreaLevel, ChildPlaceKind, InformationStatus, Priority, Ring, UnitKind, UnitStatus } from './apiTypes.js';
 
 /** Compile-time check that a tuple lists every member of a union exactly as the union has it. */
 const all =
@@ -17,6 +17,7 @@ export const ACTOR_CATEGORIES = all<ActorCategory>()([
   'association', 'public_transport', 'library', 'health', 'park_street', 'leisure', 'other',
 ]);
 export const CHILD_PLACE_KINDS = all<ChildPlaceKind>()(['school', 'preschool', 'leisure_centre', 'playground']);
+export const AREA_LEVELS = all<AreaLevel>()(['city_area', 'primary_area', 'other']);
 export const RINGS = all<Ring>()(['immediate', 'neighbourhood', 'area']);
 export const PRIORITIES = all<Priority>()(['high', 'medium', 'low']);
 export const INFORMATION_STATUSES = all<InformationStatus>()(['overdue', 'not_informed', 'due_soon', 'informed']);

@@ -13,7 +13,8 @@ const actList = statement('act_list', [
   'unit_id', 'kind', 'from', 'to', 'actor_id', 'child_place_id', 'limit', 'offset', 'today', 'id',
   'follow_ups', 'follow_up_status', 'overdue_only', 'need_to_know',
 ]);
-const unitExists = statement('act_unit_exists', ['unit_id']);
+/** One row when the unit exists; shared with the principle entries, which hang off a unit too. */
+export const unitExists = statement('act_unit_exists', ['unit_id']);
 const checkRefs = statement('act_check_refs', ['unit_id', 'actor_ids', 'child_place_ids', 'responsible_actor_id']);
 const actInsert = statement('act_insert', [
   'unit_id', 'kind', 'date', 'organisations', 'note', 'lon', 'lat', 'responsible_actor_id', 'due_date', 'follow_up_status',

@@ -1,6 +1,11 @@
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
+
+const auditInsert = statement('audit_insert', ['at', 'user_id', 'user_email', 'action', 'entity', 'entity_id', 'before', 'after', 'details', 'personal']);
+const auditPersonalOf = statement('audit_personal_of', ['audit_ids']);
+const auditSearch = statement('audit_search', ['entity', 'entity_id', 'user_id', 'action', 'from', 'to', 'limit', 'offset']);
+const auditPersonalPurge = statement('audit_personal_purge', ['purged', 'now', 'retention_days']);
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'read_exact' | 'export' | 'import' | 'login' | 'logout' | 'purge';
 
@@ -88,10 +93,10 @@ export async function audit(tx: Queryable, e: AuditEntry): Promise<void> {
   const entityId = e.entityId === undefined || e.entityId === null ? null : String(e.entityId);
   const before = separate(e.entity, entityId, 'before', e.before);
   const after = separate(e.entity, entityId, 'after', e.after);
-  await tx.query(query('audit_insert'), [
-    e.at.toISOString(), e.user?.id ?? null, e.user?.email ?? null, e.action, e.entity, entityId,
-    json(before.kept), json(after.kept), json(e.details), JSON.stringify([...before.personal, ...after.personal]),
-  ]);
+  await auditInsert.run(tx, {
+    at: e.at.toISOString(), user_id: e.user?.id ?? null, user_email: e.user?.email ?? null, action: e.action, entity: e.entity, entity_id: entityId,
+    before: json(before.kept), after: json(after.kept), details: json(e.details), personal: JSON.stringify([...before.personal, ...after.personal]),
+  });
 }
 
 /** An audit entry as read back: the log's row. */
@@ -103,7 +108,7 @@ export interface StoredEntry { id: number; entity: string; entity_id: string | n
  */
 export async function withPersonalValues<E extends StoredEntry>(db: Queryable, entries: E[]): Promise<E[]> {
   if (!entries.length) return entries;
-  const rows = await db.query<PersonalValues & { audit_id: number }>(query('audit_personal_of'), [JSON.stringify(entries.map((e) => e.id))]);
+  const rows = await auditPersonalOf.run<PersonalValues & { audit_id: number }>(db, { audit_ids: JSON.stringify(entries.map((e) => e.id)) });
   if (!rows.length) return entries;
   const held = new Map(rows.map((r) => [`${r.audit_id}:${r.side}:${r.contact_person_id}`, r.values]));
   const reveal = (e: E, side: Side) =>
@@ -124,10 +129,10 @@ export interface AuditRecord extends StoredEntry {
 
 /** A page of the audit log, newest first, with the number of matching entries. */
 export async function searchAudit(db: Queryable, f: AuditFilters): Promise<{ entries: AuditRecord[]; total: number }> {
-  const params = (limit: number, offset: number) => [f.entity, f.entityId, f.userId, f.action, f.from, f.to, limit, offset];
-  const rows = await db.query<AuditRecord & { total: number }>(query('audit_search'), params(f.limit, f.offset));
+  const params = (limit: number, offset: number) => ({ entity: f.entity, entity_id: f.entityId, user_id: f.userId, action: f.action, from: f.from, to: f.to, limit, offset });
+  const rows = await auditSearch.run<AuditRecord & { total: number }>(db, params(f.limit, f.offset));
   // a page past the end has no row to carry the total
-  const total = rows[0]?.total ?? (await db.query<{ total: number }>(query('audit_search'), params(1, 0)))[0]?.total ?? 0;
+  const total = rows[0]?.total ?? (await auditSearch.one<{ total: number }>(db, params(1, 0)))?.total ?? 0;
   return { entries: await withPersonalValues(db, rows.map(({ total: _t, ...e }) => e)), total };
 }
 
@@ -137,8 +142,8 @@ export async function searchAudit(db: Queryable, f: AuditFilters): Promise<{ ent
  * the retention. Returns how many values went, per person.
  */
 export async function erasePersonalValues(tx: Queryable, purged: number[], now: Date, retentionDays: number): Promise<Map<number, number>> {
-  const rows = await tx.query<{ contact_person_id: number; entries: number }>(query('audit_personal_purge'), [
-    JSON.stringify(purged), now.toISOString(), retentionDays,
-  ]);
+  const rows = await auditPersonalPurge.run<{ contact_person_id: number; entries: number }>(tx, {
+    purged: JSON.stringify(purged), now: now.toISOString(), retention_days: retentionDays,
+  });
   return new Map(rows.map((r) => [r.contact_person_id, r.entries]));
 }

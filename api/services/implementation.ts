@@ -1,7 +1,10 @@
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { PRINCIPLES } from '../schemas/outreach.js';
 import type { PrincipleStatus } from './principles.js';
+
+const implUnits = statement('impl_units', ['need_to_know']);
+const implAreas = statement('impl_areas', ['need_to_know']);
 
 interface UnitRow {
   id: number; name: string; kind: string; status: string; coarse: boolean;
@@ -16,8 +19,8 @@ export interface AreaRow { area_id: number; name: string; level: string; units: 
  * principle's status and the counts), per principle across units, and per area.
  */
 export async function implementationOverview(db: Queryable, exact: boolean) {
-  const rows = await db.query<UnitRow>(query('impl_units'), [exact]);
-  const areas = await db.query<AreaRow>(query('impl_areas'), [exact]);
+  const rows = await implUnits.run<UnitRow>(db, { need_to_know: exact });
+  const areas = await implAreas.run<AreaRow>(db, { need_to_know: exact });
   const features = rows.map((r) => ({
     type: 'Feature' as const,
     id: r.id,

@@ -1,5 +1,7 @@
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
+
+const infoNeedsExport = statement('info_needs_export', ['now', 'need_to_know', 'status', 'unit_id', 'kind']);
 
 export interface InformationNeedRow {
   unit_id: number; unit_name: string; child_place_id: number; child_place_name: string; kind: string;
@@ -17,5 +19,5 @@ export interface InformationNeedRow {
 export async function informationNeeds(
   db: Queryable, now: Date, exact: boolean, f: { status?: string; unitId?: number; kind?: string },
 ): Promise<InformationNeedRow[]> {
-  return db.query<InformationNeedRow>(query('info_needs_export'), [now.toISOString(), exact, f.status ?? null, f.unitId ?? null, f.kind ?? null]);
+  return infoNeedsExport.run<InformationNeedRow>(db, { now: now.toISOString(), need_to_know: exact, status: f.status ?? null, unit_id: f.unitId ?? null, kind: f.kind ?? null });
 }

@@ -1,10 +1,16 @@
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { staleVersion } from './versions.js';
 import { PRINCIPLES } from '../schemas/outreach.js';
+import { unitExists } from './activities.js';
 import { audit } from './audit.js';
+import { staleVersion } from './versions.js';
+
+const prinList = statement('prin_list', ['unit_id']);
+const ENTRY = ['status', 'evidence', 'last_reviewed', 'who', 'now'] as const;
+const prinInsert = statement('prin_insert', ['unit_id', 'principle', ...ENTRY]);
+const prinUpdate = statement('prin_update', ['unit_id', 'principle', 'version', ...ENTRY]);
 
 export type PrincipleStatus = 'not_started' | 'in_progress' | 'in_place';
 
@@ -17,9 +23,8 @@ type Row = Omit<PrincipleEntry, 'title_sv' | 'title_en'>;
 
 /** The five entries of a unit, with titles; undefined for an unknown unit. */
 export async function listPrinciples(db: Queryable, unitId: number): Promise<PrincipleEntry[] | undefined> {
-  const [unit] = await db.query(query('act_unit_exists'), [unitId]);
-  if (!unit) return undefined;
-  const rows = await db.query<Row>(query('prin_list'), [unitId]);
+  if (!(await unitExists.one(db, { unit_id: unitId }))) return undefined;
+  const rows = await prinList.run<Row>(db, { unit_id: unitId });
   return rows.map((r) => {
     const p = PRINCIPLES[r.principle - 1]!;
     return { ...r, title_sv: p.title_sv, title_en: p.title_en };
@@ -37,14 +42,14 @@ export async function putPrinciple(
   return db.transaction(async (tx) => {
     const before = (await listPrinciples(tx, unitId))?.[principle - 1];
     if (!before) throw notFound('unit', unitId);
-    const args = [body.status, body.evidence, body.last_reviewed, user.email, now.toISOString()];
+    const entry = { status: body.status, evidence: body.evidence, last_reviewed: body.last_reviewed, who: user.email, now: now.toISOString() };
     let row: { version: number } | undefined;
     if (before.version === 0) {
       if (version !== undefined && version !== 0) throw staleVersion(`principle ${principle} of unit`, unitId);
-      [row] = await tx.query<{ version: number }>(query('prin_insert'), [unitId, principle, ...args]);
+      row = await prinInsert.one<{ version: number }>(tx, { unit_id: unitId, principle, ...entry });
     } else {
       if (version === undefined) throw new ApiError('precondition_required', 'If-Match is required: send the ETag from your last read of this principle entry.');
-      [row] = await tx.query<{ version: number }>(query('prin_update'), [unitId, principle, version, ...args]);
+      row = await prinUpdate.one<{ version: number }>(tx, { unit_id: unitId, principle, version, ...entry });
     }
     if (!row) throw staleVersion(`principle ${principle} of unit`, unitId);
     const after = (await listPrinciples(tx, unitId))![principle - 1]!;

@@ -1,10 +1,16 @@
 import { DEFAULTS } from '../config.js';
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { notFound } from '../errors.js';
 import { audit, erasePersonalValues, withPersonalValues } from './audit.js';
 import { toCsv } from './csv.js';
+
+const personById = statement('privacy_person', ['id']);
+const personAudit = statement('privacy_person_audit', ['id', 'id_text']);
+const personInactivate = statement('privacy_inactivate', ['id', 'now']);
+const retentionSetting = statement('privacy_retention', []);
+const personsPurge = statement('privacy_purge', ['now', 'retention_days']);
 
 export interface ContactPersonRecord {
   id: number; actor_id: number; actor_name: string; name: string; role: string | null; phone: string | null;
@@ -26,9 +32,9 @@ export interface SubjectExport { contact_person: ContactPersonRecord; audit: Aud
  */
 export async function exportContactPerson(db: Database, actor: CurrentUser, now: Date, id: number, format: string): Promise<SubjectExport> {
   return db.transaction(async (tx) => {
-    const [person] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
+    const person = await personById.one<ContactPersonRecord>(tx, { id });
     if (!person) throw notFound('contact person', id);
-    const mentions = await withPersonalValues(tx, await tx.query<AuditMention>(query('privacy_person_audit'), [id, String(id)]));
+    const mentions = await withPersonalValues(tx, await personAudit.run<AuditMention>(tx, { id, id_text: String(id) }));
     await audit(tx, { at: now, user: actor, action: 'export', entity: 'contact_person', entityId: id, details: { format, reason: 'data-subject request' } });
     return { contact_person: person, audit: mentions };
   });
@@ -37,11 +43,11 @@ export async function exportContactPerson(db: Database, actor: CurrentUser, now:
 /** Inactivates a contact person (hidden at once); already inactive ones are returned unchanged. */
 export async function inactivateContactPerson(db: Database, actor: CurrentUser, now: Date, id: number): Promise<ContactPersonRecord> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
+    const before = await personById.one<ContactPersonRecord>(tx, { id });
     if (!before) throw notFound('contact person', id);
     if (!before.active) return before;
-    await tx.query(query('privacy_inactivate'), [id, now.toISOString()]);
-    const [after] = await tx.query<ContactPersonRecord>(query('privacy_person'), [id]);
+    await personInactivate.run(tx, { id, now: now.toISOString() });
+    const after = await personById.one<ContactPersonRecord>(tx, { id });
     await audit(tx, {
       at: now, user: actor, action: 'update', entity: 'contact_person', entityId: id,
       before: { active: true, version: before.version }, after: { active: false, inactivated_at: after!.inactivated_at, version: after!.version },
@@ -53,7 +59,7 @@ export async function inactivateContactPerson(db: Database, actor: CurrentUser, 
 
 /** The retention of inactive contact persons in days: the setting, else the default. */
 export async function retentionDays(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ days: number | null }>(query('privacy_retention'));
+  const row = await retentionSetting.one<{ days: number | null }>(db, {});
   return row?.days ?? DEFAULTS.contactPersonRetentionDays;
 }
 
@@ -66,7 +72,7 @@ export async function retentionDays(db: Queryable): Promise<number> {
 export async function purgeContactPersons(db: Database, actor: CurrentUser, now: Date): Promise<{ purged: number; retention_days: number; ids: number[] }> {
   return db.transaction(async (tx) => {
     const days = await retentionDays(tx);
-    const rows = await tx.query<{ id: number; actor_id: number; inactivated_at: string }>(query('privacy_purge'), [now.toISOString(), days]);
+    const rows = await personsPurge.run<{ id: number; actor_id: number; inactivated_at: string }>(tx, { now: now.toISOString(), retention_days: days });
     const erased = await erasePersonalValues(tx, rows.map((r) => r.id), now, days);
     for (const r of rows) {
       await audit(tx, {

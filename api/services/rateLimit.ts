@@ -1,7 +1,16 @@
 import { DEFAULTS } from '../config.js';
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Database, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
+
+const loginLock = statement('login_lock', ['email', 'address']);
+const attemptReserve = statement('login_attempt_reserve', [
+  'email', 'address', 'now', 'window_minutes', 'max_failures_per_account', 'max_failures_per_address',
+  'free_failures_per_pair', 'delay_first_seconds', 'delay_max_seconds', 'known_address_days',
+]);
+const attemptSettle = statement('login_attempt_settle', ['id', 'success']);
+const attemptsPrune = statement('login_attempts_prune', ['now', 'known_address_days']);
+const attemptRelease = statement('login_attempt_release', ['id']);
 
 interface ReserveRow { id: number | null; refused_by: 'pair' | 'account' | 'address' | null; retry_s: number }
 
@@ -21,12 +30,13 @@ const REFUSALS = {
  */
 export async function reserveLoginAttempt(db: Database, email: string, address: string, now: Date): Promise<number> {
   const row = await db.transaction(async (tx) => {
-    await tx.query(query('login_lock'), [email, address]);
-    const [r] = await tx.query<ReserveRow>(query('login_attempt_reserve'), [
-      email.slice(0, 320), address, now.toISOString(), DEFAULTS.loginWindowMinutes, DEFAULTS.loginMaxFailuresPerAccount,
-      DEFAULTS.loginMaxFailuresPerAddress, DEFAULTS.loginFreeFailuresPerPair, DEFAULTS.loginDelayFirstSeconds,
-      DEFAULTS.loginDelayMaxSeconds, DEFAULTS.loginKnownAddressDays,
-    ]);
+    await loginLock.run(tx, { email, address });
+    const r = await attemptReserve.one<ReserveRow>(tx, {
+      email: email.slice(0, 320), address, now: now.toISOString(), window_minutes: DEFAULTS.loginWindowMinutes,
+      max_failures_per_account: DEFAULTS.loginMaxFailuresPerAccount, max_failures_per_address: DEFAULTS.loginMaxFailuresPerAddress,
+      free_failures_per_pair: DEFAULTS.loginFreeFailuresPerPair, delay_first_seconds: DEFAULTS.loginDelayFirstSeconds,
+      delay_max_seconds: DEFAULTS.loginDelayMaxSeconds, known_address_days: DEFAULTS.loginKnownAddressDays,
+    });
     return r!;
   });
   if (row.id !== null) return row.id;
@@ -36,11 +46,11 @@ export async function reserveLoginAttempt(db: Database, email: string, address: 
 
 /** Records a reserved attempt's outcome (and forgets old attempts after a failure). A success resets the account's and the pair's counts. */
 export async function settleLoginAttempt(db: Queryable, id: number, success: boolean, now: Date): Promise<void> {
-  await db.query(query('login_attempt_settle'), [id, success]);
-  if (!success) await db.query(query('login_attempts_prune'), [now.toISOString(), DEFAULTS.loginKnownAddressDays]);
+  await attemptSettle.run(db, { id, success });
+  if (!success) await attemptsPrune.run(db, { now: now.toISOString(), known_address_days: DEFAULTS.loginKnownAddressDays });
 }
 
 /** Gives back a reserved attempt whose password was never checked (the server was too busy). */
 export async function releaseLoginAttempt(db: Queryable, id: number): Promise<void> {
-  await db.query(query('login_attempt_release'), [id]);
+  await attemptRelease.run(db, { id });
 }

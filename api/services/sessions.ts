@@ -7,7 +7,8 @@ import { audit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from './rateLimit.js';
 
-const userByEmail = statement('auth_user_by_email', ['email']);
+/** The account with an e-mail, password hash included: for sign-in, and for the check that an e-mail is free. */
+export const userByEmail = statement('auth_user_by_email', ['email']);
 const sessionCreate = statement('auth_session_create', ['token_hash', 'user_id', 'now']);
 const sessionDelete = statement('auth_session_delete', ['token_hash']);
 

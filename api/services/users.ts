@@ -1,12 +1,20 @@
 import { assertPasswordAcceptable } from '../auth/passwordPolicy.js';
 import { hashPassword } from '../auth/passwords.js';
-import { query } from '../db/sqlFiles.js';
+import { statement } from '../db/statements.js';
 import type { Database } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
+import { userByEmail } from './sessions.js';
 import { staleVersion } from './versions.js';
+
+const usersList = statement('users_list', ['id']);
+const usersInsert = statement('users_insert', ['email', 'name', 'role', 'password_hash', 'now']);
+const usersUpdate = statement('users_update', ['id', 'version', 'name', 'role', 'active', 'password_hash', 'now']);
+const adminCount = statement('users_admin_count', []);
+const sessionsDelete = statement('users_sessions_delete', ['user_id']);
+const tokensRevokeAll = statement('users_tokens_revoke', ['user_id', 'now']);
 
 /** A user account as the API shows it: never the password hash. */
 export interface UserRecord {
@@ -18,11 +26,10 @@ export interface UserChange { name?: string; role?: Role; active?: boolean; pass
 /** What the audit log keeps of a user: everything but the password hash (never logged). */
 const auditView = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role, active: u.active, version: u.version });
 
-export const listUsers = (db: Database): Promise<UserRecord[]> => db.query<UserRecord>(query('users_list'), [null]);
+export const listUsers = (db: Database): Promise<UserRecord[]> => usersList.run<UserRecord>(db, { id: null });
 
 export async function getUser(db: Database, id: number): Promise<UserRecord | undefined> {
-  const [u] = await db.query<UserRecord>(query('users_list'), [id]);
-  return u;
+  return usersList.one<UserRecord>(db, { id });
 }
 
 /** Creates an account (409 when the e-mail is taken; 400 `weak_password` for a refused password), audited in the same transaction. */
@@ -30,9 +37,8 @@ export async function createUser(db: Database, actor: CurrentUser, now: Date, in
   assertPasswordAcceptable(input.password, input.email);
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const existing = await tx.query(query('auth_user_by_email'), [input.email]);
-    if (existing.length) throw new ApiError('conflict', `A user with the e-mail ${input.email} already exists.`);
-    const [u] = await tx.query<UserRecord>(query('users_insert'), [input.email, input.name, input.role, hash, now.toISOString()]);
+    if (await userByEmail.one(tx, { email: input.email })) throw new ApiError('conflict', `A user with the e-mail ${input.email} already exists.`);
+    const u = await usersInsert.one<UserRecord>(tx, { email: input.email, name: input.name, role: input.role, password_hash: hash, now: now.toISOString() });
     await audit(tx, { at: now, user: actor, action: 'create', entity: 'user', entityId: u!.id, after: auditView(u!), details: { password_set: true } });
     return u!;
   });
@@ -55,18 +61,18 @@ export async function updateUser(db: Database, actor: CurrentUser, now: Date, id
     hash = await hashPassword(change.password);
   }
   return db.transaction(async (tx) => {
-    const [before] = await tx.query<UserRecord>(query('users_list'), [id]);
+    const before = await usersList.one<UserRecord>(tx, { id });
     if (!before) throw notFound('user', id);
-    const [after] = await tx.query<UserRecord>(query('users_update'), [
-      id, version, change.name ?? null, change.role ?? null, change.active ?? null, hash, now.toISOString(),
-    ]);
+    const after = await usersUpdate.one<UserRecord>(tx, {
+      id, version, name: change.name ?? null, role: change.role ?? null, active: change.active ?? null, password_hash: hash, now: now.toISOString(),
+    });
     if (!after) throw staleVersion('user', id);
-    const [admins] = await tx.query<{ n: number }>(query('users_admin_count'));
+    const admins = await adminCount.one<{ n: number }>(tx, {});
     if (!admins || admins.n < 1) throw new ApiError('conflict', 'This would leave no active administrator; make someone else administrator first.');
     let tokensRevoked = 0;
     if (!after.active || hash) {
-      await tx.query(query('users_sessions_delete'), [id]);
-      tokensRevoked = (await tx.query(query('users_tokens_revoke'), [id, now.toISOString()])).length;
+      await sessionsDelete.run(tx, { user_id: id });
+      tokensRevoked = (await tokensRevokeAll.run(tx, { user_id: id, now: now.toISOString() })).length;
     }
     const details = { ...(hash ? { password_changed: true } : {}), ...(tokensRevoked ? { api_tokens_revoked: tokensRevoked } : {}) };
     await audit(tx, {

@@ -1,23 +1,16 @@
 import { createMiddleware } from 'hono/factory';
-import { DEFAULTS } from '../config.js';
-import { query } from '../db/sqlFiles.js';
 import type { AppEnv, CurrentUser } from '../env.js';
 import { ApiError, MESSAGES } from '../errors.js';
 import { readSessionCookie } from '../http/cookies.js';
 import type { Role } from '../schemas/common.js';
+import { callerBySession, callerByToken } from '../services/sessions.js';
 import { roleAtLeast } from './roles.js';
-import { hashToken } from './tokens.js';
 
 export { hasNeedToKnow } from './roles.js';
 
-/** Whether a last-use time (ISO text or null) is older than the touch interval at `now`. */
-const stale = (at: string | null, now: Date) => at === null || now.getTime() - Date.parse(at) >= DEFAULTS.touchIntervalSeconds * 1000;
-
 /**
  * Resolves the caller from `Authorization: Bearer` or the session cookie; anonymous stays
- * undefined. The lookup is a read; the token's or session's last use is written only when
- * it is more than `DEFAULTS.touchIntervalSeconds` old, so a burst of calls with one token
- * does not queue on that row's lock.
+ * undefined (a bearer token that is unknown or revoked is a 401).
  */
 export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
   const { db, clock } = c.var.deps;
@@ -25,25 +18,10 @@ export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
   let user: CurrentUser | undefined;
   const auth = c.req.header('authorization');
   if (auth && /^bearer\s+/i.test(auth)) {
-    const token = auth.replace(/^bearer\s+/i, '').trim();
-    const [row] = await db.query<Omit<CurrentUser, 'via'> & { token_id: number; last_used_at: string | null }>(query('auth_token_user'), [hashToken(token)]);
-    if (!row) throw new ApiError('unauthorized', 'The API token is unknown or revoked.');
-    const { token_id, last_used_at, ...who } = row;
-    if (stale(last_used_at, now)) await db.query(query('auth_token_touch'), [token_id, now.toISOString()]);
-    user = { ...who, via: 'token' };
+    user = await callerByToken(db, now, auth.replace(/^bearer\s+/i, '').trim());
   } else {
     const token = readSessionCookie(c);
-    if (token) {
-      const hash = hashToken(token);
-      const [row] = await db.query<Omit<CurrentUser, 'via'> & { last_seen_at: string }>(query('auth_session_user'), [
-        hash, now.toISOString(), DEFAULTS.sessionIdleMinutes, DEFAULTS.sessionAbsoluteHours,
-      ]);
-      if (row) {
-        const { last_seen_at, ...who } = row;
-        if (stale(last_seen_at, now)) await db.query(query('auth_session_touch'), [hash, now.toISOString()]);
-        user = { ...who, via: 'session' };
-      }
-    }
+    if (token) user = await callerBySession(db, now, token);
   }
   c.set('user', user);
   await next();

@@ -1,6 +1,9 @@
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { hashToken, newToken } from '../auth/tokens.js';
+import { DEFAULTS } from '../config.js';
 import { statement } from '../db/statements.js';
+import type { Queryable } from '../db/types.js';
+import type { CurrentUser } from '../env.js';
 import { ApiError } from '../errors.js';
 import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
@@ -11,6 +14,10 @@ import { releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from './
 export const userByEmail = statement('auth_user_by_email', ['email']);
 const sessionCreate = statement('auth_session_create', ['token_hash', 'user_id', 'now']);
 const sessionDelete = statement('auth_session_delete', ['token_hash']);
+const tokenUser = statement('auth_token_user', ['token_hash']);
+const tokenTouch = statement('auth_token_touch', ['token_id', 'now']);
+const sessionUser = statement('auth_session_user', ['token_hash', 'now', 'idle_minutes', 'absolute_hours']);
+const sessionTouch = statement('auth_session_touch', ['token_hash', 'now']);
 
 /** The signed-in user as the API shows it. */
 export interface SignedIn { id: number; email: string; name: string; role: Role }
@@ -64,4 +71,32 @@ export async function signOut(ctx: RequestContext, token: string | undefined): P
     await sessionDelete.run(tx, { token_hash: hashToken(token) });
     await audit(tx, { at: ctx.now, user, action: 'logout', entity: 'session', entityId: user.id });
   });
+}
+
+/** Whether a last-use time (ISO text or null) is older than the touch interval at `now`. */
+const stale = (at: string | null, now: Date) => at === null || now.getTime() - Date.parse(at) >= DEFAULTS.touchIntervalSeconds * 1000;
+
+/**
+ * The user of a personal API token (401 when it is unknown or revoked). The token's
+ * last use is written only when it is more than `DEFAULTS.touchIntervalSeconds` old,
+ * so a burst of calls with one token does not queue on that row's lock.
+ */
+export async function callerByToken(db: Queryable, now: Date, token: string): Promise<CurrentUser> {
+  const row = await tokenUser.one<Omit<CurrentUser, 'via'> & { token_id: number; last_used_at: string | null }>(db, { token_hash: hashToken(token) });
+  if (!row) throw new ApiError('unauthorized', 'The API token is unknown or revoked.');
+  const { token_id, last_used_at, ...who } = row;
+  if (stale(last_used_at, now)) await tokenTouch.run(db, { token_id, now: now.toISOString() });
+  return { ...who, via: 'token' };
+}
+
+/** The user of a live session, or undefined when it has ended (idle or absolute limit); its last activity is written as seldom as a token's. */
+export async function callerBySession(db: Queryable, now: Date, token: string): Promise<CurrentUser | undefined> {
+  const token_hash = hashToken(token);
+  const row = await sessionUser.one<Omit<CurrentUser, 'via'> & { last_seen_at: string }>(db, {
+    token_hash, now: now.toISOString(), idle_minutes: DEFAULTS.sessionIdleMinutes, absolute_hours: DEFAULTS.sessionAbsoluteHours,
+  });
+  if (!row) return undefined;
+  const { last_seen_at, ...who } = row;
+  if (stale(last_seen_at, now)) await sessionTouch.run(db, { token_hash, now: now.toISOString() });
+  return { ...who, via: 'session' };
 }

@@ -3,10 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/types.js';
+import { statement } from '../db/statements.js';
+import { usersInsert } from '../services/users.js';
 import { passwordProblem } from './passwordPolicy.js';
 import { hashPassword } from './passwords.js';
 
 /** Fallback e-mail of the first administrator when ADMIN_EMAIL is not set. */
+const usersCount = statement('users_count', []);
+
 export const DEFAULT_ADMIN_EMAIL = 'admin@platssamverkan.local';
 
 /**
@@ -16,7 +20,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@platssamverkan.local';
  * must pass the same rules as every password (the start fails with the reason).
  */
 export async function ensureFirstAdmin(db: Database, config: Config, log: (m: string) => void = console.log): Promise<void> {
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  const row = await usersCount.one<{ n: number }>(db, {});
   if (row && row.n > 0) return;
   const email = (config.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   let password = config.adminPassword;
@@ -26,9 +30,7 @@ export async function ensureFirstAdmin(db: Database, config: Config, log: (m: st
   }
   const generated = password === undefined;
   password ??= crypto.randomBytes(15).toString('base64url');
-  await db.query('INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)', [
-    email, 'Administratör', 'admin', await hashPassword(password),
-  ]);
+  await usersInsert.run(db, { email, name: 'Administratör', role: 'admin', password_hash: await hashPassword(password), now: new Date().toISOString() });
   if (!generated) {
     log(`Created the first administrator ${email} (password from ADMIN_PASSWORD).`);
     return;

@@ -10,7 +10,7 @@ import { userByEmail } from './sessions.js';
 import { staleVersion } from './versions.js';
 
 const usersList = statement('users_list', ['id']);
-const usersInsert = statement('users_insert', ['email', 'name', 'role', 'password_hash', 'now']);
+export const usersInsert = statement('users_insert', ['email', 'name', 'role', 'password_hash', 'now']);
 const usersUpdate = statement('users_update', ['id', 'version', 'name', 'role', 'active', 'password_hash', 'now']);
 const adminCount = statement('users_admin_count', []);
 const sessionsDelete = statement('users_sessions_delete', ['user_id']);

@@ -86,6 +86,7 @@ function View({ route }: { route: Route }) {
     case 'tokens':
       return <TokensPage />;
     case 'sheet':
+    case 'newUnit':
     case 'notFound':
       return <NotFound />;
   }

@@ -51,3 +51,20 @@ describe('routeHref', () => {
     expect(parseRoute(url.pathname, url.search)).toEqual(route);
   });
 });
+
+describe('unit routes that carry work to do', () => {
+  it('reads and writes the new-unit page', () => {
+    expect(parseRoute('/units/new')).toEqual({ name: 'newUnit' });
+    expect(routeHref({ name: 'newUnit' })).toBe('/units/new');
+  });
+
+  it('keeps an activity draft only on the activities tab, through the address and back', () => {
+    const route = { name: 'unit', id: 4, tab: 'activities', draft: { actorId: 12 } } as const;
+    expect(routeHref(route)).toBe('/units/4?tab=activities&log_actor=12');
+    const [p, q] = routeHref(route).split('?');
+    expect(parseRoute(p!, `?${q}`)).toEqual(route);
+    expect(parseRoute('/units/4', '?tab=contacts&log_actor=12')).toEqual({ name: 'unit', id: 4, tab: 'contacts' });
+    expect(parseRoute('/units/4', '?tab=activities&log_actor=x')).toEqual({ name: 'unit', id: 4, tab: 'activities' });
+    expect(routeHref({ name: 'unit', id: 4, tab: 'contacts', draft: { actorId: 12 } })).toBe('/units/4?tab=contacts');
+  });
+});

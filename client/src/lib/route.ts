@@ -15,9 +15,19 @@ export interface NeedsFilters {
   kind?: ChildPlaceKind;
 }
 
+/**
+ * What the activity form opens with when a view sends the user there to log
+ * something (the contact card's "Logga kontakt": kind `contact` and the actor).
+ */
+export interface ActivityDraft {
+  actorId?: number;
+  childPlaceId?: number;
+}
+
 export type Route =
   | { name: 'overview'; unitId?: number }
-  | { name: 'unit'; id: number; tab: UnitTab }
+  | { name: 'unit'; id: number; tab: UnitTab; draft?: ActivityDraft }
+  | { name: 'newUnit' }
   | { name: 'sheet'; id: number }
   | { name: 'site' }
   | { name: 'needs'; filters: NeedsFilters }
@@ -44,6 +54,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return unitId ? { name: 'overview', unitId } : { name: 'overview' };
   }
   if (path === '/site-analysis') return { name: 'site' };
+  if (path === '/units/new') return { name: 'newUnit' };
   if (path === '/implementation') return { name: 'implementation' };
   if (path === '/follow-ups') return { name: 'followUps' };
   if (path === '/import') return { name: 'import' };
@@ -69,7 +80,13 @@ export function parseRoute(pathname: string, search = ''): Route {
     const sub = unit[2];
     if (sub === 'sheet') return { name: 'sheet', id };
     const tab = asCode(UNIT_TABS, sub ?? params.get('tab')) ?? (sub ? undefined : 'contacts');
-    return tab ? { name: 'unit', id, tab } : { name: 'notFound' };
+    if (!tab) return { name: 'notFound' };
+    const draft: ActivityDraft = {};
+    const actorId = positiveInt(params.get('log_actor'));
+    const childPlaceId = positiveInt(params.get('log_child_place'));
+    if (actorId) draft.actorId = actorId;
+    if (childPlaceId) draft.childPlaceId = childPlaceId;
+    return tab === 'activities' && (actorId || childPlaceId) ? { name: 'unit', id, tab, draft } : { name: 'unit', id, tab };
   }
   return { name: 'notFound' };
 }
@@ -79,8 +96,13 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'overview':
       return route.unitId ? `/?unit=${route.unitId}` : '/';
-    case 'unit':
-      return `/units/${route.id}?tab=${route.tab}`;
+    case 'unit': {
+      const draft = route.tab === 'activities' ? route.draft : undefined;
+      const extra = (draft?.actorId ? `&log_actor=${draft.actorId}` : '') + (draft?.childPlaceId ? `&log_child_place=${draft.childPlaceId}` : '');
+      return `/units/${route.id}?tab=${route.tab}${extra}`;
+    }
+    case 'newUnit':
+      return '/units/new';
     case 'sheet':
       return `/units/${route.id}/sheet`;
     case 'site':

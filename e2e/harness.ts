@@ -15,7 +15,10 @@ import { freePort } from '../api/test/freePort.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { TEST_PASSWORD, TEST_USERS, type TestRole } from '../api/test/fixtures.js';
-import { pgliteTemplateDir } from '../api/test/templates.js';
+import crypto from 'node:crypto';
+import postgres from 'postgres';
+import { createDatabase, dropDatabase, withDatabase } from '../api/db/databases.js';
+import { pgliteTemplateDir, pgTemplateDb, testDatabaseName } from '../api/test/templates.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -49,7 +52,18 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
 }
 
+export type Backend = 'pglite' | 'postgresql';
+
+/**
+ * The databases the journeys that write run on: the embedded one always, and the
+ * PostgreSQL server when TEST_DATABASE_URL names one (without it the global setup has
+ * already said so loudly, and failed the run under CI).
+ */
+export const E2E_BACKENDS: readonly Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
+
 export interface StartOptions {
+  /** The database the product runs on: a copy of the test template on either engine (default `pglite`). */
+  backend?: Backend;
   /**
    * `offline` (default): the basemap URL points at a closed local port, as when there is no
    * network. `online`: a local server answers with `ONLINE_STYLE`, standing in for the real host.
@@ -102,21 +116,34 @@ export function useProduct(options?: StartOptions): Product {
 }
 
 /** Starts the server on a fresh database copy and launches Chromium. */
-export async function startProduct({ basemap = 'offline', env = {} }: StartOptions = {}): Promise<Product> {
+export async function startProduct({ basemap = 'offline', env = {}, backend = 'pglite' }: StartOptions = {}): Promise<Product> {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error('The client is not built: run "npm run build" (npm test does it first).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-e2e-'));
-  fs.cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
+  const database = backend === 'postgresql' ? await serverDatabase() : null;
+  if (!database) fs.cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
   const port = await freePort();
   // Offline: a port nothing listens on, so the basemap fails at once and the fallback style shows.
   const styleServer = basemap === 'online' ? await serveStyle() : null;
   const basemapOrigin = styleServer?.origin ?? `http://127.0.0.1:${await freePort()}`;
   const server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'api/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BASEMAP_STYLE_URL: `${basemapOrigin}/style.json`, HOST: '127.0.0.1', ...env },
+    env: {
+      ...withoutDatabaseUrl(process.env),
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      BASEMAP_STYLE_URL: `${basemapOrigin}/style.json`,
+      HOST: '127.0.0.1',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
   await waitForStart(server, log);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The journeys are worth running twice only if the second run really is on the server.
+  const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { database?: string };
+  if (health.database !== backend) throw new Error(`The product runs on ${health.database}, not on ${backend}.`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -130,7 +157,6 @@ export async function startProduct({ basemap = 'offline', env = {} }: StartOptio
       '--disable-sync',
     ],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
     basemapOrigin,
@@ -160,8 +186,31 @@ export async function startProduct({ basemap = 'offline', env = {} }: StartOptio
       server.kill('SIGTERM');
       await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
+}
+
+/** A copy of the PostgreSQL test template for one product, dropped when it stops. */
+async function serverDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('A PostgreSQL journey needs TEST_DATABASE_URL.');
+  const name = testDatabaseName(`e2e_${crypto.randomBytes(4).toString('hex')}`);
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await createDatabase(admin, name, pgTemplateDb());
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: async () => {
+      await dropDatabase(admin, name);
+      await admin.end();
+    },
+  };
+}
+
+/** The environment without a DATABASE_URL of the shell, so that a PGlite journey stays on PGlite. */
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  return rest;
 }
 
 function waitForStart(server: ChildProcess, log: string[]): Promise<void> {

@@ -1,7 +1,9 @@
 /** English messages; the type makes them have exactly the keys of the Swedish ones. */
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminEn } from '../admin/messages.js';
+import { placementEn } from '../placement/messages.js';
 import { importEn } from '../import/messages.js';
+import { formsEn } from '../forms/messages.js';
 import { outreachEn } from '../outreach/messages.js';
 import type { InformationStatus } from '../lib/apiTypes.js';
 import type { Messages } from './sv.js';
@@ -347,5 +349,7 @@ export const en: Messages = {
   list: (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),
   outreach: outreachEn,
   admin: adminEn,
+  placement: placementEn,
   import: importEn,
+  forms: formsEn,
 };

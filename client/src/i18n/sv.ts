@@ -5,7 +5,9 @@
 import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, SchoolStage, UnitKind, UnitStatus } from '../lib/apiTypes.js';
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminSv } from '../admin/messages.js';
+import { placementSv } from '../placement/messages.js';
 import { importSv } from '../import/messages.js';
+import { formsSv } from '../forms/messages.js';
 import { outreachSv } from '../outreach/messages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
@@ -360,7 +362,9 @@ export const sv = {
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),
   outreach: outreachSv,
   admin: adminSv,
+  placement: placementSv,
   import: importSv,
+  forms: formsSv,
 };
 
 export type Messages = typeof sv;

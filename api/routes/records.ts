@@ -5,9 +5,9 @@ import type { AppEnv } from '../env.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
-import { ActorFeature, ChildPlaceFeature } from '../schemas/proximity.js';
+import { ChildPlaceFeature } from '../schemas/proximity.js';
 import {
-  ActorCreate, ActorPatch, ChildPlaceCreate, ChildPlacePatch, ContactPersonInput, ContactPersonPatch, ContactPersonRecord,
+  ActorCreate, ActorPatch, ActorRecordFeature, ChildPlaceCreate, ChildPlacePatch, ContactPersonInput, ContactPersonPatch, ContactPersonRecord,
 } from '../schemas/records.js';
 import {
   ACTOR, addContactPerson, CHILD_PLACE, CONTACT_PERSON, createActor, createChildPlace, deleteRecord, getRecord, updateRecord, type RecordKind,
@@ -78,7 +78,7 @@ export const recordRoutes = newRouter()
       method: 'post', path: '/actors', tags: ['Actors'], summary: 'Create a neighbourhood actor (editor)', middleware: [requireRole('editor')] as const,
       description: 'A GeoJSON Feature with a Point inside Sweden; `properties.contact_persons` may list its first contact persons (work details only).',
       request: { body: { required: true, content: json(ActorCreate) } },
-      responses: { 201: { description: 'Created.', content: json(ActorFeature) }, ...errorResponses(400, 401, 403, 409, 413, 415) },
+      responses: { 201: { description: 'Created.', content: json(ActorRecordFeature) }, ...errorResponses(400, 401, 403, 409, 413, 415) },
     }),
     async (c) => {
       const actor = await createActor(contextOf(c), c.req.valid('json'));
@@ -111,6 +111,6 @@ export const recordRoutes = newRouter()
       return c.json(place as never, 201);
     },
   )
-  .route('/', itemRoutes('actors', 'Actors', 'actor', ACTOR, ActorFeature, ActorPatch))
+  .route('/', itemRoutes('actors', 'Actors', 'actor', ACTOR, ActorRecordFeature, ActorPatch))
   .route('/', itemRoutes('child-places', 'Child places', 'child place', CHILD_PLACE, ChildPlaceFeature, ChildPlacePatch))
   .route('/', itemRoutes('contact-persons', 'Actors', 'contact person', CONTACT_PERSON, ContactPersonRecord, ContactPersonPatch));

@@ -134,8 +134,14 @@ export const ZoneCollection = z
 
 // ---------------------------------------------------------------- contacts and child places of a unit
 
+/** The date (YYYY-MM-DD) of the latest activity linked to an actor, at any unit; null when none. */
+export const LastContactedAt = z.string().nullable().openapi({
+  description: 'The date (YYYY-MM-DD) of the latest activity linked to the actor, at any unit; null when there is none. Only the date: never which unit.',
+  example: '2026-11-03',
+});
+
 export const ContactFeature = z
-  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ActorProperties.extend(Proximity) })
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ActorProperties.extend(Proximity).extend({ last_contacted_at: LastContactedAt }) })
   .openapi('Contact');
 
 export const ContactCollection = z
@@ -171,14 +177,34 @@ const positiveId = (name: string) =>
     .positive({ error: `${name} must be a positive integer` })
     .max(2147483647, { error: `${name} must be a positive integer below 2147483648` });
 
-export const InformationNeedsQuery = z.strictObject({
+/**
+ * The orders of the information needs: `urgency` (what needs doing first: status overdue,
+ * not informed, due soon, informed; then priority high to low; then distance) and one per
+ * column. A leading `-` reverses the key; ties follow the urgency order.
+ */
+export const NEED_SORT_KEYS = ['urgency', 'name', 'unit', 'distance', 'priority', 'status', 'due'] as const;
+export type NeedSortKey = (typeof NEED_SORT_KEYS)[number];
+export type NeedSort = NeedSortKey | `-${NeedSortKey}`;
+const NEED_SORTS = NEED_SORT_KEYS.flatMap((k) => [k, `-${k}`]) as [NeedSort, ...NeedSort[]];
+
+/** The filters of the information needs, shared by the list and its CSV export. */
+export const InformationNeedsFilterQuery = z.strictObject({
   status: codeList('status', INFORMATION_STATUSES),
   unit_id: positiveId('unit_id').optional().openapi({ param: { name: 'unit_id', in: 'query' }, description: 'Only this unit.', example: 1 }),
   kind: codeList('kind', CHILD_PLACE_KINDS),
   priority: codeList('priority', PRIORITIES),
   area: positiveId('area').optional().openapi({ param: { name: 'area', in: 'query' }, description: 'Only child places inside this area (id of /api/areas).', example: 1 }),
-  ...pagingQuery,
+  sort: z
+    .enum(NEED_SORTS, { error: `sort must be one of ${NEED_SORTS.join(', ')}` })
+    .optional()
+    .openapi({
+      param: { name: 'sort', in: 'query' },
+      description: `The order: ${NEED_SORT_KEYS.map((k) => `\`${k}\``).join(', ')}, or one of them with a leading \`-\` for descending; \`urgency\` when left out.`,
+      example: '-distance',
+    }),
 });
+
+export const InformationNeedsQuery = InformationNeedsFilterQuery.extend({ ...pagingQuery });
 
 export const InformationNeedFeature = z
   .object({

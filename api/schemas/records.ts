@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES } from './common.js';
 import { GeoPointInput } from './geojson.js';
+import { ActorFeature, LastContactedAt } from './proximity.js';
 
 const text = (max: number, field: string) =>
   z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
@@ -27,6 +28,12 @@ export const ContactPersonInput = z
   .openapi('ContactPersonInput');
 
 export const ContactPersonPatch = ContactPersonInput.partial()
+  .extend({
+    active: z.literal(false, { error: 'active: only false (the person no longer works there); administrators reactivate nobody either' }).openapi({
+      description: 'false inactivates the person (no longer works there): hidden at once from everyone but administrators and deleted by the purge after the retention.',
+    }),
+  })
+  .partial({ active: true })
   .refine((p) => Object.keys(p).length > 0, { error: 'nothing to change: send some properties' })
   .openapi('ContactPersonPatch');
 
@@ -110,6 +117,11 @@ export const ContactPersonRecord = z
     email: z.string().nullable(), note: z.string().nullable(), active: z.boolean(), version: z.number().int(),
   })
   .openapi('ContactPersonRecord');
+
+/** An actor as its own routes answer: the layer's properties plus when it was last contacted. */
+export const ActorRecordFeature = ActorFeature.extend({
+  properties: ActorFeature.shape.properties.extend({ last_contacted_at: LastContactedAt }),
+}).openapi('ActorRecord');
 
 /** Everything stored about one contact person, with its actor's name: the privacy routes' answer. */
 export const ContactPersonStored = ContactPersonRecord.extend({

@@ -13,6 +13,7 @@ const proxUnitQuery = statement('prox_unit', ['unit_id', 'need_to_know']);
 const proxZones = statement('prox_zones', ['unit_id', 'need_to_know']);
 const proxContacts = statement('prox_contacts', ['unit_id', 'need_to_know', 'rings', 'categories']);
 const proxContactPersons = statement('prox_contact_persons', ['actor_ids']);
+const proxLastContacted = statement('prox_last_contacted', ['actor_ids']);
 const proxChildPlaces = statement('prox_child_places', ['unit_id', 'need_to_know', 'rings', 'kinds', 'priorities', 'statuses', 'now']);
 const radiiGet = statement('prox_settings_radii_get', []);
 const radiiPut = statement('prox_settings_radii_put', ['radii', 'now']);
@@ -76,8 +77,14 @@ async function contactsOf(ctx: RequestContext, db: Queryable, id: number, f: Con
     unit_id: id, need_to_know: seesExact(ctx), rings: csv(f.rings), categories: csv(f.categories),
   });
   const persons = new Map<number, Contact['properties']['contact_persons']>();
+  const lastContacted = new Map<number, string>();
   if (rows.length > 0) {
-    const found = await proxContactPersons.run<ContactPersonRow>(db, { actor_ids: rows.map((r) => r.id).join(',') });
+    const actorIds = rows.map((r) => r.id).join(',');
+    const [found, contacted] = await Promise.all([
+      proxContactPersons.run<ContactPersonRow>(db, { actor_ids: actorIds }),
+      proxLastContacted.run<{ actor_id: number; last_contacted_at: string }>(db, { actor_ids: actorIds }),
+    ]);
+    for (const c of contacted) lastContacted.set(c.actor_id, c.last_contacted_at);
     for (const { actor_id, ...person } of found) {
       const list = persons.get(actor_id);
       if (list) list.push(person);
@@ -85,7 +92,8 @@ async function contactsOf(ctx: RequestContext, db: Queryable, id: number, f: Con
     }
   }
   return rows.map(({ id: actorId, geometry, ...properties }) => ({
-    type: 'Feature', id: actorId, geometry, properties: { ...properties, contact_persons: persons.get(actorId) ?? [] },
+    type: 'Feature', id: actorId, geometry,
+    properties: { ...properties, contact_persons: persons.get(actorId) ?? [], last_contacted_at: lastContacted.get(actorId) ?? null },
   }));
 }
 

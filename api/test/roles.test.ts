@@ -169,7 +169,7 @@ describe('fields of 200 answers', () => {
     '/api/units': [COLLECTION, FEATURE, UNIT_PROPS],
     '/api/units/{id}': [FEATURE, FEATURE, UNIT_PROPS],
     '/api/units/{id}/zones': [COLLECTION, FEATURE, ['radius_m', 'ring']],
-    '/api/units/{id}/contacts': [COLLECTION, FEATURE, ['address', 'category', 'contact_about', 'contact_persons', 'distance_m', 'email', 'external_id', 'name', 'organisation', 'phone', 'ring', 'version', 'website']],
+    '/api/units/{id}/contacts': [COLLECTION, FEATURE, ['address', 'category', 'contact_about', 'contact_persons', 'distance_m', 'email', 'external_id', 'last_contacted_at', 'name', 'organisation', 'phone', 'ring', 'version', 'website']],
     '/api/units/{id}/child-places': [COLLECTION, FEATURE, CHILD_PLACE_NEAR],
     '/api/information-needs': [
       ['by_priority', 'by_status', 'features', 'number_matched', 'number_returned', 'type'], FEATURE, [...CHILD_PLACE_NEAR, 'child_place_id', 'unit_id', 'unit_name'].sort(),

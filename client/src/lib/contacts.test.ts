@@ -23,6 +23,7 @@ function contact(name: string, category: ActorCategory, ring: Ring, distance: nu
       contact_persons: persons,
       distance_m: distance,
       ring,
+      last_contacted_at: null,
     },
   };
 }

@@ -309,7 +309,7 @@ describe('activities API', () => {
     });
     expect(a.actors.map((x: any) => x.id)).toEqual([nearActor]);
     expect(a.recorded_by).toBeTruthy();
-    await post({ kind: 'contact', date: '2026-02-12' });
+    await post({ kind: 'contact', date: '2026-02-12', note: 'Ringde om belysningen' });
     const list = await t.getJson('viewer', `/api/units/${unitId}/activities`);
     expect(list.activities.map((x: any) => x.date)).toEqual([...list.activities.map((x: any) => x.date)].sort().reverse());
     expect(list.number_matched).toBe(list.activities.length);

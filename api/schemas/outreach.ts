@@ -33,10 +33,25 @@ export const IsoDate = isoDate('date').openapi({ example: '2026-11-28' });
 
 const id = z.number().int().positive().max(2147483647);
 
-const InSweden = PointGeometry.refine(
-  (g) => g.coordinates.every(Number.isFinite) && inSweden(g.coordinates[0], g.coordinates[1]),
-  { error: `location must be [lon, lat] inside Sweden (${SWEDEN_BBOX_TEXT})` },
-);
+/**
+ * An activity's location: a Point in Sweden, or null. Written out rather than as the
+ * shared `PointGeometry` in a union with null, so that a position with one coordinate
+ * or outside Sweden is refused at `location` with its own rule code (`location_pair`,
+ * `outside_sweden`) instead of an opaque union failure.
+ */
+const ActivityLocation = z
+  .object({
+    type: z.literal('Point'),
+    coordinates: z.array(z.number()).max(3).openapi({ description: '[lon, lat]: exactly two numbers, WGS 84.', example: [12.0005, 57.6823] }),
+  })
+  .superRefine((g, ctx) => {
+    if (g.coordinates.length !== 2) {
+      ctx.addIssue({ code: 'custom', params: { code: 'location_pair' }, message: 'location must have both longitude and latitude ([lon, lat]), or be null for no location' });
+    } else if (!g.coordinates.every(Number.isFinite) || !inSweden(g.coordinates[0]!, g.coordinates[1]!)) {
+      ctx.addIssue({ code: 'custom', params: { code: 'outside_sweden' }, message: `location must be [lon, lat] inside Sweden (${SWEDEN_BBOX_TEXT})` });
+    }
+  })
+  .nullable();
 
 const activityFields = {
   kind: z.enum(ACTIVITY_KINDS),
@@ -45,7 +60,7 @@ const activityFields = {
   child_place_ids: z.array(id).max(500).openapi({ description: 'Child places involved (must exist; for `information`, within the unit\'s outer ring).' }),
   organisations: z.array(z.string().trim().min(1).max(200)).max(20).openapi({ description: 'Organisations taking part (never residents).' }),
   note: z.string().max(500).nullable().openapi({ description: 'Short note, at most 500 characters. No personal data about residents belongs here.' }),
-  location: z.union([InSweden, z.null()]).openapi({ description: 'Observations and safety walks only: where the finding is.' }),
+  location: ActivityLocation.openapi({ description: 'Observations and safety walks only: where the finding is (a GeoJSON Point, or null).' }),
   responsible_actor_id: id.nullable().openapi({ description: "Observations and safety walks only: an actor among the unit's contacts (inside its outer ring)." }),
   due_date: isoDate('due_date').nullable().openapi({ description: 'Observations and safety walks only.' }),
   follow_up_status: z.enum(FOLLOW_UP_STATUSES).nullable().openapi({ description: 'Observations and safety walks only. Defaults to `open` for observations and for safety walks with a finding (location, responsible actor or due date).' }),

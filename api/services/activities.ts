@@ -100,11 +100,18 @@ interface ActivityValues {
   child_place_ids: number[];
   organisations: string[];
   note: string | null;
-  location: { type: 'Point'; coordinates: [number, number] } | null;
+  location: { type: 'Point'; coordinates: number[] } | null;
   responsible_actor_id: number | null;
   due_date: string | null;
   follow_up_status: 'open' | 'in_progress' | 'done' | null;
 }
+
+/**
+ * A 400 for a rule about one field, in the shape of a failed validation
+ * (`details.issues[]` of `{ path, code, params }`), so the client renders it at the field.
+ */
+const fieldRule = (path: string[], code: string, message: string, params: Record<string, unknown> = {}) =>
+  badRequest(message, { issues: [{ path, code, params }] });
 
 interface RefCheck {
   unit_found: number; r_area: number | null;
@@ -114,7 +121,8 @@ interface RefCheck {
 
 /**
  * Checks everything about an activity that the schema cannot: the date, the follow-up
- * fields only on observations and safety walks, and that every referenced record
+ * fields only on observations and safety walks, a contact naming someone or something
+ * (`contact_target`), a due date not before the date (`due_before_date`), and that every referenced record
  * exists (child places of an information activity inside the unit's outer ring, the
  * responsible actor among the unit's contacts). Throws a 400 naming the field.
  */
@@ -126,6 +134,12 @@ async function checkActivity(tx: Queryable, unitId: number, v: ActivityValues, n
     for (const field of ['location', 'responsible_actor_id', 'due_date', 'follow_up_status'] as const) {
       if (v[field] !== null) throw badRequest(`${field}: only observations and safety walks (kind observation or safety_walk) have one; this activity is a ${v.kind}.`);
     }
+  }
+  if (v.kind === 'contact' && v.actor_ids.length === 0 && v.child_place_ids.length === 0 && !v.note?.trim()) {
+    throw fieldRule(['actor_ids'], 'contact_target', 'actor_ids: a contact needs an actor, a child place or a note (who was contacted, or about what).');
+  }
+  if (v.due_date !== null && v.due_date < v.date) {
+    throw fieldRule(['due_date'], 'due_before_date', `due_date: ${v.due_date} is before the activity's date ${v.date}.`, { date: v.date });
   }
   const c = await checkRefs.one<RefCheck>(tx, {
     unit_id: unitId, actor_ids: JSON.stringify(v.actor_ids), child_place_ids: JSON.stringify(v.child_place_ids), responsible_actor_id: v.responsible_actor_id,

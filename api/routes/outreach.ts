@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { hasNeedToKnow, requireRole } from '../auth/middleware.js';
+import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
-import { CHILD_PLACE_KINDS, errorResponses, INFORMATION_STATUSES, pageOf } from '../schemas/common.js';
+import { errorResponses, pageOf } from '../schemas/common.js';
 import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult, PRINCIPLES } from '../schemas/outreach.js';
 import { contextOf } from '../http/context.js';
 import { listActivities, markInformed } from '../services/activities.js';
 import { audit } from '../services/audit.js';
 import { toCsv } from '../services/csv.js';
 import { implementationOverview } from '../services/implementation.js';
-import { informationNeeds } from '../services/information.js';
 import { newRouter } from '../validation.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -26,12 +25,6 @@ function csv(c: Context<AppEnv>, filename: string, fields: string[], rows: unkno
 
 const csvResponse = (description: string) => ({
   200: { description: `${description} UTF-8 with BOM, \`;\`-separated, CRLF.`, content: { 'text/csv': { schema: z.string() } } },
-});
-
-const InformationNeedsCsvQuery = z.strictObject({
-  status: z.enum(INFORMATION_STATUSES).optional(),
-  unit_id: z.coerce.number().int().positive().max(2147483647).optional(),
-  kind: z.enum(CHILD_PLACE_KINDS).optional(),
 });
 
 const FOLLOW_UP_FIELDS = ['id', 'unit_id', 'unit_name', 'kind', 'date', 'due_date', 'follow_up_status', 'overdue', 'responsible_actor', 'lon', 'lat', 'note', 'recorded_by'];
@@ -87,31 +80,8 @@ export const outreachRoutes = newRouter()
       responses: { 200: { description: 'The overview.', ...json(Implementation) }, ...errorResponses(401) },
     }),
     async (c) => {
-      const overview = await implementationOverview(c.var.deps.db, hasNeedToKnow(c.var.user));
+      const overview = await implementationOverview(contextOf(c));
       return c.json(overview as z.infer<typeof Implementation>, 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/exports/information-needs.csv',
-      tags: ['Outreach', 'Exports'],
-      summary: 'Information needs as CSV',
-      description:
-        'Every child place inside the outer ring of each open or planned unit, with distance, ring, priority, contact and information status ' +
-        '(`status`, `last_informed_at`, `due_at`). Filters `status`, `unit_id`, `kind`. Holds contact data, so each export is audited.',
-      request: { query: InformationNeedsCsvQuery },
-      responses: { ...csvResponse('The information needs.'), ...errorResponses(400, 401) },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const { deps } = c.var;
-      const now = deps.clock();
-      const rows = await informationNeeds(deps.db, now, hasNeedToKnow(c.var.user), { status: q.status, unitId: q.unit_id, kind: q.kind });
-      await audit(deps.db, { at: now, user: c.var.user, action: 'export', entity: 'information_need', details: { format: 'csv', filters: q, rows: rows.length } });
-      const fields = ['unit_id', 'unit_name', 'child_place_id', 'child_place_name', 'kind', 'stages', 'address', 'contact_name', 'contact_role',
-        'contact_phone', 'contact_email', 'distance_m', 'ring', 'priority', 'status', 'last_informed_at', 'due_at'] as const;
-      return csv(c, 'information-needs.csv', [...fields], rows.map((r) => fields.map((f) => r[f])));
     },
   )
   .openapi(
@@ -148,7 +118,7 @@ export const outreachRoutes = newRouter()
       responses: { ...csvResponse('The overview per unit.'), ...errorResponses(401) },
     }),
     async (c) => {
-      const { units } = await implementationOverview(c.var.deps.db, hasNeedToKnow(c.var.user));
+      const { units } = await implementationOverview(contextOf(c));
       const fields = ['unit_id', 'unit_name', 'kind', 'status', 'in_place', 'in_progress', 'not_started', ...PRINCIPLES.map((p) => `principle_${p.principle}`), 'areas'];
       return csv(c, 'implementation.csv', fields, units.features.map((f) => [
         f.id, f.properties.name, f.properties.kind, f.properties.status, f.properties.in_place, f.properties.in_progress, f.properties.not_started,

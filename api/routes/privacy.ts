@@ -3,6 +3,7 @@ import { requireRole } from '../auth/middleware.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { ContactPersonStored } from '../schemas/records.js';
 import { exportContactPerson, exportToCsv, inactivateContactPerson, purgeContactPersons } from '../services/privacy.js';
+import { contextOf } from '../http/context.js';
 import { newRouter } from '../validation.js';
 
 const SubjectExport = z
@@ -32,7 +33,7 @@ export const privacyRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const { format } = c.req.valid('query');
-      const data = await exportContactPerson(c.var.deps.db, c.var.user!, c.var.deps.clock(), id, format);
+      const data = await exportContactPerson(contextOf(c), id, format);
       c.header('Content-Disposition', `attachment; filename="contact-person-${id}.${format}"`);
       if (format === 'csv') return c.body(exportToCsv(data), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
       return c.json(data, 200);
@@ -51,7 +52,7 @@ export const privacyRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(await inactivateContactPerson(c.var.deps.db, c.var.user!, c.var.deps.clock(), id), 200);
+      return c.json(await inactivateContactPerson(contextOf(c), id), 200);
     },
   )
   .openapi(
@@ -67,5 +68,5 @@ export const privacyRoutes = newRouter()
         ...errorResponses(401, 403, 415),
       },
     }),
-    async (c) => c.json(await purgeContactPersons(c.var.deps.db, c.var.user!, c.var.deps.clock()), 200),
+    async (c) => c.json(await purgeContactPersons(contextOf(c)), 200),
   );

@@ -5,6 +5,7 @@ import { notFound } from '../errors.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { errorResponses, IdParam, ROLES } from '../schemas/common.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
+import { contextOf } from '../http/context.js';
 import { newRouter } from '../validation.js';
 
 const Password = z
@@ -44,7 +45,7 @@ export const usersRoutes = newRouter()
       method: 'get', path: '/users', tags: ['Users'], summary: 'All user accounts', middleware: [requireRole('admin')] as const,
       responses: { 200: { description: 'The accounts.', content: { 'application/json': { schema: z.object({ users: z.array(User) }) } } }, ...errorResponses(401, 403) },
     }),
-    async (c) => c.json({ users: await listUsers(c.var.deps.db) }, 200),
+    async (c) => c.json({ users: await listUsers(contextOf(c)) }, 200),
   )
   .openapi(
     createRoute({
@@ -56,7 +57,7 @@ export const usersRoutes = newRouter()
       },
     }),
     async (c) => {
-      const user = await createUser(c.var.deps.db, c.var.user!, c.var.deps.clock(), c.req.valid('json'));
+      const user = await createUser(contextOf(c), c.req.valid('json'));
       c.header('ETag', etagOf(user.version));
       return c.json(user, 201);
     },
@@ -69,7 +70,7 @@ export const usersRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const user = await getUser(c.var.deps.db, id);
+      const user = await getUser(contextOf(c), id);
       if (!user) throw notFound('user', id);
       c.header('ETag', etagOf(user.version));
       return c.json(user, 200);
@@ -89,7 +90,7 @@ export const usersRoutes = newRouter()
       const { id } = c.req.valid('param');
       const change = c.req.valid('json');
       const version = requireIfMatch(c);
-      const user = await updateUser(c.var.deps.db, c.var.user!, c.var.deps.clock(), id, version, change);
+      const user = await updateUser(contextOf(c), id, version, change);
       c.header('ETag', etagOf(user.version));
       return c.json(user, 200);
     },

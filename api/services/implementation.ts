@@ -1,6 +1,6 @@
 import { statement } from '../db/statements.js';
-import type { Queryable } from '../db/types.js';
 import { PRINCIPLES } from '../schemas/outreach.js';
+import { seesExact, type RequestContext } from './context.js';
 import type { PrincipleStatus } from './principles.js';
 
 const implUnits = statement('impl_units', ['need_to_know']);
@@ -16,11 +16,13 @@ export interface AreaRow { area_id: number; name: string; level: string; units: 
 
 /**
  * How far the five principles are implemented: per unit (a GeoJSON feature with each
- * principle's status and the counts), per principle across units, and per area.
+ * principle's status and the counts), per principle across units, and per area;
+ * restricted units at their coarse location unless the caller has need-to-know.
  */
-export async function implementationOverview(db: Queryable, exact: boolean) {
-  const rows = await implUnits.run<UnitRow>(db, { need_to_know: exact });
-  const areas = await implAreas.run<AreaRow>(db, { need_to_know: exact });
+export async function implementationOverview(ctx: RequestContext) {
+  const exact = seesExact(ctx);
+  const rows = await implUnits.run<UnitRow>(ctx.reader, { need_to_know: exact });
+  const areas = await implAreas.run<AreaRow>(ctx.reader, { need_to_know: exact });
   const features = rows.map((r) => ({
     type: 'Feature' as const,
     id: r.id,

@@ -1,9 +1,9 @@
 import { DEFAULTS } from '../config.js';
 import { statement } from '../db/statements.js';
-import type { Database, Queryable } from '../db/types.js';
-import type { CurrentUser } from '../env.js';
+import type { Queryable } from '../db/types.js';
 import { notFound } from '../errors.js';
 import { audit, erasePersonalValues, withPersonalValues } from './audit.js';
+import { writerOf, type RequestContext } from './context.js';
 import { toCsv } from './csv.js';
 
 const personById = statement('privacy_person', ['id']);
@@ -30,7 +30,9 @@ export interface SubjectExport { contact_person: ContactPersonRecord; audit: Aud
  * record, its actor's name, and the audit entries that mention them. The export is
  * itself audited (a bulk export of contact data).
  */
-export async function exportContactPerson(db: Database, actor: CurrentUser, now: Date, id: number, format: string): Promise<SubjectExport> {
+export async function exportContactPerson(ctx: RequestContext, id: number, format: string): Promise<SubjectExport> {
+  const { db, now } = ctx;
+  const actor = writerOf(ctx);
   return db.transaction(async (tx) => {
     const person = await personById.one<ContactPersonRecord>(tx, { id });
     if (!person) throw notFound('contact person', id);
@@ -41,7 +43,9 @@ export async function exportContactPerson(db: Database, actor: CurrentUser, now:
 }
 
 /** Inactivates a contact person (hidden at once); already inactive ones are returned unchanged. */
-export async function inactivateContactPerson(db: Database, actor: CurrentUser, now: Date, id: number): Promise<ContactPersonRecord> {
+export async function inactivateContactPerson(ctx: RequestContext, id: number): Promise<ContactPersonRecord> {
+  const { db, now } = ctx;
+  const actor = writerOf(ctx);
   return db.transaction(async (tx) => {
     const before = await personById.one<ContactPersonRecord>(tx, { id });
     if (!before) throw notFound('contact person', id);
@@ -69,7 +73,9 @@ export async function retentionDays(db: Queryable): Promise<number> {
  * "[raderad]"); so too the values of persons deleted otherwise whose last audit
  * entry is older than the retention. Each erasure is audited without the person's data.
  */
-export async function purgeContactPersons(db: Database, actor: CurrentUser, now: Date): Promise<{ purged: number; retention_days: number; ids: number[] }> {
+export async function purgeContactPersons(ctx: RequestContext): Promise<{ purged: number; retention_days: number; ids: number[] }> {
+  const { db, now } = ctx;
+  const actor = writerOf(ctx);
   return db.transaction(async (tx) => {
     const days = await retentionDays(tx);
     const rows = await personsPurge.run<{ id: number; actor_id: number; inactivated_at: string }>(tx, { now: now.toISOString(), retention_days: days });

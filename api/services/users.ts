@@ -1,11 +1,10 @@
 import { assertPasswordAcceptable } from '../auth/passwordPolicy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { statement } from '../db/statements.js';
-import type { Database } from '../db/types.js';
-import type { CurrentUser } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
+import { writerOf, type RequestContext } from './context.js';
 import { userByEmail } from './sessions.js';
 import { staleVersion } from './versions.js';
 
@@ -26,14 +25,16 @@ export interface UserChange { name?: string; role?: Role; active?: boolean; pass
 /** What the audit log keeps of a user: everything but the password hash (never logged). */
 const auditView = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role, active: u.active, version: u.version });
 
-export const listUsers = (db: Database): Promise<UserRecord[]> => usersList.run<UserRecord>(db, { id: null });
+export const listUsers = (ctx: RequestContext): Promise<UserRecord[]> => usersList.run<UserRecord>(ctx.db, { id: null });
 
-export async function getUser(db: Database, id: number): Promise<UserRecord | undefined> {
-  return usersList.one<UserRecord>(db, { id });
+export async function getUser(ctx: RequestContext, id: number): Promise<UserRecord | undefined> {
+  return usersList.one<UserRecord>(ctx.db, { id });
 }
 
 /** Creates an account (409 when the e-mail is taken; 400 `weak_password` for a refused password), audited in the same transaction. */
-export async function createUser(db: Database, actor: CurrentUser, now: Date, input: { email: string; name: string; role: Role; password: string }): Promise<UserRecord> {
+export async function createUser(ctx: RequestContext, input: { email: string; name: string; role: Role; password: string }): Promise<UserRecord> {
+  const { db, now } = ctx;
+  const actor = writerOf(ctx);
   assertPasswordAcceptable(input.password, input.email);
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -52,10 +53,12 @@ export async function createUser(db: Database, actor: CurrentUser, now: Date, in
  * rules (400 `weak_password`). The last active administrator cannot be demoted or
  * disabled (409).
  */
-export async function updateUser(db: Database, actor: CurrentUser, now: Date, id: number, version: number, change: UserChange): Promise<UserRecord> {
+export async function updateUser(ctx: RequestContext, id: number, version: number, change: UserChange): Promise<UserRecord> {
+  const { db, now } = ctx;
+  const actor = writerOf(ctx);
   let hash: string | null = null;
   if (change.password !== undefined) {
-    const current = await getUser(db, id);
+    const current = await getUser(ctx, id);
     if (!current) throw notFound('user', id);
     assertPasswordAcceptable(change.password, current.email);
     hash = await hashPassword(change.password);

@@ -147,3 +147,119 @@ describe('exports and areas', () => {
 function res2(r: { body: string }, id: number): Record<string, string> {
   return Papa.parse<Record<string, string>>(r.body, { header: true, skipEmptyLines: true }).data.find((x) => x.id === String(id))!;
 }
+
+describe('GET /api/exports/information-needs.csv: exactly the filtered list', () => {
+  let t: TestContext;
+  let kalle: { id: number; lon: number; lat: number } | undefined;
+  const DAY = 86_400_000;
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+  const FORMULA = '=HYPERLINK("http://x";"klicka")';
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    [kalle] = await t.db.query<{ id: number; lon: number; lat: number }>(
+      "SELECT id, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat FROM units WHERE name LIKE 'Kallebäcks%'");
+    // a playground 100 m north of the unit, whose name a spreadsheet would run as a formula
+    const north = turf.destination([kalle!.lon, kalle!.lat], 100, 0, { units: 'meters' }).geometry;
+    const created = await t.request('editor', 'POST', '/api/child-places', { type: 'Feature', geometry: north, properties: { name: FORMULA, kind: 'playground' } });
+    expect(created.status).toBe(201);
+    const ids = (await t.getJson('editor', `/api/units/${kalle!.id}/child-places`)).features.map((f: any) => f.id);
+    for (const [days, slice] of [[400, ids.slice(0, 3)], [350, ids.slice(3, 5)], [10, ids.slice(5, 7)]] as const) {
+      expect((await t.request('editor', 'POST', '/api/information-needs/mark-informed', { unit_id: kalle!.id, child_place_ids: slice, date: daysAgo(days) })).status).toBe(201);
+    }
+  });
+
+  /** Raw bytes and text of a download (the text keeps a BOM, which Response.text() would drop). */
+  const download = async (role: Parameters<TestContext['request']>[0], path: string) => {
+    const res = await t.request(role, 'GET', path);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  };
+  /** Every page of the list, 7 at a time. */
+  const listAll = async (role: Parameters<TestContext['request']>[0], query: string) => {
+    const out: any[] = [];
+    for (let offset = 0; ; offset += 7) {
+      const page = await t.getJson(role, `/api/information-needs?${query}${query ? '&' : ''}limit=7&offset=${offset}`);
+      out.push(...page.features);
+      if (out.length >= page.number_matched) return out;
+    }
+  };
+  const pairIds = (rows: Record<string, string>[], unitCol: string, placeCol: string) => rows.map((r) => `${r[unitCol]}:${r[placeCol]}`);
+
+  it('Swedish Excel: BOM, semicolons, CRLF, Swedish headers, YYYY-MM-DD, decimal comma; the same rows in the same order as every page of the list', async () => {
+    const query = 'status=overdue,not_informed&priority=high,medium';
+    const list = await listAll('viewer', query);
+    expect(list.length, 'more than one page of 7').toBeGreaterThan(14);
+    expect(new Set(list.map((f) => f.properties.information.status))).toEqual(new Set(['overdue', 'not_informed']));
+    const file = await download('viewer', `/api/exports/information-needs.csv?${query}&headers=sv`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="informationsbehov.csv"');
+    expect([...file.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.text.endsWith('\r\n')).toBe(true);
+    expect(file.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const body = file.text.slice(1);
+    const header = body.slice(0, body.indexOf('\r\n')).split(';');
+    expect(header.slice(0, 4)).toEqual(['Enhetens id', 'Enhet', 'Platsens id', 'Plats']);
+    expect(header).toEqual(expect.arrayContaining(['Avstånd (m)', 'Prioritet', 'Status', 'Senast informerad', 'Informeras senast']));
+    const parsed = Papa.parse<Record<string, string>>(body, { header: true, delimiter: ';', newline: '\r\n', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(pairIds(parsed.data, 'Enhetens id', 'Platsens id')).toEqual(list.map((f) => f.id));
+    for (const [i, row] of parsed.data.entries()) {
+      const p = list[i].properties;
+      expect(row['Avstånd (m)']).toBe(String(p.distance_m).replace('.', ','));
+      expect(row.Status).toBe(p.information.status);
+      expect(row['Senast informerad']).toBe(p.information.last_informed_at ? p.information.last_informed_at.slice(0, 10) : '');
+      expect(row['Informeras senast']).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    }
+    expect(parsed.data.some((r) => r['Avstånd (m)']!.includes(','))).toBe(true);
+    expect(parsed.data.some((r) => /^\d{4}-\d{2}-\d{2}$/.test(r['Senast informerad']!))).toBe(true);
+    // the formula is written as text: a leading ' and, holding the separator, quoted
+    const formula = parsed.data.find((r) => r.Plats!.includes('HYPERLINK'));
+    expect(formula?.Plats).toBe(`'${FORMULA}`);
+    expect(file.text).toContain(`"'=HYPERLINK(""http://x"";""klicka"")"`);
+  });
+
+  it('standard CSV: comma, no BOM, decimal point, English headers; field names without `headers`', async () => {
+    const query = 'kind=school,preschool&sort=-distance';
+    const list = await listAll('viewer', query);
+    const file = await download('viewer', `/api/exports/information-needs.csv?${query}&dialect=standard&headers=en`);
+    expect(file.status).toBe(200);
+    expect(file.bytes[0]).not.toBe(0xef);
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="information-needs.csv"');
+    const parsed = Papa.parse<Record<string, string>>(file.text, { header: true, delimiter: ',', newline: '\r\n', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields!.slice(0, 4)).toEqual(['Unit id', 'Unit', 'Place id', 'Place']);
+    expect(pairIds(parsed.data, 'Unit id', 'Place id')).toEqual(list.map((f) => f.id));
+    expect(parsed.data.map((r) => Number(r['Distance (m)']))).toEqual(list.map((f) => f.properties.distance_m));
+    const plain = await download('viewer', `/api/exports/information-needs.csv?${query}&dialect=standard`);
+    expect(plain.text.slice(0, plain.text.indexOf(','))).toBe('unit_id');
+  });
+
+  it('as the list does, a viewer gets distances to restricted units from the coarse location and an editor the exact ones', async () => {
+    const [r] = await t.db.query<{ id: number }>(
+      "SELECT id FROM units WHERE sensitivity = 'restricted' AND status IN ('open', 'planned') ORDER BY id LIMIT 1");
+    expect(r, 'the demo data has an open or planned restricted unit').toBeDefined();
+    const rows = async (role: 'viewer' | 'editor') =>
+      Papa.parse<Record<string, string>>((await download(role, `/api/exports/information-needs.csv?unit_id=${r!.id}&dialect=standard`)).text, { header: true, skipEmptyLines: true }).data
+        .map((x) => [`${x.unit_id}:${x.child_place_id}`, Number(x.distance_m)]);
+    const listed = async (role: 'viewer' | 'editor') => (await listAll(role, `unit_id=${r!.id}`)).map((f) => [f.id, f.properties.distance_m]);
+    const [viewer, editor] = [await rows('viewer'), await rows('editor')];
+    expect(viewer).toEqual(await listed('viewer'));
+    expect(editor).toEqual(await listed('editor'));
+    expect(viewer.length).toBeGreaterThan(0);
+    expect(viewer).not.toEqual(editor);
+  });
+
+  it('is audited, and refuses what the list refuses', async () => {
+    const count = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'export' AND entity = 'information_need'"))[0]!.n;
+    const before = await count();
+    expect((await download('viewer', '/api/exports/information-needs.csv?status=informed')).status).toBe(200);
+    expect(await count()).toBe(before + 1);
+    for (const q of ['status=done', 'sort=closest', 'dialect=excel', 'headers=de', 'limit=5']) {
+      expect((await t.request('viewer', 'GET', `/api/exports/information-needs.csv?${q}`)).status, q).toBe(400);
+    }
+    expect((await t.request('viewer', 'GET', '/api/exports/information-needs.csv?unit_id=987654')).status).toBe(404);
+    expect((await t.request('anonymous', 'GET', '/api/exports/information-needs.csv')).status).toBe(401);
+  });
+});

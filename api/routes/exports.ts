@@ -8,6 +8,9 @@ import { errorResponses, IdParam } from '../schemas/common.js';
 import { LayerExport } from '../schemas/ogc.js';
 import { exportCollection } from '../services/collections.js';
 import { exportUnitContacts } from '../services/proximity.js';
+import { exportInformationNeeds, NEEDS_CSV_DIALECTS, NEEDS_CSV_HEADER_LANGUAGES } from '../services/informationNeeds.js';
+import { InformationNeedsFilterQuery } from '../schemas/proximity.js';
+import { needsFiltersOf } from './informationNeeds.js';
 import { contextOf } from '../http/context.js';
 import { toCsv } from '../services/csv.js';
 import { newRouter } from '../validation.js';
@@ -55,7 +58,43 @@ const ContactsQuery = z.strictObject({
   separator: z.enum(['comma', 'semicolon']).default('comma').openapi({ param: { name: 'separator', in: 'query' } }),
 });
 
+const InformationNeedsCsvQuery = InformationNeedsFilterQuery.extend({
+  dialect: z.enum(NEEDS_CSV_DIALECTS).default('excel_sv').openapi({
+    param: { name: 'dialect', in: 'query' },
+    description: '`excel_sv` (default): UTF-8 with BOM, `;` between fields, decimal comma, as Excel with Swedish regional settings opens it; `standard`: RFC 4180, `,` between fields, decimal point, no BOM.',
+  }),
+  headers: z.enum(NEEDS_CSV_HEADER_LANGUAGES).optional().openapi({
+    param: { name: 'headers', in: 'query' },
+    description: 'The header row in Swedish (`sv`) or English (`en`) words; the field names when left out.',
+  }),
+});
+
 export const exportsRoutes = newRouter()
+  // Before /exports/{layer}, which would otherwise take this path for a layer.
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/information-needs.csv',
+      tags: ['Export'],
+      summary: 'The information needs as CSV: exactly the filtered list',
+      description:
+        'The needs of GET /api/information-needs with the same filters (`status`, `priority`, `kind` as comma lists, `unit_id`, `area`) in the ' +
+        'same order (`sort`), every page, one row per need: unit, child place, kind, stages, address, contact, `distance_m`, ring, priority, ' +
+        'status, `last_informed_at` and `due_at` (dates YYYY-MM-DD), CRLF line ends, texts a spreadsheet would run as a formula escaped. ' +
+        'Distances to restricted units from their coarse location for roles without need-to-know, as in the list. Holds contact data, so each export is audited.',
+      request: { query: InformationNeedsCsvQuery },
+      responses: {
+        200: { description: 'The file.', content: { 'text/csv': { schema: z.string() } } },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { csv: body } = await exportInformationNeeds(contextOf(c), needsFiltersOf(q), q.dialect, q.headers, 'GET /api/exports/information-needs.csv');
+      const name = q.headers === 'sv' ? 'informationsbehov' : 'information-needs';
+      return download(c, body, 'text/csv; charset=utf-8', `${name}.csv`);
+    },
+  )
   .openapi(
     createRoute({
       method: 'get',

@@ -4,13 +4,36 @@ import { createTestContext, type TestContext } from '../test/harness.js';
 
 let t: TestContext;
 let units: any[];
-beforeAll(async () => {
-  t = await createTestContext();
-  units = (await t.getJson('editor', '/api/units')).features;
-});
 
 const PRIORITY = ['high', 'medium', 'low'];
 const STATUS = ['overdue', 'not_informed', 'due_soon', 'informed'];
+const DAY = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+
+/**
+ * Information recorded at Kallebäck so that every status occurs: some pairs informed 400
+ * days ago (overdue after 12 months), some 350 days ago (due within 30 days), some 10
+ * days ago (informed); the rest stay not informed.
+ */
+beforeAll(async () => {
+  t = await createTestContext();
+  units = (await t.getJson('editor', '/api/units')).features;
+  const kalle = units.find((x) => x.properties.name.startsWith('Kallebäcks'));
+  const ids = (await t.getJson('editor', `/api/units/${kalle.id}/child-places`)).features.map((f: any) => f.id);
+  expect(ids.length, 'Kallebäck has child places around it').toBeGreaterThanOrEqual(8);
+  for (const [days, slice] of [[400, ids.slice(0, 3)], [350, ids.slice(3, 5)], [10, ids.slice(5, 7)]] as const) {
+    const res = await t.request('editor', 'POST', '/api/information-needs/mark-informed', { unit_id: kalle.id, child_place_ids: slice, date: daysAgo(days) });
+    expect(res.status).toBe(201);
+  }
+});
+
+/** The default order computed from the rows' own fields: status, priority, distance, unit id, child place id. */
+const urgency = (a: any, b: any) =>
+  STATUS.indexOf(a.information.status) - STATUS.indexOf(b.information.status) ||
+  PRIORITY.indexOf(a.priority) - PRIORITY.indexOf(b.priority) ||
+  a.distance_m - b.distance_m ||
+  a.unit_id - b.unit_id ||
+  a.child_place_id - b.child_place_id;
 
 describe('GET /api/information-needs', () => {
   it('holds exactly the child places of every open or planned unit, with the same fields as per unit', async () => {
@@ -33,15 +56,52 @@ describe('GET /api/information-needs', () => {
     expect(body.features.some((f: any) => f.properties.unit_id === closed.id)).toBe(false);
   });
 
-  it('is sorted by priority, then status (overdue first), then distance', async () => {
+  it('puts what needs doing first: overdue, not informed, due soon, informed; then priority high to low; then distance', async () => {
     const fs = (await t.getJson('viewer', '/api/information-needs')).features.map((f: any) => f.properties);
     expect(fs.length).toBeGreaterThan(50);
-    const key = (p: any) => [PRIORITY.indexOf(p.priority), STATUS.indexOf(p.information.status), p.distance_m];
-    for (let i = 1; i < fs.length; i++) {
-      const [a, b] = [key(fs[i - 1]), key(fs[i])];
-      const cmp = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
-      expect(cmp, `order at ${i}`).toBeLessThanOrEqual(0);
-    }
+    expect(new Set(fs.map((p: any) => p.information.status)), 'every status occurs').toEqual(new Set(STATUS));
+    const ids = (list: any[]) => list.map((p) => `${p.unit_id}:${p.child_place_id}`);
+    expect(ids(fs)).toEqual(ids([...fs].sort(urgency)));
+    expect(fs[0].information.status).toBe('overdue');
+    expect(fs.at(-1).information.status).toBe('informed');
+  });
+
+  it('orders by a column on request, descending with a leading -, ties in the default order', async () => {
+    const all = (await t.getJson('viewer', '/api/information-needs')).features.map((f: any) => f.properties);
+    const ids = (list: any[]) => list.map((p) => `${p.unit_id}:${p.child_place_id}`);
+    const get = async (sort: string) => ids((await t.getJson('viewer', `/api/information-needs?sort=${sort}`)).features.map((f: any) => f.properties));
+    const due = (p: any) => (p.information.due_at ? Date.parse(p.information.due_at) : null);
+    const byDue = (sign: number) => (a: any, b: any) => {
+      const [x, y] = [due(a), due(b)];
+      if (x === y) return urgency(a, b);
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return sign * (x - y) || urgency(a, b);
+    };
+    expect(await get('-distance')).toEqual(ids([...all].sort((a, b) => b.distance_m - a.distance_m || urgency(a, b))));
+    expect(await get('distance')).toEqual(ids([...all].sort((a, b) => a.distance_m - b.distance_m || urgency(a, b))));
+    expect(await get('due')).toEqual(ids([...all].sort(byDue(1))));
+    expect(await get('-due')).toEqual(ids([...all].sort(byDue(-1))));
+    expect(await get('priority')).toEqual(ids([...all].sort((a, b) => PRIORITY.indexOf(a.priority) - PRIORITY.indexOf(b.priority) || urgency(a, b))));
+    expect(await get('-status')).toEqual(ids([...all].sort((a, b) => STATUS.indexOf(b.information.status) - STATUS.indexOf(a.information.status) || urgency(a, b))));
+    const names = (await get('name')).map((id) => all.find((p: any) => `${p.unit_id}:${p.child_place_id}` === id).name.toLowerCase());
+    for (let i = 1; i < names.length; i++) expect(names[i - 1] <= names[i], `name order at ${i}`).toBe(true);
+  });
+
+  it('takes several statuses at once, and counts by status over the needs the other filters leave', async () => {
+    const all = await t.getJson('viewer', '/api/information-needs');
+    const two = await t.getJson('viewer', '/api/information-needs?status=overdue,not_informed');
+    const expected = all.features.filter((f: any) => ['overdue', 'not_informed'].includes(f.properties.information.status));
+    expect(expected.some((f: any) => f.properties.information.status === 'overdue')).toBe(true);
+    expect(two.features.map((f: any) => f.id)).toEqual(expected.map((f: any) => f.id));
+    expect(two.number_matched).toBe(expected.length);
+    // the status choices show their counts over every need, whatever statuses are chosen
+    expect(two.by_status).toEqual(all.by_status);
+    // the priority counts are those of the chosen statuses
+    expect(two.by_priority).toEqual(Object.fromEntries(PRIORITY.map((p) => [p, expected.filter((f: any) => f.properties.priority === p).length])));
+    const three = await t.getJson('viewer', '/api/information-needs?status=overdue,due_soon,informed&priority=high,medium&kind=school,preschool,playground,leisure_centre');
+    expect(three.features.map((f: any) => f.id)).toEqual(all.features.filter((f: any) =>
+      f.properties.information.status !== 'not_informed' && f.properties.priority !== 'low').map((f: any) => f.id));
   });
 
   it('filters by unit_id, kind, priority and status', async () => {
@@ -104,7 +164,8 @@ describe('GET /api/information-needs', () => {
     const low = await t.getJson('viewer', '/api/information-needs?priority=low&limit=1');
     expect(low.number_returned).toBe(1);
     expect(low.number_matched).toBe(all.by_priority.low);
-    expect(low.by_priority).toEqual({ high: 0, medium: 0, low: all.by_priority.low });
+    // the priority choices count every need, the low ones' statuses are counted by status
+    expect(low.by_priority).toEqual(all.by_priority);
     const byStatus = Object.fromEntries(STATUS.map((s) => [s, all.features.filter((f: any) => f.properties.priority === 'low' && f.properties.information.status === s).length]));
     expect(low.by_status).toEqual(byStatus);
   });
@@ -112,7 +173,7 @@ describe('GET /api/information-needs', () => {
   it('answers 404 for an unknown unit or area and 400 for bad values', async () => {
     expect((await t.request('viewer', 'GET', '/api/information-needs?unit_id=987654')).status).toBe(404);
     expect((await t.request('viewer', 'GET', '/api/information-needs?area=987654')).status).toBe(404);
-    for (const [q, name] of [['unit_id=abc', 'unit_id'], ['area=-1', 'area'], ['status=done', 'status'], ['kind=zoo', 'kind'], ['priority=x', 'priority'], ['sort=name', 'sort'],
+    for (const [q, name] of [['unit_id=abc', 'unit_id'], ['area=-1', 'area'], ['status=done', 'status'], ['kind=zoo', 'kind'], ['priority=x', 'priority'], ['sort=closest', 'sort'], ['sort=--name', 'sort'], ['status=overdue,,x', 'status'],
       ['limit=0', 'limit'], ['limit=10001', 'limit'], ['limit=abc', 'limit'], ['offset=-1', 'offset']]) {
       const res = await t.request('viewer', 'GET', `/api/information-needs?${q}`);
       expect(res.status, q).toBe(400);

@@ -229,11 +229,11 @@ export const InformationNeedCollection = z
     features: z.array(InformationNeedFeature),
     ...pageCounts,
     by_status: countOf(INFORMATION_STATUSES).openapi({
-      description: 'The matching needs (every page) counted by information status; every status present.',
+      description: 'The needs passing every filter but `status` (every page) counted by information status, so the status choices show their counts; every status present.',
       example: { overdue: 3, not_informed: 120, due_soon: 4, informed: 51 },
     }),
     by_priority: countOf(PRIORITIES).openapi({
-      description: 'The matching needs (every page) counted by priority; every priority present.',
+      description: 'The needs passing every filter but `priority` (every page) counted by priority, so the priority choices show their counts; every priority present.',
       example: { high: 30, medium: 58, low: 90 },
     }),
   })

@@ -52,13 +52,15 @@ function field(v: unknown, separator: CsvSeparator): string {
 }
 
 /**
- * A whole CSV file: byte-order mark, the header row `columns`, one line per row (an
- * array of values in column order, or an object read by the column names), each line
- * ended by CRLF.
+ * A whole CSV file: byte-order mark (unless `bom: false`, for programs that read it as
+ * part of the first header), the header row `columns`, one line per row (an array of
+ * values in column order, or an object read by the column names), each line ended by CRLF.
  */
-export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[] | Record<string, unknown>)[], separator: CsvSeparator = ','): string {
+export function toCsv(
+  columns: readonly string[], rows: readonly (readonly unknown[] | Record<string, unknown>)[], separator: CsvSeparator = ',', options: { bom?: boolean } = {},
+): string {
   const line = (values: readonly unknown[]) => `${values.map((v) => field(v, separator)).join(separator)}\r\n`;
-  let out = `\uFEFF${line(columns)}`;
+  let out = `${options.bom === false ? '' : '\uFEFF'}${line(columns)}`;
   for (const r of rows) out += line(Array.isArray(r) ? r : columns.map((c) => (r as Record<string, unknown>)[c]));
   return out;
 }

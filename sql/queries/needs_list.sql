@@ -1,9 +1,12 @@
 -- A page of the information needs (each open or planned unit with each child place
--- inside its outer ring, with ring, priority and information status), the number of
--- needs matching the filters, and those counted by status and by priority. The spatial
--- join and the information rules (ps_information_set) each run once, set-based.
+-- inside its outer ring, with ring, priority and information status) in the order asked
+-- for, the number of needs matching the filters, and the counts by status and by
+-- priority that a filter's choices show. The spatial join and the information rules
+-- (ps_information_set) each run once, set-based.
 -- $1 need-to-know; $2 unit id or NULL; $3 kinds, $4 priorities, $5 statuses (comma lists or NULL);
--- $6 area id or NULL; $7 the time the status is computed for; $8 limit; $9 offset.
+-- $6 area id or NULL; $7 the time the status is computed for; $8 limit (NULL: every need, for
+-- the export); $9 offset; $10 sort key (urgency, name, unit, distance, priority, status, due;
+-- checked against that list by the caller); $11 true for descending.
 WITH u AS (
   -- open and planned units, centred as the caller may see them
   SELECT id, ps_visible_location(sensitivity, location, $1::boolean) AS centre,
@@ -32,37 +35,65 @@ WITH u AS (
                                   WHEN p.d <= p.r_neighbourhood THEN 'neighbourhood'
                                   ELSE 'area' END AS ring) r
   WHERE p.d <= p.r_area
-), matched AS (
+), statused AS (
   -- the information status of each pair (no row in the set: not informed; the unit
-  -- filter repeated on the set so one unit reads only its activities), then the
-  -- priority and status filters
-  SELECT g.*, COALESCE(i.status, 'not_informed') AS info_status, i.last_informed_at, i.due_at
+  -- filter repeated on the set so one unit reads only its activities), and whether the
+  -- pair passes the priority filter and the status filter, each on its own
+  SELECT g.*, s.info_status, i.last_informed_at, i.due_at,
+         ($4::text IS NULL OR g.priority = ANY (string_to_array($4::text, ','))) AS p_ok,
+         ($5::text IS NULL OR s.info_status = ANY (string_to_array($5::text, ','))) AS s_ok
   FROM ringed g
   LEFT JOIN ps_information_set($7::timestamptz) i
     ON i.unit_id = g.unit_id AND i.child_place_id = g.child_place_id AND ($2::int IS NULL OR i.unit_id = $2::int)
-  WHERE ($4::text IS NULL OR g.priority = ANY (string_to_array($4::text, ',')))
-    AND ($5::text IS NULL OR COALESCE(i.status, 'not_informed') = ANY (string_to_array($5::text, ',')))
+  CROSS JOIN LATERAL (SELECT COALESCE(i.status, 'not_informed') AS info_status) s
+), ranked AS (
+  -- the matching needs with their sort keys: the status rank (what needs doing first:
+  -- overdue, not informed, due soon, informed), the priority rank (high first), the
+  -- distance as shown (0.1 m, so equal distances shown tie), and the key asked for;
+  -- names are read by id only when sorting by them
+  SELECT m.*, k.s_rank, k.p_rank, round(m.d::numeric, 1)::float8 AS d_shown,
+         CASE $10::text
+           WHEN 'name' THEN (SELECT lower(c.name) FROM child_places c WHERE c.id = m.child_place_id)
+           WHEN 'unit' THEN (SELECT lower(n.name) FROM units n WHERE n.id = m.unit_id)
+         END AS k_text,
+         CASE $10::text
+           WHEN 'urgency' THEN k.s_rank::float8
+           WHEN 'status' THEN k.s_rank::float8
+           WHEN 'priority' THEN k.p_rank::float8
+           WHEN 'distance' THEN round(m.d::numeric, 1)::float8
+           WHEN 'due' THEN extract(epoch FROM m.due_at)::float8
+         END AS k_num
+  FROM statused m
+  CROSS JOIN LATERAL (SELECT array_position(ARRAY['overdue', 'not_informed', 'due_soon', 'informed'], m.info_status) AS s_rank,
+                             array_position(ARRAY['high', 'medium', 'low'], m.priority) AS p_rank) k
+  WHERE m.p_ok AND m.s_ok
 ), page AS (
-  -- the requested page: priority (high first), status (overdue first), distance
-  SELECT m.*,
-         array_position(ARRAY['high', 'medium', 'low'], m.priority) AS p_rank,
-         array_position(ARRAY['overdue', 'not_informed', 'due_soon', 'informed'], m.info_status) AS s_rank
-  FROM matched m
-  ORDER BY p_rank, s_rank, m.d, m.unit_id, m.child_place_id
+  -- the requested page: the key asked for (ascending or descending; a need without a due
+  -- date last either way), then status, priority, distance, unit and child place id
+  SELECT r.*, row_number() OVER (
+           ORDER BY CASE WHEN $11::boolean THEN NULL ELSE r.k_text END ASC,
+                    CASE WHEN $11::boolean THEN r.k_text END DESC,
+                    CASE WHEN $11::boolean THEN NULL ELSE r.k_num END ASC NULLS LAST,
+                    CASE WHEN $11::boolean THEN r.k_num END DESC NULLS LAST,
+                    r.s_rank, r.p_rank, r.d_shown, r.unit_id, r.child_place_id) AS rn
+  FROM ranked r
+  ORDER BY rn
   LIMIT $8::int OFFSET $9::int
 ), counts AS (
-  -- every matched need counted, by status and by priority
-  SELECT count(*)::int AS n,
+  -- the matching needs counted; by status over the needs that pass every filter but the
+  -- status filter, by priority over those that pass every filter but the priority filter,
+  -- so each filter's choices show how many needs they would add
+  SELECT count(*) FILTER (WHERE p_ok AND s_ok)::int AS n,
          json_build_object(
-           'overdue', count(*) FILTER (WHERE info_status = 'overdue'),
-           'not_informed', count(*) FILTER (WHERE info_status = 'not_informed'),
-           'due_soon', count(*) FILTER (WHERE info_status = 'due_soon'),
-           'informed', count(*) FILTER (WHERE info_status = 'informed')) AS by_status,
+           'overdue', count(*) FILTER (WHERE p_ok AND info_status = 'overdue'),
+           'not_informed', count(*) FILTER (WHERE p_ok AND info_status = 'not_informed'),
+           'due_soon', count(*) FILTER (WHERE p_ok AND info_status = 'due_soon'),
+           'informed', count(*) FILTER (WHERE p_ok AND info_status = 'informed')) AS by_status,
          json_build_object(
-           'high', count(*) FILTER (WHERE priority = 'high'),
-           'medium', count(*) FILTER (WHERE priority = 'medium'),
-           'low', count(*) FILTER (WHERE priority = 'low')) AS by_priority
-  FROM matched
+           'high', count(*) FILTER (WHERE s_ok AND priority = 'high'),
+           'medium', count(*) FILTER (WHERE s_ok AND priority = 'medium'),
+           'low', count(*) FILTER (WHERE s_ok AND priority = 'low')) AS by_priority
+  FROM statused
 )
 SELECT c.n AS number_matched, c.by_status, c.by_priority,
        coalesce((
@@ -75,9 +106,9 @@ SELECT c.n AS number_matched, c.by_status, c.by_priority,
                     'name', cp.name, 'kind', cp.kind, 'stages', to_json(cp.stages), 'operator', cp.operator,
                     'address', cp.address, 'external_id', cp.external_id, 'contact_name', cp.contact_name,
                     'contact_role', cp.contact_role, 'contact_phone', cp.contact_phone, 'contact_email', cp.contact_email,
-                    'version', cp.version, 'distance_m', round(pg.d::numeric, 1)::float8, 'ring', pg.ring, 'priority', pg.priority,
+                    'version', cp.version, 'distance_m', pg.d_shown, 'ring', pg.ring, 'priority', pg.priority,
                     'information', json_build_object('status', pg.info_status, 'last_informed_at', ps_iso(pg.last_informed_at), 'due_at', ps_iso(pg.due_at))))
-                ORDER BY pg.p_rank, pg.s_rank, pg.d, pg.unit_id, pg.child_place_id)
+                ORDER BY pg.rn)
          FROM page pg
          JOIN child_places cp ON cp.id = pg.child_place_id
          JOIN units un ON un.id = pg.unit_id

@@ -2,9 +2,12 @@
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminEn } from '../admin/messages.js';
 import { placementEn } from '../placement/messages.js';
+import { unitEditEn } from '../views/unit/unitEditMessages.js';
 import { importEn } from '../import/messages.js';
 import { formsEn } from '../forms/messages.js';
+import { recordsEn } from '../records/messages.js';
 import { outreachEn } from '../outreach/messages.js';
+import { needsWorkEn } from '../views/needs/messages.js';
 import type { InformationStatus } from '../lib/apiTypes.js';
 import type { Messages } from './sv.js';
 
@@ -350,6 +353,9 @@ export const en: Messages = {
   outreach: outreachEn,
   admin: adminEn,
   placement: placementEn,
+  unitEdit: unitEditEn,
   import: importEn,
   forms: formsEn,
+  records: recordsEn,
+  needsWork: needsWorkEn,
 };

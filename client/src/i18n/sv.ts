@@ -6,9 +6,12 @@ import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, 
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminSv } from '../admin/messages.js';
 import { placementSv } from '../placement/messages.js';
+import { unitEditSv } from '../views/unit/unitEditMessages.js';
 import { importSv } from '../import/messages.js';
 import { formsSv } from '../forms/messages.js';
+import { recordsSv } from '../records/messages.js';
 import { outreachSv } from '../outreach/messages.js';
+import { needsWorkSv } from '../views/needs/messages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
 const m = (x: number) => formatDistance('sv-SE', x);
@@ -363,8 +366,11 @@ export const sv = {
   outreach: outreachSv,
   admin: adminSv,
   placement: placementSv,
+  unitEdit: unitEditSv,
   import: importSv,
   forms: formsSv,
+  records: recordsSv,
+  needsWork: needsWorkSv,
 };
 
 export type Messages = typeof sv;

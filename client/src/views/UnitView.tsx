@@ -92,10 +92,19 @@ export function UnitView({ id, tab }: { id: number; tab: UnitTab }) {
             onFilter={setFilter}
             selectedId={focus.selectedIn('contacts')}
             onSelect={(c) => focus.selectContact(c, 'list')}
+            unit={u}
+            onChanged={contacts.retry}
           />
         ) : null}
         {tab === 'children' ? (
-          <ChildrenPanel unitId={id} state={children} selectedId={focus.selectedIn('near-children')} onSelect={(c) => focus.selectChild(c, 'list')} />
+          <ChildrenPanel
+            unitId={id}
+            state={children}
+            selectedId={focus.selectedIn('near-children')}
+            onSelect={(c) => focus.selectChild(c, 'list')}
+            unit={u}
+            onChanged={children.retry}
+          />
         ) : null}
         {tab === 'unit' ? u ? <UnitFacts unit={u} /> : <Skeleton /> : null}
         {tab === 'activities' ? <ActivitiesTab unitId={id} /> : null}

@@ -1,81 +1,217 @@
+import { useEffect, useRef, useState } from 'react';
 import { PriorityBadge, StatusBadge } from '../../components/Badges.js';
-import { ChildNameCell, MarkInformedHeader } from '../../components/ChildPlaceCells.js';
+import { MarkInformedHeader } from '../../components/ChildPlaceCells.js';
+import { SymbolImg } from '../../components/SymbolImg.js';
 import { ListStatus } from '../../components/ListStatus.js';
 import { TableWrap } from '../../components/TableWrap.js';
 import type { AsyncState } from '../../hooks/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
-import type { NearChildPlace } from '../../lib/apiTypes.js';
+import { FormError } from '../../forms/Field.js';
+import { isNotFound } from '../../forms/errors.js';
+import type { ChildPlace, NearChildPlace, Unit } from '../../lib/apiTypes.js';
+import { childSymbol } from '../../map/icons.js';
 import { formatDate } from '../../lib/format.js';
 import { MarkInformedControl, SelectPair, usePairSelection } from '../../outreach/MarkInformed.js';
 import { canEdit } from '../../outreach/api.js';
+import { recordsApi } from '../../records/api.js';
+import { ChildPlaceForm } from '../../records/ChildPlaceForm.js';
+import { ConfirmDialog } from '../../records/ConfirmDialog.js';
 import { useMe } from '../../session.js';
 
-/** Children's places near the unit, nearest first; editors can mark pairs as informed. */
+/**
+ * Children's places near the unit, nearest first; editors can mark pairs as informed,
+ * and add, edit, move and remove places (the form replaces the table while open). In a
+ * narrow panel the table's rows become cards, so no column needs sideways scrolling.
+ */
 export function ChildrenPanel({
   unitId,
   state,
   selectedId,
   onSelect,
+  unit,
+  onChanged,
 }: {
   unitId: number;
   state: AsyncState<{ features: NearChildPlace[] }> & { retry: () => void };
   selectedId: number | string | null;
   onSelect: (c: NearChildPlace) => void;
+  /** The unit, for the form's map; no form without it. */
+  unit?: Unit;
+  /** Called after a saved change, to reload the list. */
+  onChanged?: () => void;
 }) {
   const { m } = useI18n();
+  const r = m.records;
   const editor = canEdit(useMe());
+  const editable = editor && !!unit;
   const selection = usePairSelection();
+  const [form, setForm] = useState<{ place?: ChildPlace } | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [removing, setRemoving] = useState<NearChildPlace | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  /** After a save: the place and its name, to focus its row (or say it is now outside) once the list reloads. */
+  const [pending, setPending] = useState<{ id: number; name: string; created: boolean } | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const rows = [...(state.data?.features ?? [])].sort((a, b) => a.properties.distance_m - b.properties.distance_m);
+
+  useEffect(() => {
+    if (!pending || state.status !== 'ok') return;
+    const listed = state.data.features.some((f) => f.id === pending.id);
+    setStatus(listed ? (pending.created ? r.created(pending.name) : r.saved(pending.name)) : r.outsideNow(pending.name));
+    const target = listed ? document.querySelector<HTMLElement>(`#child-${pending.id} .link-button`) : null;
+    (target ?? statusRef.current)?.focus();
+    setPending(null);
+  }, [pending, state.status, state.data, r]);
+
+  const edit = async (c: NearChildPlace) => {
+    setError(null);
+    try {
+      setForm({ place: await recordsApi.childPlace(c.id) });
+    } catch (e) {
+      setError(e);
+      if (isNotFound(e)) onChanged?.();
+    }
+  };
+
+  const remove = async () => {
+    if (!removing) return;
+    setBusy(true);
+    setRemoveError(null);
+    try {
+      await recordsApi.deleteChildPlace(removing.id, removing.properties.version);
+      setStatus(r.deleted(removing.properties.name));
+      setRemoving(null);
+      onChanged?.();
+      setTimeout(() => addRef.current?.focus(), 0);
+    } catch (e) {
+      if (isNotFound(e)) {
+        setRemoving(null);
+        onChanged?.();
+      } else setRemoveError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (form && unit) {
+    return (
+      <section aria-labelledby="children-heading">
+        <h2 id="children-heading">{m.children.title}</h2>
+        <ChildPlaceForm
+          unit={unit}
+          place={form.place}
+          onSaved={(c, created) => {
+            setForm(null);
+            setStatus('');
+            setPending({ id: c.id, name: c.properties.name, created });
+            onChanged?.();
+          }}
+          onCancel={() => {
+            const id = form.place?.id;
+            setForm(null);
+            setTimeout(() => (id ? document.querySelector<HTMLElement>(`#child-${id} .link-button`) : addRef.current)?.focus(), 0);
+          }}
+        />
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="children-heading">
       <h2 id="children-heading">{m.children.title}</h2>
       <p className="muted">{m.children.intro}</p>
+      {editable ? (
+        <p className="record-add">
+          <button ref={addRef} type="button" className="button button-primary" onClick={() => setForm({})}>
+            {r.addChildPlace}
+          </button>
+        </p>
+      ) : null}
+      <p ref={statusRef} className="record-status" role="status" tabIndex={-1}>
+        {status}
+      </p>
+      {error ? <FormError error={error} /> : null}
       <p className="count" aria-live="polite">
         {state.data ? m.children.count(rows.length) : ''}
       </p>
       <ListStatus state={state} empty={rows.length === 0} none={m.children.none} />
       {rows.length ? (
-        <TableWrap label={m.children.title}>
-          <table className="data-table">
-            <caption className="visually-hidden">{m.children.title}</caption>
-            <thead>
-              <tr>
-                {editor ? <MarkInformedHeader /> : null}
-                <th scope="col">{m.children.name}</th>
-                <th scope="col">{m.children.distance}</th>
-                <th scope="col">{m.children.priorityAndStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => {
-                const p = c.properties;
-                const info = p.information;
-                return (
-                  <tr key={c.id} id={`child-${c.id}`} className={selectedId === c.id ? 'selected' : undefined}>
-                    {editor ? (
-                      <td>
-                        <SelectPair pair={{ unitId, childPlaceId: c.id }} name={p.name} selection={selection} />
+        <div className="children-wrap">
+          <TableWrap label={m.children.title}>
+            <table className="data-table children-table">
+              <caption className="visually-hidden">{m.children.title}</caption>
+              <thead>
+                <tr>
+                  {editor ? <MarkInformedHeader /> : null}
+                  <th scope="col">{m.children.name}</th>
+                  <th scope="col" className="num">{m.children.distance}</th>
+                  <th scope="col">{m.children.priorityAndStatus}</th>
+                  {editable ? <th scope="col">{r.actions}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => {
+                  const p = c.properties;
+                  const info = p.information;
+                  const cls = [selectedId === c.id ? 'selected' : '', editor ? '' : 'no-select'].filter(Boolean).join(' ') || undefined;
+                  return (
+                    <tr key={c.id} id={`child-${c.id}`} className={cls}>
+                      {editor ? (
+                        <td className="select">
+                          <SelectPair pair={{ unitId, childPlaceId: c.id }} name={p.name} selection={selection} />
+                        </td>
+                      ) : null}
+                      <ChildCell c={c} selected={selectedId === c.id} onSelect={() => onSelect(c)} />
+                      <td className="num">
+                        {m.distance(p.distance_m)}
+                        <span className="cell-sub">{m.ring[p.ring]}</span>
                       </td>
-                    ) : null}
-                    <ChildNameCell name={p.name} kind={p.kind} extra={p.stages.length ? ` ${p.stages.map((s) => m.stage[s]).join(', ')}` : ''} selected={selectedId === c.id} onSelect={() => onSelect(c)} />
-                    <td className="num">
-                      {m.distance(p.distance_m)}
-                      <span className="cell-sub">{m.ring[p.ring]}</span>
-                    </td>
-                    <td>
-                      <span className="badges">
-                        <PriorityBadge m={m} priority={p.priority} />
-                        <StatusBadge m={m} status={info.status} />
-                      </span>
-                      {info.last_informed_at ? <span className="cell-sub">{m.children.lastInformed} {formatDate(m.locale, info.last_informed_at)}</span> : null}
-                      {info.due_at ? <span className="cell-sub">{m.children.due} {formatDate(m.locale, info.due_at)}</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
+                      <td className="status">
+                        <span className="badges">
+                          <PriorityBadge m={m} priority={p.priority} />
+                          <StatusBadge m={m} status={info.status} />
+                        </span>
+                        {info.last_informed_at ? (
+                          <span className="cell-sub">
+                            {m.children.lastInformed} <span className="date">{formatDate(m.locale, info.last_informed_at)}</span>
+                          </span>
+                        ) : null}
+                        {info.due_at ? (
+                          <span className="cell-sub">
+                            {m.children.due} <span className="date">{formatDate(m.locale, info.due_at)}</span>
+                          </span>
+                        ) : null}
+                      </td>
+                      {editable ? (
+                        <td className="actions">
+                          <span className="row-actions">
+                            <button type="button" className="button button-small" aria-label={r.editChild(p.name)} onClick={() => void edit(c)}>
+                              {r.edit}
+                            </button>
+                            <button
+                              type="button"
+                              className="button button-small button-quiet"
+                              aria-label={r.deleteChild(p.name)}
+                              onClick={() => {
+                                setRemoveError(null);
+                                setRemoving(c);
+                              }}
+                            >
+                              {r.delete}
+                            </button>
+                          </span>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableWrap>
+        </div>
       ) : null}
       {editor && rows.length ? (
         <MarkInformedControl
@@ -86,6 +222,40 @@ export function ChildrenPanel({
           }}
         />
       ) : null}
+      {removing ? (
+        <ConfirmDialog
+          title={r.deleteChildTitle(removing.properties.name)}
+          text={r.deleteChildText}
+          confirm={r.confirmDelete}
+          busy={busy}
+          error={removeError ? <FormError error={removeError} /> : null}
+          onConfirm={() => void remove()}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/** The name cell: the name (selects it on the map), symbol, kind, stages and the external id. */
+function ChildCell({ c, selected, onSelect }: { c: NearChildPlace; selected: boolean; onSelect: () => void }) {
+  const { m } = useI18n();
+  const p = c.properties;
+  return (
+    <td className="name">
+      <button type="button" className="link-button" aria-pressed={selected} onClick={onSelect}>
+        {p.name}
+      </button>
+      <span className="cell-sub">
+        <SymbolImg spec={childSymbol(p.kind)} size={14} />
+        {m.childPlaceKind[p.kind]}
+        {p.stages.length ? ` ${p.stages.map((s) => m.stage[s]).join(', ')}` : ''}
+      </span>
+      {p.external_id ? (
+        <span className="cell-sub muted small">
+          {m.records.externalIdShort}: {p.external_id}
+        </span>
+      ) : null}
+    </td>
   );
 }

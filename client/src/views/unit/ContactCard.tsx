@@ -1,13 +1,62 @@
 import { useState } from 'react';
+import { FormError } from '../../forms/Field.js';
+import { isNotFound } from '../../forms/errors.js';
+import { Link } from '../../hooks/useRoute.js';
 import { useI18n } from '../../i18n/index.js';
 import type { Contact } from '../../lib/apiTypes.js';
 import { contactText } from '../../lib/contacts.js';
 import { telHref } from '../../lib/format.js';
+import { routeHref } from '../../lib/route.js';
+import { recordsApi } from '../../records/api.js';
+import { ConfirmDialog } from '../../records/ConfirmDialog.js';
+import { PersonsEditor } from '../../records/PersonsEditor.js';
 
-/** One actor to contact: name (selects it on the map), what about, links, persons, and a copy button. */
-export function ContactCard({ contact, selected, onSelect }: { contact: Contact; selected: boolean; onSelect: () => void }) {
+/**
+ * One actor to contact: name (selects it on the map), what about, links, when last
+ * contacted, persons, and a copy button. For editors also "Logga kontakt", edit, remove
+ * and the contact persons edited inline.
+ */
+export function ContactCard({
+  contact,
+  selected,
+  onSelect,
+  unitId,
+  editable = false,
+  onEdit,
+  onChanged,
+  onDeleted,
+}: {
+  contact: Contact;
+  selected: boolean;
+  onSelect: () => void;
+  unitId?: number;
+  editable?: boolean;
+  onEdit?: () => void;
+  onChanged?: () => void;
+  onDeleted?: (name: string) => void;
+}) {
   const { m } = useI18n();
+  const r = m.records;
   const p = contact.properties;
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const remove = async () => {
+    setBusy(true);
+    setDeleteError(null);
+    try {
+      await recordsApi.deleteActor(contact.id, p.version);
+      setConfirming(false);
+      onDeleted?.(p.name);
+    } catch (e) {
+      if (isNotFound(e)) {
+        setConfirming(false);
+        onDeleted?.(p.name);
+      } else setDeleteError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const [copyStatus, setCopyStatus] = useState('');
   const copy = async () => {
     try {
@@ -34,7 +83,13 @@ export function ContactCard({ contact, selected, onSelect }: { contact: Contact;
       ) : null}
       {p.address ? <p className="small">{p.address}</p> : null}
       <ContactLinks phone={p.phone} email={p.email} />
-      {p.contact_persons.length ? (
+      <p className="small last-contacted">
+        <span className="label">{r.lastContacted}: </span>
+        {p.last_contacted_at ? <time dateTime={p.last_contacted_at}>{r.lastContactedOn(p.last_contacted_at)}</time> : r.neverContacted}
+      </p>
+      {editable ? (
+        <PersonsEditor actorId={contact.id} actorName={p.name} persons={p.contact_persons} editable onChanged={() => onChanged?.()} />
+      ) : p.contact_persons.length ? (
         <ul className="persons" aria-label={m.contacts.persons}>
           {p.contact_persons.map((person) => (
             <li key={person.id}>
@@ -46,13 +101,39 @@ export function ContactCard({ contact, selected, onSelect }: { contact: Contact;
         </ul>
       ) : null}
       <div className="card-actions">
+        {editable && unitId !== undefined ? (
+          <Link className="button button-small button-primary" href={routeHref({ name: 'unit', id: unitId, tab: 'activities', draft: { actorId: contact.id } })} aria-label={r.logContactLabel(p.name)}>
+            {r.logContact}
+          </Link>
+        ) : null}
         <button type="button" className="button button-small" onClick={() => void copy()} aria-label={m.contacts.copyLabel(p.name)}>
           {m.contacts.copy}
         </button>
+        {editable ? (
+          <>
+            <button type="button" className="button button-small" onClick={onEdit} aria-label={r.editActor(p.name)}>
+              {r.edit}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={() => setConfirming(true)} aria-label={r.deleteActor(p.name)}>
+              {r.delete}
+            </button>
+          </>
+        ) : null}
         <span className="copy-status small" role="status">
           {copyStatus}
         </span>
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={r.deleteActorTitle(p.name)}
+          text={r.deleteActorText}
+          confirm={r.confirmDelete}
+          busy={busy}
+          error={deleteError ? <FormError error={deleteError} /> : null}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
     </article>
   );
 }

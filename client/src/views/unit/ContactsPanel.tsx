@@ -1,12 +1,18 @@
+import { useEffect, useRef, useState } from 'react';
 import { CodeFilter } from '../../components/CodeFilter.js';
 import { ListStatus } from '../../components/ListStatus.js';
 import { SymbolImg } from '../../components/SymbolImg.js';
 import type { AsyncState } from '../../hooks/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
-import type { ActorCategory, Contact, Ring } from '../../lib/apiTypes.js';
+import { FormError } from '../../forms/Field.js';
+import type { ActorCategory, Contact, Ring, Unit } from '../../lib/apiTypes.js';
 import { ACTOR_CATEGORIES, RINGS } from '../../lib/codes.js';
 import { categoriesPresent, groupContacts } from '../../lib/contacts.js';
 import { actorSymbol } from '../../map/icons.js';
+import { canEdit } from '../../outreach/api.js';
+import { ActorForm } from '../../records/ActorForm.js';
+import { recordsApi, type ActorRecord } from '../../records/api.js';
+import { useMe } from '../../session.js';
 import { ContactCard } from './ContactCard.js';
 
 /** The contacts filter: by ring and by actor category (`undefined`: all). */
@@ -15,7 +21,11 @@ export interface ContactFilter {
   category?: ActorCategory;
 }
 
-/** The unit's contacts, filtered by ring and category, grouped by ring and then category. */
+/**
+ * The unit's contacts, filtered by ring and category, grouped by ring and then category.
+ * Editors add an actor here (the form replaces the list while open), and edit, move and
+ * remove actors and their contact persons from the cards.
+ */
 export function ContactsPanel({
   state,
   shown,
@@ -23,6 +33,8 @@ export function ContactsPanel({
   onFilter,
   selectedId,
   onSelect,
+  unit,
+  onChanged,
 }: {
   state: AsyncState<{ features: Contact[] }> & { retry: () => void };
   shown: Contact[];
@@ -30,14 +42,79 @@ export function ContactsPanel({
   onFilter: (f: ContactFilter) => void;
   selectedId: number | string | null;
   onSelect: (c: Contact) => void;
+  /** The unit, for the actor form's map; no form without it. */
+  unit?: Unit;
+  /** Called after any saved change, to reload the contacts. */
+  onChanged?: () => void;
 }) {
   const { m } = useI18n();
+  const r = m.records;
+  const editable = canEdit(useMe()) && !!unit;
+  const [form, setForm] = useState<{ actor?: ActorRecord } | null>(null);
+  const [status, setStatus] = useState('');
+  const [openError, setOpenError] = useState<unknown>(null);
+  /** After a save: the actor whose card gets focus once the reloaded list shows it. */
+  const [focusId, setFocusId] = useState<number | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const groups = groupContacts(shown);
   const cats = categoriesPresent(state.data?.features ?? [], ACTOR_CATEGORIES);
+
+  useEffect(() => {
+    if (focusId === null || state.status !== 'ok') return;
+    const target = document.querySelector<HTMLElement>(`#contact-${focusId} .contact-name`);
+    (target ?? statusRef.current)?.focus();
+    setFocusId(null);
+  }, [focusId, state.status, state.data]);
+
+  const edit = async (c: Contact) => {
+    setOpenError(null);
+    try {
+      setForm({ actor: await recordsApi.actor(c.id) });
+    } catch (e) {
+      setOpenError(e);
+      onChanged?.();
+    }
+  };
+
+  if (form && unit) {
+    return (
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading">{m.contacts.title}</h2>
+        <ActorForm
+          unit={unit}
+          actor={form.actor}
+          onSaved={(a, created) => {
+            setForm(null);
+            setStatus(created ? r.created(a.properties.name) : r.saved(a.properties.name));
+            setFocusId(a.id);
+            onChanged?.();
+          }}
+          onCancel={() => {
+            const id = form.actor?.id;
+            setForm(null);
+            setTimeout(() => (id ? document.querySelector<HTMLElement>(`#contact-${id} .contact-name`) : addRef.current)?.focus(), 0);
+          }}
+        />
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">{m.contacts.title}</h2>
       <p className="muted">{m.contacts.intro}</p>
+      {editable ? (
+        <p className="record-add">
+          <button ref={addRef} type="button" className="button button-primary" onClick={() => setForm({})}>
+            {r.addActorHere}
+          </button>
+        </p>
+      ) : null}
+      <p ref={statusRef} className="record-status" role="status" tabIndex={-1}>
+        {status}
+      </p>
+      {openError ? <FormError error={openError} /> : null}
       <div className="filters">
         <CodeFilter id="contacts-ring" label={m.contacts.filterRing} allLabel={m.contacts.all} codes={RINGS} value={filter.ring} labelOf={(r) => m.ring[r]} onChange={(ring) => onFilter({ ...filter, ring })} />
         <CodeFilter
@@ -68,7 +145,20 @@ export function ContactsPanel({
               <ul className="plain-list">
                 {cg.contacts.map((c) => (
                   <li key={c.id}>
-                    <ContactCard contact={c} selected={selectedId === c.id} onSelect={() => onSelect(c)} />
+                    <ContactCard
+                      contact={c}
+                      selected={selectedId === c.id}
+                      onSelect={() => onSelect(c)}
+                      unitId={unit?.id}
+                      editable={editable}
+                      onEdit={() => void edit(c)}
+                      onChanged={onChanged}
+                      onDeleted={(name) => {
+                        setStatus(r.deleted(name));
+                        onChanged?.();
+                        addRef.current?.focus();
+                      }}
+                    />
                   </li>
                 ))}
               </ul>

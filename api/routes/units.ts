@@ -3,8 +3,8 @@ import { requireRole } from '../auth/middleware.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { contextOf } from '../http/context.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
-import { UnitCollection, UnitCreate, UnitFeature, UnitPatch } from '../schemas/units.js';
-import { createUnit, deleteUnit, getUnit, listUnits, updateUnit } from '../services/units.js';
+import { UnitCollection, UnitCreate, UnitDependents, UnitFeature, UnitPatch } from '../schemas/units.js';
+import { createUnit, deleteUnit, getUnit, listUnits, unitDependents, updateUnit } from '../services/units.js';
 import { newRouter } from '../validation.js';
 
 export const unitsRoutes = newRouter()
@@ -105,5 +105,23 @@ export const unitsRoutes = newRouter()
       await deleteUnit(contextOf(c), id, version);
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/dependents',
+      tags: ['Units'],
+      summary: 'What removing a unit takes with it (editor)',
+      description: 'Counts of the records a DELETE of the unit removes with it (activities, of them information records and open follow-ups, principle entries), for the confirmation; actors and child places stay.',
+      middleware: [requireRole('editor')] as const,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The counts, and the version for If-Match.', content: { 'application/json': { schema: UnitDependents } } },
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await unitDependents(contextOf(c), id), 200);
+    },
   );
-

@@ -99,5 +99,19 @@ export const UnitPatch = z
   })
   .openapi('UnitPatch', { description: 'A partial Feature: geometry and/or some properties. Needs If-Match.' });
 
+export const UnitDependents = z
+  .object({
+    version: z.number().int().openapi({ description: "The unit's version now, for the DELETE's If-Match." }),
+    activities: z.number().int().openapi({ description: 'Activities of the unit (removed with it), all kinds.' }),
+    information: z.number().int().openapi({ description: 'Of them, information given to child places (the information records).' }),
+    open_follow_ups: z.number().int().openapi({ description: 'Of them, observations and findings whose follow-up is open or in progress.' }),
+    principles: z.number().int().openapi({ description: "The unit's principle entries (removed with it)." }),
+  })
+  .openapi('UnitDependents', {
+    description: 'What a DELETE of the unit removes with it. Actors, child places and the audit trail are not tied to a unit and stay.',
+  });
+
+export type UnitDependentsT = z.infer<typeof UnitDependents>;
+
 export type UnitCreateInput = z.infer<typeof UnitCreate>;
 export type UnitPatchInput = z.infer<typeof UnitPatch>;

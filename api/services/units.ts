@@ -1,7 +1,7 @@
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { notFound } from '../errors.js';
-import type { Unit, UnitCreateInput, UnitPatchInput } from '../schemas/units.js';
+import type { Unit, UnitCreateInput, UnitDependentsT, UnitPatchInput } from '../schemas/units.js';
 import { audit } from './audit.js';
 import { seesExact, writerOf, type RequestContext } from './context.js';
 import { auditExactRead, type ShownUnit } from './exactReads.js';
@@ -11,6 +11,7 @@ const unitsList = statement('units_list', ['need_to_know', 'unit_id']);
 const unitsInsert = statement('units_insert', ['properties', 'geometry', 'now']);
 const unitsUpdate = statement('units_update', ['unit_id', 'version', 'properties', 'geometry', 'now']);
 const unitsDelete = statement('units_delete', ['unit_id', 'version']);
+const unitsDependents = statement('units_dependents', ['unit_id']);
 
 interface UnitRow {
   id: number; name: string; kind: Unit['properties']['kind']; status: Unit['properties']['status'];
@@ -108,4 +109,11 @@ export async function deleteUnit(ctx: RequestContext, id: number, version: numbe
     if (!row) throw staleVersion('unit', id);
     await audit(tx, { at: ctx.now, user, action: 'delete', entity: 'unit', entityId: id, before });
   });
+}
+
+/** What removing a unit would take with it (its activities and principle entries), for the confirmation; 404 unknown. */
+export async function unitDependents(ctx: RequestContext, id: number): Promise<UnitDependentsT> {
+  const row = await unitsDependents.one<UnitDependentsT>(ctx.db, { unit_id: id });
+  if (!row) throw notFound('unit', id);
+  return row;
 }

@@ -169,6 +169,7 @@ describe('every route answers with what the document declares', () => {
     });
     const patched = await ok({ route: 'PATCH /api/units/{id}', url: `/api/units/${unit.body.id}`, body: { properties: { places: 5 } }, headers: { 'if-match': unit.etag } });
     await ok({ route: 'GET /api/units/{id}/zones', url: `/api/units/${unitId}/zones` });
+    await ok({ route: 'GET /api/units/{id}/dependents', url: `/api/units/${unitId}/dependents` });
     await ok({ route: 'GET /api/units/{id}/contacts', url: `/api/units/${unitId}/contacts` });
     await ok({ route: 'GET /api/units/{id}/child-places', url: `/api/units/${unitId}/child-places` });
     await ok({ route: 'GET /api/units/{id}/contacts/export', url: `/api/units/${unitId}/contacts/export` });

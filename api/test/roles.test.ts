@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/units/{id}': 'viewer',
   'PATCH /api/units/{id}': 'editor',
   'DELETE /api/units/{id}': 'editor',
+  'GET /api/units/{id}/dependents': 'editor',
   'POST /api/import/{layer}': 'admin',
   'GET /api/units/{id}/zones': 'viewer',
   'GET /api/units/{id}/contacts': 'viewer',

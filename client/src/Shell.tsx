@@ -68,7 +68,7 @@ function View({ route }: { route: Route }) {
     case 'overview':
       return <Overview unitId={route.unitId} />;
     case 'unit':
-      return <UnitView key={route.id} id={route.id} tab={route.tab} />;
+      return <UnitView key={route.id} id={route.id} tab={route.tab} draft={route.draft} />;
     case 'needs':
       return <InformationNeeds filters={route.filters} />;
     case 'site':

@@ -31,6 +31,7 @@ export const canEdit = (me: Me | undefined): boolean => me?.role === 'editor' ||
 export const outreachApi = {
   activities: (unitId: number, filters: Record<string, QueryValue> = {}, signal?: AbortSignal) =>
     request<z.infer<typeof ActivityList>>(`/api/units/${unitId}/activities${queryString(filters)}`, { signal }),
+  activity: (id: number, signal?: AbortSignal) => request<ActivityT>(`/api/activities/${id}`, { signal }),
   createActivity: (unitId: number, body: ActivityInput) => request<ActivityT>(`/api/units/${unitId}/activities`, { method: 'POST', body }),
   changeActivity: (id: number, version: number, body: ActivityChange) => request<ActivityT>(`/api/activities/${id}`, { method: 'PATCH', body, ifMatch: version }),
   deleteActivity: (id: number, version: number) => request<void>(`/api/activities/${id}`, { method: 'DELETE', ifMatch: version }),

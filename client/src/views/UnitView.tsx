@@ -7,7 +7,7 @@ import { Link, useRouter } from '../hooks/useRoute.js';
 import { useI18n } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import { filterContacts } from '../lib/contacts.js';
-import { routeHref, type UnitTab } from '../lib/route.js';
+import { routeHref, type ActivityDraft, type UnitTab } from '../lib/route.js';
 import { useUnitMap } from '../map/useUnitMap.js';
 import { ActivitiesTab } from '../outreach/ActivitiesTab.js';
 import { PrinciplesTab } from '../outreach/PrinciplesTab.js';
@@ -16,7 +16,7 @@ import { ContactsPanel, type ContactFilter } from './unit/ContactsPanel.js';
 import { UnitFacts } from './unit/UnitFacts.js';
 
 /** The unit view: zones on the map, and tabs for contacts, children's places, facts, activities and principles. */
-export function UnitView({ id, tab }: { id: number; tab: UnitTab }) {
+export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?: ActivityDraft }) {
   const { m } = useI18n();
   const { navigate } = useRouter();
   const unit = useAsync((signal) => api.unit(id, signal), [id]);
@@ -107,7 +107,7 @@ export function UnitView({ id, tab }: { id: number; tab: UnitTab }) {
           />
         ) : null}
         {tab === 'unit' ? u ? <UnitFacts unit={u} /> : <Skeleton /> : null}
-        {tab === 'activities' ? <ActivitiesTab unitId={id} /> : null}
+        {tab === 'activities' ? <ActivitiesTab unitId={id} draft={draft} /> : null}
         {tab === 'principles' ? <PrinciplesTab unitId={id} /> : null}
       </div>
     </div>

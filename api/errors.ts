@@ -26,6 +26,46 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * Rule codes beside zod's issue codes: a validation issue's `code` (`details.issues[]`)
+ * or a business-rule error's `details.rule`. Clients render each from their own
+ * catalogue with the issue's `params`; api/test/errorCodes.test.ts requires a Swedish
+ * and an English text for each.
+ */
+export const RULE_CODES = {
+  protected_housing: 'the text names protected housing (skyddat boende), which is never entered',
+  outside_sweden: 'a position outside Sweden\'s bounding box; params lon, lat',
+  location_pair: 'a location with only one coordinate',
+  position_3d: 'a position with more than two numbers',
+  position_shape: 'a position that is not [lon, lat]',
+  not_finite: 'a coordinate that is not a finite number',
+  crs_member: 'a GeoJSON "crs" member',
+  ring_not_closed: 'a polygon ring whose last position is not its first',
+  ring_too_short: 'a polygon ring of fewer than four positions; params minimum, got',
+  empty_geometry: 'an empty geometry',
+  geometry_shape: 'a geometry that is not GeoJSON of the allowed types',
+  too_many_positions: 'a geometry with too many positions; params maximum',
+  invalid_geometry: 'a geometry the database finds invalid (self-intersection)',
+  radii_order: 'zone radii that do not grow outwards',
+  stages_only_schools: 'stages on a child place that is not a school',
+  empty_change: 'a change that names nothing to change',
+  contact_target: 'a contact activity with no actor, child place or note',
+  due_before_date: 'a due date before the activity date; params date',
+  date_in_future: 'an activity date after tomorrow; params latest',
+  follow_up_kind_only: 'follow-up fields on a kind that has none; params kind',
+  missing_reference: 'ids of records that do not exist; params ids',
+  outside_outer_ring: 'child places outside the unit\'s outer ring; params ids, radius',
+  weak_password: 'a password refused by the password rules',
+  email_taken: 'an e-mail address another account has; params email',
+  last_admin: 'a change that would leave no active administrator',
+  duplicate: 'a unique value another record has',
+  in_use: 'a record other records refer to',
+  stale_version: 'the record changed since it was read; params what, id',
+  invalid_value: 'a value outside a list; params values',
+} as const;
+
+export type RuleCode = keyof typeof RULE_CODES;
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown; request_id?: string };
 }
@@ -43,6 +83,15 @@ export class ApiError extends HTTPException {
 }
 
 export const badRequest = (message: string, details?: unknown) => new ApiError('bad_request', message, details);
+
+/**
+ * An error about one rule, with what the client needs to render it without the English
+ * message: `details.rule`, `details.params` and, when it is about a field, `details.path`
+ * plus the same as one issue in `details.issues` (so forms show it at the field).
+ */
+export function ruleError(code: ErrorCode, rule: RuleCode, message: string, params: Record<string, unknown> = {}, path?: string[]): ApiError {
+  return new ApiError(code, message, { rule, params, ...(path ? { path, issues: [{ path, code: rule, params, message }] } : {}) });
+}
 export const notFound = (what: string, id: number | string) => new ApiError('not_found', `No ${what} with id ${id}.`);
 
 export const MESSAGES = {

@@ -26,16 +26,64 @@ function issueCode(issues: readonly z.core.$ZodIssue[]): ErrorCode {
   return 'bad_request';
 }
 
+/** One validation issue as the API answers it: a stable code and what is valid, besides the English message. */
+export interface IssueDetail {
+  path: string[];
+  /** zod's issue code (`invalid_type`, `too_small`, `too_big`, `invalid_value`, `invalid_format`, `unrecognized_keys`, …) or a rule code (`protected_housing`, `outside_sweden`, … in `RULE_CODES`). */
+  code: string;
+  /** What is valid: `minimum`/`maximum` (+ `origin`, `inclusive`), `values`, `expected` (+ `received`), `format`, `keys`, `divisor`, or a rule's own values. */
+  params: Record<string, unknown>;
+  message: string;
+}
+
+const jsonSafe = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : v);
+
+/** The machine-readable form of one zod issue: the client renders it from its catalogue without the message. */
+export function issueDetail(i: z.core.$ZodIssue): IssueDetail {
+  const path = i.path.map(String);
+  const base = { path, message: i.message };
+  switch (i.code) {
+    case 'invalid_type': {
+      const received = /received (\w+)/.exec(i.message)?.[1];
+      return { ...base, code: i.code, params: { expected: i.expected, ...(received ? { received } : {}) } };
+    }
+    case 'too_small':
+      return { ...base, code: i.code, params: { origin: i.origin, minimum: jsonSafe(i.minimum), inclusive: i.inclusive ?? true, ...(i.exact ? { exact: true } : {}) } };
+    case 'too_big':
+      return { ...base, code: i.code, params: { origin: i.origin, maximum: jsonSafe(i.maximum), inclusive: i.inclusive ?? true, ...(i.exact ? { exact: true } : {}) } };
+    case 'invalid_value':
+      return { ...base, code: i.code, params: { values: i.values.map(jsonSafe) } };
+    case 'invalid_format':
+      return { ...base, code: i.code, params: { format: i.format, ...('pattern' in i && i.pattern ? { pattern: String(i.pattern) } : {}) } };
+    case 'not_multiple_of':
+      return { ...base, code: i.code, params: { divisor: jsonSafe(i.divisor) } };
+    case 'unrecognized_keys':
+      return { ...base, code: i.code, params: { keys: i.keys } };
+    case 'invalid_key':
+    case 'invalid_element':
+      return { ...base, code: i.code, params: { origin: i.origin } };
+    case 'invalid_union':
+      return { ...base, code: i.code, params: {} };
+    case 'custom': {
+      const { code, ...params } = (i.params ?? {}) as Record<string, unknown>;
+      return { ...base, code: typeof code === 'string' ? code : 'custom', params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, jsonSafe(v)])) };
+    }
+    default:
+      return { ...base, code: (i as { code: string }).code, params: {} };
+  }
+}
+
 /**
  * The hook every OpenAPI route uses: a failed validation becomes a 400 in the one
- * error shape, naming the parameter.
+ * error shape, naming the parameter; `details.issues[]` carries `{ path, code, params,
+ * message }` per issue so that clients render it in their own language.
  */
 export const validationHook: Hook<any, AppEnv, any, any> = (result, c) => {
   if (!result.success) {
     const target = (result as { target?: string }).target ?? 'input';
     const where = target === 'json' ? 'body' : target;
     throw new ApiError(issueCode(result.error.issues), `Invalid ${where}: ${describeIssues(result.error.issues, where)}`, {
-      issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+      issues: result.error.issues.map(issueDetail),
     });
   }
   void c;

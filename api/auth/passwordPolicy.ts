@@ -40,5 +40,8 @@ export function passwordProblem(password: string, email: string): string | undef
 /** Refuses a password with 400 `weak_password`, naming the field it came in. */
 export function assertPasswordAcceptable(password: string, email: string, field = 'password'): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw new ApiError('weak_password', `${field}: ${problem}.`, { field });
+  if (problem) {
+    const path = [field];
+    throw new ApiError('weak_password', `${field}: ${problem}.`, { field, rule: 'weak_password', params: {}, path, issues: [{ path, code: 'weak_password', params: {}, message: problem }] });
+  }
 }

@@ -30,6 +30,9 @@ export type InputGeometry = PointGeo | PolygonGeo | MultiPolygonGeo;
 /** One problem found in a geometry: where (relative to the geometry) and what. */
 export interface GeometryIssue {
   path: (string | number)[];
+  /** The rule code the client renders (`outside_sweden`, `ring_not_closed`, … in `RULE_CODES` of api/errors.ts). */
+  code: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 
@@ -38,36 +41,36 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Issues of one position: an array of exactly two finite numbers inside Sweden. */
 function positionIssues(p: unknown, path: (string | number)[]): GeometryIssue[] {
-  if (!Array.isArray(p)) return [{ path, message: 'a position must be an array [lon, lat]' }];
+  if (!Array.isArray(p)) return [{ path, code: 'position_shape', message: 'a position must be an array [lon, lat]' }];
   if (p.length !== 2) {
-    return [{ path, message: p.length > 2 ? `positions must be 2-D [lon, lat]; got ${p.length} numbers (no elevation or measure)` : 'a position needs two numbers [lon, lat]' }];
+    return [{ path, code: p.length > 2 ? 'position_3d' : 'position_shape', message: p.length > 2 ? `positions must be 2-D [lon, lat]; got ${p.length} numbers (no elevation or measure)` : 'a position needs two numbers [lon, lat]' }];
   }
   const [lon, lat] = p as unknown[];
-  if (typeof lon !== 'number' || typeof lat !== 'number') return [{ path, message: 'longitude and latitude must be numbers' }];
-  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return [{ path, message: 'longitude and latitude must be finite numbers (no NaN or Infinity)' }];
+  if (typeof lon !== 'number' || typeof lat !== 'number') return [{ path, code: 'not_finite', message: 'longitude and latitude must be numbers' }];
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return [{ path, code: 'not_finite', message: 'longitude and latitude must be finite numbers (no NaN or Infinity)' }];
   if (!inSweden(lon, lat)) {
-    return [{ path, message: `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT}); positions are [lon, lat] in WGS 84` }];
+    return [{ path, code: 'outside_sweden', params: { lon, lat }, message: `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT}); positions are [lon, lat] in WGS 84` }];
   }
   return [];
 }
 
 /** Issues of one linear ring: ≥ 4 valid positions, first equal to last. */
 function ringIssues(ring: unknown, path: (string | number)[]): GeometryIssue[] {
-  if (!Array.isArray(ring)) return [{ path, message: 'a ring must be an array of positions' }];
-  if (ring.length < 4) return [{ path, message: `a ring needs at least 4 positions (closed: the last equals the first); got ${ring.length}` }];
+  if (!Array.isArray(ring)) return [{ path, code: 'ring_too_short', message: 'a ring must be an array of positions' }];
+  if (ring.length < 4) return [{ path, code: 'ring_too_short', params: { minimum: 4, got: ring.length }, message: `a ring needs at least 4 positions (closed: the last equals the first); got ${ring.length}` }];
   for (let i = 0; i < ring.length; i++) {
     const issues = positionIssues(ring[i], [...path, i]);
     if (issues.length) return issues;
   }
   const first = ring[0] as Position2D;
   const last = ring[ring.length - 1] as Position2D;
-  if (first[0] !== last[0] || first[1] !== last[1]) return [{ path, message: 'the ring is not closed: its last position must equal its first' }];
+  if (first[0] !== last[0] || first[1] !== last[1]) return [{ path, code: 'ring_not_closed', message: 'the ring is not closed: its last position must equal its first' }];
   return [];
 }
 
 function polygonIssues(rings: unknown, path: (string | number)[]): GeometryIssue[] {
-  if (!Array.isArray(rings)) return [{ path, message: 'polygon coordinates must be an array of rings' }];
-  if (rings.length === 0) return [{ path, message: 'the polygon is empty: it needs an outer ring' }];
+  if (!Array.isArray(rings)) return [{ path, code: 'geometry_shape', message: 'polygon coordinates must be an array of rings' }];
+  if (rings.length === 0) return [{ path, code: 'empty_geometry', message: 'the polygon is empty: it needs an outer ring' }];
   for (let i = 0; i < rings.length; i++) {
     const issues = ringIssues(rings[i], [...path, i]);
     if (issues.length) return issues;
@@ -88,29 +91,29 @@ function countPositions(v: unknown, depth: number): number {
  * acceptable). Pure; usable outside zod, e.g. by importers reporting row by row.
  */
 export function geometryIssues(value: unknown, allowed: readonly GeometryType[]): GeometryIssue[] {
-  if (!isPlainObject(value)) return [{ path: [], message: `must be a GeoJSON geometry object of type ${allowed.join(' or ')}` }];
+  if (!isPlainObject(value)) return [{ path: [], code: 'geometry_shape', message: `must be a GeoJSON geometry object of type ${allowed.join(' or ')}` }];
   if ('crs' in value) {
-    return [{ path: ['crs'], message: 'a "crs" member is not allowed: GeoJSON (RFC 7946) is always WGS 84 [lon, lat]' }];
+    return [{ path: ['crs'], code: 'crs_member', message: 'a "crs" member is not allowed: GeoJSON (RFC 7946) is always WGS 84 [lon, lat]' }];
   }
   const extra = Object.keys(value).filter((k) => k !== 'type' && k !== 'coordinates' && k !== 'bbox');
-  if (extra.length) return [{ path: [], message: `unknown ${extra.length > 1 ? 'keys' : 'key'} ${extra.map((k) => `"${k}"`).join(', ')} in geometry` }];
+  if (extra.length) return [{ path: [], code: 'unrecognized_keys', params: { keys: extra }, message: `unknown ${extra.length > 1 ? 'keys' : 'key'} ${extra.map((k) => `"${k}"`).join(', ')} in geometry` }];
   const type = value.type;
   if (typeof type !== 'string' || !(allowed as readonly string[]).includes(type)) {
-    return [{ path: ['type'], message: `geometry type must be ${allowed.join(' or ')}; got ${JSON.stringify(type)?.slice(0, 40) ?? 'nothing'}` }];
+    return [{ path: ['type'], code: 'invalid_value', params: { values: [...allowed] }, message: `geometry type must be ${allowed.join(' or ')}; got ${JSON.stringify(type)?.slice(0, 40) ?? 'nothing'}` }];
   }
-  if (!('coordinates' in value)) return [{ path: ['coordinates'], message: 'the geometry has no coordinates' }];
+  if (!('coordinates' in value)) return [{ path: ['coordinates'], code: 'empty_geometry', message: 'the geometry has no coordinates' }];
   const coords = value.coordinates;
   const depth = type === 'Point' ? 0 : type === 'Polygon' ? 2 : 3;
   if (countPositions(coords, depth) > MAX_POSITIONS) {
-    return [{ path: ['coordinates'], message: `the geometry has more than ${MAX_POSITIONS} positions; simplify it first` }];
+    return [{ path: ['coordinates'], code: 'too_many_positions', params: { maximum: MAX_POSITIONS }, message: `the geometry has more than ${MAX_POSITIONS} positions; simplify it first` }];
   }
   if (type === 'Point') {
-    if (Array.isArray(coords) && coords.length === 0) return [{ path: ['coordinates'], message: 'the point is empty: it needs [lon, lat]' }];
+    if (Array.isArray(coords) && coords.length === 0) return [{ path: ['coordinates'], code: 'empty_geometry', message: 'the point is empty: it needs [lon, lat]' }];
     return positionIssues(coords, ['coordinates']);
   }
   if (type === 'Polygon') return polygonIssues(coords, ['coordinates']);
-  if (!Array.isArray(coords)) return [{ path: ['coordinates'], message: 'multipolygon coordinates must be an array of polygons' }];
-  if (coords.length === 0) return [{ path: ['coordinates'], message: 'the multipolygon is empty: it needs at least one polygon' }];
+  if (!Array.isArray(coords)) return [{ path: ['coordinates'], code: 'geometry_shape', message: 'multipolygon coordinates must be an array of polygons' }];
+  if (coords.length === 0) return [{ path: ['coordinates'], code: 'empty_geometry', message: 'the multipolygon is empty: it needs at least one polygon' }];
   for (let i = 0; i < coords.length; i++) {
     const issues = polygonIssues(coords[i], ['coordinates', i]);
     if (issues.length) return issues;
@@ -125,7 +128,7 @@ function geometrySchema<T extends InputGeometry>(allowed: readonly GeometryType[
   return z
     .custom<T>(() => true)
     .superRefine((value, ctx) => {
-      for (const issue of geometryIssues(value, allowed)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      for (const issue of geometryIssues(value, allowed)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, params: { code: issue.code, ...issue.params } });
     })
     .openapi(name, {
       type: 'object',
@@ -160,11 +163,15 @@ export async function assertValidInDatabase(db: Queryable, geometry: InputGeomet
   try {
     rows = await db.query<{ valid: boolean | null; reason: string | null }>(query('geojson_is_valid'), [JSON.stringify(geometry)]);
   } catch {
-    throw new ApiError('bad_request', `${field}: the database could not read this geometry; send a valid GeoJSON ${geometry.type}.`);
+    throw new ApiError('bad_request', `${field}: the database could not read this geometry; send a valid GeoJSON ${geometry.type}.`, {
+      issues: [{ path: field.split('.'), code: 'invalid_geometry', params: { type: geometry.type } }],
+    });
   }
   const row = rows[0];
   if (!row || row.valid !== true) {
     const reason = row?.reason && row.reason !== 'Valid Geometry' ? ` (${row.reason})` : '';
-    throw new ApiError('bad_request', `${field}: the ${geometry.type} is not valid${reason}: rings must not cross themselves or each other (no bow-ties).`);
+    throw new ApiError('bad_request', `${field}: the ${geometry.type} is not valid${reason}: rings must not cross themselves or each other (no bow-ties).`, {
+      issues: [{ path: field.split('.'), code: 'invalid_geometry', params: { type: geometry.type } }],
+    });
   }
 }

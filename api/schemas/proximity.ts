@@ -28,7 +28,7 @@ export const codeList = (name: string, values: readonly string[]) =>
     .refine((s) => {
       const items = splitList(s)!;
       return items.length > 0 && items.every((v) => values.includes(v));
-    }, { error: `must be one of ${values.join(', ')} (one value or a comma-separated list)` })
+    }, { error: `must be one of ${values.join(', ')} (one value or a comma-separated list)`, params: { code: 'invalid_value', values } })
     .optional()
     .openapi({
       param: { name, in: 'query' },
@@ -49,6 +49,7 @@ export const RadiiInput = z
   .strictObject({ immediate: radius('immediate'), neighbourhood: radius('neighbourhood'), area: radius('area') })
   .refine((r) => r.immediate < r.neighbourhood && r.neighbourhood < r.area, {
     error: 'radii must be strictly increasing: immediate < neighbourhood < area',
+    params: { code: 'radii_order' },
   })
   .openapi('RadiiInput', {
     description: `Zone radii in metres (geodesic), each ${RADIUS_MIN_M}–${RADIUS_MAX_M}, strictly increasing.`,

@@ -34,7 +34,7 @@ export const ContactPersonPatch = ContactPersonInput.partial()
     }),
   })
   .partial({ active: true })
-  .refine((p) => Object.keys(p).length > 0, { error: 'nothing to change: send some properties' })
+  .refine((p) => Object.keys(p).length > 0, { error: 'nothing to change: send some properties', params: { code: 'empty_change' } })
   .openapi('ContactPersonPatch');
 
 const ActorPropertiesInput = z.strictObject({
@@ -63,6 +63,7 @@ export const ActorPatch = z
   .strictObject({ type: z.literal('Feature').optional(), geometry: GeoPointInput.optional(), properties: ActorPropertiesInput.partial().optional() })
   .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
     error: 'nothing to change: send geometry and/or some properties',
+    params: { code: 'empty_change' },
   })
   .openapi('ActorPatch', { description: 'A partial Feature; contact persons are changed through their own routes.' });
 
@@ -87,7 +88,7 @@ export const ChildPlaceCreate = z
     geometry: GeoPointInput,
     properties: ChildPlacePropertiesInput.partial()
       .required({ name: true, kind: true })
-      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'] }),
+      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'], params: { code: 'stages_only_schools' } }),
   })
   .openapi('ChildPlaceCreate');
 
@@ -96,11 +97,12 @@ export const ChildPlacePatch = z
     type: z.literal('Feature').optional(),
     geometry: GeoPointInput.optional(),
     properties: ChildPlacePropertiesInput.partial()
-      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'] })
+      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'], params: { code: 'stages_only_schools' } })
       .optional(),
   })
   .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
     error: 'nothing to change: send geometry and/or some properties',
+    params: { code: 'empty_change' },
   })
   .openapi('ChildPlacePatch');
 

@@ -1,7 +1,7 @@
 import { assertPasswordAcceptable } from '../auth/passwordPolicy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { statement } from '../db/statements.js';
-import { ApiError, notFound } from '../errors.js';
+import { notFound, ruleError } from '../errors.js';
 import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
 import { writerOf, type RequestContext } from './context.js';
@@ -38,7 +38,7 @@ export async function createUser(ctx: RequestContext, input: { email: string; na
   assertPasswordAcceptable(input.password, input.email);
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await userByEmail.one(tx, { email: input.email })) throw new ApiError('conflict', `A user with the e-mail ${input.email} already exists.`);
+    if (await userByEmail.one(tx, { email: input.email })) throw ruleError('conflict', 'email_taken', `A user with the e-mail ${input.email} already exists.`, { email: input.email }, ['email']);
     const u = await usersInsert.one<UserRecord>(tx, { email: input.email, name: input.name, role: input.role, password_hash: hash, now: now.toISOString() });
     await audit(tx, { at: now, user: actor, action: 'create', entity: 'user', entityId: u!.id, after: auditView(u!), details: { password_set: true } });
     return u!;
@@ -71,7 +71,7 @@ export async function updateUser(ctx: RequestContext, id: number, version: numbe
     });
     if (!after) throw staleVersion('user', id);
     const admins = await adminCount.one<{ n: number }>(tx, {});
-    if (!admins || admins.n < 1) throw new ApiError('conflict', 'This would leave no active administrator; make someone else administrator first.');
+    if (!admins || admins.n < 1) throw ruleError('conflict', 'last_admin', 'This would leave no active administrator; make someone else administrator first.');
     let tokensRevoked = 0;
     if (!after.active || hash) {
       await sessionsDelete.run(tx, { user_id: id });

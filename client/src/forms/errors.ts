@@ -40,8 +40,9 @@ export function issuesOf(error: unknown): ServerIssue[] {
   }
   // A business rule about one field: `details.path` (or the older `details.field`) names it.
   const path = Array.isArray(details?.path) ? (details.path as string[]) : typeof details?.field === 'string' ? [details.field] : undefined;
-  if (path && error.status === 400) {
-    return [{ path, code: error.code, params: (details?.params as Record<string, unknown> | undefined) ?? {} }];
+  if (path) {
+    const rule = typeof (details as { rule?: unknown }).rule === 'string' ? ((details as { rule: string }).rule) : error.code;
+    return [{ path, code: rule, params: (details?.params as Record<string, unknown> | undefined) ?? {} }];
   }
   return [];
 }
@@ -136,7 +137,7 @@ export function errorText(error: unknown, m: Messages, labels?: Record<string, s
   if (!(error instanceof ApiError)) return t.unknown;
   if (error.status === 0) return t.network;
   const issues = issuesOf(error);
-  if (error.status === 400 && issues.length) {
+  if (issues.length && (error.status === 400 || issues.some((i) => Object.prototype.hasOwnProperty.call(t.rule, i.code)))) {
     const keyed = issues.filter((i) => i.path.length > 0);
     if (keyed.length === 0 || (issues.length === 1 && !labels)) return issueText(issues[0]!, m);
     if (issues.length === 1 && labels) {
@@ -145,6 +146,8 @@ export function errorText(error: unknown, m: Messages, labels?: Record<string, s
     }
     return t.fixFields(new Set(issues.map((i) => i.path.join('.'))).size);
   }
+  const rule = (error.details as { rule?: unknown } | undefined)?.rule;
+  if (typeof rule === 'string' && Object.prototype.hasOwnProperty.call(t.rule, rule)) return t.rule[rule]!;
   if (error.status === 429) return error.retryAfterSeconds ? t.tooManyWait(error.retryAfterSeconds) : t.code.too_many_requests!;
   if (Object.prototype.hasOwnProperty.call(t.rule, error.code)) return t.rule[error.code]!;
   if (Object.prototype.hasOwnProperty.call(t.code, error.code)) return t.code[error.code]!;

@@ -133,10 +133,13 @@ export interface LayerQuery {
 }
 
 export interface NeedsQuery {
-  status?: InformationStatus;
+  /** Several at once (OR). */
+  status?: readonly InformationStatus[];
   priority?: Priority;
   unit_id?: number;
   kind?: ChildPlaceKind;
+  /** `distance`, `-due`…; the server's default order (most urgent first) when left out. */
+  sort?: string;
   /** Page size; the server's default page when left out. */
   limit?: number;
   /** Needs to skip, for the next page. */
@@ -171,4 +174,11 @@ export const api = {
   /** A page of the information needs, with the number matched and the counts by status and priority over all of them. */
   informationNeeds: (filters: NeedsQuery = {}, signal?: AbortSignal) =>
     request<InformationNeedCollection>(`/api/information-needs${queryString({ ...filters })}`, { signal }),
+  /**
+   * The address of the CSV of exactly the needs `filters` select (every page, the list's
+   * order): `excel_sv` for Excel with Swedish settings, `standard` for other programs;
+   * headers in the user's language. A download link, not a fetch.
+   */
+  informationNeedsCsvUrl: (filters: Omit<NeedsQuery, 'limit' | 'offset'>, dialect: 'excel_sv' | 'standard', headers: 'sv' | 'en') =>
+    `/api/exports/information-needs.csv${queryString({ ...filters, dialect, headers })}`,
 };

@@ -1,59 +1,60 @@
-/** Sorting and counting of information needs (pure). */
-import type { InformationNeed, InformationStatus } from './apiTypes.js';
-import { INFORMATION_STATUSES, PRIORITIES } from './codes.js';
+/** Orders, status lists and counts of the information needs (pure). */
+import type { InformationStatus } from './apiTypes.js';
+import { INFORMATION_STATUSES } from './codes.js';
 
-export const NEED_SORT_KEYS = ['name', 'kind', 'unit', 'distance', 'priority', 'status', 'due'] as const;
+/**
+ * The columns the server sorts the needs by (`sort` of GET /api/information-needs);
+ * `status` ascending is the default order, what needs doing first: overdue, not
+ * informed, due soon, informed, then priority, then distance.
+ */
+export const NEED_SORT_KEYS = ['name', 'unit', 'distance', 'priority', 'status', 'due'] as const;
 export type NeedSortKey = (typeof NEED_SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 
-const rank = <T extends string>(list: readonly T[]) => (v: T) => list.indexOf(v);
-const priorityRank = rank(PRIORITIES);
-/** Most urgent first: overdue, not informed, due soon, informed. */
-const statusRank = rank(INFORMATION_STATUSES);
+export interface NeedSort {
+  key: NeedSortKey;
+  dir: SortDir;
+}
 
-/**
- * Needs sorted by a column; ties fall back to priority, then distance, then
- * name, so the order is stable and the most urgent come first. Missing due
- * dates sort last ascending.
- */
-export function sortNeeds(needs: InformationNeed[], key: NeedSortKey, dir: SortDir, locale: string): InformationNeed[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const sign = dir === 'asc' ? 1 : -1;
-  const primary = (a: InformationNeed, b: InformationNeed): number => {
-    const p = a.properties;
-    const q = b.properties;
-    switch (key) {
-      case 'name':
-        return collator.compare(p.name, q.name);
-      case 'kind':
-        return collator.compare(p.kind, q.kind);
-      case 'unit':
-        return collator.compare(p.unit_name, q.unit_name);
-      case 'distance':
-        return p.distance_m - q.distance_m;
-      case 'priority':
-        return priorityRank(p.priority) - priorityRank(q.priority);
-      case 'status':
-        return statusRank(p.information.status) - statusRank(q.information.status);
-      case 'due': {
-        const x = p.information.due_at ? Date.parse(p.information.due_at) : Number.POSITIVE_INFINITY;
-        const y = q.information.due_at ? Date.parse(q.information.due_at) : Number.POSITIVE_INFINITY;
-        return x === y ? 0 : x < y ? -1 : 1;
-      }
-    }
-  };
-  const tie = (a: InformationNeed, b: InformationNeed) =>
-    priorityRank(a.properties.priority) - priorityRank(b.properties.priority) ||
-    a.properties.distance_m - b.properties.distance_m ||
-    collator.compare(a.properties.name, b.properties.name) ||
-    String(a.id).localeCompare(String(b.id));
-  return [...needs].sort((a, b) => sign * primary(a, b) || tie(a, b));
+/** The default order: by status, most urgent first (the server's `urgency`). */
+export const DEFAULT_NEED_SORT: NeedSort = { key: 'status', dir: 'asc' };
+
+/** `-distance` for distance descending; undefined for the default order (left out of addresses and requests). */
+export function needSortParam(sort: NeedSort | undefined): string | undefined {
+  if (!sort || (sort.key === DEFAULT_NEED_SORT.key && sort.dir === DEFAULT_NEED_SORT.dir)) return undefined;
+  return `${sort.dir === 'desc' ? '-' : ''}${sort.key}`;
+}
+
+/** Reads `sort=-distance` back; undefined for the default or an unknown value. */
+export function parseNeedSort(value: string | null | undefined): NeedSort | undefined {
+  if (!value) return undefined;
+  const dir: SortDir = value.startsWith('-') ? 'desc' : 'asc';
+  const key = NEED_SORT_KEYS.find((k) => k === (dir === 'desc' ? value.slice(1) : value));
+  if (!key || (key === DEFAULT_NEED_SORT.key && dir === DEFAULT_NEED_SORT.dir)) return undefined;
+  return { key, dir };
+}
+
+/** The next order when a column's header is pressed: that column ascending, or reversed when it already is the order. */
+export function toggledSort(current: NeedSort, key: NeedSortKey): NeedSort {
+  return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
+}
+
+/** A comma list of statuses (`overdue,not_informed`) as valid codes, each once, in the order of urgency. */
+export function parseStatuses(value: string | null | undefined): InformationStatus[] {
+  const items = new Set((value ?? '').split(','));
+  return INFORMATION_STATUSES.filter((s) => items.has(s));
 }
 
 /**
- * The server's count of needs per status (over every matching need, not only the rows
- * loaded) in the order of urgency, leaving out zeros.
+ * The server's count of needs per status in the order of urgency, leaving out zeros;
+ * with `only`, just those statuses.
  */
-export function countByStatus(counts: Partial<Record<InformationStatus, number>>): [InformationStatus, number][] {
-  return INFORMATION_STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => [s, counts[s]!]);
+export function countByStatus(counts: Partial<Record<InformationStatus, number>>, only?: readonly InformationStatus[]): [InformationStatus, number][] {
+  return INFORMATION_STATUSES.filter((s) => (counts[s] ?? 0) > 0 && (!only?.length || only.includes(s))).map((s) => [s, counts[s]!]);
+}
+
+/** The state of a "select all" checkbox over `shown` rows of which `selected` are chosen. */
+export function selectAllState(shown: number, selected: number): 'none' | 'some' | 'all' {
+  if (shown === 0 || selected === 0) return 'none';
+  return selected >= shown ? 'all' : 'some';
 }

@@ -24,10 +24,15 @@ describe('parseRoute', () => {
     expect(parseRoute('/units/3/sheet')).toEqual({ name: 'sheet', id: 3 });
   });
   it('keeps only valid need filters', () => {
-    expect(parseRoute('/information-needs', '?priority=high&status=nope&kind=school&unit_id=2')).toEqual({
+    expect(parseRoute('/information-needs', '?priority=high&status=nope&kind=school&unit_id=2&sort=closest')).toEqual({
       name: 'needs',
       filters: { priority: 'high', kind: 'school', unit_id: 2 },
     });
+    expect(parseRoute('/information-needs', '?status=not_informed,overdue,nope&sort=-distance')).toEqual({
+      name: 'needs',
+      filters: { status: ['overdue', 'not_informed'], sort: { key: 'distance', dir: 'desc' } },
+    });
+    expect(routeHref({ name: 'needs', filters: { status: ['overdue', 'not_informed'] } })).toBe('/information-needs?status=overdue,not_informed');
   });
   it('reads a search', () => {
     expect(parseRoute('/search', '?q=Kalleb%C3%A4ck')).toEqual({ name: 'search', q: 'Kallebäck' });
@@ -45,6 +50,7 @@ describe('routeHref', () => {
     { name: 'search', q: 'Smörkärnegatan 3A' },
     { name: 'needs', filters: {} },
     { name: 'needs', filters: { priority: 'high', unit_id: 1 } },
+    { name: 'needs', filters: { status: ['overdue', 'due_soon'], kind: 'school', sort: { key: 'name', dir: 'desc' } } },
   ];
   it.each(routes)('round-trips %o', (route) => {
     const url = new URL(routeHref(route), 'http://x');

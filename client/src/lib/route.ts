@@ -3,16 +3,21 @@
  * shareable address: `/units/12?tab=children`, `/information-needs?priority=high`.
  */
 import type { ChildPlaceKind, InformationStatus, Priority } from './apiTypes.js';
-import { asCode, CHILD_PLACE_KINDS, INFORMATION_STATUSES, PRIORITIES } from './codes.js';
+import { asCode, CHILD_PLACE_KINDS, PRIORITIES } from './codes.js';
+import { needSortParam, parseNeedSort, parseStatuses, type NeedSort } from './needs.js';
 
 export const UNIT_TABS = ['contacts', 'children', 'unit', 'activities', 'principles'] as const;
 export type UnitTab = (typeof UNIT_TABS)[number];
 
+/** The needs list's filters and order, as the address keeps them (`?status=overdue,not_informed&sort=-distance`). */
 export interface NeedsFilters {
-  status?: InformationStatus;
+  /** Several at once (OR); none or all: every status. */
+  status?: InformationStatus[];
   priority?: Priority;
   unit_id?: number;
   kind?: ChildPlaceKind;
+  /** Left out for the default order (most urgent first). */
+  sort?: NeedSort;
 }
 
 /**
@@ -63,14 +68,16 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/search') return { name: 'search', q: params.get('q') ?? '' };
   if (path === '/information-needs') {
     const filters: NeedsFilters = {};
-    const status = asCode(INFORMATION_STATUSES, params.get('status'));
+    const status = parseStatuses(params.get('status'));
+    const sort = parseNeedSort(params.get('sort'));
     const priority = asCode(PRIORITIES, params.get('priority'));
     const unitId = positiveInt(params.get('unit_id'));
     const kind = asCode(CHILD_PLACE_KINDS, params.get('kind'));
-    if (status) filters.status = status;
+    if (status.length) filters.status = status;
     if (priority) filters.priority = priority;
     if (unitId) filters.unit_id = unitId;
     if (kind) filters.kind = kind;
+    if (sort) filters.sort = sort;
     return { name: 'needs', filters };
   }
   const unit = /^\/units\/([^/]+)(?:\/([^/]+))?$/.exec(path);
@@ -120,10 +127,16 @@ export function routeHref(route: Route): string {
     case 'search':
       return route.q ? `/search?q=${encodeURIComponent(route.q)}` : '/search';
     case 'needs': {
-      const p = new URLSearchParams();
-      for (const [k, v] of Object.entries(route.filters)) if (v !== undefined) p.set(k, String(v));
-      const qs = p.toString();
-      return qs ? `/information-needs?${qs}` : '/information-needs';
+      const { status, priority, unit_id, kind, sort } = route.filters;
+      // Commas between statuses stay commas (`status=overdue,not_informed`): the codes need no escaping.
+      const parts = [
+        status?.length ? `status=${status.join(',')}` : '',
+        priority ? `priority=${priority}` : '',
+        unit_id ? `unit_id=${unit_id}` : '',
+        kind ? `kind=${kind}` : '',
+        needSortParam(sort) ? `sort=${needSortParam(sort)}` : '',
+      ].filter(Boolean);
+      return parts.length ? `/information-needs?${parts.join('&')}` : '/information-needs';
     }
     case 'notFound':
       return '/';

@@ -1,4 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Field, FormError } from '../forms/Field.js';
+import { fieldErrors } from '../forms/errors.js';
 import { useI18n } from '../i18n/index.js';
 import { canEdit, localToday, outreachApi } from './api.js';
 import { groupByUnit, pairKey, type Pair } from './lib.js';
@@ -30,7 +32,8 @@ export function usePairSelection() {
   }), []);
   const clear = useCallback(() => setSelected(new Map()), []);
   const list = useMemo(() => [...selected.values()], [selected]);
-  return { selected: list, isSelected: (p: Pair) => selected.has(pairKey(p)), toggle, setAll, clear };
+  const isSelected = useCallback((p: Pair) => selected.has(pairKey(p)), [selected]);
+  return { selected: list, isSelected, toggle, setAll, clear };
 }
 
 /** A row's checkbox, named after the child place so screen readers know what it selects. Editors only. */
@@ -44,48 +47,64 @@ export function SelectPair({ pair, name, selection }: { pair: Pair; name: string
 /**
  * "Markera som informerad" for the selected rows: a date and a button. One
  * information activity per child place; per unit all or nothing (one request per
- * unit). Shown to editors only; `onDone` lets the table reload its statuses.
+ * unit). Shown to editors only; `onDone` lets the table reload its statuses. The
+ * result is announced in a status message that takes the focus, so keyboard and
+ * screen-reader users land on what happened, not on the page's start. The server
+ * judges the date; its refusal is shown at the date field in the user's language.
  */
-export function MarkInformedControl({ selection, onDone }: { selection: Pair[]; onDone?: () => void }) {
+export function MarkInformedControl({ selection, onDone, id = 'mark-informed' }: { selection: Pair[]; onDone?: () => void; id?: string }) {
   const { m } = useI18n();
   const o = m.outreach;
   const me = useMe();
   const [date, setDate] = useState(localToday());
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
   if (!canEdit(me)) return null;
   const mark = async () => {
     setBusy(true);
-    setError('');
+    setError(null);
     setMessage('');
     let done = 0;
+    let failed: unknown = null;
     try {
       for (const [unitId, childPlaceIds] of groupByUnit(selection)) {
         const result = await outreachApi.markInformed(unitId, childPlaceIds, date);
         done += result.activity_ids.length;
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      failed = e;
+      setError(e);
     } finally {
       setBusy(false);
       if (done > 0) {
         setMessage(o.markedInformed(done));
         onDone?.();
       }
+      // After React has rendered the message (or the error): focus it.
+      requestAnimationFrame(() => (failed ? (dateErrorOf(failed) ? document.getElementById(`${id}-date`) : errorBox.current) : status.current)?.focus());
     }
   };
+  const dateErrorOf = (e: unknown) => fieldErrors(e, m).date;
+  const dateError = error ? dateErrorOf(error) : undefined;
   return (
     <div className="mark-informed">
-      <label className="field">
-        <span>{o.informedDate}</span>
+      <Field id={`${id}-date`} label={o.informedDate} error={dateError}>
         <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
-      </label>
+      </Field>
       <button type="button" className="button button-primary" disabled={busy || selection.length === 0 || !date} onClick={() => void mark()}>
         {selection.length > 1 ? o.markInformedCount(selection.length) : o.markInformed}
       </button>
-      <p role="status" aria-live="polite" className="outreach-status">{message}</p>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <p ref={status} role="status" aria-live="polite" className="outreach-status" tabIndex={-1}>
+        {message}
+      </p>
+      {error && !dateError ? (
+        <div ref={errorBox} tabIndex={-1} className="mark-informed-error">
+          <FormError error={error} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,32 +1,95 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
+import { errorText, isConflict } from '../forms/errors.js';
 import { useAsync } from '../hooks/useAsync.js';
 import { Link } from '../hooks/useRoute.js';
 import { useI18n } from '../i18n/index.js';
-import { ApiError } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
-import { canEdit, FOLLOW_UP_STATUSES, outreachApi, type ActivityT, type FollowUpStatus } from './api.js';
 import { useMe } from '../session.js';
+import { canEdit, FOLLOW_UP_STATUSES, outreachApi, type ActivityT, type FollowUpStatus } from './api.js';
 import './outreach.css';
 
-/** Open and in-progress observations and safety-walk findings across units, with overdue ones marked; editors change the status in place. */
+/**
+ * Observations and safety-walk findings to follow up across units, overdue ones marked;
+ * "Visa avslutade" adds the done ones. Editors change the status in place: a changed
+ * row stays where it was with "Ångra" (undo sends the previous status with If-Match),
+ * announced in the live region. On a phone the table becomes one card per row.
+ */
 export function FollowUpsPage() {
   const { m } = useI18n();
   const o = m.outreach;
   const me = useMe();
   const [overdue, setOverdue] = useState(false);
+  const [showDone, setShowDone] = useState(false);
   const [message, setMessage] = useState('');
-  const list = useAsync((signal) => outreachApi.followUps({ overdue: overdue ? 'true' : undefined, limit: 1000 }, signal), [overdue]);
+  /** Rows this page changed, with their new version; they keep their place until the list is loaded again. */
+  const [local, setLocal] = useState<Map<number, ActivityT>>(new Map());
+  /** The status before this page's change, per row that can be undone. */
+  const [undoable, setUndoable] = useState<Map<number, FollowUpStatus>>(new Map());
+  const open = useAsync((signal) => outreachApi.followUps({ overdue: overdue ? 'true' : undefined, limit: 1000 }, signal), [overdue]);
+  const done = useAsync(
+    (signal) => (showDone && !overdue ? outreachApi.followUps({ status: 'done', limit: 1000 }, signal) : Promise.resolve(null)),
+    [showDone, overdue],
+  );
+  useEffect(() => {
+    setLocal(new Map());
+    setUndoable(new Map());
+  }, [open.data, done.data]);
+
+  const shown = useMemo(() => {
+    const seen = new Set<number>();
+    const out: ActivityT[] = [];
+    for (const a of [...(open.data?.follow_ups ?? []), ...(done.data?.follow_ups ?? [])]) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      out.push(local.get(a.id) ?? a);
+    }
+    return out;
+  }, [open.data, done.data, local]);
+
+  const failed = (e: unknown) => {
+    setMessage(isConflict(e) ? o.stale : errorText(e, m));
+    open.retry();
+    done.retry();
+  };
 
   const change = async (a: ActivityT, status: FollowUpStatus) => {
+    const previous = undoable.get(a.id) ?? a.follow_up_status ?? 'open';
     try {
-      await outreachApi.changeActivity(a.id, a.version, { follow_up_status: status });
-      setMessage(o.saved);
+      const after = await outreachApi.changeActivity(a.id, a.version, { follow_up_status: status });
+      setLocal((cur) => new Map(cur).set(a.id, after));
+      setUndoable((cur) => {
+        const next = new Map(cur);
+        if (previous === status) next.delete(a.id);
+        else next.set(a.id, previous);
+        return next;
+      });
+      setMessage(o.statusChanged(o.followUpStatus[status]));
     } catch (e) {
-      setMessage(e instanceof ApiError && e.status === 412 ? o.stale : e instanceof Error ? e.message : String(e));
+      failed(e);
     }
-    list.retry();
   };
+
+  const undo = async (a: ActivityT) => {
+    const previous = undoable.get(a.id);
+    if (!previous) return;
+    try {
+      const after = await outreachApi.changeActivity(a.id, a.version, { follow_up_status: previous });
+      setLocal((cur) => new Map(cur).set(a.id, after));
+      setUndoable((cur) => {
+        const next = new Map(cur);
+        next.delete(a.id);
+        return next;
+      });
+      setMessage(o.undone(o.followUpStatus[previous]));
+      requestAnimationFrame(() => document.getElementById(`follow-up-status-${a.id}`)?.focus());
+    } catch (e) {
+      failed(e);
+    }
+  };
+
+  const count = (open.data?.number_matched ?? 0) + (done.data?.number_matched ?? 0);
+  const loading = open.status === 'loading' && !open.data;
 
   return (
     <section className="outreach outreach-page" aria-labelledby="followups-title">
@@ -35,55 +98,69 @@ export function FollowUpsPage() {
         <label className="check">
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> {o.onlyOverdue}
         </label>
+        <label className="check">
+          <input type="checkbox" checked={showDone} disabled={overdue} onChange={(e) => setShowDone(e.target.checked)} /> {o.showDone}
+        </label>
         <a className="button button-small" href={`/api/exports/follow-ups.csv${overdue ? '?overdue=true' : ''}`} download>{o.exportCsv}</a>
       </div>
       <p role="status" aria-live="polite" className="outreach-status">
-        {message}{message ? ' ' : ''}{list.data ? o.followUpsCount(list.data.number_matched) : ''}
+        {message}{message ? ' ' : ''}{open.data ? o.followUpsCount(count) : ''}
       </p>
-      {list.status === 'error' ? <ErrorMessage error={list.error} onRetry={list.retry} /> : null}
-      {!list.data && list.status === 'loading' ? <Skeleton lines={4} /> : null}
-      {list.data && list.data.follow_ups.length === 0 ? <p>{o.noFollowUps}</p> : null}
-      {list.data && list.data.follow_ups.length > 0 ? (
-        <div className="table-wrap">
-          <table className="outreach-table">
-            <thead>
-              <tr>
-                <th scope="col">{o.unit}</th>
-                <th scope="col">{o.filterKind}</th>
-                <th scope="col">{o.date}</th>
-                <th scope="col">{o.dueDate}</th>
-                <th scope="col">{o.responsible}</th>
-                <th scope="col">{o.note}</th>
-                <th scope="col">{o.followUp}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.follow_ups.map((a) => (
-                <tr key={a.id} className={a.overdue ? 'row-overdue' : undefined}>
-                  <td><Link href={`/units/${a.unit_id}?tab=activities`}>{a.unit_name}</Link></td>
-                  <td>{o.kind[a.kind]}</td>
-                  <td>{formatDate(m.locale, a.date)}</td>
-                  <td>
-                    {a.due_date ? formatDate(m.locale, a.due_date) : '–'}
+      {open.status === 'error' ? <ErrorMessage error={open.error} onRetry={open.retry} /> : null}
+      {done.status === 'error' ? <ErrorMessage error={done.error} onRetry={done.retry} /> : null}
+      {loading ? <Skeleton lines={4} /> : null}
+      {open.data && shown.length === 0 ? <p>{o.noFollowUps}</p> : null}
+      {shown.length > 0 ? (
+        <table className="outreach-table follow-ups-table">
+          <thead>
+            <tr>
+              <th scope="col">{o.unit}</th>
+              <th scope="col">{o.filterKind}</th>
+              <th scope="col">{o.date}</th>
+              <th scope="col">{o.dueDate}</th>
+              <th scope="col">{o.responsible}</th>
+              <th scope="col">{o.note}</th>
+              <th scope="col">{o.followUp}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((a) => {
+              const c = undoable.has(a.id);
+              const status = a.follow_up_status ?? 'open';
+              const what = `${a.unit_name}, ${o.kind[a.kind]} ${formatDate(m.locale, a.date)}`;
+              return (
+                <tr key={a.id} className={[a.overdue ? 'row-overdue' : '', c ? 'row-changed' : '', status === 'done' ? 'row-done' : ''].filter(Boolean).join(' ') || undefined}>
+                  <td data-label={o.unit}><Link href={`/units/${a.unit_id}?tab=activities`}>{a.unit_name}</Link></td>
+                  <td data-label={o.filterKind}>{o.kind[a.kind]}</td>
+                  <td data-label={o.date} className="nowrap">{formatDate(m.locale, a.date)}</td>
+                  <td data-label={o.dueDate}>
+                    <span className="nowrap">{a.due_date ? formatDate(m.locale, a.due_date) : '–'}</span>
                     {a.overdue ? <> <span className="tag tag-overdue">{o.overdue}</span></> : null}
                   </td>
-                  <td>{a.responsible_actor?.name ?? '–'}</td>
-                  <td>{a.note ?? ''}</td>
-                  <td>
+                  <td data-label={o.responsible}>{a.responsible_actor?.name ?? '–'}</td>
+                  <td data-label={o.note} className="follow-up-note">{a.note ?? ''}</td>
+                  <td data-label={o.followUp}>
                     {canEdit(me) ? (
-                      <select aria-label={`${o.followUp}: ${a.unit_name}, ${a.date}`} value={a.follow_up_status ?? 'open'}
-                        onChange={(e) => void change(a, e.target.value as FollowUpStatus)}>
-                        {FOLLOW_UP_STATUSES.map((s) => <option key={s} value={s}>{o.followUpStatus[s]}</option>)}
-                      </select>
+                      <div className="follow-up-status">
+                        <select id={`follow-up-status-${a.id}`} aria-label={`${o.followUp}: ${what}`} value={status}
+                          onChange={(e) => void change(a, e.target.value as FollowUpStatus)}>
+                          {FOLLOW_UP_STATUSES.map((s) => <option key={s} value={s}>{o.followUpStatus[s]}</option>)}
+                        </select>
+                        {c ? (
+                          <button type="button" className="button button-small" onClick={() => void undo(a)}>
+                            {o.undo}<span className="visually-hidden"> {o.undoLabel(what)}</span>
+                          </button>
+                        ) : null}
+                      </div>
                     ) : (
-                      o.followUpStatus[a.follow_up_status ?? 'open']
+                      o.followUpStatus[status]
                     )}
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              );
+            })}
+          </tbody>
+        </table>
       ) : null}
     </section>
   );

@@ -7,6 +7,7 @@ import type { Me } from './lib/apiTypes.js';
 import { routeHref, type Route } from './lib/route.js';
 import { MapView } from './map/MapView.js';
 import { InformationNeeds } from './views/InformationNeeds.js';
+import { NewUnit } from './views/NewUnit.js';
 import { NotFound } from './views/NotFound.js';
 import { Overview } from './views/Overview.js';
 import { SearchView } from './views/SearchView.js';
@@ -85,8 +86,9 @@ function View({ route }: { route: Route }) {
       return <AdminPage />;
     case 'tokens':
       return <TokensPage />;
-    case 'sheet':
     case 'newUnit':
+      return <NewUnit />;
+    case 'sheet':
     case 'notFound':
       return <NotFound />;
   }

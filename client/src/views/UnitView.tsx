@@ -9,6 +9,7 @@ import { api } from '../lib/api.js';
 import { filterContacts } from '../lib/contacts.js';
 import { routeHref, type ActivityDraft, type UnitTab } from '../lib/route.js';
 import { useUnitMap } from '../map/useUnitMap.js';
+import { useUnits } from '../units.js';
 import { ActivitiesTab } from '../outreach/ActivitiesTab.js';
 import { PrinciplesTab } from '../outreach/PrinciplesTab.js';
 import { ChildrenPanel } from './unit/ChildrenPanel.js';
@@ -19,10 +20,13 @@ import { UnitFacts } from './unit/UnitFacts.js';
 export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?: ActivityDraft }) {
   const { m } = useI18n();
   const { navigate } = useRouter();
-  const unit = useAsync((signal) => api.unit(id, signal), [id]);
-  const zones = useAsync((signal) => api.zones(id, signal), [id]);
-  const contacts = useAsync((signal) => api.contacts(id, {}, signal), [id]);
-  const children = useAsync((signal) => api.unitChildPlaces(id, signal), [id]);
+  /** Bumped after the unit is saved, so everything derived from it (rings, contacts, children) loads again. */
+  const [revision, setRevision] = useState(0);
+  const units = useUnits();
+  const unit = useAsync((signal) => api.unit(id, signal), [id, revision]);
+  const zones = useAsync((signal) => api.zones(id, signal), [id, revision]);
+  const contacts = useAsync((signal) => api.contacts(id, {}, signal), [id, revision]);
+  const children = useAsync((signal) => api.unitChildPlaces(id, signal), [id, revision]);
   const [filter, setFilter] = useState<ContactFilter>({});
 
   const name = unit.data?.properties.name;
@@ -106,7 +110,23 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
             onChanged={children.retry}
           />
         ) : null}
-        {tab === 'unit' ? u ? <UnitFacts unit={u} /> : <Skeleton /> : null}
+        {tab === 'unit' ? (
+          u ? (
+            <UnitFacts
+              unit={u}
+              onChanged={() => {
+                setRevision((r) => r + 1);
+                units.retry();
+              }}
+              onRemoved={() => {
+                units.retry();
+                navigate('/');
+              }}
+            />
+          ) : (
+            <Skeleton />
+          )
+        ) : null}
         {tab === 'activities' ? <ActivitiesTab unitId={id} draft={draft} /> : null}
         {tab === 'principles' ? <PrinciplesTab unitId={id} /> : null}
       </div>

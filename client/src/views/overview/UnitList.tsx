@@ -4,13 +4,24 @@ import { useI18n } from '../../i18n/index.js';
 import type { Unit } from '../../lib/apiTypes.js';
 import { routeHref } from '../../lib/route.js';
 import { UNIT_SYMBOL } from '../../map/icons.js';
+import { canEdit } from '../../outreach/api.js';
+import { useMe } from '../../session.js';
 
-/** The units as a list of toggle buttons; the selected one opens a card with its address and a link to it. */
+/** The units as a list of toggle buttons; the selected one opens a card with its address and a link to it. Editors get "Ny enhet" above the list. */
 export function UnitList({ units, selectedId, onSelect }: { units: Unit[]; selectedId?: number; onSelect: (u: Unit) => void }) {
   const { m } = useI18n();
   const selected = selectedId ? units.find((u) => u.id === selectedId) : undefined;
+  const editor = canEdit(useMe());
   return (
     <>
+      {editor ? (
+        <p className="unit-list-actions">
+          <Link className="button" href={routeHref({ name: 'newUnit' })}>
+            <span aria-hidden="true">+ </span>
+            {m.unitEdit.newUnit}
+          </Link>
+        </p>
+      ) : null}
       <p className="muted" role="status">
         {m.units.count(units.length)}
         {selected ? <span className="visually-hidden">. {m.units.selected(selected.properties.name)}</span> : null}

@@ -10,6 +10,7 @@ import { requireRole, resolveUser } from './auth/middleware.js';
 import { DEFAULTS } from './config.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, ERROR_STATUS, errorBody, MESSAGES, type ErrorCode } from './errors.js';
+import { compressAnswers } from './http/compression.js';
 import { documentedSessionCookie } from './http/cookies.js';
 import { closeAfterRefusedBody, csrfGuard, jsonKeyGuard, noStore, securityHeaders } from './http/security.js';
 import { authRoutes } from './routes/auth.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     await next();
     c.header('X-Request-Id', c.var.requestId);
   });
+  app.use('*', compressAnswers());
   app.use('*', securityHeaders(deps.config.basemapStyleUrl));
   app.use('/api/*', noStore);
   app.use('/api/*', csrfGuard());
@@ -179,7 +181,8 @@ function mountClient(app: OpenAPIHono<AppEnv>): void {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', serveStatic({ root }));
+  // The build wrote .br and .gz beside each file (scripts/precompress.ts): served as they are.
+  app.use('*', serveStatic({ root, precompressed: true }));
   app.get('/assets/*', (c) => c.notFound());
   app.get('*', (c) => {
     const index = path.join(CLIENT_DIR, 'index.html');

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import './admin.css';
 import { useI18n } from '../i18n/index.js';
 import { useMe } from '../session.js';
-import { ApiError } from '../lib/api.js';
+import { useConflict } from '../forms/ConflictDialog.js';
+import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
+import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { adminApi, type AuditEntryT, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -13,7 +15,6 @@ function useTexts() {
   return useI18n().m.admin;
 }
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Administration for admins: user accounts and the audit log. Everyone else is told it is for admins. */
 export function AdminPage() {
@@ -37,35 +38,73 @@ export function AdminPage() {
   );
 }
 
+type UserValues = { name: string; role: string; active: boolean };
+const userValues = (u: UserT): UserValues => ({ name: u.name, role: u.role, active: u.active });
+
 function Users() {
   const t = useTexts();
+  const { m } = useI18n();
   const [users, setUsers] = useState<UserT[]>();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [createError, setCreateError] = useState<unknown>(null);
   const [form, setForm] = useState({ email: '', name: '', role: 'viewer', password: '' });
-  const load = useCallback(() => adminApi.users().then((r) => setUsers(r.users), (e) => setError(messageOf(e))), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  const conflict = useConflict<UserValues>();
+  const load = useCallback(() => adminApi.users().then((r) => setUsers(r.users), (e) => setError(e)), []);
   useEffect(() => void load(), [load]);
+  useFocusFirstInvalid(formRef, createError);
+  const errs = fieldErrors(createError, m);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setError('');
+    setCreateError(null);
     try {
       const user = await adminApi.createUser(form);
       setStatus(t.created(user.email));
       setForm({ email: '', name: '', role: 'viewer', password: '' });
       await load();
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'weak_password' ? t.weakPassword : messageOf(err));
+      setCreateError(err);
     }
   };
-  const change = async (user: UserT, body: Partial<{ role: string; active: boolean }>) => {
-    setError('');
+
+  /** Saves a change at the version read; on 412 shows what the other administrator changed and lets the user choose. */
+  const change = async (user: UserT, body: Partial<UserValues>) => {
+    setError(null);
+    setStatus('');
     try {
       await adminApi.changeUser(user, body);
       setStatus(t.saved);
       await load();
     } catch (err) {
-      setError(messageOf(err));
+      if (!isConflict(err)) return setError(err);
+      let current: UserT | null;
+      try {
+        current = await adminApi.user(user.id);
+      } catch (e) {
+        if (!isNotFound(e)) return setError(e);
+        current = null;
+      }
+      const labels = t.conflictFields;
+      const r = await conflict.open({
+        fields: [
+          { key: 'name', label: labels.name },
+          { key: 'role', label: labels.role, format: (v) => t.roles[String(v)] ?? String(v) },
+          { key: 'active', label: labels.active, format: (v) => (v ? t.yes : t.no) },
+        ],
+        base: userValues(user),
+        mine: { ...userValues(user), ...body },
+        theirs: current && userValues(current),
+        version: current?.version,
+      });
+      if (r.action === 'overwrite' && current) {
+        const now = userValues(current);
+        const diff = Object.fromEntries(Object.entries(r.values).filter(([k, v]) => now[k as keyof UserValues] !== v)) as Partial<UserValues>;
+        if (Object.keys(diff).length) return change(current, diff);
+        setStatus(t.saved);
+      }
+      if (r.action !== 'cancel') await load();
     }
   };
 
@@ -74,7 +113,8 @@ function Users() {
       <h2 id="users-title">{t.usersTitle}</h2>
       <p>{t.usersIntro}</p>
       <p role="status" aria-live="polite">{status}</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      <FormError error={error} />
+      {conflict.dialog}
       {users && (
         <table className="data-table">
           <caption>{t.userCount(users.length)}</caption>
@@ -85,7 +125,7 @@ function Users() {
             {users.map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.name}</th>
-                <td>{u.email}</td>
+                <td data-raw-ok="">{u.email}</td>
                 <td>
                   <label className="visually-hidden" htmlFor={`role-${u.id}`}>{`${t.role}: ${u.name}`}</label>
                   <select id={`role-${u.id}`} value={u.role} onChange={(e) => change(u, { role: e.target.value })}>
@@ -103,18 +143,26 @@ function Users() {
           </tbody>
         </table>
       )}
-      <form className="admin-form" onSubmit={create}>
+      <form ref={formRef} className="admin-form" onSubmit={create} noValidate>
         <h3>{t.create}</h3>
-        <label>{t.email}<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} autoComplete="off" /></label>
-        <label>{t.name}<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
-        <div className="admin-field">
-          <label htmlFor="new-user-role">{t.role}</label>
-          <select id="new-user-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+        <Field id="new-user-email" label={t.email} error={errs.email}>
+          <input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} autoComplete="off" />
+        </Field>
+        <Field id="new-user-name" label={t.name} error={errs.name}>
+          <input type="text" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </Field>
+        <Field id="new-user-role" label={t.role} error={errs.role}>
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
             {ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
           </select>
-        </div>
-        <label>{t.password}<input type="password" required minLength={8} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" /></label>
+        </Field>
+        <Field id="new-user-password" label={t.password} error={errs.password}>
+          <input type="password" required minLength={8} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
+        </Field>
         <button type="submit" className="button">{t.create}</button>
+        <div className="admin-form-error">
+          <FormError error={createError} labels={{ email: t.email, name: t.name, role: t.role, password: t.password }} />
+        </div>
       </form>
     </section>
   );
@@ -124,16 +172,16 @@ function AuditLog() {
   const t = useTexts();
   const [filters, setFilters] = useState({ entity: '', action: '', from: '', to: '' });
   const [result, setResult] = useState<{ entries: AuditEntryT[]; number_matched: number }>();
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const search = useCallback(async (f: typeof filters) => {
-    setError('');
+    setError(null);
     try {
       setResult(await adminApi.audit({
         entity: f.entity || undefined, action: f.action || undefined, limit: 100,
         from: f.from ? `${f.from}T00:00:00Z` : undefined, to: f.to ? `${f.to}T23:59:59Z` : undefined,
       }));
     } catch (err) {
-      setError(messageOf(err));
+      setError(err);
     }
   }, []);
   useEffect(() => void search({ entity: '', action: '', from: '', to: '' }), [search]);
@@ -143,18 +191,23 @@ function AuditLog() {
       <h2 id="audit-title">{t.auditTitle}</h2>
       <p>{t.auditIntro}</p>
       <form className="admin-form" onSubmit={(e) => { e.preventDefault(); void search(filters); }}>
-        <label>{t.entity}<input value={filters.entity} placeholder="unit, actor, user…" onChange={(e) => setFilters({ ...filters, entity: e.target.value })} /></label>
+        <label>{t.entity}
+          <select value={filters.entity} onChange={(e) => setFilters({ ...filters, entity: e.target.value })}>
+            <option value="">{t.all}</option>
+            {Object.entries(t.entities).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          </select>
+        </label>
         <label>{t.action}
           <select value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })}>
             <option value="">{t.all}</option>
-            {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {ACTIONS.map((a) => <option key={a} value={a}>{t.actions[a] ?? a}</option>)}
           </select>
         </label>
         <label>{t.from}<input type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} /></label>
         <label>{t.to}<input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} /></label>
         <button type="submit" className="button">{t.search}</button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      <FormError error={error} />
       <p role="status" aria-live="polite">{result ? t.entries(result.entries.length, result.number_matched) : ''}</p>
       {result && (
         <table className="data-table">
@@ -164,9 +217,9 @@ function AuditLog() {
             {result.entries.map((e) => (
               <tr key={e.id}>
                 <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-                <td>{e.user_email ?? '–'}</td>
-                <td>{e.action}</td>
-                <td>{e.entity}{e.entity_id ? ` ${e.entity_id}` : ''}</td>
+                <td data-raw-ok="">{e.user_email ?? '–'}</td>
+                <td>{t.actions[e.action] ?? e.action}</td>
+                <td>{t.entities[e.entity] ?? e.entity}{e.entity_id ? ` ${e.entity_id}` : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -183,19 +236,19 @@ export function TokensPage() {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<TokenCreatedT>();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  const load = useCallback(() => adminApi.tokens().then((r) => setTokens(r.tokens), (e) => setError(messageOf(e))), []);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => adminApi.tokens().then((r) => setTokens(r.tokens), (e) => setError(e)), []);
   useEffect(() => void load(), [load]);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    setError('');
+    setError(null);
     try {
       setCreated(await adminApi.createToken(name));
       setName('');
       await load();
     } catch (err) {
-      setError(messageOf(err));
+      setError(err);
     }
   };
   const revoke = async (id: number) => {
@@ -205,7 +258,7 @@ export function TokensPage() {
       setCreated(undefined);
       await load();
     } catch (err) {
-      setError(messageOf(err));
+      setError(err);
     }
   };
 
@@ -224,7 +277,7 @@ export function TokensPage() {
         </div>
       )}
       <p role="status" aria-live="polite">{status}</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      <FormError error={error} />
       {tokens && tokens.length === 0 && <p>{t.noTokens}</p>}
       {tokens && tokens.length > 0 && (
         <table className="data-table">

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
+import { errorText } from '../forms/errors.js';
 
 /** Grey placeholder lines while content loads (announced once as busy). */
 export function Skeleton({ lines = 4, label }: { lines?: number; label?: string }) {
@@ -14,19 +15,11 @@ export function Skeleton({ lines = 4, label }: { lines?: number; label?: string 
   );
 }
 
-/** What went wrong, in the user's language, with a retry button. */
+/** What went wrong, in the user's language (from the error's code and params, never the server's English), with a retry button. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { m } = useI18n();
   const e = error instanceof ApiError ? error : undefined;
-  const byStatus =
-    !e || e.status === 0
-      ? m.errors.network
-      : e.status === 403
-        ? m.errors.forbidden
-        : e.status === 404
-          ? m.errors.notFound
-          : m.errors.server;
-  const text = (e && m.errors.byCode[e.code]) || byStatus;
+  const text = e && m.errors.byCode[e.code] ? m.errors.byCode[e.code] : errorText(error, m);
   return (
     <div className="error-box" role="alert">
       <p className="error-title">{m.errors.title}</p>

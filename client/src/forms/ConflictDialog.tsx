@@ -255,7 +255,7 @@ export function ConflictDialog<T>({ input, onResolve }: { input: ConflictInput<T
         })}
       </ul>
       {missing.some((k) => !choices[k]) ? (
-        <p className="form-error" role="alert">
+        <p className="form-alert" role="alert">
           {t.unchosen(rows.filter((r) => missing.includes(r.f.key) && !choices[r.f.key]).map((r) => r.f.label))}
         </p>
       ) : null}

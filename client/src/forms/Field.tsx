@@ -75,7 +75,7 @@ export function FormError({ error, labels, id }: { error: unknown; labels?: Reco
   const text = typeof error === 'string' ? error : errorText(error, m, labels);
   const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : undefined;
   return (
-    <div id={id} className="form-error" role="alert" tabIndex={-1}>
+    <div id={id} className="form-error form-alert" role="alert" tabIndex={-1}>
       <ErrorIcon />
       <div>
         <p>{text}</p>

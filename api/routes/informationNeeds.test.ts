@@ -170,6 +170,18 @@ describe('GET /api/information-needs', () => {
     expect(low.by_status).toEqual(byStatus);
   });
 
+  it('marking with a date in the future is refused with a code at the date, and records nothing', async () => {
+    const need = (await t.getJson('editor', '/api/information-needs?status=not_informed&limit=1')).features[0];
+    const count = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM activities WHERE kind = 'information'"))[0]!.n;
+    const before = await count();
+    const res = await t.request('editor', 'POST', '/api/information-needs/mark-informed', { unit_id: need.properties.unit_id, child_place_ids: [need.properties.child_place_id], date: daysAgo(-30) });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.details).toMatchObject({ rule: 'date_in_future', path: ['date'], issues: [{ path: ['date'], code: 'date_in_future' }] });
+    expect(error.details.params.latest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await count()).toBe(before);
+  });
+
   it('answers 404 for an unknown unit or area and 400 for bad values', async () => {
     expect((await t.request('viewer', 'GET', '/api/information-needs?unit_id=987654')).status).toBe(404);
     expect((await t.request('viewer', 'GET', '/api/information-needs?area=987654')).status).toBe(404);

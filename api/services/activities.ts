@@ -1,7 +1,7 @@
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, notFound, ruleError } from '../errors.js';
 import {
   FOLLOW_UP_KINDS, type Activity, type ActivityInput, type ActivityPatchInput,
 } from '../schemas/outreach.js';
@@ -128,7 +128,7 @@ interface RefCheck {
  */
 async function checkActivity(tx: Queryable, unitId: number, v: ActivityValues, now: Date): Promise<void> {
   const latest = latestActivityDate(now);
-  if (v.date > latest) throw badRequest(`date: ${v.date} is in the future; the latest date accepted is ${latest}.`);
+  if (v.date > latest) throw ruleError('bad_request', 'date_in_future', `date: ${v.date} is in the future; the latest date accepted is ${latest}.`, { latest }, ['date']);
   const isFollowUpKind = (FOLLOW_UP_KINDS as readonly string[]).includes(v.kind);
   if (!isFollowUpKind) {
     for (const field of ['location', 'responsible_actor_id', 'due_date', 'follow_up_status'] as const) {

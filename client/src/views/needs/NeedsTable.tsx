@@ -127,7 +127,7 @@ export function NeedsTable({
                   {cardLabel('status')}
                   <StatusBadge m={m} status={p.information.status} />
                   {p.information.last_informed_at ? (
-                    <span className="cell-sub">
+                    <span className="cell-sub wrap">
                       {m.needs.lastInformed} <span className="nowrap">{formatDate(m.locale, p.information.last_informed_at)}</span>
                     </span>
                   ) : null}

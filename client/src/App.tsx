@@ -1,14 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ErrorMessage, Skeleton } from './components/Status.js';
 import { RouterProvider, useRouter } from './hooks/useRoute.js';
 import { I18nProvider, useI18n } from './i18n/index.js';
 import { api, ApiError, setUnauthorizedHandler } from './lib/api.js';
 import type { Me } from './lib/apiTypes.js';
-import { Shell } from './Shell.js';
 import { MeProvider } from './session.js';
 import { UnitsProvider } from './units.js';
-import { ContactSheet } from './views/ContactSheet.js';
 import { SignIn } from './views/SignIn.js';
+
+/**
+ * The signed-in product (the map, every view) and the contact sheet are their own
+ * chunks: the sign-in page, the first thing most visits load, carries no map code.
+ */
+const Shell = lazy(() => import('./Shell.js').then((module) => ({ default: module.Shell })));
+const ContactSheet = lazy(() => import('./views/ContactSheet.js').then((module) => ({ default: module.ContactSheet })));
 
 type Session = { status: 'checking' } | { status: 'out'; ended: boolean } | { status: 'error'; error: unknown } | { status: 'in'; me: Me };
 
@@ -48,11 +53,7 @@ function AuthGate() {
 
   switch (session.status) {
     case 'checking':
-      return (
-        <main className="center-page" id="main">
-          <Skeleton lines={3} label={m.app.loading} />
-        </main>
-      );
+      return <Loading />;
     case 'error':
       return (
         <main className="center-page" id="main">
@@ -66,9 +67,21 @@ function AuthGate() {
       return (
         <MeProvider me={session.me} key={session.me.id}>
           <UnitsProvider>
-            {route.name === 'sheet' ? <ContactSheet id={route.id} /> : <Shell me={session.me} onSignOut={signOut} />}
+            <Suspense fallback={<Loading />}>
+              {route.name === 'sheet' ? <ContactSheet id={route.id} /> : <Shell me={session.me} onSignOut={signOut} />}
+            </Suspense>
           </UnitsProvider>
         </MeProvider>
       );
   }
+}
+
+/** The page while the session is checked or the product's code loads. */
+function Loading() {
+  const { m } = useI18n();
+  return (
+    <main className="center-page" id="main">
+      <Skeleton lines={3} label={m.app.loading} />
+    </main>
+  );
 }

@@ -1,0 +1,44 @@
+/**
+ * The first load: the sign-in page carries no map code (the signed-in product is its
+ * own chunk, loaded after sign-in), and every script and style arrives compressed.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectClean, hasChromium, useProduct } from './harness.js';
+
+describe.skipIf(!hasChromium)('the first load', () => {
+  const product = useProduct();
+
+  it('loads no map code on the sign-in page, compressed scripts, and the product after sign-in', async () => {
+    const { context, page } = await product.open({ role: null });
+    const scripts: { url: string; encoding: string | undefined; bytes: number; mapCode: boolean }[] = [];
+    page.on('response', async (res) => {
+      const url = new URL(res.url());
+      if (!/\.(m?js|css)$/.test(url.pathname)) return;
+      const sizes = await res.request().sizes();
+      // MapLibre's map adds this class to its canvas: present in any bundle that holds the map.
+      const mapCode = (await res.text().catch(() => '')).includes('maplibregl-canvas');
+      scripts.push({ url: url.pathname, encoding: (await res.allHeaders())['content-encoding'], bytes: sizes.responseBodySize, mapCode });
+    });
+    await page.goto('/');
+    await page.getByLabel(/e-post/i).waitFor();
+    await page.waitForLoadState('networkidle');
+    const atSignIn = scripts.map((s) => s.url);
+    expect(atSignIn.some((u) => /\/assets\/index-[^/]+\.js$/.test(u))).toBe(true);
+    expect(atSignIn.filter((u) => /Shell|maplibre|contacts/.test(u)), 'no chunk of the signed-in product at sign-in').toEqual([]);
+    for (const s of scripts) expect(s.encoding, s.url).toMatch(/^(br|gzip)$/);
+    expect(scripts.filter((s) => s.mapCode).map((s) => s.url), 'map code at sign-in').toEqual([]);
+    const evaluated = await page.evaluate(() => typeof (globalThis as { maplibregl?: unknown }).maplibregl);
+    expect(evaluated).toBe('undefined');
+
+    const total = scripts.reduce((n, s) => n + s.bytes, 0);
+    console.log(`sign-in page: ${scripts.length} scripts and styles, ${(total / 1024).toFixed(0)} kB as transferred`);
+    const { page: signedIn } = await product.open({ role: 'viewer' });
+    const later: string[] = [];
+    signedIn.on('request', (req) => later.push(new URL(req.url()).pathname));
+    await signedIn.goto('/');
+    await signedIn.locator('.maplibregl-canvas').waitFor();
+    expect(later.some((u) => /\/assets\/Shell-[^/]+\.js$/.test(u)), 'the product chunk loads after sign-in').toBe(true);
+    expectClean(page, [/401 \(Unauthorized\) \(http:\/\/[^)]+\/api\/auth\/me\)/]);
+    expectClean(signedIn);
+  });
+});

@@ -147,7 +147,9 @@ const VARIANTS: Record<string, () => string[]> = {
     '?kind=school', '?status=informed', '?status=not_informed'].map((q) => `/api/units/${fx.unitId}/child-places${q}`),
   'GET /api/information-needs': () => ['', `?unit_id=${fx.unitId}`, `?unit_id=${fx.unitId}&priority=high`, `?unit_id=${fx.unitId}&priority=medium`,
     `?unit_id=${fx.unitId}&priority=low`, `?unit_id=${fx.unitId}&limit=2&offset=1`, `?unit_id=${fx.unitId}&kind=school`, `?unit_id=${fx.unitId}&status=informed`,
-    `?area=${fx.westAreaId}`, `?area=${fx.eastAreaId}`, '?priority=high'].map((q) => `/api/information-needs${q}`),
+    `?area=${fx.westAreaId}`, `?area=${fx.eastAreaId}`, '?priority=high', `?unit_id=${fx.unitId}&status=overdue,not_informed`,
+    '?status=not_informed,due_soon&priority=high,medium', '?sort=-distance', '?sort=distance&limit=3', `?unit_id=${fx.unitId}&sort=due`]
+    .map((q) => `/api/information-needs${q}`),
   'GET /api/actors': () => ['/api/actors', `/api/actors?bbox=${cellBbox()}`, '/api/actors?q=Diff'],
   'GET /api/child-places': () => ['/api/child-places', `/api/child-places?bbox=${cellBbox()}`, '/api/child-places?q=Diff'],
   'GET /api/settings/zone-radii': () => ['/api/settings/zone-radii'],
@@ -167,7 +169,8 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/activities/{id}': () => [`/api/activities/${fx.observationId}`, `/api/activities/${fx.informationId}`],
   'GET /api/follow-ups': () => ['/api/follow-ups', `/api/follow-ups?unit_id=${fx.unitId}`],
   'GET /api/implementation': () => ['/api/implementation'],
-  'GET /api/exports/information-needs.csv': () => ['', `?unit_id=${fx.unitId}`, `?unit_id=${fx.unitId}&kind=school`, '?status=informed']
+  'GET /api/exports/information-needs.csv': () => ['', `?unit_id=${fx.unitId}`, `?unit_id=${fx.unitId}&kind=school`, '?status=informed',
+    '?status=overdue,not_informed&sort=-distance&headers=sv', `?unit_id=${fx.unitId}&dialect=standard&sort=distance`]
     .map((q) => `/api/exports/information-needs.csv${q}`),
   'GET /api/exports/follow-ups.csv': () => ['/api/exports/follow-ups.csv', `/api/exports/follow-ups.csv?unit_id=${fx.unitId}`],
   'GET /api/exports/implementation.csv': () => ['/api/exports/implementation.csv'],

@@ -75,16 +75,14 @@ export function UnitFacts({ unit, onChanged, onRemoved }: { unit: Unit; onChange
       </p>
       {editor ? (
         <div className="unit-actions">
-          <button type="button" className="button button-primary" ref={editButton} onClick={() => { setSaid(''); setMode('edit'); }}>
+          <button type="button" className="button button-primary" ref={editButton} aria-label={`${t.edit}: ${p.name}`} onClick={() => { setSaid(''); setMode('edit'); }}>
             {t.edit}
-            <span className="visually-hidden">: {p.name}</span>
           </button>
           <button type="button" className="button" ref={statusButton} onClick={() => setAsk('status')}>
             {p.status === 'closed' ? t.reopen : t.close}
           </button>
-          <button type="button" className="button unit-button-danger" onClick={() => setAsk('remove')}>
+          <button type="button" className="button unit-button-danger" aria-label={`${t.remove}: ${p.name}`} onClick={() => setAsk('remove')}>
             {t.remove}
-            <span className="visually-hidden">: {p.name}</span>
           </button>
         </div>
       ) : null}
@@ -123,7 +121,7 @@ export function UnitFacts({ unit, onChanged, onRemoved }: { unit: Unit; onChange
         <dt>{m.unit.places}</dt>
         <dd>{m.number(p.places)}</dd>
         <dt>{m.unit.address}</dt>
-        <dd>{p.address ?? m.units.coarse}</dd>
+        <dd>{p.address ?? (p.location_precision === 'coarse' ? m.units.coarse : '–')}</dd>
         {optional.map(([term, value]) =>
           value ? (
             <FactPair key={term} term={term} value={value} />

@@ -62,6 +62,24 @@ export const RULE_CODES = {
   in_use: 'a record other records refer to',
   stale_version: 'the record changed since it was read; params what, id',
   invalid_value: 'a value outside a list; params values',
+  // Import report reasons (rows rejected or warned about; the report's `code` and `params`).
+  required_value: 'import: a required value is empty; params values',
+  unmapped_field: 'import: no source field is mapped for a required field; params field',
+  not_whole_number: 'import: not a whole number in range; params value, minimum, maximum',
+  too_long: 'import: a text over its limit; params maximum, length',
+  duplicate_id: 'import: an external id that an earlier row has; params value, first',
+  not_a_number: 'import: a coordinate cell that is not a number; params value, axis, crs',
+  swapped_axes: 'import: coordinates that look swapped',
+  metres_not_degrees: 'import: lon/lat values that look like SWEREF 99 metres',
+  degrees_not_metres: 'import: x/y values that look like WGS 84 degrees; params crs',
+  not_a_feature: 'import: a GeoJSON entry that is not a Feature',
+  not_an_element: 'import: an Overpass entry that is not an element',
+  no_position: 'import: an OSM node without lat/lon',
+  no_center: 'import: an OSM way or relation without a center',
+  broken_row: 'import: a CSV row that cannot be read',
+  field_count: 'import: a CSV row with another number of fields than the header; params got, expected',
+  geometry_repaired: 'import warning: an invalid polygon repaired with ST_MakeValid',
+  bad_file: 'import: a file that cannot be read as the format',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

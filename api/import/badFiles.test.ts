@@ -56,9 +56,9 @@ describe('bad import files', () => {
   it('text, NaN and empty cells in coordinate columns', async () => {
     const { rejected } = await refused('child-places', { ...csvKind, content: 'id,name,lon,lat\n1,A,abc,57.7\n2,B,11.9,NaN\n3,C,,57.7\n4,D,11.9,57.7\n' });
     expect(rejected).toEqual([
-      { row: 2, field: 'lon', reason: '"abc" is not a number (longitude, decimal degrees)' },
-      { row: 3, field: 'lat', reason: '"NaN" is not a number (latitude, decimal degrees)' },
-      { row: 4, field: 'lon', reason: '"" is not a number (longitude, decimal degrees)' },
+      { row: 2, field: 'lon', reason: '"abc" is not a number (longitude, decimal degrees)', code: 'not_a_number', params: { value: 'abc', axis: 'lon' } },
+      { row: 3, field: 'lat', reason: '"NaN" is not a number (latitude, decimal degrees)', code: 'not_a_number', params: { value: 'NaN', axis: 'lat' } },
+      { row: 4, field: 'lon', reason: '"" is not a number (longitude, decimal degrees)', code: 'not_a_number', params: { value: '', axis: 'lon' } },
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('bad import files', () => {
 
   it('duplicate external ids within one file', async () => {
     const { rejected } = await refused('child-places', { format: 'geojson', kind: 'preschool', content: collection(point(11.9, 57.7, { name: 'A', id: 'x' }), point(11.91, 57.7, { name: 'B', id: 'x' })) });
-    expect(rejected).toEqual([{ row: 2, field: 'id', reason: 'duplicate external id "x": the same id is on row 1' }]);
+    expect(rejected).toEqual([{ row: 2, field: 'id', reason: 'duplicate external id "x": the same id is on row 1', code: 'duplicate_id', params: { value: 'x', first: 1 } }]);
   });
 
   it('truncated JSON and NaN in JSON', async () => {
@@ -103,10 +103,10 @@ describe('bad import files', () => {
     const empty = { type: 'Feature', properties: { name: 'C', id: 'e' }, geometry: { type: 'Point', coordinates: [] } };
     const { rejected } = await refused('child-places', { format: 'geojson', kind: 'preschool', content: collection(withCrs, threeD, empty, { type: 'Nope' }) });
     expect(rejected).toEqual([
-      { row: 1, field: 'geometry.crs', reason: expect.stringMatching(/"crs" member is not allowed/) },
-      { row: 2, field: 'geometry.coordinates', reason: expect.stringMatching(/2-D \[lon, lat\]; got 3 numbers/) },
-      { row: 3, field: 'geometry.coordinates', reason: expect.stringMatching(/the point is empty/) },
-      { row: 4, field: 'feature', reason: 'not a GeoJSON Feature object' },
+      { row: 1, field: 'geometry.crs', reason: expect.stringMatching(/"crs" member is not allowed/), code: 'crs_member' },
+      { row: 2, field: 'geometry.coordinates', reason: expect.stringMatching(/2-D \[lon, lat\]; got 3 numbers/), code: 'position_3d' },
+      { row: 3, field: 'geometry.coordinates', reason: expect.stringMatching(/the point is empty/), code: 'empty_geometry' },
+      { row: 4, field: 'feature', reason: 'not a GeoJSON Feature object', code: 'not_a_feature' },
     ]);
   });
 

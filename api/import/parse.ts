@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import { badRequest } from '../errors.js';
-import type { PROTECTED_HOUSING_CODE } from '../services/protectedHousing.js';
 
 export const IMPORT_FORMATS = ['geojson', 'csv', 'overpass'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -11,9 +10,15 @@ export interface RowIssue {
   row: number;
   field: string;
   reason: string;
-  /** A machine code for refusals a client explains in its own language (`protected_housing`). */
-  code?: typeof PROTECTED_HOUSING_CODE;
+  /** The reason's rule code, which a client explains in its own language (`protected_housing`, `not_a_number`, … in RULE_CODES); `reason` is the English text. */
+  code?: string;
+  /** What the client needs to render the reason: the values found and what is valid. */
+  params?: Record<string, unknown>;
 }
+
+/** A row issue with a code and, when there are any, its params. */
+export const rowIssue = (row: number, field: string, code: string, reason: string, params?: Record<string, unknown>): RowIssue =>
+  params && Object.keys(params).length ? { row, field, reason, code, params } : { row, field, reason, code };
 
 /** One input row before mapping: its properties, and its geometry when the format carries one. */
 export interface SourceRow {
@@ -37,7 +42,8 @@ export interface SourceFile {
 }
 
 /** A whole-file problem: answered with 400 naming `file` and the reason. */
-export const fileError = (reason: string) => badRequest(`file: ${reason}`, { row: 0, field: 'file', reason });
+export const fileError = (reason: string, code = 'bad_file', params: Record<string, unknown> = {}) =>
+  badRequest(`file: ${reason}`, { row: 0, field: 'file', reason, code, rule: code, params });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -101,7 +107,7 @@ export function parseGeoJson(text: string): SourceFile {
   const rows: SourceRow[] = features.map((f, i) => {
     const row = i + 1;
     if (!isObject(f) || f.type !== 'Feature') {
-      return { row, props: Object.create(null), issue: { row, field: 'feature', reason: 'not a GeoJSON Feature object' } };
+      return { row, props: Object.create(null), issue: rowIssue(row, 'feature', 'not_a_feature', 'not a GeoJSON Feature object') };
     }
     const props = safeProps(f.properties);
     if (f.id !== undefined && !('id' in props) && (typeof f.id === 'string' || typeof f.id === 'number')) props['@id'] = f.id;
@@ -120,17 +126,17 @@ export function parseOverpass(text: string): SourceFile {
   if (!isObject(doc) || !Array.isArray(doc.elements)) throw fileError('an Overpass API JSON answer {"elements":[…]} is expected');
   const rows: SourceRow[] = doc.elements.map((e, i) => {
     const row = i + 1;
-    if (!isObject(e)) return { row, props: Object.create(null), issue: { row, field: 'element', reason: 'not an object' } };
+    if (!isObject(e)) return { row, props: Object.create(null), issue: rowIssue(row, 'element', 'not_an_element', 'not an object') };
     const props = safeProps(e.tags);
     const type = e.type;
     const id = e.id;
     if (!['node', 'way', 'relation'].includes(String(type)) || typeof id !== 'number' || !Number.isSafeInteger(id)) {
-      return { row, props, issue: { row, field: 'type', reason: 'an element needs "type" node, way or relation and an integer "id"' } };
+      return { row, props, issue: rowIssue(row, 'type', 'not_an_element', 'an element needs "type" node, way or relation and an integer "id"') };
     }
     const osm = `${String(type)}/${id}`;
     const at = type === 'node' ? e : e.center;
     if (!isObject(at) || at.lat === undefined || at.lon === undefined) {
-      return { row, props, osm, issue: { row, field: type === 'node' ? 'lat' : 'center', reason: type === 'node' ? 'the node has no lat/lon' : `the ${String(type)} has no "center": run the Overpass query with "out center"` } };
+      return { row, props, osm, issue: rowIssue(row, type === 'node' ? 'lat' : 'center', type === 'node' ? 'no_position' : 'no_center', type === 'node' ? 'the node has no lat/lon' : `the ${String(type)} has no "center": run the Overpass query with "out center"`) };
     }
     return { row, props, osm, geometry: { type: 'Point', coordinates: [at.lon, at.lat] } };
   });
@@ -192,9 +198,9 @@ export function parseCsv(text: string): SourceFile {
       if (!FORBIDDEN_KEYS.has(h)) props[h] = cells[j] ?? '';
     });
     const broken = errorsByRow.get(i);
-    if (broken) rows.push({ row, props, issue: { row, field: 'row', reason: broken } });
+    if (broken) rows.push({ row, props, issue: rowIssue(row, 'row', 'broken_row', broken) });
     else if (cells.length !== header.length) {
-      rows.push({ row, props, issue: { row, field: 'row', reason: `the row has ${cells.length} fields but the header has ${header.length} (separator "${delimiter}"; check quoting and separators)` } });
+      rows.push({ row, props, issue: rowIssue(row, 'row', 'field_count', `the row has ${cells.length} fields but the header has ${header.length} (separator "${delimiter}"; check quoting and separators)`, { got: cells.length, expected: header.length, separator: delimiter }) });
     } else rows.push({ row, props });
   }
   return { format: 'csv', fields: header.filter((h) => !FORBIDDEN_KEYS.has(h)), rows, delimiter };

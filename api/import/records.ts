@@ -4,7 +4,7 @@ import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, inSweden, SWEDEN_BBOX
 import { PROTECTED_HOUSING_CODE, protectedHousingProblem } from '../services/protectedHousing.js';
 import { projectedToWgs84, round7 } from './crs.js';
 import { type FieldMapping, type FieldRef, type ImportLayer, normaliseName } from './mapping.js';
-import { fileError, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
+import { fileError, rowIssue, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
 
 
 /** Values the caller sets for every row, instead of mapping a field. */
@@ -74,10 +74,15 @@ const looksLikeSweref = (a: number, b: number) => (a > 50_000 && a < 1_100_000 &
 
 /** Why a WGS 84 position is unacceptable (outside Sweden), with a hint when lat/lon are swapped or the values are SWEREF metres. */
 export function lonLatProblem(lon: number, lat: number): string | undefined {
+  return lonLatIssue(lon, lat)?.reason;
+}
+
+/** {@link lonLatProblem} with its rule code and params, for the import report. */
+export function lonLatIssue(lon: number, lat: number): { code: string; reason: string; params: Record<string, unknown> } | undefined {
   if (inSweden(lon, lat)) return undefined;
-  if (inSweden(lat, lon)) return `latitude and longitude look swapped: [${lon}, ${lat}] is outside Sweden but [${lat}, ${lon}] is inside; longitude (about 11–24) comes first`;
-  if (looksLikeSweref(lon, lat)) return `the values [${lon}, ${lat}] look like SWEREF 99 metres (EPSG:3006 or EPSG:3007), not WGS 84 degrees; map them as x/y with crs EPSG:3006 or EPSG:3007`;
-  return `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT})`;
+  if (inSweden(lat, lon)) return { code: 'swapped_axes', params: { lon, lat }, reason: `latitude and longitude look swapped: [${lon}, ${lat}] is outside Sweden but [${lat}, ${lon}] is inside; longitude (about 11–24) comes first` };
+  if (looksLikeSweref(lon, lat)) return { code: 'metres_not_degrees', params: { lon, lat }, reason: `the values [${lon}, ${lat}] look like SWEREF 99 metres (EPSG:3006 or EPSG:3007), not WGS 84 degrees; map them as x/y with crs EPSG:3006 or EPSG:3007` };
+  return { code: 'outside_sweden', params: { lon, lat }, reason: `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT})` };
 }
 
 /** A decimal number in a CSV cell: point or comma as decimal separator; no NaN, Infinity or text. */
@@ -162,7 +167,7 @@ export function buildRecords(layer: ImportLayer, file: SourceFile, mapping: Fiel
     }
     const first = firstRowOf.get(result.externalId);
     if (first !== undefined) {
-      rejected.push({ row: src.row, field: firstField(mapping.id, 'id'), reason: `duplicate external id "${result.externalId}": the same id is on row ${first}` });
+      rejected.push(rowIssue(src.row, firstField(mapping.id, 'id'), 'duplicate_id', `duplicate external id "${result.externalId}": the same id is on row ${first}`, { value: result.externalId, first }));
       continue;
     }
     firstRowOf.set(result.externalId, src.row);
@@ -173,7 +178,7 @@ export function buildRecords(layer: ImportLayer, file: SourceFile, mapping: Fiel
 
 function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: FieldMapping, o: ImportOptions): ImportRecord | { issue: RowIssue } {
   const row = src.row;
-  const reject = (field: string, reason: string) => ({ issue: { row, field, reason } });
+  const reject = (field: string, reason: string, code: string, params?: Record<string, unknown>) => ({ issue: rowIssue(row, field, code, reason, params) });
   if (src.issue) return { issue: src.issue };
   const p = src.props;
   const values: Record<string, string | number | null> = {};
@@ -184,13 +189,17 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
   let kind: string | undefined;
   if (layer === 'units' || layer === 'child-places') {
     const raw = o.kind ?? pick(p, m.kind) ?? (file.format === 'overpass' ? childKindFromTags(p) : undefined);
-    if (raw === undefined) return reject(firstField(m.kind, 'kind'), `empty: the kind is required (one of ${kindCodes.join(', ')})`);
+    if (raw === undefined) return reject(firstField(m.kind, 'kind'), `empty: the kind is required (one of ${kindCodes.join(', ')})`, 'required_value', { values: [...kindCodes] });
     kind = codeOf(raw, kindCodes);
-    if (!kind) return reject(o.kind ? 'kind' : firstField(m.kind, 'kind'), `"${raw.slice(0, 60)}" is not a known kind; valid: ${kindCodes.join(', ')}`);
+    if (!kind) return reject(o.kind ? 'kind' : firstField(m.kind, 'kind'), `"${raw.slice(0, 60)}" is not a known kind; valid: ${kindCodes.join(', ')}`, 'invalid_value', { value: raw.slice(0, 60), values: [...kindCodes] });
     values.kind = kind;
   }
   if (name === undefined && src.osm) name = `${KIND_LABEL_SV[kind ?? ''] ?? 'OSM'} (OSM ${src.osm.replace('/', ' ')})`;
-  if (name === undefined) return reject(firstField(m.name, 'name'), m.name === undefined ? 'no name field is mapped: map one (mapping.name)' : 'empty: a name is required');
+  if (name === undefined) {
+    return m.name === undefined
+      ? reject('name', 'no name field is mapped: map one (mapping.name)', 'unmapped_field', { field: 'name' })
+      : reject(firstField(m.name, 'name'), 'empty: a name is required', 'required_value');
+  }
   if (layer === 'units') {
     const problem = protectedHousingProblem({ name });
     if (problem) return { issue: { row, field: firstField(m.name, 'name'), reason: problem.message, code: PROTECTED_HOUSING_CODE } };
@@ -199,9 +208,9 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
 
   if (layer === 'actors') {
     const raw = o.category ?? pick(p, m.category);
-    if (raw === undefined) return reject(firstField(m.category, 'category'), `empty: the category is required (one of ${ACTOR_CATEGORIES.join(', ')})`);
+    if (raw === undefined) return reject(firstField(m.category, 'category'), `empty: the category is required (one of ${ACTOR_CATEGORIES.join(', ')})`, 'required_value', { values: [...ACTOR_CATEGORIES] });
     const category = codeOf(raw, ACTOR_CATEGORIES);
-    if (!category) return reject(o.category ? 'category' : firstField(m.category, 'category'), `"${raw.slice(0, 60)}" is not a known category; valid: ${ACTOR_CATEGORIES.join(', ')}`);
+    if (!category) return reject(o.category ? 'category' : firstField(m.category, 'category'), `"${raw.slice(0, 60)}" is not a known category; valid: ${ACTOR_CATEGORIES.join(', ')}`, 'invalid_value', { value: raw.slice(0, 60), values: [...ACTOR_CATEGORIES] });
     values.category = category;
   }
 
@@ -221,16 +230,16 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
   if (layer === 'units' && m.places !== undefined) {
     const raw = pick(p, m.places);
     const n = raw === undefined ? 0 : Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 10_000) return reject(firstField(m.places, 'places'), `"${raw}" is not a whole number of places 0–10000`);
+    if (!Number.isInteger(n) || n < 0 || n > 10_000) return reject(firstField(m.places, 'places'), `"${raw}" is not a whole number of places 0–10000`, 'not_whole_number', { value: String(raw).slice(0, 40), minimum: 0, maximum: 10_000 });
     values.places = n;
   }
 
   let level: AreaLevel | undefined;
   if (layer === 'areas') {
     const raw = o.level ?? pick(p, m.level);
-    if (raw === undefined) return reject(firstField(m.level, 'level'), `empty: the level is required (${AREA_LEVELS.join(', ')})`);
+    if (raw === undefined) return reject(firstField(m.level, 'level'), `empty: the level is required (${AREA_LEVELS.join(', ')})`, 'required_value', { values: [...AREA_LEVELS] });
     level = codeOf(raw, AREA_LEVELS) as AreaLevel | undefined;
-    if (!level) return reject(firstField(m.level, 'level'), `"${raw.slice(0, 60)}" is not a known level; valid: ${AREA_LEVELS.join(', ')} (or stadsområde, primärområde)`);
+    if (!level) return reject(firstField(m.level, 'level'), `"${raw.slice(0, 60)}" is not a known level; valid: ${AREA_LEVELS.join(', ')} (or stadsområde, primärområde)`, 'invalid_value', { value: raw.slice(0, 60), values: [...AREA_LEVELS] });
     values.level = level;
     text('code', 'code');
     // Only a primary area has a parent (its city area).
@@ -241,7 +250,7 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
     const v = values[column];
     if (typeof v === 'string' && v.length > max) {
       const key = column === 'parent_name' ? 'parent' : column;
-      return reject(firstField(m[key as keyof FieldMapping] as FieldRef | undefined, column), `longer than ${max} characters (${v.length})`);
+      return reject(firstField(m[key as keyof FieldMapping] as FieldRef | undefined, column), `longer than ${max} characters (${v.length})`, 'too_long', { maximum: max, length: v.length });
     }
   }
 
@@ -250,17 +259,17 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
   if (src.osm && m.id === undefined) externalId = `osm:${src.osm}`;
   else if (m.id !== undefined) {
     const id = pick(p, m.id);
-    if (id === undefined) return reject(firstField(m.id, 'id'), 'empty: the external id is required when an id field is mapped');
+    if (id === undefined) return reject(firstField(m.id, 'id'), 'empty: the external id is required when an id field is mapped', 'required_value');
     externalId = level ? `${level}:${id}` : id;
   } else externalId = derivedId(name, typeof values.address === 'string' ? values.address : undefined);
-  if (externalId.length > LIMITS.external_id!) return reject(firstField(m.id, 'id'), `the external id is longer than ${LIMITS.external_id} characters`);
+  if (externalId.length > LIMITS.external_id!) return reject(firstField(m.id, 'id'), `the external id is longer than ${LIMITS.external_id} characters`, 'too_long', { maximum: LIMITS.external_id, length: externalId.length });
 
   const geometry = layer === 'areas' ? areaGeometry(src) : pointGeometry(file, src, m);
-  if ('issue' in geometry) return reject(geometry.issue.field, geometry.issue.reason);
+  if ('issue' in geometry) return reject(geometry.issue.field, geometry.issue.reason, geometry.issue.code, geometry.issue.params);
   return { row, externalId, values, geometry };
 }
 
-type GeometryResult<G> = G | { issue: { field: string; reason: string } };
+type GeometryResult<G> = G | { issue: { field: string; reason: string; code: string; params?: Record<string, unknown> } };
 
 function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): GeometryResult<PointGeo> {
   if (file.format !== 'csv') {
@@ -268,8 +277,9 @@ function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): Geome
     const issues = geometryIssues(g, ['Point']);
     if (issues.length) {
       const c = (g as { coordinates?: unknown })?.coordinates;
-      const hint = Array.isArray(c) && c.length === 2 && c.every((v) => typeof v === 'number' && Number.isFinite(v)) ? lonLatProblem(c[0], c[1]) : undefined;
-      return { issue: { field: ['geometry', ...issues[0]!.path].join('.'), reason: hint ?? issues[0]!.message } };
+      const hint = Array.isArray(c) && c.length === 2 && c.every((v) => typeof v === 'number' && Number.isFinite(v)) ? lonLatIssue(c[0], c[1]) : undefined;
+      const field = ['geometry', ...issues[0]!.path].join('.');
+      return { issue: hint ? { field, ...hint } : { field, reason: issues[0]!.message, code: issues[0]!.code, params: issues[0]!.params } };
     }
     const [lon, lat] = (g as PointGeo).coordinates;
     return { type: 'Point', coordinates: roundPosition([lon, lat]) };
@@ -277,24 +287,24 @@ function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): Geome
   const p = src.props as Record<string, string>;
   if (m.lon !== undefined && m.lat !== undefined) {
     const lon = parseNumber(p[m.lon]);
-    if (lon === undefined) return { issue: { field: m.lon, reason: `"${String(p[m.lon] ?? '').slice(0, 40)}" is not a number (longitude, decimal degrees)` } };
+    if (lon === undefined) return { issue: { field: m.lon, code: 'not_a_number', params: { value: String(p[m.lon] ?? '').slice(0, 40), axis: 'lon' }, reason: `"${String(p[m.lon] ?? '').slice(0, 40)}" is not a number (longitude, decimal degrees)` } };
     const lat = parseNumber(p[m.lat]);
-    if (lat === undefined) return { issue: { field: m.lat, reason: `"${String(p[m.lat] ?? '').slice(0, 40)}" is not a number (latitude, decimal degrees)` } };
-    const problem = lonLatProblem(lon, lat);
-    if (problem) return { issue: { field: `${m.lon}/${m.lat}`, reason: problem } };
+    if (lat === undefined) return { issue: { field: m.lat, code: 'not_a_number', params: { value: String(p[m.lat] ?? '').slice(0, 40), axis: 'lat' }, reason: `"${String(p[m.lat] ?? '').slice(0, 40)}" is not a number (latitude, decimal degrees)` } };
+    const problem = lonLatIssue(lon, lat);
+    if (problem) return { issue: { field: `${m.lon}/${m.lat}`, ...problem } };
     return { type: 'Point', coordinates: roundPosition([lon, lat]) };
   }
   const crs = m.crs as 'EPSG:3006' | 'EPSG:3007';
   const x = parseNumber(p[m.x!]);
-  if (x === undefined) return { issue: { field: m.x!, reason: `"${String(p[m.x!] ?? '').slice(0, 40)}" is not a number (easting in metres, ${crs})` } };
+  if (x === undefined) return { issue: { field: m.x!, code: 'not_a_number', params: { value: String(p[m.x!] ?? '').slice(0, 40), axis: 'x', crs }, reason: `"${String(p[m.x!] ?? '').slice(0, 40)}" is not a number (easting in metres, ${crs})` } };
   const y = parseNumber(p[m.y!]);
-  if (y === undefined) return { issue: { field: m.y!, reason: `"${String(p[m.y!] ?? '').slice(0, 40)}" is not a number (northing in metres, ${crs})` } };
+  if (y === undefined) return { issue: { field: m.y!, code: 'not_a_number', params: { value: String(p[m.y!] ?? '').slice(0, 40), axis: 'y', crs }, reason: `"${String(p[m.y!] ?? '').slice(0, 40)}" is not a number (northing in metres, ${crs})` } };
   const field = `${m.x}/${m.y}`;
-  if (Math.abs(x) <= 180 && Math.abs(y) <= 90) return { issue: { field, reason: `the values [${x}, ${y}] look like WGS 84 degrees, not ${crs} metres; map them as lon/lat` } };
-  if (x > 6_000_000 && y < 1_100_000) return { issue: { field, reason: `x and y look swapped: x=${x} is a northing and y=${y} an easting; x is the easting (east), y the northing (north)` } };
+  if (Math.abs(x) <= 180 && Math.abs(y) <= 90) return { issue: { field, code: 'degrees_not_metres', params: { x, y, crs }, reason: `the values [${x}, ${y}] look like WGS 84 degrees, not ${crs} metres; map them as lon/lat` } };
+  if (x > 6_000_000 && y < 1_100_000) return { issue: { field, code: 'swapped_axes', params: { x, y }, reason: `x and y look swapped: x=${x} is a northing and y=${y} an easting; x is the easting (east), y the northing (north)` } };
   const [lon, lat] = projectedToWgs84(x, y, crs);
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || !inSweden(lon, lat)) {
-    return { issue: { field, reason: `x=${x}, y=${y} in ${crs} lies outside Sweden (${SWEDEN_BBOX_TEXT}); check the crs (EPSG:3006 SWEREF 99 TM or EPSG:3007 SWEREF 99 12 00)` } };
+    return { issue: { field, code: 'outside_sweden', params: { x, y, crs }, reason: `x=${x}, y=${y} in ${crs} lies outside Sweden (${SWEDEN_BBOX_TEXT}); check the crs (EPSG:3006 SWEREF 99 TM or EPSG:3007 SWEREF 99 12 00)` } };
   }
   return { type: 'Point', coordinates: roundPosition([lon, lat]) };
 }
@@ -302,7 +312,7 @@ function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): Geome
 function areaGeometry(src: SourceRow): GeometryResult<MultiPolygonGeo> {
   const g = src.geometry;
   const issues = geometryIssues(g, ['Polygon', 'MultiPolygon']);
-  if (issues.length) return { issue: { field: ['geometry', ...issues[0]!.path].join('.'), reason: issues[0]!.message } };
+  if (issues.length) return { issue: { field: ['geometry', ...issues[0]!.path].join('.'), reason: issues[0]!.message, code: issues[0]!.code, params: issues[0]!.params } };
   const geo = g as { type: 'Polygon'; coordinates: Position2D[][] } | MultiPolygonGeo;
   const polygons = geo.type === 'Polygon' ? [geo.coordinates] : geo.coordinates;
   return { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map((ring) => ring.map(roundPosition))) };

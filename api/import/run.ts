@@ -158,10 +158,10 @@ async function repairPolygons(db: Queryable, records: ImportRecord[], rejected: 
     const reason = row?.reason && row.reason !== 'Valid Geometry' ? ` (${row.reason})` : '';
     const repaired = row?.repaired;
     if (repaired && repaired.coordinates.length > 0 && (await isValid(db, repaired))) {
-      warnings.push({ row: rec.row, field: 'geometry', reason: `the polygon was not valid${reason}; it was repaired (ST_MakeValid) and the repair is stored` });
+      warnings.push({ row: rec.row, field: 'geometry', code: 'geometry_repaired', reason: `the polygon was not valid${reason}; it was repaired (ST_MakeValid) and the repair is stored` });
       ok.push({ ...rec, geometry: repaired });
     } else {
-      rejected.push({ row: rec.row, field: 'geometry', reason: `the polygon is not valid${reason} and cannot be repaired: rings must not cross themselves or each other` });
+      rejected.push({ row: rec.row, field: 'geometry', code: 'invalid_geometry', reason: `the polygon is not valid${reason} and cannot be repaired: rings must not cross themselves or each other` });
     }
   }
   return ok;

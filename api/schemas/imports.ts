@@ -3,7 +3,6 @@ import { IMPORT_CRS } from '../import/crs.js';
 import { IMPORT_LAYERS, MAPPING_KEYS } from '../import/mapping.js';
 import { IMPORT_FORMATS } from '../import/parse.js';
 import { AREA_LEVELS } from './common.js';
-import { PROTECTED_HOUSING_CODE } from '../services/protectedHousing.js';
 
 const FieldRef = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(5)]);
 
@@ -45,7 +44,8 @@ const RowIssue = z
     row: z.number().int(),
     field: z.string(),
     reason: z.string(),
-    code: z.enum([PROTECTED_HOUSING_CODE]).optional().openapi({ description: 'Set on refusals a client explains in its own language: `protected_housing` (a unit that names protected housing, never entered).' }),
+    code: z.string().optional().openapi({ description: 'The reason as a rule code a client explains in its own language (`protected_housing`, `not_a_number`, `invalid_value`, `outside_sweden`, …); `reason` is the English text.' }),
+    params: z.record(z.string(), z.unknown()).optional().openapi({ description: 'What the reason is about: the value found (`value`), what is valid (`values`, `maximum`, `crs`), …' }),
   })
   .openapi('ImportRowIssue');
 

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, RULE_CODES } from '../errors.js';
 import { UNIT_KINDS } from '../schemas/common.js';
 import { formsEn, formsSv } from '../../client/src/forms/messages.js';
+import { importEn, importSv } from '../../client/src/import/messages.js';
 import { sv } from '../../client/src/i18n/sv.js';
 import { en } from '../../client/src/i18n/en.js';
 import { errorText, fieldErrors } from '../../client/src/forms/errors.js';
@@ -36,10 +37,15 @@ function codesInSource(): Set<string> {
     /fieldRule\(\[[^\]]*\], '([a-z_]+)'/g,
     /ruleError\('[a-z_]+', '([a-z_]+)'/g,
     /rule: '([a-z_]+)'/g,
+    /rowIssue\([^,]+, (?:'[^']*'|[^,()]+(?:\([^)]*\))?), '([a-z_]+)'/g,
+    /fileError\([^;]*?, '([a-z_]+)'/g,
   ];
   for (const file of sourceFiles(apiDir)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const re of patterns) for (const m of text.matchAll(re)) found.add(m[1]!);
+    for (const line of text.split('\n').filter((l) => l.includes('reject('))) {
+      for (const m of line.matchAll(/[`'], '([a-z_]+)'(?:, \{|\))/g)) found.add(m[1]!);
+    }
   }
   return found;
 }
@@ -52,8 +58,8 @@ describe('the client catalogue covers every code', () => {
   });
 
   it.each(Object.keys(RULE_CODES))('rule code %s has a Swedish and an English text', (code) => {
-    const svText = formsSv.rule[code] ?? (formsSv.issue as Record<string, unknown>)[code];
-    const enText = formsEn.rule[code] ?? (formsEn.issue as Record<string, unknown>)[code];
+    const svText = formsSv.rule[code] ?? (formsSv.issue as Record<string, unknown>)[code] ?? importSv.reasons[code];
+    const enText = formsEn.rule[code] ?? (formsEn.issue as Record<string, unknown>)[code] ?? importEn.reasons[code];
     expect(svText, `sv ${code}`).toBeTruthy();
     expect(enText, `en ${code}`).toBeTruthy();
   });
@@ -181,5 +187,26 @@ describe('business rules carry a rule code, params and the field', () => {
     expect(stale.status).toBe(412);
     expect((await stale.clone().json()).error.details).toMatchObject({ rule: 'stale_version', params: { id: created.id } });
     expect(errorText(await errorFromResponse(stale), sv)).toBe(formsSv.rule.stale_version);
+  });
+});
+
+describe('import report reasons carry codes', () => {
+  it('rejected rows name a code and params the page renders in Swedish', async () => {
+    const csv = ['name;kind;lon;lat', 'Rad ett;castle;11.95;57.70', 'Rad två;shelter;elva;57.70', 'Rad tre;shelter;57.70;11.95', 'Rad fyra;shelter;2.35;48.85'].join('\n');
+    const res = await t.request('admin', 'POST', '/api/import/units', {
+      format: 'csv', content: Buffer.from(csv).toString('base64'), encoding: 'base64', dry_run: true,
+    });
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    const byRow = Object.fromEntries(report.rejected.map((r: { row: number }) => [r.row, r]));
+    expect(byRow[2]).toMatchObject({ code: 'invalid_value', params: { value: 'castle', values: [...UNIT_KINDS] } });
+    expect(byRow[3]).toMatchObject({ code: 'not_a_number', params: { value: 'elva', axis: 'lon' } });
+    expect(byRow[4]).toMatchObject({ code: 'swapped_axes' });
+    expect(byRow[5]).toMatchObject({ code: 'outside_sweden' });
+    const { reasonText } = await import('../../client/src/import/ImportReportView.js');
+    const text = reasonText(byRow[2], sv);
+    expect(text).toContain(sv.unitKind.care_home);
+    expect(text).not.toMatch(/care_home|not a known/);
+    expect(reasonText(byRow[3], sv)).toBe('”elva” är inte ett tal (longitud).');
   });
 });

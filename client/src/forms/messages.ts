@@ -149,7 +149,7 @@ export const formsSv = {
     noChanges: 'Inga av dina fält krockar; den andras ändringar behålls.',
   },
   /** Labels for enum values no other catalogue has. */
-  values: { public: 'Öppen', restricted: 'Skyddad (begränsad)', viewer: 'Läsare', editor: 'Redaktör', admin: 'Administratör' } as Record<string, string>,
+  values: { public: 'Öppen', restricted: 'Skyddad (begränsad)', viewer: 'Läsare', editor: 'Redaktör', admin: 'Administratör', city_area: 'Stadsområde', primary_area: 'Primärområde' } as Record<string, string>,
   list: svList,
 };
 
@@ -281,6 +281,6 @@ export const formsEn: typeof formsSv = {
     no: 'No',
     noChanges: 'None of your fields clash; their changes are kept.',
   },
-  values: { public: 'Public', restricted: 'Restricted', viewer: 'Viewer', editor: 'Editor', admin: 'Administrator' } as Record<string, string>,
+  values: { public: 'Public', restricted: 'Restricted', viewer: 'Viewer', editor: 'Editor', admin: 'Administrator', city_area: 'City area', primary_area: 'Primary area' } as Record<string, string>,
   list: enList,
 };

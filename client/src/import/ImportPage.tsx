@@ -1,11 +1,12 @@
 import { useState, type ChangeEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { ApiError, request } from '../lib/api.js';
+import { errorText } from '../forms/errors.js';
 import { useMe } from '../session.js';
 import { ExportLinks } from './ExportLinks.js';
 import type { AreaLevel } from '../lib/apiTypes.js';
 import { ImportForm } from './ImportForm.js';
-import { ImportReportView, type Report } from './ImportReportView.js';
+import { ImportReportView, reasonText, type Report } from './ImportReportView.js';
 import { MappingTable } from './MappingTable.js';
 import { guessFormat, mappingKeys, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';
 import './import.css';
@@ -64,7 +65,13 @@ export function ImportPage() {
     } catch (e) {
       // A refused real run carries its report (the rejected rows) in the error's details.
       if (e instanceof ApiError && isReport(e.details)) setReport(e.details);
-      const message = e instanceof Error ? e.message : String(e);
+      const details = e instanceof ApiError ? (e.details as { code?: unknown; params?: Record<string, unknown> } | undefined) : undefined;
+      const message =
+        e instanceof ApiError && isReport(e.details)
+          ? `${t.rejectedTitle}: ${t.counts(e.details.counts)} ${t.cannotConfirm}`
+          : typeof details?.code === 'string' && e instanceof ApiError && e.status === 400
+            ? reasonText({ row: 0, field: 'file', reason: '', code: details.code, params: details.params }, m)
+            : errorText(e, m);
       setError(message);
       setStatus(message);
     } finally {

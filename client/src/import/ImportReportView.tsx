@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ImportReport } from '../../../api/schemas/imports.js';
 import { useI18n, type Messages } from '../i18n/index.js';
+import { issueText, valueLabels } from '../forms/errors.js';
 
 export type Report = z.infer<typeof ImportReport>;
 
@@ -45,15 +46,32 @@ export function ImportReportView({ report, busy, onDryRun, onConfirm }: { report
   );
 }
 
-/** Rejected rows and warnings; a refusal with a code is explained in the user's language, else in the server's words. */
-function IssueTable({ t, rows, caption }: { t: Messages['import']; rows: { row: number; field: string; reason: string; code?: string }[]; caption: string }) {
+type RowIssue = { row: number; field: string; reason: string; code?: string; params?: Record<string, unknown> };
+
+/**
+ * A row's reason in the user's language, from its code and params (enum values shown
+ * with their labels); a reason without a known code gets a general sentence, never the
+ * server's English.
+ */
+export function reasonText(r: RowIssue, m: Messages): string {
+  const params = { ...(r.params ?? {}) };
+  if (Array.isArray(params.values)) params.values = valueLabels(params.values, m);
+  const byImport = r.code ? m.import.reasons[r.code] : undefined;
+  if (byImport) return byImport(params);
+  if (r.code && Object.prototype.hasOwnProperty.call(m.forms.rule, r.code)) return m.forms.rule[r.code]!;
+  if (r.code) return issueText({ path: [], code: r.code, params }, m);
+  return m.import.reasons.bad_file!({});
+}
+
+/** Rejected rows and warnings, each reason explained in the user's language. */
+function IssueTable({ t, rows, caption }: { t: Messages['import']; rows: RowIssue[]; caption: string }) {
   const { m } = useI18n();
   return (
     <table className="import-table import-issues">
       <caption className="visually-hidden">{caption}</caption>
       <thead><tr><th scope="col">{t.row}</th><th scope="col">{t.fieldCol}</th><th scope="col">{t.reason}</th></tr></thead>
       <tbody>
-        {rows.map((r, i) => <tr key={`${r.row}-${i}`}><td>{r.row}</td><td>{r.field}</td><td>{(r.code && m.errors.byCode[r.code]) || r.reason}</td></tr>)}
+        {rows.map((r, i) => <tr key={`${r.row}-${i}`}><td>{r.row}</td><td data-raw-ok="">{r.field}</td><td>{reasonText(r, m)}</td></tr>)}
       </tbody>
     </table>
   );

@@ -1,6 +1,14 @@
 /** Swedish and English texts of the import page. `importEn` has exactly the keys of `importSv`. */
 import type { Format, Layer } from './lib.js';
 
+type P = Record<string, unknown>;
+const AXIS_SV: Record<string, string> = { lon: 'longitud', lat: 'latitud', x: 'X, östlig koordinat i meter', y: 'Y, nordlig koordinat i meter' };
+const AXIS_EN: Record<string, string> = { lon: 'longitude', lat: 'latitude', x: 'X, easting in metres', y: 'Y, northing in metres' };
+const axis = (a: unknown) => AXIS_SV[String(a)] ?? String(a);
+const axisEn = (a: unknown) => AXIS_EN[String(a)] ?? String(a);
+/** Enum values, already turned into labels by the page (ImportReportView's `reasonText`). */
+const labels = (values: unknown) => (Array.isArray(values) ? values.map(String).join(', ') : '');
+
 export const importSv = {
   nav: 'Import och export',
   title: 'Importera data',
@@ -40,6 +48,29 @@ export const importSv = {
   exportIntro: 'Hela lager som GeoJSON eller CSV (med WGS 84 lon/lat och SWEREF 99 TM x/y). För GIS-program: OGC API – Features på /ogc med en personlig API-nyckel.',
   geojson: 'GeoJSON',
   csv: 'CSV',
+  /** Rejected rows' and warnings' reasons by their code (the report's `code` and `params`). */
+  reasons: {
+    required_value: (p: P) => (Array.isArray(p.values) ? `Värdet saknas. Ange ett av: ${labels(p.values)}.` : 'Värdet saknas, men det krävs.'),
+    invalid_value: (p: P) => `”${String(p.value ?? '')}” är inte ett känt värde. Giltiga: ${labels(p.values)}.`,
+    unmapped_field: () => 'Inget fält är valt för namnet. Välj ett i fältmappningen.',
+    not_whole_number: (p: P) => `”${String(p.value ?? '')}” är inte ett heltal mellan ${p.minimum} och ${p.maximum}.`,
+    too_long: (p: P) => `Texten är för lång: ${p.length} tecken, högst ${p.maximum}.`,
+    duplicate_id: (p: P) => `Samma externa id finns redan på rad ${p.first}.`,
+    not_a_number: (p: P) => `”${String(p.value ?? '')}” är inte ett tal (${axis(p.axis)}).`,
+    swapped_axes: () => 'Koordinaterna ser omkastade ut. Byt plats på fälten i fältmappningen.',
+    metres_not_degrees: () => 'Värdena ser ut som SWEREF 99-meter, inte grader. Mappa dem som X/Y och välj koordinatsystem.',
+    degrees_not_metres: () => 'Värdena ser ut som grader (WGS 84), inte meter. Mappa dem som longitud/latitud.',
+    outside_sweden: () => 'Platsen ligger utanför Sverige. Kontrollera koordinaterna och koordinatsystemet.',
+    not_a_feature: () => 'Posten är inte ett GeoJSON-objekt av typen Feature.',
+    not_an_element: () => 'Posten är inte ett giltigt OSM-element.',
+    no_position: () => 'Noden saknar position.',
+    no_center: () => 'Elementet saknar mittpunkt. Kör Overpass-frågan med ”out center”.',
+    broken_row: () => 'Raden kunde inte läsas: kontrollera citattecken och avgränsare.',
+    field_count: (p: P) => `Raden har ${p.got} fält men rubrikraden har ${p.expected}. Kontrollera avgränsare och citattecken.`,
+    geometry_repaired: () => 'Polygonen var ogiltig och har lagats automatiskt.',
+    invalid_geometry: () => 'Polygonen är ogiltig och kan inte lagas: ringarna får inte korsa sig själva eller varandra.',
+    bad_file: () => 'Filen kunde inte läsas. Kontrollera formatet och teckenkodningen.',
+  } as Record<string, (p: P) => string>,
 };
 
 export const importEn: typeof importSv = {
@@ -80,4 +111,26 @@ export const importEn: typeof importSv = {
   exportIntro: 'Whole layers as GeoJSON or CSV (with WGS 84 lon/lat and SWEREF 99 TM x/y). For GIS software: OGC API – Features at /ogc with a personal API token.',
   geojson: 'GeoJSON',
   csv: 'CSV',
+  reasons: {
+    required_value: (p: P) => (Array.isArray(p.values) ? `The value is missing. Give one of: ${labels(p.values)}.` : 'The value is missing but required.'),
+    invalid_value: (p: P) => `"${String(p.value ?? '')}" is not a known value. Valid: ${labels(p.values)}.`,
+    unmapped_field: () => 'No field is chosen for the name. Choose one in the field mapping.',
+    not_whole_number: (p: P) => `"${String(p.value ?? '')}" is not a whole number from ${p.minimum} to ${p.maximum}.`,
+    too_long: (p: P) => `The text is too long: ${p.length} characters, at most ${p.maximum}.`,
+    duplicate_id: (p: P) => `The same external id is already on row ${p.first}.`,
+    not_a_number: (p: P) => `"${String(p.value ?? '')}" is not a number (${axisEn(p.axis)}).`,
+    swapped_axes: () => 'The coordinates look swapped. Swap the fields in the field mapping.',
+    metres_not_degrees: () => 'The values look like SWEREF 99 metres, not degrees. Map them as X/Y and choose the coordinate system.',
+    degrees_not_metres: () => 'The values look like degrees (WGS 84), not metres. Map them as longitude/latitude.',
+    outside_sweden: () => 'The place lies outside Sweden. Check the coordinates and the coordinate system.',
+    not_a_feature: () => 'The entry is not a GeoJSON object of type Feature.',
+    not_an_element: () => 'The entry is not a valid OSM element.',
+    no_position: () => 'The node has no position.',
+    no_center: () => 'The element has no centre. Run the Overpass query with "out center".',
+    broken_row: () => 'The row could not be read: check quotes and separators.',
+    field_count: (p: P) => `The row has ${p.got} fields but the header has ${p.expected}. Check separators and quotes.`,
+    geometry_repaired: () => 'The polygon was invalid and has been repaired automatically.',
+    invalid_geometry: () => 'The polygon is invalid and cannot be repaired: rings must not cross themselves or each other.',
+    bad_file: () => 'The file could not be read. Check the format and the character encoding.',
+  } as Record<string, (p: P) => string>,
 };

@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('administration and API tokens', () => {
     await page.getByText('Ändringen sparades.').waitFor();
     await page.locator('#main').getByRole('button', { name: 'Sök', exact: true }).click();
     const rows = page.locator('section[aria-labelledby="audit-title"] tbody tr');
-    await expect.poll(async () => (await rows.allTextContents()).filter((r) => r.includes('user')).length).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await rows.allTextContents()).filter((r) => r.includes('Användare')).length).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'admin-users-audit', true);
     await expectAccessible(page, 'administration');
     expectClean(page);

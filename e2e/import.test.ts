@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium || !present)('an administrator imports real data th
     await page.getByRole('button', { name: 'Provkör' }).first().click();
     const issues = page.locator('table.import-issues tbody tr');
     await issues.first().waitFor({ timeout: 30_000 });
-    await expect(issues.first().innerText()).resolves.toMatch(/^2\s+lon\/lat\s+latitude and longitude look swapped/);
+    await expect(issues.first().innerText()).resolves.toMatch(/^2\s+lon\/lat\s+Koordinaterna ser omkastade ut/);
     await expect(page.getByRole('button', { name: 'Importera', exact: true }).isDisabled()).resolves.toBe(true);
     await screenshot(page, 'import-rejected', true);
 

@@ -5,7 +5,7 @@ import { siteRings } from '../lib/siteAnalysis.js';
 import { useGeoJsonLayers } from '../map/hooks.js';
 import { GOTEBORG_VIEW, MapView, useMap } from '../map/MapView.js';
 import { unitLayers, zoneLayers } from '../map/styles.js';
-import { displacement, formatBoth, isArrow, keyStep, metresBetween, moveBy, parseCoordinates, type CoordSystem, type LonLat, type ParseError } from './coords.js';
+import { displacement, formatBoth, isArrow, keyStep, metresBetween, moveBy, parseCoordinates, zoomToFit, type CoordSystem, type LonLat, type ParseError } from './coords.js';
 import './placement.css';
 
 export interface LocationPickerProps {
@@ -29,6 +29,7 @@ export interface LocationPickerProps {
 /** The zoom a placed point is shown at: streets and house numbers readable. */
 const PLACED_ZOOM = 15;
 
+
 /**
  * Places one point: a click in the map, dragging the marker, the arrow keys on the
  * focused marker (a step that follows the zoom, Shift for ten), "place at map centre",
@@ -50,7 +51,9 @@ export function LocationPicker({ value, onChange, rings, context, center, label,
   const [text, setText] = useState('');
   const [system, setSystem] = useState<CoordSystem | 'auto'>('auto');
   const [error, setError] = useState<ParseError | null>(null);
-  const [zoomNow, setZoomNow] = useState(zoom ?? (value ? PLACED_ZOOM : 13));
+  /** With rings, the whole outer ring in view; else streets readable at a placed point, the district otherwise. */
+  const startZoom = zoom ?? (value ? (rings ? zoomToFit(rings.area, value[1]) : PLACED_ZOOM) : 13);
+  const [zoomNow, setZoomNow] = useState(startZoom);
   const markerRef = useRef<HTMLButtonElement | null>(null);
 
   const ids = { help: `${uid}-help`, coords: `${uid}-coords`, hint: `${uid}-hint`, error: `${uid}-error`, system: `${uid}-system`, step: `${uid}-step` };
@@ -110,7 +113,7 @@ export function LocationPicker({ value, onChange, rings, context, center, label,
           ringsFc={ringsFc}
           contextFc={contextFc}
           start={value ?? center ?? GOTEBORG_VIEW.center}
-          startZoom={zoom ?? (value ? PLACED_ZOOM : 13)}
+          startZoom={startZoom}
           markerLabel={p.markerLabel(label)}
           mapLabel={p.mapLabel(label)}
           markerRef={markerRef}

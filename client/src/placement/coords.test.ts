@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { inSweden, SWEDEN_BBOX } from '../../../api/schemas/common.js';
-import { displacement, formatBoth, formatForInput, insideSweden, keyStep, moveBy, parseCoordinates, splitNumbers, SWEDEN, swerefToWgs84, wgs84ToSweref } from './coords.js';
+import { zoomToFit, displacement, formatBoth, formatForInput, insideSweden, keyStep, moveBy, parseCoordinates, splitNumbers, SWEDEN, swerefToWgs84, wgs84ToSweref } from './coords.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED = path.resolve(here, '../../../../shared/data/goteborg');
@@ -127,5 +127,18 @@ describe('keyboard moves', () => {
     expect(displacement(start, right).direction).toBe('se');
     expect(displacement(start, right).metres).toBeCloseTo(424.3, 0);
     expect(displacement(start, moveBy(start, 'ArrowLeft', 10)).direction).toBe('w');
+  });
+});
+
+describe('the start view', () => {
+  it('fits the outer ring in the picker: a 1000 m ring at zoom 12.25, a 250 m one at 14.25 (in quarter steps), within 11–16', () => {
+    expect(zoomToFit(1000, 57.7)).toBe(12.25);
+    expect(zoomToFit(250, 57.7)).toBe(14.25);
+    expect(zoomToFit(5000, 57.7)).toBe(11);
+    expect(zoomToFit(10, 57.7)).toBe(16);
+    // The ring really fits: its diameter at that zoom is at most 300 px.
+    const z = zoomToFit(1000, 57.7);
+    const mpp = (40_075_016.686 * Math.cos((57.7 * Math.PI) / 180)) / (512 * 2 ** z);
+    expect(2000 / mpp).toBeLessThanOrEqual(300);
   });
 });

@@ -153,6 +153,13 @@ export function keyStep(zoom: number, lat: number, big = false): number {
   return big ? step * 10 : step;
 }
 
+/** The zoom at which a circle of `radius` metres at `lat` fits `pixels` across (MapLibre's 512 px tiles), within 11–16. */
+export function zoomToFit(radius: number, lat: number, pixels = 300): number {
+  const metresPerPixel = (2 * radius * 1.1) / pixels;
+  const z = Math.log2((40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * metresPerPixel));
+  return Math.max(11, Math.min(16, Math.floor(z * 4) / 4));
+}
+
 /** The position `metres` away from `from` in the arrow's direction (north up). */
 export function moveBy(from: readonly [number, number], key: Arrow, metres: number): LonLat {
   const p = destination([from[0], from[1]], metres / 1000, ARROW_BEARING[key], { units: 'kilometers' }).geometry.coordinates;

@@ -55,8 +55,13 @@ export const unitEditSv = {
   removeTitle: (name: string) => `Ta bort ${name}?`,
   removeLoading: 'Räknar vad som tas bort med enheten …',
   removeWhat: 'Detta tas bort med enheten och kan inte ångras:',
-  removeActivities: (n: number, information: number, followUps: number) =>
-    `${n === 1 ? '1 aktivitet' : `${svN(n)} aktiviteter`} i loggen (varav ${information === 1 ? '1 informationstillfälle' : `${svN(information)} informationstillfällen`} och ${followUps === 1 ? '1 öppen uppföljning' : `${svN(followUps)} öppna uppföljningar`})`,
+  removeActivities: (n: number, information: number, followUps: number) => {
+    const of = [
+      information ? (information === 1 ? '1 informationstillfälle' : `${svN(information)} informationstillfällen`) : null,
+      followUps ? (followUps === 1 ? '1 öppen uppföljning' : `${svN(followUps)} öppna uppföljningar`) : null,
+    ].filter(Boolean);
+    return `${n === 1 ? '1 aktivitet' : `${svN(n)} aktiviteter`} i loggen${of.length ? ` (varav ${of.join(' och ')})` : ''}`;
+  },
   removePrinciples: (n: number) => (n === 1 ? '1 post i principlistan' : `${svN(n)} poster i principlistan`),
   removeNothing: 'Enheten har inga aktiviteter eller principposter.',
   removeKept: 'Aktörer och barnens platser i närheten finns kvar, och granskningsloggen behåller enhetens historik.',
@@ -120,8 +125,13 @@ export const unitEditEn: typeof unitEditSv = {
   removeTitle: (name: string) => `Delete ${name}?`,
   removeLoading: 'Counting what goes with the unit …',
   removeWhat: 'This is deleted with the unit and cannot be undone:',
-  removeActivities: (n: number, information: number, followUps: number) =>
-    `${n === 1 ? '1 activity' : `${enN(n)} activities`} in the log (of them ${information === 1 ? '1 information record' : `${enN(information)} information records`} and ${followUps === 1 ? '1 open follow-up' : `${enN(followUps)} open follow-ups`})`,
+  removeActivities: (n: number, information: number, followUps: number) => {
+    const of = [
+      information ? (information === 1 ? '1 information record' : `${enN(information)} information records`) : null,
+      followUps ? (followUps === 1 ? '1 open follow-up' : `${enN(followUps)} open follow-ups`) : null,
+    ].filter(Boolean);
+    return `${n === 1 ? '1 activity' : `${enN(n)} activities`} in the log${of.length ? ` (of them ${of.join(' and ')})` : ''}`;
+  },
   removePrinciples: (n: number) => (n === 1 ? '1 entry in the principles checklist' : `${enN(n)} entries in the principles checklist`),
   removeNothing: 'The unit has no activities or principle entries.',
   removeKept: 'Actors and child places nearby stay, and the audit log keeps the unit’s history.',

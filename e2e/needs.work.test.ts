@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, type Backend } from './harness.js';
 
 type Need = { id: string; properties: { unit_id: number; child_place_id: number; name: string; unit_name: string; information: { status: string } } };
 type Needs = { number_matched: number; features: Need[] };
@@ -44,10 +44,12 @@ function csvRows(text: string, sep: string): string[][] {
   return text.replace(/^\uFEFF/, '').replace(/\r\n$/, '').split('\r\n').map((l) => l.split(sep));
 }
 
-describe.skipIf(!hasChromium)('information needs: filter, select, mark, export', () => {
-  const product = useProduct();
+/** The journey that writes, on each database engine (E2E_BACKENDS). */
+function markingJourney(backend: Backend) {
+  const product = useProduct({ backend });
+  const suffix = backend === 'pglite' ? '' : `-${backend}`;
 
-  it('an information officer filters two statuses, selects every shown need, exports exactly them and marks them informed', async () => {
+  it(`an information officer filters two statuses, selects every shown need, exports exactly them and marks them informed (${backend})`, async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
     const needs = async (q: string) => (await (await context.request.get(`/api/information-needs${q}`)).json()) as Needs;
     // Information given 13 months ago to two high-priority places has expired: they are overdue.
@@ -67,7 +69,7 @@ describe.skipIf(!hasChromium)('information needs: filter, select, mark, export',
     });
 
     await page.goto('/information-needs?priority=high');
-    await waitForMap(page);
+    await page.locator('.needs-table tbody tr').first().waitFor({ timeout: 30_000 });
     const all = await needs('?priority=high');
     const counts = (await (await context.request.get('/api/information-needs?priority=high')).json()) as { by_status: Record<string, number> };
     const statusGroup = page.getByRole('group', { name: 'Status' });
@@ -99,7 +101,7 @@ describe.skipIf(!hasChromium)('information needs: filter, select, mark, export',
     await selectAll.check();
     await expect.poll(() => selected.textContent(), POLL).toBe(`${expected.length} av ${expected.length} synliga valda`);
     await expectNoSidewaysScroll(page, '1400 px');
-    await screenshot(page, 'needs-work-selected-1400');
+    await screenshot(page, `needs-work-selected-1400${suffix}`);
     await expectAccessible(page, 'information needs, two statuses, every row selected');
 
     // The exports hold exactly the rows shown, in the order shown.
@@ -124,7 +126,7 @@ describe.skipIf(!hasChromium)('information needs: filter, select, mark, export',
     await page.getByRole('button', { name: `Markera ${expected.length} som informerade` }).click();
     await expect.poll(() => page.locator('.needs-work .field-error, .needs-work .form-error').count(), POLL).toBeGreaterThan(0);
     await expectNoEnglishOrRawCodes(page);
-    await screenshot(page, 'needs-work-refused-1400');
+    await screenshot(page, `needs-work-refused-1400${suffix}`);
     expect((await needs('?status=overdue,not_informed&priority=high')).number_matched).toBe(expected.length);
 
     // Marked in one action: the message takes the focus, the rows leave the filter.
@@ -139,12 +141,20 @@ describe.skipIf(!hasChromium)('information needs: filter, select, mark, export',
     const informed = new Set(after.features.map((n) => n.id));
     for (const id of expected) expect(informed.has(id), id).toBe(true);
     await expectNoEnglishOrRawCodes(page);
-    await screenshot(page, 'needs-work-marked-1400');
+    await screenshot(page, `needs-work-marked-1400${suffix}`);
     await expectAccessible(page, 'information needs after marking');
     // the refused date's answer is the only failed request
     expectClean(page, [/status of 400 .*\/api\/information-needs\/mark-informed\)$/]);
     await context.close();
   });
+}
+
+for (const backend of E2E_BACKENDS) {
+  describe.skipIf(!hasChromium)(`information needs: filter, select, mark, export on ${backend}`, () => markingJourney(backend));
+}
+
+describe.skipIf(!hasChromium)('information needs: keyboard and phone', () => {
+  const product = useProduct();
 
   it('a keyboard user selects every shown need with Tab and Space', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });

@@ -12,7 +12,10 @@ import { expectClean, hasChromium, RESULTS_DIR, screenshot, waitForMap, waitForM
 interface Fc<P> {
   features: { id: number | string; geometry: { coordinates: [number, number] }; properties: P }[];
 }
-type ContactP = { name: string; distance_m: number; contact_persons: { name: string; phone: string | null }[] };
+type ContactP = {
+  name: string; distance_m: number; phone: string | null; email: string | null;
+  contact_persons: { name: string; phone: string | null; email: string | null }[];
+};
 
 describe.skipIf(!hasChromium)('journeys', () => {
   const product = useProduct();
@@ -145,7 +148,7 @@ describe.skipIf(!hasChromium)('journeys', () => {
     await context.close();
   });
 
-  it('4. the contact sheet prints to PDF with the unit and every contact name', async () => {
+  it('4. the contact sheet prints to PDF with every contact, each person\'s and organisation\'s phone and e-mail, numbers keyed to the map', async () => {
     const { page, context } = await product.open({ role: 'viewer' });
     await page.goto(`/units/${kallebackId}?tab=unit`);
     await page.getByRole('link', { name: 'Kontaktblad för utskrift' }).click();
@@ -161,10 +164,26 @@ describe.skipIf(!hasChromium)('journeys', () => {
     expect(text).toContain('Kallebäcks vård- och omsorgsboende');
     expect(text).toContain('Utskrivet');
     const contacts = (await (await context.request.get(`/api/units/${kallebackId}/contacts`)).json()) as Fc<ContactP>;
+    // E-mail addresses may wrap inside a narrow column; compare them without white space.
+    const squeezed = text.replace(/\s+/g, '');
+    let ways = 0;
     for (const c of contacts.features) {
       expect(text).toContain(c.properties.name.replace(/\s+/g, ' '));
-      for (const p of c.properties.contact_persons) expect(text).toContain(p.name);
+      for (const way of [c.properties, ...c.properties.contact_persons]) {
+        if (way !== c.properties) expect(text).toContain((way as { name: string }).name);
+        if (way.phone) expect(text, `${c.properties.name}: ${way.phone}`).toContain(way.phone.replace(/\s+/g, ' '));
+        if (way.email) expect(squeezed, `${c.properties.name}: ${way.email}`).toContain(way.email);
+        ways += way.phone ? 1 : 0;
+      }
     }
+    expect(ways).toBeGreaterThan(contacts.features.length);
+    // No phone number is broken over two lines in print.
+    const broken = await page.locator('.sheet .phone').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 1).map((e) => e.textContent));
+    expect(broken).toEqual([]);
+    // Every row has its number, 1…n over the contacts and then the children's places.
+    const numbers = await page.locator('.sheet-table tbody td.num:first-child').allTextContents();
+    expect(numbers.map(Number).sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+
     expectClean(page);
     await context.close();
   });

@@ -261,6 +261,13 @@ export const en: Messages = {
     scale: 'Scale',
     confidential: 'Contains contact details of people. Handle the sheet with care and dispose of it as confidential waste.',
     none: 'None',
+    number: 'No.',
+    reach: 'Reach via',
+    organisation: 'The organisation',
+    noWayIn: 'No contact details',
+    mapKey: 'The numbers on the map are the numbers in the tables below.',
+    numberedActor: 'Actor (number in the contacts table)',
+    numberedChild: "Children's place (number in the children's places table)",
   },
   table: {
     name: 'Name',

@@ -265,6 +265,13 @@ export const sv = {
     scale: 'Skala',
     confidential: 'Innehåller kontaktuppgifter till personer. Hantera bladet varsamt och släng det i sekretessavfall.',
     none: 'Inga',
+    number: 'Nr',
+    reach: 'Nås via',
+    organisation: 'Organisationen',
+    noWayIn: 'Inga kontaktuppgifter',
+    mapKey: 'Numren på kartan är numren i tabellerna nedan.',
+    numberedActor: 'Aktör (nummer i kontakttabellen)',
+    numberedChild: 'Barns plats (nummer i tabellen över barns platser)',
   },
   table: {
     name: 'Namn',

@@ -10,20 +10,59 @@ import { useI18n } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import type { Contact, NearChildPlace, Unit, ZoneCollection } from '../lib/apiTypes.js';
 import { groupContacts } from '../lib/contacts.js';
+import { numberSheet, type SheetNumbers } from '../lib/sheet.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { routeHref } from '../lib/route.js';
 import { outerRingPositions, zoneLabelPoints } from '../lib/zones.js';
 import { useGeoJsonLayers } from '../map/hooks.js';
-import { actorSymbol, CHILD_SHAPES, childSymbol, UNIT_SYMBOL } from '../map/icons.js';
+import { UNIT_SYMBOL } from '../map/icons.js';
 import { MapView, useMap } from '../map/MapView.js';
 import { fitToPositions } from '../map/ops.js';
-import { ACTOR_ICON, CHILD_ICON, pointSymbolLayer, SLOT, unitLayers, zoneLabelLayer, zoneLayers } from '../map/styles.js';
+import { unitLayers, zoneLabelLayer, zoneLayers } from '../map/styles.js';
+import type { LayerSpecification } from 'maplibre-gl';
 
 const SHEET_ZONES = zoneLayers('sheet-zones');
 const SHEET_LABELS = [zoneLabelLayer('sheet-zone-labels')];
-const SHEET_UNIT = unitLayers('sheet-unit');
-const SHEET_CONTACTS = [pointSymbolLayer('sheet-contacts', ACTOR_ICON, SLOT.actors)];
-const SHEET_CHILDREN = [pointSymbolLayer('sheet-children', CHILD_ICON, SLOT.children)];
+// No name on the unit's symbol: the sheet's heading names it, and a label would cover the nearest numbers.
+const SHEET_UNIT = unitLayers('sheet-unit', { labels: false });
+
+/** Colours of the numbered markers: actors dark on light text, children's places light on dark text (both ≥ 4.5:1). */
+const ACTOR_FILL = '#1d4e89';
+const CHILD_FILL = '#ffffff';
+const CHILD_STROKE = '#9a3412';
+
+/**
+ * The numbered markers: a disc per place with its table number, every number drawn
+ * (allow-overlap) because a missing number would leave a table row without its point.
+ */
+const SHEET_NUMBERS: LayerSpecification[] = [
+  {
+    id: 'sheet-numbers-disc',
+    type: 'circle',
+    source: 'sheet-numbers',
+    metadata: { 'ps:slot': 40 },
+    paint: {
+      'circle-radius': 9,
+      'circle-color': ['match', ['get', 'what'], 'actor', ACTOR_FILL, CHILD_FILL],
+      'circle-stroke-color': ['match', ['get', 'what'], 'actor', '#ffffff', CHILD_STROKE],
+      'circle-stroke-width': 2,
+    },
+  },
+  {
+    id: 'sheet-numbers-text',
+    type: 'symbol',
+    source: 'sheet-numbers',
+    metadata: { 'ps:slot': 45 },
+    layout: {
+      'text-field': ['get', 'n'],
+      'text-font': ['Noto Sans Bold'],
+      'text-size': 10,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': ['match', ['get', 'what'], 'actor', '#ffffff', CHILD_STROKE] },
+  },
+];
 
 /**
  * The printable A4 contact sheet of a unit: neighbourhood contact, a map of the
@@ -45,6 +84,10 @@ export function ContactSheet({ id }: { id: number }) {
 
   const failed = [unit, zones, contacts, children].find((s) => s.status === 'error');
   const ready = u && zones.data && contacts.data && children.data;
+  const numbers = useMemo(
+    () => (contacts.data && children.data ? numberSheet(contacts.data.features, children.data.features) : null),
+    [contacts.data, children.data],
+  );
 
   return (
     <div className="sheet-page">
@@ -77,9 +120,7 @@ export function ContactSheet({ id }: { id: number }) {
             <section className="sheet-map-section" aria-labelledby="sheet-map-h">
               <h2 id="sheet-map-h">{m.sheet.mapTitle}</h2>
               <MapView interactive={false} preserveDrawingBuffer className="sheet-map-wrap" overlay={<NorthArrow />}>
-                {zones.data && contacts.data && children.data ? (
-                  <SheetLayers unit={u} zones={zones.data} contacts={contacts.data.features} childPlaces={children.data.features} />
-                ) : null}
+                {zones.data && numbers ? <SheetLayers unit={u} zones={zones.data} numbers={numbers} /> : null}
               </MapView>
               <div className="sheet-legend">
                 <ZoneLegend radii={u.properties.radii} />
@@ -89,22 +130,25 @@ export function ContactSheet({ id }: { id: number }) {
                     {m.layers.units}
                   </li>
                   <li>
-                    <SymbolImg spec={actorSymbol('F')} size={16} />
-                    {m.layers.actors}
+                    <NumberDisc fill={ACTOR_FILL} stroke="#ffffff" text="#ffffff" />
+                    {m.sheet.numberedActor}
                   </li>
-                  {(Object.keys(CHILD_SHAPES) as (keyof typeof CHILD_SHAPES)[]).map((k) => (
-                    <li key={k}>
-                      <SymbolImg spec={childSymbol(k)} size={16} />
-                      {m.childPlaceKind[k]}
-                    </li>
-                  ))}
+                  <li>
+                    <NumberDisc fill={CHILD_FILL} stroke={CHILD_STROKE} text={CHILD_STROKE} />
+                    {m.sheet.numberedChild}
+                  </li>
                 </ul>
+                <p className="small">{m.sheet.mapKey}</p>
               </div>
             </section>
           </>
         )}
-        {contacts.data ? <SheetContacts contacts={contacts.data.features} /> : contacts.status === 'loading' ? <Skeleton lines={6} /> : null}
-        {children.data ? <SheetChildren places={children.data.features} /> : null}
+        {contacts.data && numbers ? (
+          <SheetContacts contacts={contacts.data.features} numbers={numbers} />
+        ) : contacts.status === 'loading' ? (
+          <Skeleton lines={6} />
+        ) : null}
+        {children.data && numbers ? <SheetChildren places={children.data.features} numbers={numbers} /> : null}
         <p className="sheet-footer small">{m.sheet.confidential}</p>
       </main>
     </div>
@@ -120,8 +164,8 @@ function NeighbourContact({ unit }: { unit: Unit }) {
       {p.contact_name || p.contact_phone || p.contact_email ? (
         <p>
           {p.contact_name ? <strong>{p.contact_name}</strong> : null}
-          {p.contact_phone ? <> · {p.contact_phone}</> : null}
-          {p.contact_email ? <> · {p.contact_email}</> : null}
+          {p.contact_phone ? <> · <Phone value={p.contact_phone} /></> : null}
+          {p.contact_email ? <> · <span className="email">{p.contact_email}</span></> : null}
           {p.contact_hours ? (
             <>
               <br />
@@ -136,15 +180,14 @@ function NeighbourContact({ unit }: { unit: Unit }) {
   );
 }
 
-/** The sheet's map: zones, the unit and every contact and child place, fitted to the outer ring. */
-function SheetLayers({ unit, zones, contacts, childPlaces }: { unit: Unit; zones: ZoneCollection; contacts: Contact[]; childPlaces: NearChildPlace[] }) {
+/** The sheet's map: zones, the unit and every contact and child place by its table number, fitted to the outer ring. */
+function SheetLayers({ unit, zones, numbers }: { unit: Unit; zones: ZoneCollection; numbers: SheetNumbers }) {
   const { m } = useI18n();
   const { map } = useMap();
   const labels = useMemo(() => zoneLabelPoints(zones.features, (r, radius) => `${m.ring[r]} ${m.ringLabel(radius)}`), [zones, m]);
   useGeoJsonLayers('sheet-zones', zones, SHEET_ZONES);
   useGeoJsonLayers('sheet-zone-labels', labels, SHEET_LABELS);
-  useGeoJsonLayers('sheet-children', { type: 'FeatureCollection', features: childPlaces }, SHEET_CHILDREN);
-  useGeoJsonLayers('sheet-contacts', { type: 'FeatureCollection', features: contacts }, SHEET_CONTACTS);
+  useGeoJsonLayers('sheet-numbers', numbers.points, SHEET_NUMBERS);
   useGeoJsonLayers('sheet-unit', { type: 'FeatureCollection', features: [unit] }, SHEET_UNIT);
   const fitted = useRef(false);
   useEffect(() => {
@@ -169,7 +212,35 @@ function NorthArrow() {
   );
 }
 
-function SheetContacts({ contacts }: { contacts: Contact[] }) {
+/** A phone number kept on one line: a number broken inside is misdialled. */
+function Phone({ value }: { value: string }) {
+  return <span className="phone">{value}</span>;
+}
+
+/** A numbered disc as on the map, for the legend. */
+function NumberDisc({ fill, stroke, text }: { fill: string; stroke: string; text: string }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" className="legend-disc">
+      <circle cx="9" cy="9" r="7.5" fill={fill} stroke={stroke} strokeWidth="1.5" />
+      <text x="9" y="12.5" textAnchor="middle" fontSize="9" fontWeight="700" fill={text}>
+        1
+      </text>
+    </svg>
+  );
+}
+
+/** One way to reach someone: who, then their phone and e-mail, each kept whole. */
+function WayIn({ who, phone, email }: { who: string; phone: string | null | undefined; email: string | null | undefined }) {
+  return (
+    <li className="sheet-way">
+      <span className="sheet-who">{who}</span>
+      {phone ? <Phone value={phone} /> : null}
+      {email ? <span className="email">{email}</span> : null}
+    </li>
+  );
+}
+
+function SheetContacts({ contacts, numbers }: { contacts: Contact[]; numbers: SheetNumbers }) {
   const { m } = useI18n();
   const groups = groupContacts(contacts);
   return (
@@ -183,14 +254,13 @@ function SheetContacts({ contacts }: { contacts: Contact[] }) {
           <table className="data-table sheet-table">
             <thead>
               <tr>
+                <th scope="col" className="num">{m.sheet.number}</th>
                 <th scope="col">{m.table.name}</th>
                 <th scope="col">{m.table.category}</th>
                 <th scope="col" className="num">
                   {m.table.distance}
                 </th>
-                <th scope="col">{m.table.contactPerson}</th>
-                <th scope="col">{m.table.phone}</th>
-                <th scope="col">{m.table.email}</th>
+                <th scope="col">{m.sheet.reach}</th>
               </tr>
             </thead>
             <tbody>
@@ -199,9 +269,10 @@ function SheetContacts({ contacts }: { contacts: Contact[] }) {
                 .sort((a, b) => a.properties.distance_m - b.properties.distance_m)
                 .map((c) => {
                   const p = c.properties;
-                  const person = p.contact_persons[0];
+                  const organisationReach = p.phone || p.email;
                   return (
                     <tr key={c.id}>
+                      <td className="num">{numbers.actors.get(Number(c.id))}</td>
                       <td>
                         <strong>{p.name}</strong>
                         {p.contact_about ? <span className="cell-sub wrap">{p.contact_about}</span> : null}
@@ -209,15 +280,17 @@ function SheetContacts({ contacts }: { contacts: Contact[] }) {
                       <td>{m.actorCategory[p.category]}</td>
                       <td className="num">{m.distance(p.distance_m)}</td>
                       <td>
-                        {p.contact_persons.map((x) => (
-                          <span key={x.id} className="sheet-person">
-                            {x.name}
-                            {x.role ? `, ${x.role}` : ''}
-                          </span>
-                        ))}
+                        {organisationReach || p.contact_persons.length ? (
+                          <ul className="sheet-ways">
+                            {organisationReach ? <WayIn who={p.organisation && p.organisation !== p.name ? p.organisation : m.sheet.organisation} phone={p.phone} email={p.email} /> : null}
+                            {p.contact_persons.map((x) => (
+                              <WayIn key={x.id} who={x.role ? `${x.name}, ${x.role}` : x.name} phone={x.phone} email={x.email} />
+                            ))}
+                          </ul>
+                        ) : (
+                          m.sheet.noWayIn
+                        )}
                       </td>
-                      <td>{person?.phone ?? p.phone ?? '–'}</td>
-                      <td className="email">{person?.email ?? p.email ?? '–'}</td>
                     </tr>
                   );
                 })}
@@ -230,7 +303,7 @@ function SheetContacts({ contacts }: { contacts: Contact[] }) {
   );
 }
 
-function SheetChildren({ places }: { places: NearChildPlace[] }) {
+function SheetChildren({ places, numbers }: { places: NearChildPlace[]; numbers: SheetNumbers }) {
   const { m } = useI18n();
   const rows = [...places].sort((a, b) => a.properties.distance_m - b.properties.distance_m);
   return (
@@ -243,6 +316,7 @@ function SheetChildren({ places }: { places: NearChildPlace[] }) {
         <table className="data-table sheet-table">
           <thead>
             <tr>
+              <th scope="col" className="num">{m.sheet.number}</th>
               <th scope="col">{m.children.name}</th>
               <th scope="col">{m.children.kind}</th>
               <th scope="col" className="num">
@@ -259,13 +333,14 @@ function SheetChildren({ places }: { places: NearChildPlace[] }) {
               const p = c.properties;
               return (
                 <tr key={c.id}>
+                  <td className="num">{numbers.childPlaces.get(Number(c.id))}</td>
                   <td>
                     <strong>{p.name}</strong>
                     {p.contact_name ? (
                       <span className="cell-sub wrap">
                         {p.contact_name}
                         {p.contact_role ? `, ${p.contact_role}` : ''}
-                        {p.contact_phone ? ` · ${p.contact_phone}` : ''}
+                        {p.contact_phone ? <> · <Phone value={p.contact_phone} /></> : null}
                       </span>
                     ) : null}
                   </td>

@@ -49,10 +49,20 @@ export function PersonsEditor({
   const [openError, setOpenError] = useState<unknown>(null);
   const [leaveError, setLeaveError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
-  const addRef = useRef<HTMLButtonElement>(null);
 
-  const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+  /** The element to focus once the next render is on screen (an edit button, or the add button). */
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const focusLater = (id: string) => setFocusTarget(id);
   const editButtonId = (id: number) => `${uid}-edit-${id}`;
+  const addId = `${uid}-add`;
+  useEffect(() => {
+    if (!focusTarget) return;
+    const el = document.getElementById(focusTarget);
+    if (el) {
+      el.focus();
+      setFocusTarget(null);
+    }
+  }, [focusTarget, editing, persons]);
 
   const startEdit = async (p: ContactPerson) => {
     setOpenError(null);
@@ -74,7 +84,7 @@ export function PersonsEditor({
       setStatus(r.personInactivated(leaving.name));
       setLeaving(null);
       onChanged();
-      setTimeout(() => addRef.current?.focus(), 0);
+      focusLater(addId);
     } catch (e) {
       if (isNotFound(e)) {
         setLeaving(null);
@@ -148,11 +158,11 @@ export function PersonsEditor({
                 setStatus(r.personAdded(saved.name));
                 onChanged();
               }
-              setTimeout(() => addRef.current?.focus(), 0);
+              focusLater(addId);
             }}
           />
         ) : (
-          <button ref={addRef} type="button" className="button button-small" aria-label={r.addPersonTo(actorName)} onClick={() => setEditing('new')}>
+          <button id={addId} type="button" className="button button-small" aria-label={r.addPersonTo(actorName)} onClick={() => setEditing('new')}>
             {r.addPerson}
           </button>
         )

@@ -57,8 +57,17 @@ export function ChildrenPanel({
   const statusRef = useRef<HTMLParagraphElement>(null);
   const rows = [...(state.data?.features ?? [])].sort((a, b) => a.properties.distance_m - b.properties.distance_m);
 
+  /** Whether the reload after the save has started: until then the list is the one before it. */
+  const reloading = useRef(false);
   useEffect(() => {
-    if (!pending || state.status !== 'ok') return;
+    if (!pending) return;
+    if (state.status === 'loading') reloading.current = true;
+    if (state.status === 'loading' || !reloading.current) return;
+    reloading.current = false;
+    if (state.status === 'error') {
+      setPending(null);
+      return;
+    }
     const listed = state.data.features.some((f) => f.id === pending.id);
     setStatus(listed ? (pending.created ? r.created(pending.name) : r.saved(pending.name)) : r.outsideNow(pending.name));
     const target = listed ? document.querySelector<HTMLElement>(`#child-${pending.id} .link-button`) : null;

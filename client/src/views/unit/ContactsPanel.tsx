@@ -60,8 +60,13 @@ export function ContactsPanel({
   const groups = groupContacts(shown);
   const cats = categoriesPresent(state.data?.features ?? [], ACTOR_CATEGORIES);
 
+  /** Whether the reload after the save has started: until then the list is the one before it. */
+  const reloading = useRef(false);
   useEffect(() => {
-    if (focusId === null || state.status !== 'ok') return;
+    if (focusId === null) return;
+    if (state.status === 'loading') reloading.current = true;
+    if (state.status === 'loading' || !reloading.current) return;
+    reloading.current = false;
     const target = document.querySelector<HTMLElement>(`#contact-${focusId} .contact-name`);
     (target ?? statusRef.current)?.focus();
     setFocusId(null);

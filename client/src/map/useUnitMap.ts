@@ -164,8 +164,11 @@ export function useObservationLayer(activities: readonly ActivityT[]): { show: (
       if (!a.location) return;
       const feature = { id: a.id, geometry: a.location };
       focus.focus('observations', feature, observationPopup(m, a), fly ? { flyTo: 15 } : {});
+      // On a phone the map sits above the list: bring it into view.
+      const box = map?.getContainer().closest('.map-box');
+      if (fly && box && box.getBoundingClientRect().bottom < 0) box.scrollIntoView({ block: 'start' });
     },
-    [focus.focus, m],
+    [focus.focus, m, map],
   );
   useFeatureClick('observations-symbol', located, (a) => !isPicking(map) && show(a, false));
   return { show };

@@ -43,7 +43,16 @@ export function ActivitiesTab({ unitId, draft }: { unitId: number; draft?: Activ
     all.retry();
   };
 
-  const focusEditButton = (id: number) => requestAnimationFrame(() => document.getElementById(`activity-edit-${id}`)?.focus());
+  /** The entry whose edit button gets focus back once the list has drawn (after a change or a cancelled edit). */
+  const [focusAfter, setFocusAfter] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusAfter === null || editing !== null) return;
+    const button = document.getElementById(`activity-edit-${focusAfter}`);
+    if (!button) return;
+    button.focus();
+    if (list.status === 'ok') setFocusAfter(null);
+  }, [focusAfter, editing, list.data, list.status]);
+  const focusEditButton = (id: number) => setFocusAfter(id);
 
   const remove = async (a: ActivityT) => {
     if (!window.confirm(o.removeConfirm)) return;
@@ -300,6 +309,7 @@ function ActivityForm({
     try {
       await save(v, version);
       if (!initial) setV({ ...EMPTY, date: localToday(), kind: v.kind });
+      setPickMessage('');
       onSaved(initial ? o.changed : o.saved);
     } catch (err) {
       if (initial && isConflict(err)) await resolveConflict();

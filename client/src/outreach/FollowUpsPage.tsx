@@ -88,7 +88,7 @@ export function FollowUpsPage() {
     }
   };
 
-  const count = (open.data?.number_matched ?? 0) + (done.data?.number_matched ?? 0);
+  const counts = open.data ? [o.followUpsCount(open.data.number_matched), ...(done.data ? [o.doneCount(done.data.number_matched)] : [])].join(', ') : '';
   const loading = open.status === 'loading' && !open.data;
 
   return (
@@ -104,7 +104,7 @@ export function FollowUpsPage() {
         <a className="button button-small" href={`/api/exports/follow-ups.csv${overdue ? '?overdue=true' : ''}`} download>{o.exportCsv}</a>
       </div>
       <p role="status" aria-live="polite" className="outreach-status">
-        {message}{message ? ' ' : ''}{open.data ? o.followUpsCount(count) : ''}
+        {message}{message ? ' ' : ''}{counts}
       </p>
       {open.status === 'error' ? <ErrorMessage error={open.error} onRetry={open.retry} /> : null}
       {done.status === 'error' ? <ErrorMessage error={done.error} onRetry={done.retry} /> : null}
@@ -119,7 +119,7 @@ export function FollowUpsPage() {
               <th scope="col">{o.date}</th>
               <th scope="col">{o.dueDate}</th>
               <th scope="col">{o.responsible}</th>
-              <th scope="col">{o.note}</th>
+              <th scope="col">{o.noteColumn}</th>
               <th scope="col">{o.followUp}</th>
             </tr>
           </thead>
@@ -138,7 +138,7 @@ export function FollowUpsPage() {
                     {a.overdue ? <> <span className="tag tag-overdue">{o.overdue}</span></> : null}
                   </td>
                   <td data-label={o.responsible}>{a.responsible_actor?.name ?? '–'}</td>
-                  <td data-label={o.note} className="follow-up-note">{a.note ?? ''}</td>
+                  <td data-label={o.noteColumn} className="follow-up-note">{a.note ?? ''}</td>
                   <td data-label={o.followUp}>
                     {canEdit(me) ? (
                       <div className="follow-up-status">

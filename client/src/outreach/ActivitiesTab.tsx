@@ -426,7 +426,13 @@ function ActivityForm({
             <p id={`${uid}-loc-hint`} className="muted small">{picking ? o.pickingHint : o.locationHint}</p>
             <div className="location-buttons">
               <button type="button" ref={pickButton} className={`button button-small${picking ? ' button-primary' : ''}`} aria-pressed={picking}
-                onClick={() => { setPickMessage(picking ? '' : o.picking); setPicking(!picking); }}>
+                onClick={() => {
+                  setPickMessage(picking ? '' : o.picking);
+                  setPicking(!picking);
+                  // On a phone the map sits above the list: bring it into view to click it.
+                  const box = document.querySelector('.map-box');
+                  if (!picking && box && box.getBoundingClientRect().bottom < 80) box.scrollIntoView({ block: 'start' });
+                }}>
                 {picking ? o.stopPicking : o.pickOnMap}
               </button>
               {v.lon || v.lat ? (

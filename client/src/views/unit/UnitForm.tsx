@@ -127,7 +127,8 @@ export function UnitForm({ unit, onSaved, onCancel }: { unit?: Unit; onSaved: (u
   const errors = useMemo(() => fieldErrors(error, m), [error, m]);
   const at = (...keys: string[]) => keys.map((k) => errors[k]).find(Boolean) ?? null;
   const set = <K extends keyof UnitFormValues>(k: K, v: UnitFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
-  const rings = previewRadii(values, g);
+  // Until the global radii load, an existing unit's own answer (its radii, global or not) draws the rings.
+  const rings = previewRadii(values, g ?? unit?.properties.radii);
 
   const labels: Record<string, string> = {
     'properties.name': t.name, 'properties.kind': t.kind, 'properties.status': t.status, 'properties.places': t.places,

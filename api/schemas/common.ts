@@ -57,9 +57,16 @@ export const PointGeometry = z
 export const ErrorResponse = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'bad_request' }),
-      message: z.string().openapi({ example: 'id must be a positive integer' }),
-      details: z.unknown().optional(),
+      code: z.string().openapi({ example: 'bad_request', description: 'The machine code (`ERROR_STATUS` in api/errors.ts): bad_request, protected_housing, weak_password, unauthorized, forbidden, not_found, conflict, precondition_failed, payload_too_large, unsupported_media_type, precondition_required, too_many_requests, internal, unavailable.' }),
+      message: z.string().openapi({ example: 'id must be a positive integer', description: 'English, for API users; clients render `code` and `details` in their own language.' }),
+      details: z.unknown().optional().openapi({
+        description:
+          'Machine-readable details. A failed validation: `issues[]` of `{ path: string[], code, params, message }`, where `code` is zod\'s issue code ' +
+          '(invalid_type, too_small, too_big, invalid_value, invalid_format, unrecognized_keys, …) or a rule code (outside_sweden, protected_housing, radii_order, …) ' +
+          'and `params` says what is valid (minimum, maximum, origin, values, expected, format, keys, …). A business rule: `rule`, `params` and, about one field, ' +
+          '`path` (plus the same as one issue in `issues`). A refused import: its report, whose rows carry `code` and `params`.',
+        example: { issues: [{ path: ['properties', 'places'], code: 'too_small', params: { origin: 'number', minimum: 0, inclusive: true }, message: 'places must be 0 or more' }] },
+      }),
       request_id: z.string().optional(),
     }),
   })

@@ -47,7 +47,7 @@ export function Field({
   const own = isValidElement<ControlProps>(child) ? child.props['aria-describedby'] : undefined;
   const describedBy = [own, hintId, errorId].filter(Boolean).join(' ') || undefined;
   const control = isValidElement<ControlProps>(child)
-    ? cloneElement(child, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })
+    ? cloneElement(child, { id, 'aria-invalid': error ? true : child.props['aria-invalid'], 'aria-describedby': describedBy })
     : child;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>

@@ -106,13 +106,6 @@ interface ActivityValues {
   follow_up_status: 'open' | 'in_progress' | 'done' | null;
 }
 
-/**
- * A 400 for a rule about one field, in the shape of a failed validation
- * (`details.issues[]` of `{ path, code, params }`), so the client renders it at the field.
- */
-const fieldRule = (path: string[], code: string, message: string, params: Record<string, unknown> = {}) =>
-  badRequest(message, { issues: [{ path, code, params }] });
-
 interface RefCheck {
   unit_found: number; r_area: number | null;
   missing_actors: number[]; missing_child_places: number[]; child_places_outside: number[];
@@ -132,31 +125,34 @@ async function checkActivity(tx: Queryable, unitId: number, v: ActivityValues, n
   const isFollowUpKind = (FOLLOW_UP_KINDS as readonly string[]).includes(v.kind);
   if (!isFollowUpKind) {
     for (const field of ['location', 'responsible_actor_id', 'due_date', 'follow_up_status'] as const) {
-      if (v[field] !== null) throw badRequest(`${field}: only observations and safety walks (kind observation or safety_walk) have one; this activity is a ${v.kind}.`);
+      if (v[field] !== null) {
+        throw ruleError('bad_request', 'follow_up_kind_only', `${field}: only observations and safety walks (kind observation or safety_walk) have one; this activity is a ${v.kind}.`, { kind: v.kind }, [field]);
+      }
     }
   }
   if (v.kind === 'contact' && v.actor_ids.length === 0 && v.child_place_ids.length === 0 && !v.note?.trim()) {
-    throw fieldRule(['actor_ids'], 'contact_target', 'actor_ids: a contact needs an actor, a child place or a note (who was contacted, or about what).');
+    throw ruleError('bad_request', 'contact_target', 'actor_ids: a contact needs an actor, a child place or a note (who was contacted, or about what).', {}, ['actor_ids']);
   }
   if (v.due_date !== null && v.due_date < v.date) {
-    throw fieldRule(['due_date'], 'due_before_date', `due_date: ${v.due_date} is before the activity's date ${v.date}.`, { date: v.date });
+    throw ruleError('bad_request', 'due_before_date', `due_date: ${v.due_date} is before the activity's date ${v.date}.`, { date: v.date }, ['due_date']);
   }
   const c = await checkRefs.one<RefCheck>(tx, {
     unit_id: unitId, actor_ids: JSON.stringify(v.actor_ids), child_place_ids: JSON.stringify(v.child_place_ids), responsible_actor_id: v.responsible_actor_id,
   });
   if (!c || c.unit_found === 0) throw notFound('unit', unitId);
-  if (c.missing_actors.length) throw badRequest(`actor_ids: no actor with id ${c.missing_actors.join(', ')}.`, { actor_ids: c.missing_actors });
+  if (c.missing_actors.length) throw ruleError('bad_request', 'missing_reference', `actor_ids: no actor with id ${c.missing_actors.join(', ')}.`, { ids: c.missing_actors }, ['actor_ids']);
   if (c.missing_child_places.length) {
-    throw badRequest(`child_place_ids: no child place with id ${c.missing_child_places.join(', ')}.`, { child_place_ids: c.missing_child_places });
+    throw ruleError('bad_request', 'missing_reference', `child_place_ids: no child place with id ${c.missing_child_places.join(', ')}.`, { ids: c.missing_child_places }, ['child_place_ids']);
   }
   if (v.kind === 'information' && c.child_places_outside.length) {
-    throw badRequest(
+    throw ruleError('bad_request', 'outside_outer_ring',
       `child_place_ids: child place ${c.child_places_outside.join(', ')} is outside unit ${unitId}'s outer ring (${c.r_area} m); information is recorded for child places inside it.`,
-      { child_place_ids: c.child_places_outside },
-    );
+      { ids: c.child_places_outside, radius: c.r_area }, ['child_place_ids']);
   }
   if (v.responsible_actor_id !== null) {
-    if (c.responsible_found === 0) throw badRequest(`responsible_actor_id: no actor with id ${v.responsible_actor_id}.`);
+    if (c.responsible_found === 0) {
+      throw ruleError('bad_request', 'missing_reference', `responsible_actor_id: no actor with id ${v.responsible_actor_id}.`, { ids: [v.responsible_actor_id] }, ['responsible_actor_id']);
+    }
     if (c.responsible_within === 0) {
       throw badRequest(`responsible_actor_id: actor ${v.responsible_actor_id} is not among unit ${unitId}'s contacts (actors inside its outer ring of ${c.r_area} m).`);
     }

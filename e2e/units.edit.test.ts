@@ -155,7 +155,8 @@ describe.skipIf(!hasChromium)('units edited in the product', () => {
     await page.getByRole('button', { name: 'Stäng enheten' }).click();
     await dialog.getByRole('button', { name: 'Stäng enheten' }).click();
     await page.getByRole('status').filter({ hasText: `${unit.properties.name} är stängd.` }).waitFor();
-    await expect(page.locator('.unit-sub').innerText()).resolves.toContain('Stängd');
+    // The view reloads the unit after the save: the heading's status follows.
+    await expect.poll(() => page.locator('.unit-sub').innerText(), POLL).toContain('Stängd');
     expect((await getJson<UnitF>(context.request, `/api/units/${unit.id}`)).properties.status).toBe('closed');
     expect(await needsOf()).toBe(0);
 

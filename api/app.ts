@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requireRole, resolveUser } from './auth/middleware.js';
 import { DEFAULTS } from './config.js';
 import type { AppDeps, AppEnv } from './env.js';
-import { ApiError, ERROR_STATUS, errorBody, MESSAGES, type ErrorCode } from './errors.js';
+import { ApiError, ERROR_STATUS, errorBody, MESSAGES, ruleError, type ErrorCode } from './errors.js';
 import { compressAnswers } from './http/compression.js';
 import { documentedSessionCookie } from './http/cookies.js';
 import { closeAfterRefusedBody, csrfGuard, jsonKeyGuard, noStore, securityHeaders } from './http/security.js';
@@ -160,8 +160,11 @@ function toApiError(err: unknown): ApiError | undefined {
   }
   const sqlState = (err as { code?: unknown })?.code;
   if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
-    if (sqlState === '23505') return new ApiError('conflict', 'A record with the same unique value (such as external_id or e-mail) already exists.');
-    if (sqlState === '23503') return new ApiError('conflict', 'The record refers to, or is referred to by, another record.');
+    if (sqlState === '23505') {
+      const column = /Key \(([a-z_]+)\)/.exec(String((err as { detail?: unknown }).detail ?? ''))?.[1];
+      return ruleError('conflict', 'duplicate', 'A record with the same unique value (such as external_id or e-mail) already exists.', column ? { field: column } : {});
+    }
+    if (sqlState === '23503') return ruleError('conflict', 'in_use', 'The record refers to, or is referred to by, another record.');
     if (isProtectedHousingViolation(err)) return new ApiError('protected_housing', protectedHousingMessage('The unit\'s name or description'));
     if (sqlState.startsWith('23') || sqlState.startsWith('22')) {
       return new ApiError('bad_request', 'The data was rejected by a database rule: check the values and their ranges.');

@@ -221,7 +221,7 @@ export function UnitForm({ unit, onSaved, onCancel }: { unit?: Unit; onSaved: (u
   return (
     <form ref={form} className="unit-form" onSubmit={submit} noValidate aria-busy={busy || undefined}>
       <div className="unit-form-grid">
-        <Field id={id('name')} label={<>{t.name} <span className="muted small">({t.required})</span></>} error={at('properties.name')}>
+        <Field id={id('name')} className="unit-form-wide" label={<>{t.name} <span className="muted small">({t.required})</span></>} error={at('properties.name')}>
           <input type="text" value={values.name} autoComplete="off" aria-required="true" onChange={(e) => set('name', e.target.value)} />
         </Field>
         <Field id={id('kind')} label={<>{t.kind} <span className="muted small">({t.required})</span></>} error={at('properties.kind')}>

@@ -210,3 +210,14 @@ describe('import report reasons carry codes', () => {
     expect(reasonText(byRow[3], sv)).toBe('”elva” är inte ett tal (longitud).');
   });
 });
+
+describe('database rule violations carry a rule code', () => {
+  it('a duplicate external id answers 409 with rule duplicate and the column', async () => {
+    const body = unit({ name: 'Testboendet Dubblett', external_id: 'dubblett-1' });
+    expect((await t.request('editor', 'POST', '/api/units', body)).status).toBe(201);
+    const res = await t.request('editor', 'POST', '/api/units', body);
+    expect(res.status).toBe(409);
+    expect((await res.clone().json()).error.details).toMatchObject({ rule: 'duplicate', params: { field: 'external_id' } });
+    expect(errorText(await errorFromResponse(res), sv)).toBe(formsSv.rule.duplicate);
+  });
+});

@@ -125,8 +125,20 @@ describe.skipIf(!hasChromium)('actors edited in the product', () => {
     await card.getByRole('link', { name: 'Logga kontakt med Ängens livs' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('tab'), POLL).toBe('activities');
     expect(page.url()).toContain(`log_actor=${mine.id}`);
-    const actorBox = page.getByRole('checkbox', { name: 'Ängens livs' });
-    if (await actorBox.count()) await expect.poll(() => actorBox.first().isChecked(), POLL).toBe(true);
+    const activityForm = page.getByRole('form', { name: 'Lägg till aktivitet' });
+    await activityForm.waitFor();
+    await expect(activityForm.getByLabel('Typ av aktivitet').inputValue()).resolves.toBe('contact');
+    const actorBox = activityForm.getByRole('checkbox', { name: 'Ängens livs', exact: true });
+    await expect.poll(() => actorBox.isChecked(), POLL).toBe(true);
+    const date = await activityForm.getByLabel('Datum').inputValue();
+    await activityForm.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('log_actor'), POLL).toBeNull();
+    // Back on the contacts: the card says when the actor was last contacted.
+    await page.getByRole('tab', { name: 'Kontakter' }).click();
+    const lastContacted = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    await expect.poll(() => page.locator(`#contact-${mine.id} .last-contacted`).innerText(), POLL).toBe(`Senast kontaktad: ${lastContacted}`);
+    const read = await (await context.request.get(`/api/actors/${mine.id}`)).json();
+    expect(read.properties.last_contacted_at).toBe(date);
     await expectSwedishOnly(page);
     // The refused first save is the browser's own log line for the 400 the form answered.
     expectClean(page, [/status of 400 \(Bad Request\) \(http:\/\/[^)]+\/api\/actors\)/]);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { tabPanelProps, Tabs, type TabSpec } from '../components/Tabs.js';
 import { ZoneLegend } from '../components/ZoneLegend.js';
@@ -28,6 +28,16 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
   const contacts = useAsync((signal) => api.contacts(id, {}, signal), [id, revision]);
   const children = useAsync((signal) => api.unitChildPlaces(id, signal), [id, revision]);
   const [filter, setFilter] = useState<ContactFilter>({});
+  // Activities logged on their tab change the contacts' "last contacted" and the children's
+  // information status: leaving the tab loads both again.
+  const previousTab = useRef(tab);
+  useEffect(() => {
+    if (previousTab.current === 'activities' && tab !== 'activities') {
+      contacts.retry();
+      children.retry();
+    }
+    previousTab.current = tab;
+  }, [tab, contacts.retry, children.retry]);
 
   const name = unit.data?.properties.name;
   useEffect(() => {

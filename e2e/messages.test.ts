@@ -198,6 +198,14 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
     await expectAccessible(page, 'conflict dialog');
     await expectNoEnglishOrRawCodes(page);
     await screenshot(page, 'issue14-conflict-dialog');
+    // At 390 px the three values stack and nothing is cut.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await dialog.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+    await screenshot(page, 'issue14-conflict-dialog-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Escape cancels: nothing saved, nothing of mine dropped on the server.
     await page.keyboard.press('Escape');

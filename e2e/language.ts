@@ -42,6 +42,9 @@ const ENGLISH_PHRASES: RegExp[] = [
 
 const SNAKE = /\b[a-z]+_[a-z_]+\b/g;
 
+/** Codes that are also ordinary Swedish words ("information om boendet"): on a Swedish page only their snake_case kin can be told from text. */
+const SWEDISH_WORDS = new Set<string>(['information']);
+
 /** The page's visible text with `data-raw-ok` elements (and their children) left out. */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -63,7 +66,7 @@ export async function findEnglishOrRawCodes(page: Page, lang: 'sv' | 'en' = 'sv'
   for (const m of text.matchAll(SNAKE)) found.add(`raw code "${m[0]}"`);
   if (lang === 'sv') {
     const words = new Set(text.split(/[^\p{L}_]+/u).filter(Boolean));
-    for (const code of RAW_CODES) if (words.has(code)) found.add(`raw code "${code}"`);
+    for (const code of RAW_CODES) if (words.has(code) && !SWEDISH_WORDS.has(code)) found.add(`raw code "${code}"`);
     for (const re of ENGLISH_PHRASES) {
       const m = re.exec(text);
       if (m) found.add(`English "${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' ').trim()}"`);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, type Backend } from './harness.js';
+import { expectNoEnglishOrRawCodes } from './language.js';
 
 type Need = { id: string; properties: { unit_id: number; child_place_id: number; name: string; unit_name: string; information: { status: string } } };
 type Needs = { number_matched: number; features: Need[] };
@@ -21,14 +22,6 @@ async function write(request: APIRequestContext, baseUrl: string, path: string, 
 
 /** The ids of the table's rows, in the order shown (`need-<unit>:<child place>`). */
 const shownIds = (page: Page) => page.locator('.needs-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.id.replace(/^need-/, '')));
-
-/** Fails on English server phrases or raw codes (snake_case, code values) in the page's visible text. */
-async function expectNoEnglishOrRawCodes(page: Page) {
-  const text = await page.evaluate(() => document.body.innerText);
-  const english = ['Invalid', 'must be', 'Unexpected token', 'not found', 'Expected', 'is in the future', 'the latest date', 'bad_request'];
-  expect(english.filter((p) => text.includes(p)), 'English server text on a Swedish page').toEqual([]);
-  expect(text.match(/\b[a-z]+_[a-z_]+\b/g) ?? [], 'raw codes on a Swedish page').toEqual([]);
-}
 
 /** No sideways scrolling: neither the page nor the table's box is wider than the screen. */
 async function expectNoSidewaysScroll(page: Page, where: string) {

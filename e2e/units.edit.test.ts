@@ -1,7 +1,7 @@
 import { destination, distance } from '@turf/turf';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
 
 type LonLat = [number, number];
 type UnitF = { id: number; geometry: { coordinates: LonLat }; properties: { name: string; status: string; version: number; radii: { immediate: number; neighbourhood: number; area: number } } };
@@ -32,8 +32,9 @@ async function write(request: APIRequestContext, baseUrl: string, method: 'POST'
   return res.json();
 }
 
-describe.skipIf(!hasChromium)('units edited in the product', () => {
-  const product = useProduct();
+/** The journeys write: on each database engine (E2E_BACKENDS). */
+for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited in the product on ${backend}`, () => {
+  const product = useProduct({ backend });
 
   it('an editor moves a unit 300 m with typed coordinates and sees rings, contacts and information needs follow', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });

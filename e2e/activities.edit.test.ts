@@ -284,6 +284,41 @@ describe.skipIf(!hasChromium)('activities edited in the product', () => {
     await context.close();
   });
 
+  it('two people change the same activity: the second sees the other\'s change field by field, keeps the other\'s and their own, and nothing is lost', async () => {
+    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
+    const other = await product.open({ role: 'admin' });
+    const { unit } = await kallebäck(context.request);
+    const date = day(-6);
+    const a = (await write(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
+      kind: 'dialogue', date, organisations: ['Polisen'], note: 'Grannsamtal på gården',
+    })) as Activity;
+    await page.goto(`/units/${unit.id}?tab=activities`);
+    await page.getByRole('button', { name: `Ändra Grannsamtal ${date}` }).click();
+    const form = page.getByRole('form', { name: 'Ändra aktiviteten' });
+    await form.waitFor();
+    // Meanwhile the other person adds an organisation and rewrites the note.
+    await write(other.context.request, product.baseUrl, 'PATCH', `/api/activities/${a.id}`, { organisations: ['Polisen', 'Räddningstjänsten'], note: 'Grannsamtal vid entrén' }, a.version);
+    await form.getByLabel('Anteckning (högst 500 tecken)').fill('Grannsamtal om nedskräpningen');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Någon annan har ändrat samma post' });
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    expect(text).toContain('Polisen, Räddningstjänsten');
+    expect(text).toContain('Grannsamtal vid entrén');
+    expect(text).toContain('Grannsamtal om nedskräpningen');
+    await screenshot(page, 'issue14-activity-conflict-1400');
+    await expectAccessible(page, 'activity conflict dialog');
+    await dialog.getByRole('radio', { name: /^Min ändring/ }).check();
+    await dialog.getByRole('button', { name: 'Spara mina val' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ändringen är sparad.' }).waitFor();
+    const stored = await json<Activity>(context.request, `/api/activities/${a.id}`);
+    expect(stored).toMatchObject({ version: 3, note: 'Grannsamtal om nedskräpningen', organisations: ['Polisen', 'Räddningstjänsten'] });
+    await expectSwedishOnly(page);
+    expectClean(page, [...REFUSED, /status of 412/]);
+    await other.context.close();
+    await context.close();
+  });
+
   it('a follow-up marked done stays with Ångra, undo restores it on the server, and Visa avslutade shows it once done', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
     const { unit } = await kallebäck(context.request);

@@ -1,7 +1,7 @@
 import { distance } from '@turf/turf';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap } from './harness.js';
 
 type UnitF = { id: number; geometry: { coordinates: [number, number] }; properties: { name: string } };
 type ContactF = { id: number; geometry: { coordinates: [number, number] }; properties: { name: string; distance_m: number; version: number; phone: string | null; contact_persons: { id: number; name: string; phone: string | null }[] } };
@@ -25,8 +25,10 @@ async function clickPicker(page: Page, dx: number, dy: number) {
   await page.mouse.click(x, y);
 }
 
-describe.skipIf(!hasChromium)('actors edited in the product', () => {
-  const product = useProduct();
+for (const backend of E2E_BACKENDS) {
+ describe.skipIf(!hasChromium)(`actors edited in the product (${backend})`, () => {
+  const product = useProduct({ backend });
+  const suffix = backend === 'pglite' ? '' : `-${backend}`;
 
   it('unit staff add an actor with two contact persons at a clicked point, find it at the right distance, correct a phone number and log a contact', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
@@ -67,7 +69,7 @@ describe.skipIf(!hasChromium)('actors edited in the product', () => {
     await clickPicker(page, 70, -45);
     await expect.poll(() => form.locator('.picker-readout').getAttribute('data-lonlat'), POLL).not.toBe('');
     await expectAccessible(page, 'actor form');
-    await screenshot(page, 'issue14-actor-form-1400');
+    await screenshot(page, `issue14-actor-form-1400${suffix}`);
     await form.getByRole('button', { name: 'Spara aktören' }).click();
     await page.getByRole('status').filter({ hasText: 'Ängens livs sparades.' }).waitFor();
 
@@ -95,10 +97,10 @@ describe.skipIf(!hasChromium)('actors edited in the product', () => {
     const personForm = card.getByRole('form', { name: 'Kontaktperson: Anna Andersson' });
     await personForm.getByLabel('Telefon i tjänsten').fill('031-12 34 99');
     await card.scrollIntoViewIfNeeded();
-    await screenshot(page, 'issue14-contact-card-inline-1400');
+    await screenshot(page, `issue14-contact-card-inline-1400${suffix}`);
     await page.setViewportSize({ width: 390, height: 844 });
     await card.scrollIntoViewIfNeeded();
-    await screenshot(page, 'issue14-contact-card-inline-390');
+    await screenshot(page, `issue14-contact-card-inline-390${suffix}`);
     await expectAccessible(page, 'contact card with inline person form at 390 px');
     await page.setViewportSize({ width: 1400, height: 900 });
     await personForm.getByLabel('Telefon i tjänsten').press('Enter');
@@ -113,7 +115,7 @@ describe.skipIf(!hasChromium)('actors edited in the product', () => {
     await card.getByRole('button', { name: 'Bo Berg har slutat' }).click();
     const confirm = page.getByRole('dialog', { name: 'Har Bo Berg slutat?' });
     await confirm.waitFor();
-    await screenshot(page, 'issue14-person-left-confirm');
+    await screenshot(page, `issue14-person-left-confirm${suffix}`);
     await confirm.getByRole('button', { name: 'Ja, personen har slutat' }).click();
     await card.getByRole('status').filter({ hasText: 'Bo Berg visas inte längre.' }).waitFor();
     await expect.poll(async () => (await card.locator('.persons').innerText()).includes('Bo Berg'), POLL).toBe(false);
@@ -174,7 +176,7 @@ describe.skipIf(!hasChromium)('actors edited in the product', () => {
     await dialog.waitFor();
     await expect(dialog.innerText()).resolves.toContain('031-2');
     await expect(dialog.innerText()).resolves.toContain('031-3');
-    await screenshot(b.page, 'issue14-actor-conflict');
+    await screenshot(b.page, `issue14-actor-conflict${suffix}`);
     await expectAccessible(b.page, 'actor conflict dialog');
     await expectSwedishOnly(b.page);
     // Keep my phone number; the other change (none besides) stays theirs.
@@ -252,3 +254,4 @@ describe.skipIf(!hasChromium)('actors edited in the product', () => {
     await context.close();
   });
 });
+}

@@ -1,7 +1,7 @@
 import { destination, distance } from '@turf/turf';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct } from './harness.js';
 
 type UnitF = { id: number; geometry: { coordinates: [number, number] }; properties: { name: string; radii: { immediate: number; neighbourhood: number; area: number } } };
 type NeedF = { properties: { child_place_id: number; priority: string; ring: string; information: { status: string } } };
@@ -30,8 +30,10 @@ async function typeLocation(page: Page, [lon, lat]: number[]) {
   await expect.poll(() => form.locator('.picker-readout').getAttribute('data-lonlat'), POLL).not.toBe('');
 }
 
-describe.skipIf(!hasChromium)('child places edited in the product', () => {
-  const product = useProduct();
+for (const backend of E2E_BACKENDS) {
+ describe.skipIf(!hasChromium)(`child places edited in the product (${backend})`, () => {
+  const product = useProduct({ backend });
+  const suffix = backend === 'pglite' ? '' : `-${backend}`;
 
   it('an information officer adds a school with stages and a Skolverket id near a unit, sees it by ring and as an information need, edits, moves it out and removes it', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
@@ -79,11 +81,11 @@ describe.skipIf(!hasChromium)('child places edited in the product', () => {
     // The table fits at 1400 and at 390 px.
     await row.scrollIntoViewIfNeeded();
     await expectTableFits(page);
-    await screenshot(page, 'issue14-children-table-1400');
+    await screenshot(page, `issue14-children-table-1400${suffix}`);
     await page.setViewportSize({ width: 390, height: 844 });
     await row.scrollIntoViewIfNeeded();
     await expectTableFits(page);
-    await screenshot(page, 'issue14-children-table-390');
+    await screenshot(page, `issue14-children-table-390${suffix}`);
     await expectAccessible(page, 'children table at 390 px');
     await page.setViewportSize({ width: 1400, height: 900 });
 
@@ -116,7 +118,7 @@ describe.skipIf(!hasChromium)('child places edited in the product', () => {
     await row.getByRole('button', { name: 'Ta bort Ängsskolan' }).click();
     const confirm = page.getByRole('dialog', { name: 'Ta bort Ängsskolan?' });
     await confirm.waitFor();
-    await screenshot(page, 'issue14-child-delete-confirm');
+    await screenshot(page, `issue14-child-delete-confirm${suffix}`);
     await confirm.getByRole('button', { name: 'Ja, ta bort' }).click();
     await page.getByRole('status').filter({ hasText: 'Ängsskolan togs bort.' }).waitFor();
     await expect.poll(() => row.count(), POLL).toBe(0);
@@ -126,3 +128,4 @@ describe.skipIf(!hasChromium)('child places edited in the product', () => {
     await context.close();
   });
 });
+}

@@ -41,7 +41,7 @@ export async function reserveLoginAttempt(db: Database, email: string, address: 
   });
   if (row.id !== null) return row.id;
   const retry = Math.max(1, row.retry_s);
-  throw new ApiError('too_many_requests', REFUSALS[row.refused_by ?? 'address'](retry), undefined, { 'Retry-After': String(retry) });
+  throw new ApiError('too_many_requests', REFUSALS[row.refused_by ?? 'address'](retry), { params: { retry_after_seconds: retry } }, { 'Retry-After': String(retry) });
 }
 
 /** Records a reserved attempt's outcome (and forgets old attempts after a failure). A success resets the account's and the pair's counts. */

@@ -117,7 +117,7 @@ describe('password rules', () => {
       const body = await res.json();
       expect(body.error.code).toBe('weak_password');
       expect(body.error.message).toMatch(/^password: /);
-      expect(body.error.details).toEqual({ field: 'password' });
+      expect(body.error.details).toMatchObject({ field: 'password', rule: 'weak_password', path: ['password'] });
     }
   });
 

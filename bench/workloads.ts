@@ -208,7 +208,7 @@ export async function runWorkloads(opts: {
     for (let k = 0; k < naiveUnits; k++) n += naive.childPlaces(open[k]!.lon, open[k]!.lat, radii(open[k]!)).length;
     return n;
   };
-  const needsParams = [true, null, null, null, null, null, now.toISOString(), DEFAULTS.listLimit, 0];
+  const needsParams = [true, null, null, null, null, null, now.toISOString(), DEFAULTS.listLimit, 0, 'urgency', false];
   await guard('W3', async () => {
     let matched = 0;
     const [informed] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM activities WHERE kind = 'information'");

@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('the first load', () => {
       if (!/\.(m?js|css)$/.test(url.pathname)) return;
       const sizes = await res.request().sizes();
       // MapLibre's map adds this class to its canvas: present in any bundle that holds the map.
-      const mapCode = (await res.text().catch(() => '')).includes('maplibregl-canvas');
+      const mapCode = /\.m?js$/.test(url.pathname) && (await res.text().catch(() => '')).includes('maplibregl-canvas');
       scripts.push({ url: url.pathname, encoding: (await res.allHeaders())['content-encoding'], bytes: sizes.responseBodySize, mapCode });
     });
     await page.goto('/');

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('journeys', () => {
     await context.close();
   });
 
-  it('2. planner drops a candidate site, sees the preview, then the server answer, and compares two sites', async () => {
+  it('2. planner drops a candidate site, sees the preview, then the server answer, compares two sites, and shares them by link', async () => {
     const { page, context } = await product.open({ role: 'viewer' });
     // Hold the server's answer back a little so the browser preview can be seen first.
     let release: () => void = () => {};
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('journeys', () => {
     const firstActorsCell = page.getByRole('row', { name: /Aktörer, Närmast/ }).getByRole('cell').first();
     await expect.poll(async () => Number((await firstActorsCell.locator('strong').textContent()) ?? 'NaN'), POLL).toBeGreaterThanOrEqual(0);
     release();
-    await expect.poll(() => page.getByTestId('site-A-source').textContent(), POLL).toBe('Serverns analys');
+    await expect.poll(() => page.getByTestId('site-A-source').textContent(), POLL).toBe('Analys klar');
 
     // A second site, placed from the keyboard path ("at the map centre") after panning.
     await canvas.focus();
@@ -103,12 +103,33 @@ describe.skipIf(!hasChromium)('journeys', () => {
     await page.getByRole('button', { name: 'Placera i kartans mitt' }).click();
     await page.getByRole('columnheader', { name: /Plats B/ }).waitFor();
     release();
-    await expect.poll(() => page.getByTestId('site-B-source').textContent(), POLL).toBe('Serverns analys');
+    await expect.poll(() => page.getByTestId('site-B-source').textContent(), POLL).toBe('Analys klar');
     await expect.poll(() => page.locator('.map-canvas').getAttribute('data-features-site-rings'), POLL).toBe('6');
     await expect(page.getByRole('row', { name: /Närmaste skola/ }).getByRole('cell').count()).resolves.toBe(2);
     await expect(page.locator('.site-marker').count()).resolves.toBe(2);
     await waitForMapIdle(page);
     await screenshot(page, 'journey2-planner-site-analysis');
+
+    // The sites are in the address: a reload keeps them, and the link opens them for someone else.
+    await expect.poll(() => new URL(page.url()).searchParams.get('sites')?.split(';').length ?? 0, POLL).toBe(2);
+    const shared = page.url();
+    const coordinates = await page.getByRole('row', { name: /Koordinater/ }).getByRole('cell').allTextContents();
+    const where = await page.getByTestId('site-A-where').textContent();
+    expect(where).not.toBe('…');
+    await page.unroute('**/api/site-analysis');
+    await page.reload();
+    await page.getByRole('columnheader', { name: /Plats B/ }).waitFor();
+    await expect.poll(() => page.getByTestId('site-B-source').textContent(), POLL).toBe('Analys klar');
+    await expect.poll(() => page.locator('.site-marker').count(), POLL).toBe(2);
+    const { page: colleague, context: theirs } = await product.open({ role: 'viewer' });
+    await colleague.goto(shared);
+    await expect.poll(() => colleague.getByTestId('site-B-source').textContent(), POLL).toBe('Analys klar');
+    const coordinatesAgain = (await colleague.getByRole('row', { name: /Koordinater/ }).getByRole('cell').allTextContents())
+      .map((t) => t.replace('Analys klar', ''));
+    expect(coordinatesAgain).toEqual(coordinates.map((t) => t.replace('Analys klar', '')));
+    await expect(colleague.getByTestId('site-A-where').textContent()).resolves.toBe(where);
+    expectClean(colleague);
+    await theirs.close();
 
     // Leaving the mode clears the sites.
     await page.getByRole('link', { name: 'Karta', exact: true }).click();

@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('every view is accessible and error-free', () => {
     await page.goto('/site-analysis');
     await waitForMap(page);
     await page.getByRole('button', { name: 'Placera i kartans mitt' }).click();
-    await page.getByTestId('site-A-source').filter({ hasText: 'Serverns analys' }).waitFor();
+    await page.getByTestId('site-A-source').filter({ hasText: 'Analys klar' }).waitFor();
     await expectAccessible(page, 'site analysis');
 
     await page.goto(`/units/${unitId}/sheet`);

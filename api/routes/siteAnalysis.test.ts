@@ -46,7 +46,7 @@ describe('POST /api/site-analysis', () => {
     const res = await analyse({ lon: SITE[0], lat: SITE[1] });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(['nearest', 'overlapping_units', 'rings']);
+    expect(Object.keys(body).sort()).toEqual(['areas', 'nearest', 'overlapping_units', 'rings']);
     expect(body.rings.map((r: any) => [r.ring, r.radius_m])).toEqual([['immediate', 250], ['neighbourhood', 500], ['area', 1000]]);
     for (const r of body.rings) {
       expect(Object.keys(r.actors).sort()).toEqual([...ACTOR_CATEGORIES].sort());
@@ -120,5 +120,34 @@ describe('POST /api/site-analysis', () => {
     expect((await analyse('{"lon": NaN, "lat": 57}')).status).toBe(400);
     const res = await t.request('viewer', 'POST', '/api/site-analysis', 'lon=12&lat=57', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(415);
+  });
+});
+
+describe('the areas a site lies in', () => {
+  it('names every area that contains the point, city area first (checked with turf)', async () => {
+    // A city area (a 4 km square) holding a primary area (1 km), with nothing else near.
+    const centre: [number, number] = [19.0, 66.0];
+    const square = (km: number) => turf.bboxPolygon(turf.bbox(turf.circle(centre, km / 2, { units: 'kilometers', steps: 4 })));
+    const inserted: { id: number; geom: GeoJSON.Polygon }[] = [];
+    for (const [name, level, km] of [['Primärfixtur', 'primary_area', 1], ['Stadsfixtur', 'city_area', 4]] as const) {
+      const geom = square(km).geometry;
+      const [row] = await t.db.query<{ id: number }>(
+        `INSERT INTO areas (name, level, geom) VALUES ($1, $2, ST_Multi(ST_GeomFromGeoJSON($3))::geography) RETURNING id`,
+        [name, level, JSON.stringify(geom)],
+      );
+      inserted.push({ id: row!.id, geom });
+    }
+    const points = [0, 0.3, 0.7, 1.5, 2.5, 4].flatMap((km) => [0, 45, 200].map((b) => turf.destination(centre, km, b, { units: 'kilometers' }).geometry.coordinates as [number, number]));
+    const seen = new Set<string>();
+    for (const [lon, lat] of points) {
+      const res = await analyse({ lon, lat });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      const expected = inserted.filter((a) => turf.booleanPointInPolygon([lon, lat], a.geom)).map((a) => a.id).reverse();
+      expect(body.areas.map((a: { id: number }) => a.id), `${lon},${lat}`).toEqual(expected);
+      seen.add(body.areas.map((a: { level: string }) => a.level).join('+'));
+    }
+    expect([...seen].sort()).toEqual(['', 'city_area', 'city_area+primary_area']);
+    expect((await (await analyse({ lon: SITE[0], lat: SITE[1] })).json()).areas).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import {
-  ACTOR_CATEGORIES, CHILD_PLACE_KINDS, INFORMATION_STATUSES, pageCounts, pagingQuery, PointGeometry, PRIORITIES, RINGS, SCHOOL_STAGES, SWEDEN_BBOX,
+  ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, INFORMATION_STATUSES, pageCounts, pagingQuery, PointGeometry, PRIORITIES, RINGS, SCHOOL_STAGES, SWEDEN_BBOX,
 } from './common.js';
 
 /** Smallest and largest zone radius in metres, for global and per-unit radii. */
@@ -276,6 +276,9 @@ export const SiteAnalysis = z
     ),
     nearest: z.object({ school: NearestPlace, preschool: NearestPlace, playground: NearestPlace }),
     overlapping_units: z.array(z.object({ id: z.number().int(), name: z.string(), distance_m: z.number() })),
+    areas: z
+      .array(z.object({ id: z.number().int(), name: z.string(), level: z.enum(AREA_LEVELS) }))
+      .openapi({ description: 'The areas the point lies in (city area first, then primary area), to name the site by where it is; empty outside every imported area.' }),
   })
   .openapi('SiteAnalysis');
 

@@ -1,7 +1,7 @@
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { notFound } from '../errors.js';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, RINGS, type Ring } from '../schemas/common.js';
+import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, RINGS, type Ring } from '../schemas/common.js';
 import type {
   Contact, GlobalRadiiT, NearChildPlace, RadiiInputT, SiteAnalysisInputT, SiteAnalysisT, ZoneCollectionT,
 } from '../schemas/proximity.js';
@@ -20,6 +20,7 @@ const radiiPut = statement('prox_settings_radii_put', ['radii', 'now']);
 const siteCounts = statement('site_counts', ['lon', 'lat', 'immediate', 'neighbourhood', 'area']);
 const siteNearest = statement('site_nearest', ['lon', 'lat']);
 const siteOverlapping = statement('site_overlapping', ['lon', 'lat', 'area', 'need_to_know']);
+const siteAreas = statement('site_areas', ['lon', 'lat']);
 
 /** A comma list for the SQL files' `string_to_array($n, ',')` filters; NULL means no filter. */
 const csv = (items: readonly string[] | undefined): string | null => (items && items.length ? items.join(',') : null);
@@ -185,7 +186,7 @@ const zeros = <T extends string>(codes: readonly T[]) => Object.fromEntries(code
 
 /**
  * Site analysis of a candidate point: counts per ring annulus, the nearest school,
- * preschool and playground, and the units whose outer rings overlap this one's (radii
+ * preschool and playground, the areas it lies in, and the units whose outer rings overlap this one's (radii
  * default to the global ones). Overlapping restricted units measured exactly are an
  * exact read, audited; their sensitivity comes with them, so that costs no query.
  */
@@ -194,12 +195,13 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
   const exact = seesExact(ctx);
   const { lon, lat } = input;
   const radii = input.radii ?? (await readGlobalRadii(db));
-  const [counts, nearest, overlapping] = await Promise.all([
+  const [counts, nearest, overlapping, areas] = await Promise.all([
     siteCounts.run<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(db, {
       lon, lat, immediate: radii.immediate, neighbourhood: radii.neighbourhood, area: radii.area,
     }),
     siteNearest.run<{ kind: 'school' | 'preschool' | 'playground'; id: number | null; name: string | null; distance_m: number | null }>(db, { lon, lat }),
     siteOverlapping.run<{ id: number; name: string; distance_m: number; restricted: boolean }>(db, { lon, lat, area: radii.area, need_to_know: exact }),
+    siteAreas.run<{ id: number; name: string; level: (typeof AREA_LEVELS)[number] }>(db, { lon, lat }),
   ]);
   const rings = RINGS.map((ring) => ({ ring, radius_m: radii[ring], actors: zeros(ACTOR_CATEGORIES), child_places: zeros(CHILD_PLACE_KINDS) }));
   for (const c of counts) {
@@ -216,5 +218,6 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
     rings,
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
+    areas,
   };
 }

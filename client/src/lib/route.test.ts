@@ -74,3 +74,22 @@ describe('unit routes that carry work to do', () => {
     expect(routeHref({ name: 'unit', id: 4, tab: 'contacts', draft: { actorId: 12 } })).toBe('/units/4?tab=contacts');
   });
 });
+
+describe('site analysis links', () => {
+  it('keep the candidate sites, to about a metre, and read them back', () => {
+    const route = { name: 'site', sites: [[11.97123, 57.70456], [12.0, 57.69]] } as const;
+    const href = routeHref(route);
+    expect(href).toBe('/site-analysis?sites=11.97123,57.70456;12.00000,57.69000');
+    const [p, q] = href.split('?');
+    expect(parseRoute(p!, `?${q}`)).toEqual({ name: 'site', sites: [[11.97123, 57.70456], [12, 57.69]] });
+    expect(routeHref({ name: 'site', sites: [] })).toBe('/site-analysis');
+  });
+
+  it('drop what is not a pair of numbers in range, and keep at most three', () => {
+    expect(parseRoute('/site-analysis', '?sites=abc;11.9,57.7;200,10;11.9;1,2,3;-0.5,51.5;1,1;2,2')).toEqual({
+      name: 'site', sites: [[11.9, 57.7], [-0.5, 51.5], [1, 1]],
+    });
+    expect(parseRoute('/site-analysis', '?sites=')).toEqual({ name: 'site' });
+    expect(parseRoute('/site-analysis', '?sites=1e3,5')).toEqual({ name: 'site' });
+  });
+});

@@ -34,7 +34,7 @@ export type Route =
   | { name: 'unit'; id: number; tab: UnitTab; draft?: ActivityDraft }
   | { name: 'newUnit' }
   | { name: 'sheet'; id: number }
-  | { name: 'site' }
+  | { name: 'site'; sites?: readonly (readonly [number, number])[] }
   | { name: 'needs'; filters: NeedsFilters }
   | { name: 'search'; q: string }
   | { name: 'implementation' }
@@ -58,7 +58,10 @@ export function parseRoute(pathname: string, search = ''): Route {
     const unitId = positiveInt(params.get('unit'));
     return unitId ? { name: 'overview', unitId } : { name: 'overview' };
   }
-  if (path === '/site-analysis') return { name: 'site' };
+  if (path === '/site-analysis') {
+    const sites = parseSites(params.get('sites'));
+    return sites.length ? { name: 'site', sites } : { name: 'site' };
+  }
   if (path === '/units/new') return { name: 'newUnit' };
   if (path === '/implementation') return { name: 'implementation' };
   if (path === '/follow-ups') return { name: 'followUps' };
@@ -113,7 +116,7 @@ export function routeHref(route: Route): string {
     case 'sheet':
       return `/units/${route.id}/sheet`;
     case 'site':
-      return '/site-analysis';
+      return route.sites?.length ? `/site-analysis?sites=${formatSites(route.sites)}` : '/site-analysis';
     case 'implementation':
       return '/implementation';
     case 'followUps':
@@ -142,3 +145,27 @@ export function routeHref(route: Route): string {
       return '/';
   }
 }
+
+/** Most candidate sites the site analysis compares (and so keeps in its address). */
+export const MAX_SITES = 3;
+
+/**
+ * The candidate sites of a shared site-analysis link: `lon,lat` pairs separated by `;`,
+ * five decimals (about a metre). Pairs that are not two finite numbers in range are
+ * dropped, and at most MAX_SITES kept.
+ */
+export function parseSites(text: string | null): [number, number][] {
+  if (!text) return [];
+  const sites: [number, number][] = [];
+  for (const pair of text.split(';')) {
+    const parts = pair.split(',');
+    if (parts.length !== 2 || parts.some((p) => !/^-?\d{1,3}(\.\d+)?$/.test(p.trim()))) continue;
+    const [lon, lat] = parts.map(Number) as [number, number];
+    if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) sites.push([lon, lat]);
+    if (sites.length === MAX_SITES) break;
+  }
+  return sites;
+}
+
+export const formatSites = (sites: readonly (readonly [number, number])[]): string =>
+  sites.map(([lon, lat]) => `${lon.toFixed(5)},${lat.toFixed(5)}`).join(';');

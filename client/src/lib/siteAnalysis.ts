@@ -49,7 +49,8 @@ export function previewSiteAnalysis(site: Lonlat, radii: Radii, actors: Actor[],
     .filter((u) => u.distance_m <= u.reach + radii.area)
     .sort((a, b) => a.distance_m - b.distance_m)
     .map(({ id, name, distance_m }) => ({ id, name, distance_m }));
-  return { rings, nearest, overlapping_units };
+  // Which areas the site lies in needs their polygons; the server's answer names them.
+  return { rings, nearest, overlapping_units, areas: [] };
 }
 
 /** The three rings around a site as polygons (64 steps), outer first. */

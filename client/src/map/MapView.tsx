@@ -1,6 +1,5 @@
 import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { basemap } from './basemap.js';

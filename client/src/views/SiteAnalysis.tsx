@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useRouter } from '../hooks/useRoute.js';
 import { ErrorMessage } from '../components/Status.js';
 import { useAsync } from '../hooks/useAsync.js';
 import { useI18n } from '../i18n/index.js';
@@ -8,6 +9,7 @@ import { previewSiteAnalysis, type Lonlat, type Radii } from '../lib/siteAnalysi
 import { useMap } from '../map/MapView.js';
 import { useFetchBox } from '../map/useFetchBox.js';
 import { useSiteMap } from '../map/useSiteMap.js';
+import { routeHref } from '../lib/route.js';
 import { useUnits } from '../units.js';
 import { CompareTable } from './site/CompareTable.js';
 import { LABELS, useSites } from './site/useSites.js';
@@ -19,15 +21,25 @@ const FETCH_RULE = { margin: 1 };
  * Site analysis for planners: up to three candidate sites, placed by clicking the
  * map (or at the map centre from the keyboard) and moved by dragging. Rings and
  * counts show at once from the features in the browser; the server's answer
- * replaces them. Leaving the view clears everything.
+ * replaces them. The sites are kept in the address (a link to share, a reload that
+ * keeps them); leaving the view clears them.
  */
-export function SiteAnalysis() {
+export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readonly [number, number])[] }) {
   const { m } = useI18n();
   const { map } = useMap();
   const units = useUnits();
   const radiiState = useAsync((signal) => api.zoneRadii(signal), []);
   const radii: Radii | undefined = radiiState.data;
-  const { sites, active, setActive, add, remove, clear, analyse, drag } = useSites();
+  const { sites, active, setActive, add, remove, clear, analyse, drag } = useSites(initialSites);
+  const { navigate } = useRouter();
+  const placed = routeHref({ name: 'site', sites: sites.map((s) => s.pos) });
+  useEffect(() => {
+    // Written when the sites rest (not on every step of a drag).
+    const timer = window.setTimeout(() => {
+      if (`${location.pathname}${location.search}` !== placed) navigate(placed, { replace: true });
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [placed, navigate]);
   const [announce, setAnnounce] = useState('');
 
   useEffect(() => {
@@ -66,6 +78,7 @@ export function SiteAnalysis() {
       <h1 tabIndex={-1}>{m.site.title}</h1>
       <p>{m.site.intro}</p>
       <p className="muted small">{m.site.keyboardIntro}</p>
+      {sites.length ? <p className="muted small">{m.site.share}</p> : null}
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={!map || sites.length >= LABELS.length} onClick={() => map && place([map.getCenter().lng, map.getCenter().lat])}>
           {m.site.placeAtCentre}

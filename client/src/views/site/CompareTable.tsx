@@ -48,6 +48,11 @@ export function CompareTable({ columns, active, radii, onActivate, onRemove }: {
           </tr>
         </thead>
         <tbody>
+          {row('where', m.site.where, ({ site, analysis, isPreview }) => (
+            <td key={site.label} data-testid={`site-${site.label}-where`}>
+              {isPreview ? '…' : analysis?.areas.length ? analysis.areas.map((a) => `${a.name} (${m.site.areaLevel[a.level]})`).join(', ') : m.site.noArea}
+            </td>
+          ))}
           {row('coordinates', m.site.coordinates, ({ site, isPreview }) => (
             <td key={site.label}>
               {site.pos[1].toFixed(5)}, {site.pos[0].toFixed(5)}

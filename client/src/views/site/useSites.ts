@@ -15,12 +15,15 @@ export interface Site {
 }
 
 /**
- * Up to three candidate sites (A, B, C) and the active one. Placing or moving a
- * site asks the server for its analysis, aborting that site's previous request;
- * removing a site or leaving the view aborts its request.
+ * Up to three candidate sites (A, B, C) and the active one, starting from `initial`
+ * (the sites of a shared link). Placing or moving a site asks the server for its
+ * analysis, aborting that site's previous request; removing a site or leaving the
+ * view aborts its request.
  */
-export function useSites() {
-  const [sites, setSites] = useState<Site[]>([]);
+export function useSites(initial: readonly (readonly [number, number])[] = []) {
+  const [sites, setSites] = useState<Site[]>(() =>
+    initial.slice(0, LABELS.length).map((pos, i) => ({ label: LABELS[i]!, pos: [pos[0], pos[1]] as Lonlat, status: 'loading' as const })),
+  );
   const [active, setActive] = useState<Label | null>(null);
   const requests = useRef(new Map<Label, AbortController>());
   const update = (label: Label, patch: Partial<Site>) => setSites((list) => list.map((s) => (s.label === label ? { ...s, ...patch } : s)));
@@ -57,7 +60,11 @@ export function useSites() {
   };
   /** Moves a site while it is dragged; the analysis shown falls back to the preview. */
   const drag = useCallback((label: Label, pos: Lonlat) => update(label, { pos, server: undefined }), []);
-  useEffect(() => () => requests.current.forEach((c) => c.abort()), []);
+  useEffect(() => {
+    // The sites of a shared link are analysed once, when the view opens with them.
+    for (const s of sites) if (s.status === 'loading') analyse(s.label, s.pos);
+    return () => requests.current.forEach((c) => c.abort());
+  }, []);
 
   return { sites, active, setActive, add, remove, clear, analyse, drag };
 }

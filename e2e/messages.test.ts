@@ -95,6 +95,9 @@ describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
     await page.getByLabel('Lager', { exact: true }).selectOption('units');
     const csv = ['name;kind;lon;lat', 'Rad ett;castle;11,95;57,70', 'Rad två;shelter;elva;57,70', 'Rad tre;shelter;57,70;11,95', 'Rad fyra;shelter;11,95;57,70'].join('\n');
     await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'felrader.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The file is read before the dry run can start (the format is guessed from it).
+    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue(), POLL).toBe('csv');
+    await expect.poll(() => page.getByRole('button', { name: 'Provkör' }).first().isEnabled(), POLL).toBe(true);
     await page.getByRole('button', { name: 'Provkör' }).first().click();
     const issues = page.locator('table.import-issues tbody tr');
     await expect.poll(() => issues.count(), { timeout: 30_000 }).toBe(3);

@@ -63,7 +63,7 @@ describe('GET /api/units/{id}/contacts', () => {
     expect(body.features.length).toBeGreaterThan(10);
     const f = body.features[0];
     expect(Object.keys(f.properties).sort()).toEqual([
-      'address', 'category', 'contact_about', 'contact_persons', 'distance_m', 'email', 'external_id', 'name',
+      'address', 'category', 'contact_about', 'contact_persons', 'distance_m', 'email', 'external_id', 'last_contacted_at', 'name',
       'organisation', 'phone', 'ring', 'version', 'website',
     ]);
     expect(f.geometry.type).toBe('Point');

@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('every view is accessible and error-free', () => {
     });
     await page.goto(`/units/${unitId}`);
     const alert = page.getByRole('alert');
-    await alert.getByText('Servern svarade med ett fel. Försök igen om en stund.').waitFor();
+    await alert.getByText('Något gick fel på servern. Försök igen om en stund.').waitFor();
     await alert.getByText('Felkod för support: e2e-1').waitFor();
     await expectAccessible(page, 'error message');
     await alert.getByRole('button', { name: 'Försök igen' }).click();

@@ -2,7 +2,7 @@ import { destination, distance } from '@turf/turf';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoEnglishOrRawCodes } from './language.js';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
 
 type UnitF = { id: number; geometry: { coordinates: [number, number] }; properties: { name: string } };
 type Named = { id: number; properties: { name: string } };
@@ -53,8 +53,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scroll, 'page width').toBeLessThanOrEqual(client);
 }
 
-describe.skipIf(!hasChromium)('activities edited in the product', () => {
-  const product = useProduct();
+/** The journeys write: on each database engine (E2E_BACKENDS). */
+for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities edited in the product on ${backend}`, () => {
+  const product = useProduct({ backend });
 
   async function kallebäck(request: APIRequestContext) {
     const units = await json<{ features: UnitF[] }>(request, '/api/units');

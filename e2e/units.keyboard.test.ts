@@ -1,7 +1,7 @@
 import { distance } from '@turf/turf';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap } from './harness.js';
 
 type LonLat = [number, number];
 
@@ -25,8 +25,9 @@ async function tabTo(page: Page, name: string | RegExp, max = 40): Promise<numbe
 
 const readout = async (page: Page) => ((await page.locator('.picker-readout').getAttribute('data-lonlat')) ?? '').split(',').map(Number) as LonLat;
 
-describe.skipIf(!hasChromium)('a keyboard-only user', () => {
-  const product = useProduct();
+/** The journeys write: on each database engine (E2E_BACKENDS). */
+for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`a keyboard-only user on ${backend}`, () => {
+  const product = useProduct({ backend });
 
   it('creates a unit: tabs to "Ny enhet", fills the form, places the point with the arrow keys, saves and lands on the unit', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });

@@ -39,6 +39,8 @@ export const DEFAULTS = {
   importBodyLimitBytes: 50 * 1024 * 1024,
   /** Most rows (features, CSV lines, OSM elements) one import takes. */
   importFeatureLimit: 50_000,
+  /** How long an idle HTTP connection is kept open: longer than clients and proxies keep theirs (Node's default of 5 s is shorter than most). */
+  keepAliveTimeoutMs: 65_000,
   /**
    * Sign-in limits (SECURITY.md: ≤ 100 failures per account per hour), counted over a sliding
    * window: per account and address pair, the first failures are free and each further one

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { loadConfig, redactUrl } from './config.js';
+import { DEFAULTS, loadConfig, redactUrl } from './config.js';
 import { scheduleBackups } from './db/backup.js';
 import { listMigrations } from './db/migrate.js';
 import { openReadReplica } from './db/reader.js';
@@ -28,6 +28,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: process.en
   console.log(`Platssamverkan is running on ${db.kind === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
   console.log(`Open http://localhost:${info.port}/`);
 });
+// Keep idle connections longer than clients and proxies do (Node closes them after 5 s):
+// a client that reuses a connection at the moment the server closes it gets ECONNRESET.
+// The header timeout must exceed it, or a slow request on a kept connection is cut.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = DEFAULTS.keepAliveTimeoutMs;
+  server.headersTimeout = DEFAULTS.keepAliveTimeoutMs + 1_000;
+}
 
 let stopping = false;
 const stop = async () => {

@@ -149,20 +149,29 @@ describe.skipIf(!hasChromium)('the language check itself', () => {
   it('finds raw codes and English server text, and ignores what is marked data-raw-ok', async () => {
     const { page, context } = await product.open({ role: null });
     await page.goto('/');
-    await page.evaluate(() => {
-      document.body.innerHTML =
-        '<p>Kategori: property_owner</p><p>Invalid body: name must be a string</p><p>Unexpected token < in JSON</p><p>Typ: shelter</p>' +
-        '<p data-raw-ok>kontakt_person@example.se</p><p>Allt väl</p>';
-    });
+    /** Replaces the page with paragraphs of plain text (`rawOk` ones marked data-raw-ok). */
+    const showParagraphs = (paragraphs: [string, boolean][]) =>
+      page.evaluate((list) => {
+        document.body.replaceChildren(
+          ...list.map(([text, rawOk]) => {
+            const p = document.createElement('p');
+            p.textContent = text;
+            if (rawOk) p.setAttribute('data-raw-ok', '');
+            return p;
+          }),
+        );
+      }, paragraphs);
+    await showParagraphs([
+      ['Kategori: property_owner', false], ['Invalid body: name must be a string', false], ['Unexpected token < in JSON', false],
+      ['Typ: shelter', false], ['kontakt_person@example.se', true], ['Allt väl', false],
+    ]);
     const found = await findEnglishOrRawCodes(page);
     expect(found).toContain('raw code "property_owner"');
     expect(found).toContain('raw code "shelter"');
     expect(found.some((f) => f.includes('Invalid body'))).toBe(true);
     expect(found.some((f) => f.includes('Unexpected token'))).toBe(true);
     expect(found.some((f) => f.includes('kontakt_person'))).toBe(false);
-    await page.evaluate(() => {
-      document.body.innerHTML = '<p>Välj en av: Vårdboende, Stödboende.</p><p data-raw-ok>anna_berg@example.se</p>';
-    });
+    await showParagraphs([['Välj en av: Vårdboende, Stödboende.', false], ['anna_berg@example.se', true]]);
     expect(await findEnglishOrRawCodes(page)).toEqual([]);
     await context.close();
   });

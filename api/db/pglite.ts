@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { DataDirError, inspectDataDir, removeManifest, writeManifest } from './dataDir.js';
 import { checkTables } from './integrity.js';
@@ -33,7 +34,7 @@ export async function openPglite(dataDir: string, onProgress: (message: string) 
   removeManifest(dataDir);
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir, { extensions: { postgis }, parsers });
+    pg = await PGlite.create(dataDir, { extensions: { postgis, pg_trgm }, parsers });
     await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis;');
   } catch (err) {
     const reason = (err as Error).message.split('\n')[0];

@@ -51,6 +51,7 @@ export const RULE_CODES = {
   empty_change: 'a change that names nothing to change',
   contact_target: 'a contact activity with no actor, child place or note',
   due_before_date: 'a due date before the activity date; params date',
+  range_reversed: 'a time range whose end is not after its start; params from',
   date_in_future: 'an activity date after tomorrow; params latest',
   follow_up_kind_only: 'follow-up fields on a kind that has none; params kind',
   missing_reference: 'ids of records that do not exist; params ids',

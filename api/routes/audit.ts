@@ -19,11 +19,20 @@ const AuditQuery = z
     to: Timestamp.optional().openapi({ description: 'Entries before this time.' }),
     ...pagingQuery,
   })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && Date.parse(q.to) <= Date.parse(q.from)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'range_reversed', from: q.from }, message: 'to must be later than from (the range is from ≤ time < to)' });
+    }
+  })
   .openapi('AuditQuery');
 
 export const AuditEntry = z
   .object({
-    id: z.number().int(), at: z.string(), user_id: z.number().int().nullable(), user_email: z.string().nullable(),
+    id: z.number().int(),
+    at: z.string().openapi({ description: 'When it happened (the newest of a folded run), ISO 8601 in UTC.' }),
+    first_at: z.string().openapi({ description: 'When a folded run of exact reads began; equal to `at` for a single entry.' }),
+    count: z.number().int().min(1).openapi({ description: 'How many entries this row stands for: repeated exact reads of the same units by one user, each within the session idle time of the one before, are one row.' }),
+    user_id: z.number().int().nullable(), user_email: z.string().nullable(),
     action: z.enum(AUDIT_ACTIONS), entity: z.string(), entity_id: z.string().nullable(),
     before: z.unknown().nullable(), after: z.unknown().nullable(), details: z.unknown().nullable(),
   })
@@ -36,7 +45,7 @@ export const AuditEntry = z
 export const auditRoutes = newRouter().openapi(
   createRoute({
     method: 'get', path: '/audit', tags: ['Audit'], summary: 'Search the audit log', middleware: [requireRole('admin')] as const,
-    description: 'Newest first. Filters combine with AND; `number_matched` counts every matching entry, `number_returned` this page.',
+    description: 'Newest first. Filters combine with AND. Repeated exact reads of the same units by one user are folded into one row with `count`; `number_matched` counts rows in all, `number_returned` this page. A `to` not later than `from` is refused (400, rule `range_reversed`).',
     request: { query: AuditQuery },
     responses: {
       200: { description: 'A page of entries.', content: { 'application/json': { schema: page('entries', AuditEntry).openapi('AuditPage') } } },

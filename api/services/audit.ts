@@ -1,10 +1,11 @@
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
+import { DEFAULTS } from '../config.js';
 import type { CurrentUser } from '../env.js';
 
 const auditInsert = statement('audit_insert', ['at', 'user_id', 'user_email', 'action', 'entity', 'entity_id', 'before', 'after', 'details', 'personal']);
 const auditPersonalOf = statement('audit_personal_of', ['audit_ids']);
-const auditSearch = statement('audit_search', ['entity', 'entity_id', 'user_id', 'action', 'from', 'to', 'limit', 'offset']);
+const auditSearch = statement('audit_search', ['entity', 'entity_id', 'user_id', 'action', 'from', 'to', 'limit', 'offset', 'fold_minutes']);
 const auditPersonalPurge = statement('audit_personal_purge', ['purged', 'now', 'retention_days']);
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'read_exact' | 'export' | 'import' | 'login' | 'logout' | 'purge';
@@ -122,14 +123,18 @@ export interface AuditFilters {
   from: string | null; to: string | null; limit: number; offset: number;
 }
 
-/** One audit entry as the API shows it. */
+/** One audit entry as the API shows it; `count` > 1 when it stands for repeated exact reads since `first_at`. */
 export interface AuditRecord extends StoredEntry {
-  at: string; user_id: number | null; user_email: string | null; action: AuditAction; details: unknown;
+  at: string; first_at: string; count: number; user_id: number | null; user_email: string | null; action: AuditAction; details: unknown;
 }
 
-/** A page of the audit log, newest first, with the number of matching entries. */
+/**
+ * A page of the audit log, newest first, with the number of rows in all. Repeated exact
+ * reads of the same units by one user within a session's idle time of each other are
+ * folded into one row with their count, so one page load is one row, not one per request.
+ */
 export async function searchAudit(db: Queryable, f: AuditFilters): Promise<{ entries: AuditRecord[]; total: number }> {
-  const params = (limit: number, offset: number) => ({ entity: f.entity, entity_id: f.entityId, user_id: f.userId, action: f.action, from: f.from, to: f.to, limit, offset });
+  const params = (limit: number, offset: number) => ({ entity: f.entity, entity_id: f.entityId, user_id: f.userId, action: f.action, from: f.from, to: f.to, limit, offset, fold_minutes: DEFAULTS.sessionIdleMinutes });
   const rows = await auditSearch.run<AuditRecord & { total: number }>(db, params(f.limit, f.offset));
   // a page past the end has no row to carry the total
   const total = rows[0]?.total ?? (await auditSearch.one<{ total: number }>(db, params(1, 0)))?.total ?? 0;

@@ -35,6 +35,8 @@ import { exportsRoutes } from './routes/exports.js';
 import { activitiesRoutes } from './routes/activities.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { principlesRoutes } from './routes/principles.js';
+import { addressRoutes } from './routes/addresses.js';
+import { suggestionRoutes } from './routes/suggestions.js';
 import { isProtectedHousingViolation, protectedHousingMessage } from './services/protectedHousing.js';
 import { validationHook } from './validation.js';
 
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', proximityRoutes);
   app.route('/api', informationNeedsRoutes);
   app.route('/api', siteAnalysisRoutes);
+  app.route('/api', addressRoutes);
+  app.route('/api', suggestionRoutes);
   app.route('/api', layerRoutes);
   app.route('/api', settingsRoutes);
   app.route('/api', docsRoutes(app));

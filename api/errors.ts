@@ -2,8 +2,9 @@
  * The one error module: machine codes, their HTTP statuses, the one body shape
  * `{"error":{"code","message","details"?}}`, and the texts that repeat.
  */
-import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The HTTP statuses an error answer can have (a subset of what HTTP defines). */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500 | 503;
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -22,7 +23,7 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal: 500,
   unavailable: 503,
-} as const satisfies Record<string, ContentfulStatusCode>;
+} as const satisfies Record<string, ErrorStatus>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -89,15 +90,25 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown; request_id?: string };
 }
 
-/** An error a client caused or must know about; becomes the JSON error body. */
-export class ApiError extends HTTPException {
+/**
+ * An error a client caused or must know about; the app's one `onError` (api/app.ts)
+ * turns it into the JSON error body with {@link ApiError.status}. A plain Error, not
+ * Hono's HTTPException: services throw it, and they load nothing from the web framework.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
   ) {
-    super(ERROR_STATUS[code], { message });
+    super(message);
+  }
+
+  /** The HTTP status of the answer, from the code ({@link ERROR_STATUS}). */
+  get status(): ErrorStatus {
+    return ERROR_STATUS[this.code];
   }
 }
 

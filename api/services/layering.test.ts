@@ -6,13 +6,6 @@ import { describe, expect, it } from 'vitest';
 const SERVICES = path.dirname(fileURLToPath(import.meta.url));
 const API = path.dirname(SERVICES);
 
-/**
- * Modules under api/ that services may reach although they load Hono. `ApiError`
- * extends Hono's `HTTPException` so that the one `onError` answers it; separating the
- * two is its own change.
- */
-const HONO_ALLOWED_VIA = new Set(['errors.ts']);
-
 /** The modules TypeScript source imports, from its `import … from '…'` and `export … from '…'` lines. */
 function importsOf(text: string): string[] {
   return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
@@ -37,8 +30,8 @@ function resolve(from: string, spec: string): string | undefined {
 
 /**
  * The import chains from `start` that reach Hono or the HTTP layer through other
- * modules under api/, each as "a.ts > b.ts > hono/factory". Modules in
- * {@link HONO_ALLOWED_VIA} are not followed.
+ * modules under api/, each as "a.ts > b.ts > hono/factory". Every module is followed,
+ * api/errors.ts included: no exceptions.
  */
 function honoChains(start: string, read: (file: string) => string = (f) => fs.readFileSync(f, 'utf8')): string[] {
   const chains: string[] = [];
@@ -51,7 +44,7 @@ function honoChains(start: string, read: (file: string) => string = (f) => fs.re
         if (chain.length > 0) chains.push([...chain, name].join(' > '));
         continue;
       }
-      if (!next || seen.has(next) || HONO_ALLOWED_VIA.has(name)) continue;
+      if (!next || seen.has(next)) continue;
       seen.add(next);
       walk(next, [...chain, name]);
     }
@@ -87,5 +80,18 @@ describe('domain services', () => {
       [path.join(API, 'auth', 'middleware.ts')]: "import { createMiddleware } from 'hono/factory';\n",
     };
     expect(honoChains(service, (file) => sources[file] ?? '')).toEqual([`${path.join('auth', 'middleware.ts')} > hono/factory`]);
+  });
+
+  it('the transitive scan follows api/errors.ts: an error class built on HTTPException is a Hono import', () => {
+    const service = path.join(SERVICES, 'fake.ts');
+    const sources: Record<string, string> = {
+      [service]: "import { ApiError } from '../errors.js';\n",
+      [path.join(API, 'errors.ts')]: "import { HTTPException } from 'hono/http-exception';\nexport class ApiError extends HTTPException {}\n",
+    };
+    expect(honoChains(service, (file) => sources[file] ?? '')).toEqual(['errors.ts > hono/http-exception']);
+  });
+
+  it('api/errors.ts itself loads nothing from Hono', () => {
+    expect(honoChains(path.join(SERVICES, 'fake.ts'), (file) => (file.endsWith(`${path.sep}fake.ts`) ? "import { ApiError } from '../errors.js';\n" : fs.readFileSync(file, 'utf8')))).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { tilesRoutes } from './routes/tiles.js';
+import { basemapRoutes } from './routes/basemap.js';
 import { recordRoutes } from './routes/records.js';
 import { unitsRoutes } from './routes/units.js';
 import { importRoutes } from './routes/import.js';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', settingsRoutes);
   app.route('/api', docsRoutes(app));
   app.route('/api', tilesRoutes);
+  app.route('/api', basemapRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,7 @@
  * stated here and only here (README lists them); unknown `PLATS_*`-style keys are
  * not used, but misspellings of the known ones are warned about at start.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Default values, stated once. */
@@ -18,8 +19,12 @@ export const DEFAULTS = {
   backupDirSuffix: '-backups',
   backupKeep: 14,
   backupIntervalHours: 24,
-  /** Public OpenStreetMap-based vector style (OpenFreeMap); falls back to a local style offline. */
-  basemapStyleUrl: 'https://tiles.openfreemap.org/styles/positron',
+  /**
+   * The product's own basemap style (api/routes/basemap.ts), drawn from imported OpenStreetMap
+   * base data or BASEMAP_PMTILES on this origin: no map view leaves it unless BASEMAP_STYLE_URL
+   * names a third-party style.
+   */
+  basemapStyleUrl: '/api/basemap/style.json',
   /** Page size of list endpoints when `limit` is not given, and the largest allowed. */
   listLimit: 1000,
   listLimitMax: 10000,
@@ -76,6 +81,8 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   basemapStyleUrl: string;
+  /** BASEMAP_PMTILES: a PMTiles archive (Protomaps basemap schema) the own basemap's tiles come from instead of the base data. */
+  basemapPmtiles: string | undefined;
   /** Set to "false" to skip loading the demo data into an empty database. */
   seedDemo: boolean;
   /** Most features of a layer the map loads as GeoJSON before it switches to vector tiles (TILE_THRESHOLD). */
@@ -96,7 +103,7 @@ export interface Config {
 const KNOWN_KEYS = [
   'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
   'BACKUP_DIR', 'BACKUP_KEEP', 'BACKUP_INTERVAL_HOURS',
-  'BASEMAP_STYLE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD', 'PUBLIC_URL',
+  'BASEMAP_STYLE_URL', 'BASEMAP_PMTILES', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD', 'PUBLIC_URL',
 ];
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -119,11 +126,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     basemapStyleUrl: env.BASEMAP_STYLE_URL || DEFAULTS.basemapStyleUrl,
+    basemapPmtiles: pmtilesFile(env.BASEMAP_PMTILES),
     seedDemo: env.SEED_DEMO !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
     tileThreshold,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
+}
+
+/** BASEMAP_PMTILES as an absolute path to a file that exists (a missing archive stops the start, not every tile). */
+function pmtilesFile(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const file = path.resolve(raw);
+  if (!existsSync(file)) throw new Error(`BASEMAP_PMTILES must name a PMTiles file that exists, got "${raw}" (${file})`);
+  return file;
 }
 
 /** PUBLIC_URL as an origin (`https://host[:port]`): an http(s) URL with no path, query or fragment. */

@@ -2,6 +2,7 @@
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminEn } from '../admin/messages.js';
 import { placementEn } from '../placement/messages.js';
+import { baseDataEn } from '../views/search/baseDataMessages.js';
 import { unitEditEn } from '../views/unit/unitEditMessages.js';
 import { importEn } from '../import/messages.js';
 import { formsEn } from '../forms/messages.js';
@@ -364,6 +365,7 @@ export const en: Messages = {
   outreach: outreachEn,
   admin: adminEn,
   placement: placementEn,
+  baseData: baseDataEn,
   unitEdit: unitEditEn,
   import: importEn,
   forms: formsEn,

@@ -6,6 +6,7 @@ import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, 
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminSv } from '../admin/messages.js';
 import { placementSv } from '../placement/messages.js';
+import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
 import { importSv } from '../import/messages.js';
 import { formsSv } from '../forms/messages.js';
@@ -377,6 +378,7 @@ export const sv = {
   outreach: outreachSv,
   admin: adminSv,
   placement: placementSv,
+  baseData: baseDataSv,
   unitEdit: unitEditSv,
   import: importSv,
   forms: formsSv,

@@ -31,6 +31,45 @@ describe.skipIf(!hasChromium)('administration and API tokens', () => {
     await context.close();
   });
 
+  it('the audit log shows Swedish local time with the zone, before and after, pages, and explains a reversed range', async () => {
+    const { page, context } = await product.open({ role: 'admin' });
+    // More than a page of entries: rename one user back and forth through the API (as the admin).
+    const users = (await (await context.request.get('/api/users')).json()) as { users: { id: number; name: string; role: string; version: number }[] };
+    let viewer = users.users.find((u) => u.role === 'viewer')!;
+    const original = viewer.name;
+    for (let i = 0; i < 26; i++) {
+      for (const name of [`Granskad ${i}`, original]) {
+        const res = await context.request.patch(`/api/users/${viewer.id}`, { data: { name }, headers: { 'if-match': `"${viewer.version}"` } });
+        expect(res.status()).toBe(200);
+        viewer = await res.json();
+      }
+    }
+    await page.goto('/admin');
+    const log = page.locator('section[aria-labelledby="audit-title"]');
+    await log.getByRole('status').filter({ hasText: /Visar 1–50 av \d+ poster/ }).waitFor();
+    const firstTime = (await log.locator('table.audit-table > tbody > tr > td:first-child').first().textContent())!;
+    expect(firstTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} CES?T/);
+    // The newest change shows what it changed: the name, back from the last "Granskad".
+    await log.getByText('Visa före och efter').first().click();
+    const change = log.locator('.change-table').first();
+    await expect.poll(() => change.textContent()).toContain('Granskad 25');
+    expect(await change.textContent()).toContain(original);
+    await log.getByRole('button', { name: 'Nästa sida' }).click();
+    await log.getByRole('status').filter({ hasText: /Visar 51–/ }).waitFor();
+    await expectAccessible(page, 'audit log');
+    await screenshot(page, 'admin-audit-log', true);
+    // A to date before the from date is explained, and no request is made.
+    let asked = 0;
+    page.on('request', (r) => void (r.url().includes('/api/audit') && asked++));
+    await log.getByLabel('Från (datum)').fill('2026-12-02');
+    await log.getByLabel('Till (datum)').fill('2026-12-01');
+    await log.getByRole('button', { name: 'Sök', exact: true }).click();
+    await log.getByRole('alert').filter({ hasText: 'Till-datumet ligger före från-datumet' }).waitFor();
+    expect(asked).toBe(0);
+    expectClean(page);
+    await context.close();
+  });
+
   it('an editor has no admin link and the page refuses', async () => {
     const { page, context } = await product.open({ role: 'editor' });
     await page.goto('/');

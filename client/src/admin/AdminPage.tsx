@@ -5,10 +5,10 @@ import { useMe } from '../session.js';
 import { useConflict } from '../forms/ConflictDialog.js';
 import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
 import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
-import { adminApi, type AuditEntryT, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
+import { AuditLog } from './AuditLog.js';
+import { adminApi, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
-const ACTIONS = ['create', 'update', 'delete', 'read_exact', 'export', 'import', 'login', 'logout', 'purge'] as const;
 
 /** The texts of these pages in the chosen language. */
 function useTexts() {
@@ -164,67 +164,6 @@ function Users() {
           <FormError error={createError} labels={{ email: t.email, name: t.name, role: t.role, password: t.password }} />
         </div>
       </form>
-    </section>
-  );
-}
-
-function AuditLog() {
-  const t = useTexts();
-  const [filters, setFilters] = useState({ entity: '', action: '', from: '', to: '' });
-  const [result, setResult] = useState<{ entries: AuditEntryT[]; number_matched: number }>();
-  const [error, setError] = useState<unknown>(null);
-  const search = useCallback(async (f: typeof filters) => {
-    setError(null);
-    try {
-      setResult(await adminApi.audit({
-        entity: f.entity || undefined, action: f.action || undefined, limit: 100,
-        from: f.from ? `${f.from}T00:00:00Z` : undefined, to: f.to ? `${f.to}T23:59:59Z` : undefined,
-      }));
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
-  useEffect(() => void search({ entity: '', action: '', from: '', to: '' }), [search]);
-
-  return (
-    <section aria-labelledby="audit-title">
-      <h2 id="audit-title">{t.auditTitle}</h2>
-      <p>{t.auditIntro}</p>
-      <form className="admin-form" onSubmit={(e) => { e.preventDefault(); void search(filters); }}>
-        <label>{t.entity}
-          <select value={filters.entity} onChange={(e) => setFilters({ ...filters, entity: e.target.value })}>
-            <option value="">{t.all}</option>
-            {Object.entries(t.entities).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
-          </select>
-        </label>
-        <label>{t.action}
-          <select value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })}>
-            <option value="">{t.all}</option>
-            {ACTIONS.map((a) => <option key={a} value={a}>{t.actions[a] ?? a}</option>)}
-          </select>
-        </label>
-        <label>{t.from}<input type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} /></label>
-        <label>{t.to}<input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} /></label>
-        <button type="submit" className="button">{t.search}</button>
-      </form>
-      <FormError error={error} />
-      <p role="status" aria-live="polite">{result ? t.entries(result.entries.length, result.number_matched) : ''}</p>
-      {result && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t.auditTitle}</caption>
-          <thead><tr><th scope="col">{t.at}</th><th scope="col">{t.who}</th><th scope="col">{t.action}</th><th scope="col">{t.what}</th></tr></thead>
-          <tbody>
-            {result.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-                <td data-raw-ok="">{e.user_email ?? '–'}</td>
-                <td>{t.actions[e.action] ?? e.action}</td>
-                <td>{t.entities[e.entity] ?? e.entity}{e.entity_id ? ` ${e.entity_id}` : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </section>
   );
 }

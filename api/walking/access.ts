@@ -1,8 +1,9 @@
 /**
- * Which OpenStreetMap ways a pedestrian may use. Motorways and trunk roads are out
- * whatever their tags say (no footway along them in practice, and crossing one on foot
- * is what the straight rings wrongly assume); `foot=no` is out; `access=private|no` is
- * out unless `foot` explicitly allows walking.
+ * Which OpenStreetMap ways a pedestrian may use. Motorways are out whatever their tags
+ * say (crossing one on foot is what the straight rings wrongly assume); trunk roads are
+ * out unless they say pedestrians are expected there (`foot=yes|designated|permissive`
+ * or a `sidewalk`, as on a trunk bridge with pavements); `foot=no` is out;
+ * `access=private|no` is out unless `foot` explicitly allows walking.
  */
 
 /** highway values a pedestrian may walk along (with or without a sidewalk tag). */
@@ -13,7 +14,11 @@ export const WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
 ]);
 
 /** highway values never walked, whatever the tags. */
-export const NEVER_WALKED: ReadonlySet<string> = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link']);
+export const NEVER_WALKED: ReadonlySet<string> = new Set(['motorway', 'motorway_link']);
+
+/** highway values walked only when the tags say pedestrians belong there. */
+export const TRUNK: ReadonlySet<string> = new Set(['trunk', 'trunk_link']);
+const SIDEWALK = new Set(['yes', 'both', 'left', 'right']);
 
 const FOOT_ALLOWED = new Set(['yes', 'designated', 'permissive']);
 const ACCESS_CLOSED = new Set(['private', 'no']);
@@ -27,8 +32,12 @@ const tag = (tags: Tags, key: string): string | undefined => {
 
 /** Whether a highway way of this class and these tags is part of the walking network. */
 export function isWalkable(highway: string, tags: Tags): boolean {
-  if (NEVER_WALKED.has(highway) || !WALKABLE_HIGHWAYS.has(highway)) return false;
   const foot = tag(tags, 'foot');
+  if (TRUNK.has(highway)) {
+    const sidewalk = tag(tags, 'sidewalk');
+    return foot !== 'no' && ((foot !== undefined && FOOT_ALLOWED.has(foot)) || (sidewalk !== undefined && SIDEWALK.has(sidewalk)));
+  }
+  if (NEVER_WALKED.has(highway) || !WALKABLE_HIGHWAYS.has(highway)) return false;
   if (foot === 'no') return false;
   const access = tag(tags, 'access');
   if (access !== undefined && ACCESS_CLOSED.has(access) && !(foot !== undefined && FOOT_ALLOWED.has(foot))) return false;

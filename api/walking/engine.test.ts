@@ -107,9 +107,13 @@ describe('walking engine', () => {
     }), { numRuns: 150 });
   });
 
-  it('leaves motorways, trunk roads, foot=no and private ways out, unless foot allows', () => {
+  it('leaves motorways, trunk roads without pavements, foot=no and private ways out, unless foot allows', () => {
     expect(isWalkable('motorway', {})).toBe(false);
-    expect(isWalkable('trunk_link', { foot: 'yes' })).toBe(false);
+    expect(isWalkable('motorway', { foot: 'yes' })).toBe(false);
+    expect(isWalkable('trunk', {})).toBe(false);
+    expect(isWalkable('trunk', { sidewalk: 'separate' })).toBe(false);
+    expect(isWalkable('trunk', { sidewalk: 'both' })).toBe(true);
+    expect(isWalkable('trunk_link', { foot: 'yes' })).toBe(true);
     expect(isWalkable('residential', { foot: 'no' })).toBe(false);
     expect(isWalkable('service', { access: 'private' })).toBe(false);
     expect(isWalkable('service', { access: 'private', foot: 'yes' })).toBe(true);

@@ -12,13 +12,19 @@ import { routeHref } from '../lib/route.js';
 import { UNIT_SYMBOL } from '../map/icons.js';
 import { useSearchMap } from '../map/useSearchMap.js';
 import { useUnits } from '../units.js';
+import { AddressResults } from './search/AddressResults.js';
+import { baseDataApi, type Address } from './search/baseDataApi.js';
 import { ResultSection } from './search/ResultSection.js';
+import { useAddressMarker } from './search/useAddressMarker.js';
 
 const RESULT_LIMIT = 50;
+const ADDRESS_LIMIT = 10;
 
 /**
  * Search by name or address across units (in the browser), actors and children's
- * places (`q` on the API): results as lists, the same results on the map. Typing
+ * places (`q` on the API), and the imported street addresses (typo-tolerant, on the
+ * API): results as lists, the same results on the map; a chosen address is marked
+ * and the map flies there. Typing
  * updates the results and the address; Enter in the header's field lands here.
  */
 export function SearchView({ q }: { q: string }) {
@@ -44,17 +50,22 @@ export function SearchView({ q }: { q: string }) {
 
   const actors = useAsync((signal) => (enough ? api.actors({ q: query, limit: RESULT_LIMIT, signal }) : Promise.resolve(null)), [query]);
   const children = useAsync((signal) => (enough ? api.childPlaces({ q: query, limit: RESULT_LIMIT, signal }) : Promise.resolve(null)), [query]);
+  const addresses = useAsync((signal) => (enough ? baseDataApi.addresses(query, { limit: ADDRESS_LIMIT, signal }) : Promise.resolve(null)), [query]);
+  const [chosenAddress, setChosenAddress] = useState<Address | null>(null);
+  useEffect(() => setChosenAddress(null), [query]);
+  useAddressMarker(chosenAddress);
   const foundUnits = useMemo(
     () => (enough ? (units.data ?? []).filter((u) => matchesQuery(query, u.properties.name, u.properties.address)) : []),
     [units.data, query, enough],
   );
   const foundActors = useMemo(() => sortByName(actors.data?.features ?? [], m.locale), [actors.data, m.locale]);
   const foundChildren = useMemo(() => sortByName(children.data?.features ?? [], m.locale), [children.data, m.locale]);
-  const loaded = actors.status !== 'loading' && children.status !== 'loading';
+  const loaded = actors.status !== 'loading' && children.status !== 'loading' && addresses.status !== 'loading';
   const focus = useSearchMap({ query, loaded, units: foundUnits, actors: foundActors, children: foundChildren });
 
-  const count = foundUnits.length + foundActors.length + foundChildren.length;
-  const error = actors.status === 'error' ? actors : children.status === 'error' ? children : null;
+  const foundAddresses = addresses.data?.features ?? [];
+  const count = foundUnits.length + foundActors.length + foundChildren.length + foundAddresses.length;
+  const error = actors.status === 'error' ? actors : children.status === 'error' ? children : addresses.status === 'error' ? addresses : null;
 
   return (
     <div className="view search-view">
@@ -86,6 +97,8 @@ export function SearchView({ q }: { q: string }) {
           ))}
         </ResultSection>
       ) : null}
+      {enough ? <AddressResults result={addresses.data} chosen={chosenAddress} onChoose={setChosenAddress} /> : null}
+      <p className="visually-hidden" aria-live="polite">{chosenAddress ? m.baseData.addressShown(chosenAddress.properties.label) : ''}</p>
       {foundActors.length ? (
         <ResultSection id="found-actors-h" title={m.search.actors} count={foundActors.length}>
           {foundActors.map((a) => (

@@ -14,6 +14,7 @@ import { ActivitiesTab } from '../outreach/ActivitiesTab.js';
 import { PrinciplesTab } from '../outreach/PrinciplesTab.js';
 import { ChildrenPanel } from './unit/ChildrenPanel.js';
 import { ContactsPanel, type ContactFilter } from './unit/ContactsPanel.js';
+import { SuggestionsPanel } from './unit/SuggestionsPanel.js';
 import { UnitFacts } from './unit/UnitFacts.js';
 
 /** The unit view: zones on the map, and tabs for contacts, children's places, facts, activities and principles. */
@@ -110,6 +111,7 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
             onChanged={contacts.retry}
           />
         ) : null}
+        {tab === 'contacts' ? <SuggestionsPanel unitId={id} onAccepted={(r) => (r === 'actor' ? contacts.retry() : children.retry())} /> : null}
         {tab === 'children' ? (
           <ChildrenPanel
             unitId={id}

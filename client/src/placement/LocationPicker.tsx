@@ -6,6 +6,8 @@ import { useGeoJsonLayers } from '../map/hooks.js';
 import { GOTEBORG_VIEW, MapView, useMap } from '../map/MapView.js';
 import { unitLayers, zoneLayers } from '../map/styles.js';
 import { displacement, formatBoth, isArrow, keyStep, metresBetween, moveBy, parseCoordinates, zoomToFit, type CoordSystem, type LonLat, type ParseError } from './coords.js';
+import { AddressField } from './AddressField.js';
+import { PlaceWarning } from './PlaceWarning.js';
 import './placement.css';
 
 export interface LocationPickerProps {
@@ -33,7 +35,9 @@ const PLACED_ZOOM = 15;
 /**
  * Places one point: a click in the map, dragging the marker, the arrow keys on the
  * focused marker (a step that follows the zoom, Shift for ten), "place at map centre",
- * or typed coordinates in WGS 84 or SWEREF 99 TM, so the map is never the only way.
+ * typed coordinates in WGS 84 or SWEREF 99 TM, or an address chosen from the imported
+ * ones, so the map is never the only way. A point in water or off the imported land is
+ * warned about (never refused).
  * The position is shown in both systems, a polite live region says how far it has
  * moved from where it started, and `rings` are drawn live around it (turf circles,
  * geodesic like the server's `ST_Buffer(geography)`).
@@ -149,6 +153,13 @@ export function LocationPicker({ value, onChange, rings, context, center, label,
           </span>
         ) : null}
       </div>
+      <AddressField
+        onChoose={(a) => {
+          const pos: LonLat = [a.geometry.coordinates[0], a.geometry.coordinates[1]];
+          place(pos, 'typed');
+          map?.easeTo({ center: pos, zoom: Math.max(map.getZoom(), PLACED_ZOOM), duration: 400 });
+        }}
+      />
       <div className="picker-coords">
         <div className="field">
           <label htmlFor={ids.system}>{p.system}</label>
@@ -206,6 +217,7 @@ export function LocationPicker({ value, onChange, rings, context, center, label,
             ))
           : null}
       </dl>
+      <PlaceWarning position={value} />
       <p className="picker-live small" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>

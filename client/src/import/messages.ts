@@ -9,6 +9,19 @@ const axisEn = (a: unknown) => AXIS_EN[String(a)] ?? String(a);
 /** Enum values, already turned into labels by the page (ImportReportView's `reasonText`). */
 const labels = (values: unknown) => (Array.isArray(values) ? values.map(String).join(', ') : '');
 
+const OSM_KIND_SV: Record<string, string> = {
+  pdf: 'Det här är en PDF-fil', zip: 'Det här är ett ZIP-arkiv (även .xlsx, .docx och .kmz är det)', gzip: 'Det här är en gzip-packad fil: packa upp den först',
+  bzip2: 'Det här är en bzip2-packad fil (.osm.bz2): packa upp och konvertera den först', png: 'Det här är en PNG-bild', jpeg: 'Det här är en JPEG-bild',
+  sqlite: 'Det här är en SQLite-databas (GeoPackage eller MBTiles)', pmtiles: 'Det här är ett PMTiles-arkiv', osm_xml: 'Det här är OSM XML: konvertera den med ”osmium cat fil.osm -o fil.osm.pbf”',
+  xml: 'Det här är en XML-fil', geojson: 'Det här är GeoJSON, som registerimporten ovan läser', csv: 'Det här är en text- eller CSV-fil', empty: 'Filen är tom', unknown: 'Filen är varken OSM PBF eller Overpass JSON',
+};
+const OSM_KIND_EN: Record<string, string> = {
+  pdf: 'This is a PDF file', zip: 'This is a ZIP archive (so are .xlsx, .docx and .kmz)', gzip: 'This is a gzip-compressed file: unpack it first',
+  bzip2: 'This is a bzip2-compressed file (.osm.bz2): unpack and convert it first', png: 'This is a PNG image', jpeg: 'This is a JPEG image',
+  sqlite: 'This is an SQLite database (GeoPackage or MBTiles)', pmtiles: 'This is a PMTiles archive', osm_xml: 'This is OSM XML: convert it with "osmium cat file.osm -o file.osm.pbf"',
+  xml: 'This is an XML file', geojson: 'This is GeoJSON, which the register import above reads', csv: 'This is a text or CSV file', empty: 'The file is empty', unknown: 'The file is neither OSM PBF nor Overpass JSON',
+};
+
 export const importSv = {
   nav: 'Import och export',
   title: 'Importera data',
@@ -70,6 +83,9 @@ export const importSv = {
     geometry_repaired: () => 'Polygonen var ogiltig och har lagats automatiskt.',
     invalid_geometry: () => 'Polygonen är ogiltig och kan inte lagas: ringarna får inte korsa sig själva eller varandra.',
     bad_file: () => 'Filen kunde inte läsas. Kontrollera formatet och teckenkodningen.',
+    osm_file_kind: (p: P) => `${OSM_KIND_SV[String(p.kind)] ?? OSM_KIND_SV.unknown}; OSM-importen läser .osm.pbf eller Overpass JSON.`,
+    osm_file_broken: () => 'Filen kunde inte läsas till slut: den är avbruten eller trasig. Ladda ner den igen. Inget importerades; grunddatan är som förut.',
+    osm_file_empty: () => 'Filen innehåller inga OSM-noder eller -vägar. Inget importerades.',
   } as Record<string, (p: P) => string>,
 };
 
@@ -132,5 +148,8 @@ export const importEn: typeof importSv = {
     geometry_repaired: () => 'The polygon was invalid and has been repaired automatically.',
     invalid_geometry: () => 'The polygon is invalid and cannot be repaired: rings must not cross themselves or each other.',
     bad_file: () => 'The file could not be read. Check the format and the character encoding.',
+    osm_file_kind: (p: P) => `${OSM_KIND_EN[String(p.kind)] ?? OSM_KIND_EN.unknown}; the OSM import reads .osm.pbf or Overpass JSON.`,
+    osm_file_broken: () => 'The file could not be read to the end: it is truncated or corrupt. Download it again. Nothing was imported; the base data is as before.',
+    osm_file_empty: () => 'The file holds no OSM nodes or ways. Nothing was imported.',
   } as Record<string, (p: P) => string>,
 };

@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as turf from '@turf/turf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/types.js';
+import { loadWater } from '../../data/water.js';
+import { openTestDatabase } from '../test/harness.js';
+import { buildOsmFixture, writeOsmPbf, type OsmFixture } from '../test/osmFixture.js';
+import { TEST_USERS } from '../test/fixtures.js';
+import type { RequestContext } from './context.js';
+import { importBaseData, latestBaseImport } from './baseData.js';
+
+/**
+ * The base data import on the generated Göteborg extract (real water polygons from
+ * ../shared/data; without them the fixture throws and this file fails, loudly).
+ */
+let db: Database;
+let fx: OsmFixture;
+let json: Uint8Array;
+let pbf: Uint8Array;
+let ctx: RequestContext;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  fx = buildOsmFixture();
+  json = new TextEncoder().encode(JSON.stringify(fx.overpass));
+  const dir = mkdtempSync(path.join(tmpdir(), 'osm-test-'));
+  await writeOsmPbf(fx, path.join(dir, 'f.osm.pbf'));
+  pbf = new Uint8Array(readFileSync(path.join(dir, 'f.osm.pbf')));
+  const admin = (await db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [TEST_USERS.admin.email]))[0]!;
+  ctx = { db, reader: db, user: { id: admin.id, email: TEST_USERS.admin.email, name: 'Admin', role: 'admin', via: 'token' }, now: new Date('2026-03-01T10:00:00Z') };
+});
+
+const tableRows = async () => ({
+  ways: await db.query<{ osm_id: string; kind: string; class: string; name: string | null; node_ids: string[]; g: string }>('SELECT osm_id::text, kind, class, name, node_ids::text[] AS node_ids, ST_AsGeoJSON(geom) AS g FROM base_ways ORDER BY osm_id'),
+  areas: await db.query('SELECT osm_type, osm_id::text, kind, class, name, md5(ST_AsBinary(geom)) AS g FROM base_areas ORDER BY osm_type, osm_id'),
+  places: await db.query('SELECT osm_type, osm_id::text, class, name, ST_AsText(geom) AS g FROM base_places ORDER BY osm_type, osm_id'),
+  addresses: await db.query('SELECT osm_type, osm_id::text, street, housenumber, postcode, city, search, ST_AsText(geom) AS g FROM base_addresses ORDER BY osm_type, osm_id'),
+  pois: await db.query('SELECT osm_type, osm_id::text, key, value, name, tags, ST_AsText(geom) AS g FROM base_pois ORDER BY osm_type, osm_id'),
+});
+
+describe('importBaseData on the Göteborg fixture', () => {
+  it('imports the Overpass JSON and the PBF to the same rows', async () => {
+    const a = await importBaseData(ctx, { name: 'goteborg.json', bytes: json });
+    expect(a.source_kind).toBe('overpass_json');
+    const rowsA = await tableRows();
+    const b = await importBaseData(ctx, { name: 'goteborg.osm.pbf', bytes: pbf });
+    expect(b.source_kind).toBe('pbf');
+    expect(b.counts).toEqual(a.counts);
+    expect(b.import_id).toBeGreaterThan(a.import_id);
+    const rowsB = await tableRows();
+    expect(rowsB).toEqual(rowsA);
+    // Counts are what the tables hold, and what the fixture put in.
+    expect(a.counts.ways).toBe(rowsA.ways.length);
+    const osmWays = fx.overpass.elements.filter((e) => e.type === 'way' && (e.tags?.highway || e.tags?.railway) && e.tags.area !== 'yes');
+    expect(a.counts.ways).toBe(osmWays.length);
+    expect(a.counts.addresses).toBe(fx.overpass.elements.filter((e) => e.tags?.['addr:housenumber']).length);
+    expect(a.counts.places).toBe(fx.overpass.elements.filter((e) => e.tags?.place && e.tags.name).length);
+  });
+
+  it('keeps tags, classes, names and node ids aligned with the vertices', async () => {
+    const latest = await latestBaseImport(db);
+    expect(latest?.source_kind).toBe('pbf');
+    const ave = fx.landmarks.streets.find((s) => s.name === 'Kungsportsavenyen')!;
+    const [row] = await db.query<{ kind: string; class: string; name: string; tags: Record<string, string>; n: number; ids: number }>(
+      'SELECT kind, class, name, tags, ST_NPoints(geom) AS n, cardinality(node_ids) AS ids FROM base_ways WHERE osm_id = $1', [ave.osmWayId]);
+    expect(row).toMatchObject({ kind: 'highway', class: 'secondary', name: 'Kungsportsavenyen' });
+    expect(row!.tags.highway).toBe('secondary');
+    const el = fx.overpass.elements.find((e) => e.type === 'way' && e.id === ave.osmWayId) as { nodes: number[] };
+    expect(row!.n).toBe(el.nodes.length);
+    const motorway = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM base_ways WHERE class = 'motorway'");
+    expect(motorway[0]!.n).toBeGreaterThan(0);
+    const rail = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM base_ways WHERE kind = 'railway' AND class = 'rail'");
+    expect(rail[0]!.n).toBeGreaterThan(0);
+    const kinds = await db.query<{ kind: string }>('SELECT DISTINCT kind FROM base_areas ORDER BY kind');
+    expect(kinds.map((k) => k.kind)).toEqual(['building', 'landuse', 'park', 'water']);
+    const addr = await db.query<{ search: string; postcode: string }>("SELECT search, postcode FROM base_addresses WHERE street = 'Kungsportsavenyen' AND housenumber = '1'");
+    expect(addr).toHaveLength(1);
+    expect(addr[0]!.search).toMatch(/^kungsportsavenyen 1, 41\d \d\d göteborg$/);
+    for (const p of fx.landmarks.pois) {
+      const [poi] = await db.query<{ key: string; value: string; name: string }>('SELECT key, value, name FROM base_pois WHERE osm_type = $1 AND osm_id = $2', [p.osmType, p.osmId]);
+      expect(poi, `${p.key}=${p.value}`).toEqual({ key: p.key, value: p.value, name: p.name });
+    }
+  });
+
+  it('has no street vertex in the water (turf against the shared polygons) and both bridges over it', async () => {
+    const water = loadWater()!;
+    const inWater = (p: [number, number]) => water.some((f) => turf.booleanPointInPolygon(p, f));
+    const ways = await db.query<{ osm_id: string; name: string | null; tags: Record<string, string>; g: string }>("SELECT osm_id::text, name, tags, ST_AsGeoJSON(geom) AS g FROM base_ways WHERE kind = 'highway'");
+    let checked = 0;
+    for (const w of ways) {
+      if (w.tags.bridge === 'yes') continue;
+      const coords = (JSON.parse(w.g) as { coordinates: [number, number][] }).coordinates;
+      for (const c of coords) { expect(inWater(c), `way ${w.osm_id} ${w.name} vertex ${c}`).toBe(false); checked++; }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    for (const br of fx.landmarks.bridges) {
+      const [row] = await db.query<{ g: string; name: string }>('SELECT name, ST_AsGeoJSON(geom) AS g FROM base_ways WHERE osm_id = $1', [br.osmWayId]);
+      expect(row?.name).toBe(br.name);
+      const coords = (JSON.parse(row!.g) as { coordinates: [number, number][] }).coordinates;
+      expect(inWater(coords[0]!)).toBe(false);
+      expect(inWater(coords[coords.length - 1]!)).toBe(false);
+      expect(coords.some(inWater), `${br.name} crosses water`).toBe(true);
+    }
+    expect(inWater(fx.landmarks.inRiver)).toBe(true);
+    expect(inWater(fx.landmarks.onLand)).toBe(false);
+  });
+
+  it('builds the multipolygon park with its pond as a hole (area checked with turf)', async () => {
+    const rel = fx.overpass.elements.find((e) => e.type === 'relation' && e.tags?.leisure === 'park') as { id: number; members: { ref: number; role: string }[] };
+    const [row] = await db.query<{ g: string; area: number }>("SELECT ST_AsGeoJSON(geom) AS g, ST_Area(geom::geography)::float8 AS area FROM base_areas WHERE osm_type = 'relation' AND osm_id = $1", [rel.id]);
+    const ring = (ref: number) => {
+      const way = fx.overpass.elements.find((e) => e.type === 'way' && e.id === ref) as { nodes: number[] };
+      return way.nodes.map((id) => { const n = fx.overpass.elements[id - 1] as { lon: number; lat: number }; return [n.lon, n.lat]; });
+    };
+    const outerWays = rel.members.filter((m) => m.role === 'outer').map((m) => ring(m.ref));
+    const outer = [...outerWays[0]!, ...outerWays[1]!.slice(1)];
+    const inner = ring(rel.members.find((m) => m.role === 'inner')!.ref);
+    const expected = turf.area(turf.polygon([outer])) - turf.area(turf.polygon([inner]));
+    const stored = JSON.parse(row!.g) as { type: string; coordinates: unknown[][][] };
+    expect(stored.type).toBe('MultiPolygon');
+    expect(stored.coordinates[0]).toHaveLength(2);
+    expect(Math.abs(turf.area(stored as never) - expected) / expected).toBeLessThan(1e-6);
+    expect(Math.abs(row!.area - expected) / expected).toBeLessThan(0.01);
+    const water = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM base_areas WHERE osm_type = 'relation' AND kind = 'water' AND name = 'Göta älv'");
+    expect(water[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -218,6 +218,10 @@ describe('every route answers with what the document declares', () => {
     const radii = await ok({ route: 'GET /api/settings/zone-radii', url: '/api/settings/zone-radii' });
     await ok({ route: 'PUT /api/settings/zone-radii', url: '/api/settings/zone-radii', body: { immediate: radii.body.immediate, neighbourhood: radii.body.neighbourhood, area: radii.body.area } });
     await ok({ route: 'GET /api/tiles/{layer}/{z}/{x}/{y}', url: '/api/tiles/units/12/2184/1268.mvt' });
+    const basemap = await ok({ route: 'GET /api/basemap/style.json', url: '/api/basemap/style.json' });
+    const basemapTiles = (basemap.body.sources.protomaps.tiles[0] as string).replace('http://localhost', '');
+    await ok({ route: 'GET /api/basemap/tiles/{version}/{z}/{x}/{y}', url: basemapTiles.replace('{z}/{x}/{y}', '14/8747/5077') });
+    await ok({ route: 'GET /api/basemap/fonts/{fontstack}/{range}', url: '/api/basemap/fonts/Noto%20Sans%20Regular/0-255.pbf' });
 
     await ok({ route: 'GET /ogc', url: '/ogc' });
     await ok({ route: 'GET /ogc/conformance', url: '/ogc/conformance' });

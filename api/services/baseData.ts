@@ -12,7 +12,7 @@ import type { OsmSourceKind } from '../osm/elements.js';
 import { readOsmFile, type BaseData, type BaseDataCounts } from '../osm/read.js';
 import { lineStringWkb, multiPolygonWkb } from '../osm/wkb.js';
 import { audit } from './audit.js';
-import { writerOf, type RequestContext } from './context.js';
+import type { RequestContext } from './context.js';
 
 const TABLES = ['ways', 'areas', 'places', 'addresses', 'pois'] as const;
 type Table = (typeof TABLES)[number];
@@ -96,13 +96,14 @@ async function insertChunks(tx: Queryable, table: Table, rows: Generator<string>
 /**
  * Reads the file (PBF or Overpass JSON) and replaces all base data with it. Throws the
  * reader's rule error (osm_file_kind, osm_file_broken, osm_file_empty) with nothing written.
+ * `ctx.user` is the administrator of the route, or undefined for the command line.
  */
 export async function importBaseData(
   ctx: RequestContext,
   file: { name: string; bytes: Uint8Array },
   onProgress?: (p: BaseImportProgress) => void,
 ): Promise<BaseImportSummary> {
-  const user = writerOf(ctx);
+  const user = ctx.user;
   const started = performance.now();
   const data = readOsmFile(file.bytes, (p) => onProgress?.(p));
   const sourceName = (file.name.trim() || 'osm').slice(0, 300);
@@ -120,7 +121,7 @@ export async function importBaseData(
     };
     const [west, south, east, north] = data.bbox;
     const rec = (await recordImport.one<{ id: number; imported_at: string }>(tx, {
-      source_name: sourceName, source_kind: data.kind, counts: JSON.stringify(counts), west, south, east, north, user_id: user.id, now: ctx.now.toISOString(),
+      source_name: sourceName, source_kind: data.kind, counts: JSON.stringify(counts), west, south, east, north, user_id: user?.id ?? null, now: ctx.now.toISOString(),
     }))!;
     await audit(tx, {
       at: ctx.now, user, action: 'import', entity: 'base_data', entityId: rec.id,

@@ -44,6 +44,12 @@ export const DEFAULTS = {
   importBodyLimitBytes: 50 * 1024 * 1024,
   /** Most rows (features, CSV lines, OSM elements) one import takes. */
   importFeatureLimit: 50_000,
+  /**
+   * Largest OpenStreetMap file the base-data import takes over HTTP (POST /api/base-data/import,
+   * the only route with this limit): a city or county clip, not a whole country; the command
+   * line (npm run import-osm) has no limit but the machine's memory.
+   */
+  osmImportBodyLimitBytes: 256 * 1024 * 1024,
   /** How long an idle HTTP connection is kept open: longer than clients and proxies keep theirs (Node's default of 5 s is shorter than most). */
   keepAliveTimeoutMs: 65_000,
   /**

@@ -11,7 +11,9 @@ import { useFetchBox } from '../map/useFetchBox.js';
 import { useSiteMap } from '../map/useSiteMap.js';
 import { routeHref } from '../lib/route.js';
 import { useUnits } from '../units.js';
+import { AddressField } from '../placement/AddressField.js';
 import { CompareTable } from './site/CompareTable.js';
+import { SiteWarnings } from './site/SiteWarnings.js';
 import { LABELS, useSites } from './site/useSites.js';
 
 /** Refetch only when the view leaves the area fetched last. */
@@ -21,8 +23,10 @@ const FETCH_RULE = { margin: 1 };
  * Site analysis for planners: up to three candidate sites, placed by clicking the
  * map (or at the map centre from the keyboard) and moved by dragging. Rings and
  * counts show at once from the features in the browser; the server's answer
- * replaces them. The sites are kept in the address (a link to share, a reload that
- * keeps them); leaving the view clears them.
+ * replaces them. A site can also be added by address (and is then named by it). A
+ * site in water or off the imported land is warned about, and analysed all the same.
+ * The sites are kept in the address (a link to share, a reload that keeps them);
+ * leaving the view clears them.
  */
 export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readonly [number, number])[] }) {
   const { m } = useI18n();
@@ -51,8 +55,8 @@ export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readon
   const actors = useAsync<Collection<Actor> | null>((signal) => (fetchBox ? api.actors({ bbox: fetchBox, limit: 10000, signal }) : Promise.resolve(null)), [fetchKey]);
   const children = useAsync<Collection<ChildPlace> | null>((signal) => (fetchBox ? api.childPlaces({ bbox: fetchBox, limit: 10000, signal }) : Promise.resolve(null)), [fetchKey]);
 
-  const place = (pos: Lonlat) => {
-    const label = add(pos);
+  const place = (pos: Lonlat, name?: string) => {
+    const label = add(pos, name);
     setAnnounce(label ? m.site.placed(label) : m.site.full);
     // At city scale the rings are specks: come closer to the first site.
     if (label && map && map.getZoom() < 12.5) map.easeTo({ center: pos, zoom: 13.2, duration: 500 });
@@ -89,6 +93,16 @@ export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readon
           </button>
         ) : null}
       </div>
+      {sites.length < LABELS.length ? (
+        <AddressField
+          label={m.baseData.siteByAddress}
+          onChoose={(a) => {
+            place([a.geometry.coordinates[0], a.geometry.coordinates[1]], a.properties.label);
+            map?.easeTo({ center: a.geometry.coordinates, zoom: Math.max(map.getZoom(), 13.2), duration: 500 });
+          }}
+        />
+      ) : null}
+      <SiteWarnings sites={sites} />
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>

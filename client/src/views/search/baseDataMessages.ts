@@ -25,8 +25,9 @@ export const baseDataSv = {
     no_base_data: 'Ingen bakgrundsdata är importerad, så platsen kan inte kontrolleras mot vatten och land.',
   },
   checkWater: 'Kontrollera att punkten hamnat rätt innan du sparar.',
-  analyseAnyway: 'Analysera ändå',
-  notAnalysedInWater: 'Platsen analyseras inte förrän du bekräftar att den ska ligga där.',
+  siteByAddress: 'Lägg till plats från adress',
+  siteWarning: (label: string, text: string) => `Plats ${label}: ${text}`,
+  analysedAnyway: 'Analysen visas ändå. Kontrollera att platsen är den du menar.',
   suggestions: {
     title: 'Förslag från OpenStreetMap',
     intro: 'Platser inom enhetens yttre zon som ännu inte finns i registret. Lägg till dem som aktörer eller barns platser, eller avfärda dem.',
@@ -64,8 +65,9 @@ export const baseDataEn: typeof baseDataSv = {
     no_base_data: 'No base data is imported, so the place cannot be checked against water and land.',
   },
   checkWater: 'Check that the point landed where you meant before saving.',
-  analyseAnyway: 'Analyse anyway',
-  notAnalysedInWater: 'The place is not analysed until you confirm it should lie there.',
+  siteByAddress: 'Add a site by address',
+  siteWarning: (label: string, text: string) => `Site ${label}: ${text}`,
+  analysedAnyway: 'The analysis is shown all the same. Check that the site is the one you mean.',
   suggestions: {
     title: 'Suggestions from OpenStreetMap',
     intro: 'Places inside the unit\'s outer zone that are not in the register yet. Add them as actors or children\'s places, or dismiss them.',

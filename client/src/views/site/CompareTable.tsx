@@ -43,6 +43,7 @@ export function CompareTable({ columns, active, radii, onActivate, onRemove }: {
                     ×
                   </button>
                 </span>
+                {site.name ? <span className="cell-sub" data-testid={`site-${site.label}-name`}>{site.name}</span> : null}
               </th>
             ))}
           </tr>

@@ -10,6 +10,8 @@ export type Label = (typeof LABELS)[number];
 export interface Site {
   label: Label;
   pos: Lonlat;
+  /** The address the site was added by, until it is moved away from it. */
+  name?: string;
   server?: Analysis;
   status: 'loading' | 'server' | 'error';
 }
@@ -39,11 +41,11 @@ export function useSites(initial: readonly (readonly [number, number])[] = []) {
     );
   }, []);
 
-  /** Adds a site at `pos` under the first free letter, or returns null when all three are placed. */
-  const add = (pos: Lonlat): Label | null => {
+  /** Adds a site at `pos` (named by the address it was found by, if any) under the first free letter, or returns null when all three are placed. */
+  const add = (pos: Lonlat, name?: string): Label | null => {
     const free = LABELS.find((l) => !sites.some((s) => s.label === l));
     if (!free) return null;
-    setSites((list) => [...list, { label: free, pos, status: 'loading' as const }].sort((a, b) => a.label.localeCompare(b.label)));
+    setSites((list) => [...list, { label: free, pos, name, status: 'loading' as const }].sort((a, b) => a.label.localeCompare(b.label)));
     setActive(free);
     analyse(free, pos);
     return free;
@@ -59,7 +61,7 @@ export function useSites(initial: readonly (readonly [number, number])[] = []) {
     setActive(null);
   };
   /** Moves a site while it is dragged; the analysis shown falls back to the preview. */
-  const drag = useCallback((label: Label, pos: Lonlat) => update(label, { pos, server: undefined }), []);
+  const drag = useCallback((label: Label, pos: Lonlat) => update(label, { pos, name: undefined, server: undefined }), []);
   useEffect(() => {
     // The sites of a shared link are analysed once, when the view opens with them.
     for (const s of sites) if (s.status === 'loading') analyse(s.label, s.pos);

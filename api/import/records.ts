@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { geometryIssues, type MultiPolygonGeo, type PointGeo, type Position2D } from '../schemas/geojson.js';
 import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, inSweden, SWEDEN_BBOX_TEXT, UNIT_KINDS, type AreaLevel } from '../schemas/common.js';
-import { PROTECTED_HOUSING_CODE, protectedHousingProblem } from '../services/protectedHousing.js';
 import { projectedToWgs84, round7 } from './crs.js';
 import { type FieldMapping, type FieldRef, type ImportLayer, normaliseName } from './mapping.js';
+import { checkRowValues, placesBounds } from './rowRules.js';
 import { fileError, rowIssue, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
-
 
 /** Values the caller sets for every row, instead of mapping a field. */
 export interface ImportOptions {
@@ -93,10 +92,6 @@ function parseNumber(cell: string | undefined): number | undefined {
   const v = Number(s.replace(',', '.'));
   return Number.isFinite(v) ? v : undefined;
 }
-
-const LIMITS: Record<string, number> = {
-  name: 200, address: 300, operator: 200, organisation: 200, phone: 50, email: 200, website: 300, code: 50, parent_name: 200, external_id: 200,
-};
 
 /** The OSM tags that say which kind of child place an element is. */
 function childKindFromTags(props: Record<string, unknown>): string | undefined {
@@ -200,10 +195,6 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
       ? reject('name', 'no name field is mapped: map one (mapping.name)', 'unmapped_field', { field: 'name' })
       : reject(firstField(m.name, 'name'), 'empty: a name is required', 'required_value');
   }
-  if (layer === 'units') {
-    const problem = protectedHousingProblem({ name });
-    if (problem) return { issue: { row, field: firstField(m.name, 'name'), reason: problem.message, code: PROTECTED_HOUSING_CODE } };
-  }
   values.name = name;
 
   if (layer === 'actors') {
@@ -228,9 +219,13 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
     text('website', 'website');
   }
   if (layer === 'units' && m.places !== undefined) {
+    // An empty cell is no places; a number goes to the write schema, which holds the bounds.
     const raw = pick(p, m.places);
     const n = raw === undefined ? 0 : Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 10_000) return reject(firstField(m.places, 'places'), `"${raw}" is not a whole number of places 0–10000`, 'not_whole_number', { value: String(raw).slice(0, 40), minimum: 0, maximum: 10_000 });
+    if (Number.isNaN(n)) {
+      const { minimum, maximum } = placesBounds();
+      return reject(firstField(m.places, 'places'), `"${raw}" is not a whole number of places ${minimum}–${maximum}`, 'not_whole_number', { value: String(raw).slice(0, 40), minimum, maximum });
+    }
     values.places = n;
   }
 
@@ -246,14 +241,6 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
     values.parent_name = level === 'primary_area' ? (pick(p, m.parent) ?? null) : null;
   }
 
-  for (const [column, max] of Object.entries(LIMITS)) {
-    const v = values[column];
-    if (typeof v === 'string' && v.length > max) {
-      const key = column === 'parent_name' ? 'parent' : column;
-      return reject(firstField(m[key as keyof FieldMapping] as FieldRef | undefined, column), `longer than ${max} characters (${v.length})`, 'too_long', { maximum: max, length: v.length });
-    }
-  }
-
   // External id: mapped, the OSM identity, or derived from name and address so that a re-import finds the row again.
   let externalId: string;
   if (src.osm && m.id === undefined) externalId = `osm:${src.osm}`;
@@ -262,7 +249,15 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
     if (id === undefined) return reject(firstField(m.id, 'id'), 'empty: the external id is required when an id field is mapped', 'required_value');
     externalId = level ? `${level}:${id}` : id;
   } else externalId = derivedId(name, typeof values.address === 'string' ? values.address : undefined);
-  if (externalId.length > LIMITS.external_id!) return reject(firstField(m.id, 'id'), `the external id is longer than ${LIMITS.external_id} characters`, 'too_long', { maximum: LIMITS.external_id, length: externalId.length });
+
+  // Every value, the external id included, meets the API's write schema of the layer.
+  const checked = checkRowValues(layer, { ...values, external_id: externalId });
+  if ('issue' in checked) {
+    const { key, column, code, params, reason } = checked.issue;
+    return reject(firstField(m[key] as FieldRef | undefined, key === 'id' ? 'id' : column), reason, code, params);
+  }
+  const { external_id: _checkedId, ...checkedValues } = checked.values;
+  Object.assign(values, checkedValues);
 
   const geometry = layer === 'areas' ? areaGeometry(src) : pointGeometry(file, src, m);
   if ('issue' in geometry) return reject(geometry.issue.field, geometry.issue.reason, geometry.issue.code, geometry.issue.params);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { pageCounts, pagingQuery } from './common.js';
-import { AREA_LEVELS } from './common.js';
+import { AREA_LEVELS, externalIdInput, nameInput, textInput } from './common.js';
 import { parseBbox } from './proximity.js';
 
 const BBOX = 'bbox must be minLon,minLat,maxLon,maxLat in WGS 84 with min < max';
@@ -13,6 +13,19 @@ export const AreasQuery = z.strictObject({
   q: z.string().max(100, { error: 'q: at most 100 characters' }).optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Case-insensitive search in the name, or an exact code.' }),
   ...pagingQuery,
+});
+
+/**
+ * The writable properties of an area. Areas are written by the import only (GeoJSON
+ * polygons), which checks every row with this schema; the texts' limits are those of
+ * the other resources.
+ */
+export const AreaPropertiesInput = z.strictObject({
+  name: nameInput,
+  level: z.enum(AREA_LEVELS),
+  code: textInput(50, 'code'),
+  parent_name: textInput(200, 'parent_name'),
+  external_id: externalIdInput,
 });
 
 export const AreaProperties = z.object({

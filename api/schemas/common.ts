@@ -38,6 +38,18 @@ export type Ring = (typeof RINGS)[number];
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The field rules every write schema shares (units, actors, contact persons, child places,
+ * areas), stated once: the API's bodies and the importer's rows are checked with them.
+ */
+export const textInput = (max: number, field: string) =>
+  z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
+/** A required name: not empty, at most 200 characters. */
+export const nameInput = z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' });
+export const emailInput = (field: string) => z.email({ error: `${field} must be an e-mail address` }).max(200).nullable();
+/** The id of the record in the source it was imported from (a register, OpenStreetMap). */
+export const externalIdInput = z.string().trim().min(1).max(200).nullable();
+
 /** A positive integer id in a path, e.g. `/api/units/{id}`. */
 export const IdParam = z.object({
   id: z.coerce

@@ -4,15 +4,10 @@
  * are applied in SQL.
  */
 import { z } from '@hono/zod-openapi';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES } from './common.js';
+import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, emailInput as email, externalIdInput as externalId, nameInput as name, SCHOOL_STAGES, textInput as text } from './common.js';
 import { GeoPointInput } from './geojson.js';
 import { ActorFeature, LastContactedAt } from './proximity.js';
 
-const text = (max: number, field: string) =>
-  z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
-const name = z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' });
-const email = (field: string) => z.email({ error: `${field} must be an e-mail address` }).max(200).nullable();
-const externalId = z.string().trim().min(1).max(200).nullable();
 
 /** A contact person: work details only (GDPR data minimisation); never anything about residents. */
 export const ContactPersonInput = z
@@ -37,7 +32,8 @@ export const ContactPersonPatch = ContactPersonInput.partial()
   .refine((p) => Object.keys(p).length > 0, { error: 'nothing to change: send some properties', params: { code: 'empty_change' } })
   .openapi('ContactPersonPatch');
 
-const ActorPropertiesInput = z.strictObject({
+/** The writable properties of an actor; the importer checks its rows with the same schema. */
+export const ActorPropertiesInput = z.strictObject({
   name,
   category: z.enum(ACTOR_CATEGORIES),
   organisation: text(200, 'organisation'),
@@ -67,7 +63,8 @@ export const ActorPatch = z
   })
   .openapi('ActorPatch', { description: 'A partial Feature; contact persons are changed through their own routes.' });
 
-const ChildPlacePropertiesInput = z.strictObject({
+/** The writable properties of a child place; the importer checks its rows with the same schema. */
+export const ChildPlacePropertiesInput = z.strictObject({
   name,
   kind: z.enum(CHILD_PLACE_KINDS),
   stages: z.array(z.enum(SCHOOL_STAGES)).max(4),

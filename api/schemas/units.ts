@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PointGeometry, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES } from './common.js';
+import { emailInput, externalIdInput, nameInput, PointGeometry, SENSITIVITIES, textInput as text, UNIT_KINDS, UNIT_STATUSES } from './common.js';
 import { GeoPointInput } from './geojson.js';
 import { RadiiInput } from './proximity.js';
 import { mentionsProtectedHousing, PROTECTED_HOUSING_CODE, protectedHousingMessage } from '../services/protectedHousing.js';
@@ -55,9 +55,6 @@ export type Unit = z.infer<typeof UnitFeature>;
 const noProtectedHousing = (field: string) =>
   [(s: string | null | undefined) => !mentionsProtectedHousing(s), { error: protectedHousingMessage(field), params: { code: PROTECTED_HOUSING_CODE } }] as const;
 
-const text = (max: number, field: string) =>
-  z.string().trim().max(max, { error: `${field} must be at most ${max} characters` }).nullable();
-
 
 /**
  * The writable properties of a unit. POST needs name and kind (the rest defaults:
@@ -65,8 +62,7 @@ const text = (max: number, field: string) =>
  * No zod defaults here: a PATCH must never reset a field it does not name.
  */
 export const UnitPropertiesInput = z.strictObject({
-  name: z.string().trim().min(1, { error: 'name must not be empty' }).max(200, { error: 'name must be at most 200 characters' })
-    .refine(...noProtectedHousing('name')),
+  name: nameInput.refine(...noProtectedHousing('name')),
   kind: z.enum(UNIT_KINDS),
   status: z.enum(UNIT_STATUSES),
   address: text(300, 'address'),
@@ -76,12 +72,12 @@ export const UnitPropertiesInput = z.strictObject({
     .refine(...noProtectedHousing('description')),
   contact_name: text(200, 'contact_name'),
   contact_phone: text(50, 'contact_phone'),
-  contact_email: z.email({ error: 'contact_email must be an e-mail address' }).max(200).nullable(),
+  contact_email: emailInput('contact_email'),
   contact_hours: text(200, 'contact_hours'),
   /** The unit's own radii (the same rule as the global ones); null returns to the global radii. */
   radii: z.union([RadiiInput, z.null()]),
   sensitivity: z.enum(SENSITIVITIES),
-  external_id: z.string().trim().min(1).max(200).nullable(),
+  external_id: externalIdInput,
 });
 
 export const UnitCreate = z

@@ -27,6 +27,18 @@ export function useAddressMarker(address: Address | null): void {
   const data = useMemo(() => ({ type: 'FeatureCollection' as const, features: address ? [address] : [] }), [address]);
   useGeoJsonLayers(SOURCE, data, LAYERS);
   useEffect(() => {
-    if (map && address) flyToPoint(map, address.geometry.coordinates, 16);
+    if (!map || !address) return;
+    const container = map.getContainer();
+    // Where the map came to rest, for tests and tools that read the page (not for layout).
+    const settled = () => {
+      const c = map.getCenter();
+      container.setAttribute('data-address-centre', `${c.lng.toFixed(6)},${c.lat.toFixed(6)}`);
+    };
+    container.removeAttribute('data-address-centre');
+    map.once('moveend', settled);
+    flyToPoint(map, address.geometry.coordinates, 16);
+    return () => {
+      map.off('moveend', settled);
+    };
   }, [map, address]);
 }

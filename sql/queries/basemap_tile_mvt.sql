@@ -116,12 +116,12 @@ WITH
     FROM (
       SELECT a.osm_id, a.class, a.name, a.geom,
              CASE
-               WHEN a.class IN ('park','garden','dog_park','recreation_ground') THEN 'park'
-               WHEN a.class IN ('forest','wood') THEN 'wood'
-               WHEN a.class IN ('grass','meadow','grassland') THEN 'grass'
+               WHEN a.class IN ('park','garden','dog_park','recreation_ground','common') THEN 'park'
+               WHEN a.class IN ('grass','meadow') THEN 'grass'
+               WHEN a.class = 'heath' THEN 'scrub'
                WHEN a.class IN ('cemetery','grave_yard') THEN 'cemetery'
                WHEN a.class IN ('school','kindergarten') THEN 'school'
-               WHEN a.class IN ('nature_reserve','protected_area','national_park','golf_course','scrub','sand','beach',
+               WHEN a.class IN ('forest','wood','grassland','nature_reserve','protected_area','national_park','golf_course','scrub','sand','beach',
                                 'industrial','hospital','university','college','allotments','village_green','playground',
                                 'pedestrian','pier','zoo','military','aerodrome') THEN a.class
              END AS pm_kind

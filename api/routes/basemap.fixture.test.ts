@@ -1,0 +1,84 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import * as turf from '@turf/turf';
+import { PbfReader } from 'pbf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importBaseData } from '../services/baseData.js';
+import { createTestContext, type TestContext } from '../test/harness.js';
+import { buildOsmFixture, type LonLat, type OsmFixture } from '../test/osmFixture.js';
+
+/**
+ * The base tiles of the imported Göteborg fixture: the streets, bridges, river and place
+ * names are where the fixture generator put them (its own coordinates, not the SQL's).
+ */
+let t: TestContext;
+let fx: OsmFixture;
+let version: string;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  fx = buildOsmFixture();
+  const ctx = { db: t.db, reader: t.db, user: undefined, now: new Date() };
+  const summary = await importBaseData(ctx, { name: 'goteborg.json', bytes: new TextEncoder().encode(JSON.stringify(fx.overpass)) });
+  version = `v${summary.import_id}`;
+}, 180_000);
+
+function tileOf([lon, lat]: LonLat, z: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+}
+const unitMetres = (z: number) => (40_075_016 * Math.cos((57.7 * Math.PI) / 180)) / 2 ** z / 4096;
+
+async function layer(at: LonLat, z: number, name: string) {
+  const { x, y } = tileOf(at, z);
+  const res = await t.request('viewer', 'GET', `/api/basemap/tiles/${version}/${z}/${x}/${y}.mvt`);
+  expect(res.status).toBe(200);
+  const vt = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
+  const l = vt.layers[name];
+  if (!l) return [];
+  return Array.from({ length: l.length }, (_, i) => {
+    const f = l.feature(i);
+    return { properties: f.properties, geojson: f.toGeoJSON(x, y, z) };
+  });
+}
+
+const vertices = (g: GeoJSON.Geometry): LonLat[] =>
+  g.type === 'LineString' ? (g.coordinates as LonLat[]) : g.type === 'MultiLineString' ? (g.coordinates.flat() as LonLat[]) : [];
+
+describe('base tiles of the imported fixture', () => {
+  it('hold the named streets at both ends, within two tile units at zoom 15', async () => {
+    expect(fx.landmarks.streets.length).toBeGreaterThanOrEqual(3);
+    for (const street of fx.landmarks.streets.slice(0, 12)) {
+      for (const end of [street.from, street.to]) {
+        const roads = (await layer(end, 15, 'roads')).filter((f) => f.properties.name === street.name);
+        expect(roads.length, `${street.name} near ${end}`).toBeGreaterThan(0);
+        const nearest = Math.min(...roads.flatMap((f) => vertices(f.geojson.geometry)).map((v) => turf.distance(turf.point(v), turf.point(end), { units: 'meters' })));
+        expect(nearest, street.name).toBeLessThan(2 * unitMetres(15));
+      }
+    }
+  });
+
+  it('hold the two bridges as bridges', async () => {
+    expect(fx.landmarks.bridges).toHaveLength(2);
+    for (const bridge of fx.landmarks.bridges) {
+      const roads = await layer(bridge.lonLat, 15, 'roads');
+      const found = roads.find((f) => f.properties.name === bridge.name);
+      expect(found?.properties.is_bridge, bridge.name).toBe(true);
+    }
+  });
+
+  it('hold the river where it is, and no water where the fixture has land', async () => {
+    const inRiver = (await layer(fx.landmarks.inRiver, 14, 'water')).filter((f) => f.geojson.geometry.type.endsWith('Polygon'));
+    const river = inRiver.find((f) => turf.booleanPointInPolygon(turf.point(fx.landmarks.inRiver), f.geojson as GeoJSON.Feature<GeoJSON.Polygon>));
+    expect(river?.properties.name).toBe('Göta älv');
+    const onLand = (await layer(fx.landmarks.onLand, 14, 'water')).filter((f) => f.geojson.geometry.type.endsWith('Polygon'));
+    expect(onLand.some((f) => turf.booleanPointInPolygon(turf.point(fx.landmarks.onLand), f.geojson as GeoJSON.Feature<GeoJSON.Polygon>))).toBe(false);
+  });
+
+  it('hold the place names: the city as a locality, districts as sub-places', async () => {
+    const city = fx.overpass.elements.find((e) => e.type === 'node' && e.tags?.place === 'city') as { lon: number; lat: number; tags: Record<string, string> };
+    const places = await layer([city.lon, city.lat], 12, 'places');
+    expect(places.find((f) => f.properties.name === city.tags.name)?.properties.kind).toBe('locality');
+    expect(places.filter((f) => f.properties.kind === 'macrohood' || f.properties.kind === 'neighbourhood').length).toBeGreaterThan(0);
+  });
+});

@@ -22,6 +22,7 @@ import { docsRoutes } from './routes/docs.js';
 import { informationNeedsRoutes } from './routes/informationNeeds.js';
 import { layerRoutes } from './routes/layers.js';
 import { proximityRoutes } from './routes/proximity.js';
+import { walkingRoutes } from './routes/walking.js';
 import { settingsRoutes } from './routes/settings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
@@ -38,6 +39,7 @@ import { outreachRoutes } from './routes/outreach.js';
 import { principlesRoutes } from './routes/principles.js';
 import { addressRoutes } from './routes/addresses.js';
 import { suggestionRoutes } from './routes/suggestions.js';
+import { baseDataRoutes } from './routes/baseData.js';
 import { isProtectedHousingViolation, protectedHousingMessage } from './services/protectedHousing.js';
 import { validationHook } from './validation.js';
 
@@ -48,6 +50,9 @@ export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 const PUBLIC_API_PATHS = new Set(['/api/health', '/api/client-config', '/api/auth/login', '/api/openapi.json', '/api/docs']);
 
 /** Builds the whole application (API, OpenAPI document, client). `server.ts` alone listens. */
+/** The OSM base data upload: the file itself as the body, with its own body limit. */
+const OSM_IMPORT_PATH = '/api/base-data/import';
+
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -60,7 +65,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', compressAnswers());
   app.use('*', securityHeaders(deps.config.basemapStyleUrl));
   app.use('/api/*', noStore);
-  app.use('/api/*', csrfGuard());
+  app.use('/api/*', csrfGuard((p) => (p === OSM_IMPORT_PATH ? ['application/octet-stream'] : [])));
   app.use('/api/*', closeAfterRefusedBody);
   const entityLimit = bodyLimit({
     maxSize: DEFAULTS.entityBodyLimitBytes,
@@ -74,7 +79,13 @@ export function createApp(deps: AppDeps) {
       throw new ApiError('payload_too_large', `The import body is larger than the limit of ${DEFAULTS.importBodyLimitBytes / 1024 / 1024} MB.`);
     },
   });
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? importLimit(c, next) : entityLimit(c, next)));
+  const osmImportLimit = bodyLimit({
+    maxSize: DEFAULTS.osmImportBodyLimitBytes,
+    onError: () => {
+      throw new ApiError('payload_too_large', `The OSM file is larger than the limit of ${DEFAULTS.osmImportBodyLimitBytes / 1024 / 1024} MB; clip the extract to the region (osmium extract -b …).`);
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.path === OSM_IMPORT_PATH ? osmImportLimit(c, next) : c.req.path.startsWith('/api/import/') ? importLimit(c, next) : entityLimit(c, next)));
   app.use('/api/*', jsonKeyGuard);
   app.use('/api/*', resolveUser);
   app.use('/api/*', async (c, next) => {
@@ -99,10 +110,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api', areasRoutes);
   app.route('/api', exportsRoutes);
   app.route('/api', proximityRoutes);
+  app.route('/api', walkingRoutes);
   app.route('/api', informationNeedsRoutes);
   app.route('/api', siteAnalysisRoutes);
   app.route('/api', addressRoutes);
   app.route('/api', suggestionRoutes);
+  app.route('/api', baseDataRoutes);
   app.route('/api', layerRoutes);
   app.route('/api', settingsRoutes);
   app.route('/api', docsRoutes(app));

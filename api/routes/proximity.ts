@@ -48,7 +48,7 @@ export const proximityRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const features = await unitContacts(contextOf(c), id, { rings: splitList(q.ring), categories: splitList(q.category) }, 'GET /api/units/{id}/contacts');
+      const features = await unitContacts(contextOf(c), id, { rings: splitList(q.ring), categories: splitList(q.category), sort: q.sort }, 'GET /api/units/{id}/contacts');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },
   )
@@ -71,7 +71,7 @@ export const proximityRoutes = newRouter()
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const features = await unitChildPlaces(contextOf(c), id, {
-        rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status),
+        rings: splitList(q.ring), kinds: splitList(q.kind), priorities: splitList(q.priority), statuses: splitList(q.status), sort: q.sort,
       }, 'GET /api/units/{id}/child-places');
       return c.json({ type: 'FeatureCollection' as const, features }, 200);
     },

@@ -112,6 +112,30 @@ export const Information = z
   })
   .openapi('Information');
 
+/** Walking distance along the OpenStreetMap street network (api/walking/), null when unknown. */
+const Walk = {
+  walk_m: z.number().nullable().openapi({
+    description: 'Walking distance to the unit in metres along the street and path network of the imported OpenStreetMap base data (the way to and from the nearest walkable way counted as the crow flies), rounded to 0.1 m; null without base data, when either place is more than 300 m from a walkable way, or when the walk is unreachable or longer than 5 km.',
+    example: 1204.6,
+  }),
+  walk_min: z.number().nullable().openapi({ description: 'Minutes of walking at the `walking_speed_kmh` setting (5 km/h unless changed), to 0.1 min; null when `walk_m` is.', example: 14.5 }),
+};
+
+/** Orders of a unit's contacts and child places: straight distance (the default), or walking distance (unknown walks last). */
+export const LIST_SORTS = ['distance_m', 'walk_m', 'walk_min'] as const;
+const sortParam = z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.join(', ')}` }).optional().openapi({
+  param: { name: 'sort', in: 'query' },
+  description: 'Order by `distance_m` (straight line, the default) or by walking distance (`walk_m` or `walk_min`, the same order; places without a walking distance last); ties by id.',
+});
+
+/** What a child place near a unit adds to the need fields: its walk, and what its ring follows. */
+const NearWalk = {
+  ...Walk,
+  ring_basis: z.enum(['straight', 'walking']).openapi({
+    description: 'What `ring` and `priority` follow: the straight distance, or (setting `information_distance` = walking) the walking distance; a place inside the straight outer ring but beyond it on foot is then `area`/`low`, and one without a walking distance keeps its straight ring.',
+  }),
+};
+
 const NeedFields = {
   ...Proximity,
   priority: z.enum(PRIORITIES).openapi({ description: 'high in `immediate`, medium in `neighbourhood`, low in `area`.' }),
@@ -142,7 +166,7 @@ export const LastContactedAt = z.string().nullable().openapi({
 });
 
 export const ContactFeature = z
-  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ActorProperties.extend(Proximity).extend({ last_contacted_at: LastContactedAt }) })
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ActorProperties.extend(Proximity).extend(Walk).extend({ last_contacted_at: LastContactedAt }) })
   .openapi('Contact');
 
 export const ContactCollection = z
@@ -150,7 +174,7 @@ export const ContactCollection = z
   .openapi('ContactCollection');
 
 export const NearChildPlaceFeature = z
-  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ChildPlaceProperties.extend(NeedFields) })
+  .object({ type: z.literal('Feature'), id: z.number().int(), geometry: PointGeometry, properties: ChildPlaceProperties.extend(NeedFields).extend(NearWalk) })
   .openapi('NearChildPlace');
 
 export const NearChildPlaceCollection = z
@@ -160,6 +184,7 @@ export const NearChildPlaceCollection = z
 export const ContactsQuery = z.strictObject({
   ring: codeList('ring', RINGS),
   category: codeList('category', ACTOR_CATEGORIES),
+  sort: sortParam,
 });
 
 export const UnitChildPlacesQuery = z.strictObject({
@@ -167,7 +192,55 @@ export const UnitChildPlacesQuery = z.strictObject({
   kind: codeList('kind', CHILD_PLACE_KINDS),
   priority: codeList('priority', PRIORITIES),
   status: codeList('status', INFORMATION_STATUSES),
+  sort: sortParam,
 });
+
+// ---------------------------------------------------------------- walk zones
+
+/** Most bands and the longest band of one walk-zones request. */
+export const WALK_BANDS_MAX = 6;
+export const WALK_MINUTES_MAX = 60;
+
+export const WalkZonesQuery = z.strictObject({
+  minutes: z
+    .string()
+    .max(100)
+    .refine((s) => {
+      const items = s.split(',');
+      return items.length >= 1 && items.length <= WALK_BANDS_MAX && items.every((v) => /^\s*\d{1,2}\s*$/.test(v) && Number(v) >= 1 && Number(v) <= WALK_MINUTES_MAX);
+    }, { error: `minutes must be 1 to ${WALK_BANDS_MAX} whole numbers of minutes from 1 to ${WALK_MINUTES_MAX}, comma-separated (e.g. 5,10,15)`, params: { code: 'invalid_value' } })
+    .optional()
+    .openapi({ param: { name: 'minutes', in: 'query' }, description: `Band limits in minutes of walking, comma-separated, 1–${WALK_MINUTES_MAX} each, at most ${WALK_BANDS_MAX}; 5,10,15 when left out.`, example: '5,10,15' }),
+});
+
+/** The minutes of a valid `minutes` value, ascending and without repeats. */
+export const parseMinutes = (s: string | undefined, fallback: readonly number[]): number[] =>
+  s === undefined ? [...fallback] : [...new Set(s.split(',').map((v) => Number(v.trim())))].sort((a, b) => a - b);
+
+export const WalkZoneFeature = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.number().int(),
+    geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
+    properties: z.object({
+      minutes: z.number().int(),
+      limit_m: z.number().openapi({ description: 'The walking distance the band reaches, in metres (minutes × speed).' }),
+      reached_nodes: z.number().int().openapi({ description: 'How many network nodes lie within the band (the polygon holds each of them).' }),
+    }),
+  })
+  .openapi('WalkZone');
+
+export const WalkZoneCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(WalkZoneFeature),
+    walking: z.object({
+      network_version: z.number().int().nullable().openapi({ description: 'The base-data import the network comes from; null when there is no base data (then no bands).' }),
+      speed_kmh: z.number(),
+      snap_distance_m: z.number().nullable().openapi({ description: 'From the unit (as the caller may see it) to the nearest walkable way; null when none lies within 300 m (then no bands).' }),
+    }),
+  })
+  .openapi('WalkZoneCollection', { description: 'One polygon per band, innermost first: the outline of the street network reached on foot within that many minutes.' });
 
 // ---------------------------------------------------------------- information needs
 
@@ -276,6 +349,19 @@ export const SiteAnalysis = z
     ),
     nearest: z.object({ school: NearestPlace, preschool: NearestPlace, playground: NearestPlace }),
     overlapping_units: z.array(z.object({ id: z.number().int(), name: z.string(), distance_m: z.number() })),
+    walking: z
+      .object({
+        speed_kmh: z.number(),
+        bands: z.array(z.object({
+          minutes: z.number().int(),
+          limit_m: z.number(),
+          actors: countsOf(ACTOR_CATEGORIES).openapi({ description: 'Actors inside the outer ring whose walk ends in this band (after the previous one).' }),
+          child_places: countsOf(CHILD_PLACE_KINDS),
+        })),
+        beyond: z.object({ actors: z.number().int(), child_places: z.number().int() }).openapi({ description: 'Places inside the outer ring farther on foot than the last band, or without a walking distance.' }),
+      })
+      .nullable()
+      .openapi({ description: 'The places inside the outer ring counted by walking band (5, 10 and 15 minutes); null without base data or when the site is more than 300 m from a walkable way.' }),
     areas: z
       .array(z.object({ id: z.number().int(), name: z.string(), level: z.enum(AREA_LEVELS) }))
       .openapi({ description: 'The areas the point lies in (city area first, then primary area), to name the site by where it is; empty outside every imported area.' }),
@@ -340,6 +426,7 @@ export const ChildPlaceLayer = z
 export type RadiiInputT = z.infer<typeof RadiiInput>;
 export type GlobalRadiiT = z.infer<typeof GlobalRadii>;
 export type ZoneCollectionT = z.infer<typeof ZoneCollection>;
+export type WalkZoneCollectionT = z.infer<typeof WalkZoneCollection>;
 export type Contact = z.infer<typeof ContactFeature>;
 export type ContactCollectionT = z.infer<typeof ContactCollection>;
 export type NearChildPlace = z.infer<typeof NearChildPlaceFeature>;

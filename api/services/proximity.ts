@@ -8,6 +8,8 @@ import type {
 import { audit } from './audit.js';
 import { seesExact, writerOf, type RequestContext } from './context.js';
 import { auditExactRead, type ShownUnit } from './exactReads.js';
+import { metresIn, walkFieldsFrom, walkNetwork, walkSettings, WALK_DEFAULTS, type WalkFields } from './walking.js';
+import type { LonLat } from '../walking/network.js';
 
 const proxUnitQuery = statement('prox_unit', ['unit_id', 'need_to_know']);
 const proxZones = statement('prox_zones', ['unit_id', 'need_to_know']);
@@ -21,6 +23,22 @@ const siteCounts = statement('site_counts', ['lon', 'lat', 'immediate', 'neighbo
 const siteNearest = statement('site_nearest', ['lon', 'lat']);
 const siteOverlapping = statement('site_overlapping', ['lon', 'lat', 'area', 'need_to_know']);
 const siteAreas = statement('site_areas', ['lon', 'lat']);
+const walkUnit = statement('walk_unit', ['unit_id', 'need_to_know']);
+const walkSitePlaces = statement('walk_site_places', ['lon', 'lat', 'radius']);
+
+/** The unit's location as the caller may see it (walks start there), or undefined when there is no such unit. */
+export const walkStart = (ctx: RequestContext, db: Queryable, id: number): Promise<LonLat | undefined> =>
+  walkUnit.one<LonLat>(db, { unit_id: id, need_to_know: seesExact(ctx) });
+
+const pointOf = (g: Contact['geometry']): LonLat => ({ lon: g.coordinates[0], lat: g.coordinates[1] });
+
+/** Orders of the unit lists: straight distance (as the SQL returns them), or walking distance with unknown walks last; ties by id. */
+export type ListSort = 'distance_m' | 'walk_m' | 'walk_min';
+function sortByWalk<T extends { id: number; properties: WalkFields & { distance_m: number } }>(items: T[], sort: ListSort | undefined): T[] {
+  if (!sort || sort === 'distance_m') return items;
+  const key = (x: T) => x.properties.walk_m ?? Infinity;
+  return items.slice().sort((a, b) => key(a) - key(b) || a.properties.distance_m - b.properties.distance_m || a.id - b.id);
+}
 
 /** A comma list for the SQL files' `string_to_array($n, ',')` filters; NULL means no filter. */
 const csv = (items: readonly string[] | undefined): string | null => (items && items.length ? items.join(',') : null);
@@ -68,15 +86,19 @@ export async function unitZones(ctx: RequestContext, id: number, via: string): P
 
 type Row<P> = P & { id: number; geometry: Contact['geometry'] };
 
-export interface ContactFilters { rings?: string[]; categories?: string[] }
+export interface ContactFilters { rings?: string[]; categories?: string[]; sort?: ListSort }
 
 type ContactPersonRow = Contact['properties']['contact_persons'][number] & { actor_id: number };
 
 /** The actors inside a unit's outer ring, nearest first, each with its active contact persons. */
 async function contactsOf(ctx: RequestContext, db: Queryable, id: number, f: ContactFilters): Promise<Contact[]> {
-  const rows = await proxContacts.run<Row<Omit<Contact['properties'], 'contact_persons'>>>(db, {
-    unit_id: id, need_to_know: seesExact(ctx), rings: csv(f.rings), categories: csv(f.categories),
-  });
+  const [rows, start] = await Promise.all([
+    proxContacts.run<Row<Omit<Contact['properties'], 'contact_persons' | 'walk_m' | 'walk_min'>>>(db, {
+      unit_id: id, need_to_know: seesExact(ctx), rings: csv(f.rings), categories: csv(f.categories),
+    }),
+    walkStart(ctx, db, id),
+  ]);
+  const walks = await walkFieldsFrom(ctx, start, rows.map((r) => pointOf(r.geometry)));
   const persons = new Map<number, Contact['properties']['contact_persons']>();
   const lastContacted = new Map<number, string>();
   if (rows.length > 0) {
@@ -92,10 +114,10 @@ async function contactsOf(ctx: RequestContext, db: Queryable, id: number, f: Con
       else persons.set(actor_id, [person]);
     }
   }
-  return rows.map(({ id: actorId, geometry, ...properties }) => ({
-    type: 'Feature', id: actorId, geometry,
-    properties: { ...properties, contact_persons: persons.get(actorId) ?? [], last_contacted_at: lastContacted.get(actorId) ?? null },
-  }));
+  return sortByWalk(rows.map(({ id: actorId, geometry, ...properties }, i) => ({
+    type: 'Feature' as const, id: actorId, geometry,
+    properties: { ...properties, ...walks[i]!, contact_persons: persons.get(actorId) ?? [], last_contacted_at: lastContacted.get(actorId) ?? null },
+  })), f.sort);
 }
 
 /** Who to contact around a unit (404 when there is none); an exact read of a restricted unit is audited. */
@@ -138,7 +160,20 @@ function childPlaceProperties<R extends NeedRow>(r: R) {
   return { ...rest, information: { status: info_status, last_informed_at, due_at } };
 }
 
-export interface ChildPlaceFilters { rings?: string[]; kinds?: string[]; priorities?: string[]; statuses?: string[] }
+export interface ChildPlaceFilters { rings?: string[]; kinds?: string[]; priorities?: string[]; statuses?: string[]; sort?: ListSort }
+
+const PRIORITY_OF: Record<Ring, NearChildPlace['properties']['priority']> = { immediate: 'high', neighbourhood: 'medium', area: 'low' };
+
+/**
+ * With `information_distance` = walking, a place's ring (and so its priority) is the
+ * innermost ring whose radius holds its walk; a place beyond the outer ring on foot is
+ * `area`/`low` (it is still inside the straight outer ring, so still listed), and one
+ * without a walking distance keeps its straight ring.
+ */
+function walkingRing(walk: number | null, straight: Ring, radii: { r_immediate: number; r_neighbourhood: number }): Ring {
+  if (walk === null) return straight;
+  return walk <= radii.r_immediate ? 'immediate' : walk <= radii.r_neighbourhood ? 'neighbourhood' : 'area';
+}
 
 /**
  * The child places inside a unit's outer ring, nearest first, with priority and
@@ -146,17 +181,33 @@ export interface ChildPlaceFilters { rings?: string[]; kinds?: string[]; priorit
  * of a restricted unit is audited.
  */
 export async function unitChildPlaces(ctx: RequestContext, id: number, f: ChildPlaceFilters, via: string): Promise<NearChildPlace[]> {
-  type R = NeedRow & Omit<NearChildPlace['properties'], 'information'>;
-  const [unit, rows] = await Promise.all([
+  type R = NeedRow & Omit<NearChildPlace['properties'], 'information' | 'walk_m' | 'walk_min' | 'ring_basis'>;
+  const settings = await walkSettings(ctx);
+  const byWalk = settings.information_distance === 'walking';
+  // by walk, ring and priority are known only after the walk: filter on them here, not in SQL
+  const [unit, rows, start] = await Promise.all([
     proxUnit(ctx, id),
     proxChildPlaces.run<R>(ctx.reader, {
-      unit_id: id, need_to_know: seesExact(ctx), rings: csv(f.rings), kinds: csv(f.kinds), priorities: csv(f.priorities),
+      unit_id: id, need_to_know: seesExact(ctx), rings: byWalk ? null : csv(f.rings), kinds: csv(f.kinds), priorities: byWalk ? null : csv(f.priorities),
       statuses: csv(f.statuses), now: ctx.now.toISOString(),
     }),
+    walkStart(ctx, ctx.reader, id),
   ]);
   if (!unit) throw notFound('unit', id);
   await auditExactRead(ctx, [shown(unit)], via);
-  return rows.map((r) => ({ type: 'Feature', id: r.id, geometry: r.geometry, properties: childPlaceProperties(r) }));
+  const walks = await walkFieldsFrom(ctx, start, rows.map((r) => pointOf(r.geometry)));
+  let places = rows.map((r, i) => {
+    const props = { ...childPlaceProperties(r), ...walks[i]!, ring_basis: (byWalk ? 'walking' : 'straight') as 'walking' | 'straight' };
+    if (byWalk) {
+      props.ring = walkingRing(props.walk_m, r.ring, unit);
+      props.priority = PRIORITY_OF[props.ring];
+    }
+    return { type: 'Feature' as const, id: r.id, geometry: r.geometry, properties: props };
+  });
+  if (byWalk) {
+    places = places.filter((p) => (!f.rings || f.rings.includes(p.properties.ring)) && (!f.priorities || f.priorities.includes(p.properties.priority)));
+  }
+  return sortByWalk(places, f.sort);
 }
 
 /** The global zone radii. */
@@ -195,13 +246,14 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
   const exact = seesExact(ctx);
   const { lon, lat } = input;
   const radii = input.radii ?? (await readGlobalRadii(db));
-  const [counts, nearest, overlapping, areas] = await Promise.all([
+  const [counts, nearest, overlapping, areas, walking] = await Promise.all([
     siteCounts.run<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(db, {
       lon, lat, immediate: radii.immediate, neighbourhood: radii.neighbourhood, area: radii.area,
     }),
     siteNearest.run<{ kind: 'school' | 'preschool' | 'playground'; id: number | null; name: string | null; distance_m: number | null }>(db, { lon, lat }),
     siteOverlapping.run<{ id: number; name: string; distance_m: number; restricted: boolean }>(db, { lon, lat, area: radii.area, need_to_know: exact }),
     siteAreas.run<{ id: number; name: string; level: (typeof AREA_LEVELS)[number] }>(db, { lon, lat }),
+    siteWalking(ctx, { lon, lat }, radii.area),
   ]);
   const rings = RINGS.map((ring) => ({ ring, radius_m: radii[ring], actors: zeros(ACTOR_CATEGORIES), child_places: zeros(CHILD_PLACE_KINDS) }));
   for (const c of counts) {
@@ -218,6 +270,31 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
     rings,
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
+    walking,
     areas,
   };
+}
+
+/**
+ * The places inside a site's outer ring counted by walking band (WALK_DEFAULTS.minutes):
+ * each place in the first band its walk fits; the rest (farther, or without a walk) as
+ * beyond. Null without base data or when the site is off the network.
+ */
+async function siteWalking(ctx: RequestContext, site: LonLat, area: number): Promise<SiteAnalysisT['walking']> {
+  const [net, settings] = await Promise.all([walkNetwork(ctx), walkSettings(ctx)]);
+  if (!net || !net.network.snap(site, WALK_DEFAULTS.maxSnapM)) return null;
+  const places = await walkSitePlaces.run<{ what: 'actor' | 'child_place'; code: string; lon: number; lat: number }>(ctx.reader, { lon: site.lon, lat: site.lat, radius: area });
+  const bands = WALK_DEFAULTS.minutes.map((minutes) => ({
+    minutes, limit_m: metresIn(minutes, settings.speed_kmh), actors: zeros(ACTOR_CATEGORIES), child_places: zeros(CHILD_PLACE_KINDS),
+  }));
+  const beyond = { actors: 0, child_places: 0 };
+  const walks = net.network.distances(site, places, { maxSnapM: WALK_DEFAULTS.maxSnapM, limitM: bands[bands.length - 1]!.limit_m });
+  places.forEach((p, i) => {
+    const w = walks[i];
+    const band = w === null || w === undefined ? undefined : bands.find((b) => w <= b.limit_m);
+    if (!band) { if (p.what === 'actor') beyond.actors++; else beyond.child_places++; return; }
+    if (p.what === 'actor') band.actors[p.code as (typeof ACTOR_CATEGORIES)[number]]++;
+    else band.child_places[p.code as (typeof CHILD_PLACE_KINDS)[number]]++;
+  });
+  return { speed_kmh: settings.speed_kmh, bands, beyond };
 }

@@ -169,6 +169,7 @@ describe('every route answers with what the document declares', () => {
     });
     const patched = await ok({ route: 'PATCH /api/units/{id}', url: `/api/units/${unit.body.id}`, body: { properties: { places: 5 } }, headers: { 'if-match': unit.etag } });
     await ok({ route: 'GET /api/units/{id}/zones', url: `/api/units/${unitId}/zones` });
+    await ok({ route: 'GET /api/units/{id}/walk-zones', url: `/api/units/${unitId}/walk-zones?minutes=5,10` });
     await ok({ route: 'GET /api/units/{id}/dependents', url: `/api/units/${unitId}/dependents` });
     await ok({ route: 'GET /api/units/{id}/contacts', url: `/api/units/${unitId}/contacts` });
     await ok({ route: 'GET /api/units/{id}/child-places', url: `/api/units/${unitId}/child-places` });
@@ -211,6 +212,10 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'DELETE /api/child-places/{id}', url: `/api/child-places/${place.body.id}`, status: 204, headers: { 'if-match': placePatched.etag } });
 
     await ok({ route: 'POST /api/import/{layer}', url: '/api/import/areas', body: { format: 'geojson', content: AREA_FILE, level: 'city_area', dry_run: false } });
+    // The upload itself (202, then the job) is exercised in api/routes/baseData.test.ts; here an empty file's refusal and an unknown job.
+    await ok({ route: 'POST /api/base-data/import', url: '/api/base-data/import?name=empty.osm.pbf', status: 400, headers: { 'content-type': 'application/octet-stream' } });
+    await ok({ route: 'GET /api/base-data/import/{job_id}', url: '/api/base-data/import/00000000-0000-4000-8000-000000000000', status: 404 });
+    await ok({ route: 'GET /api/base-data', url: '/api/base-data' });
     const areas = await ok({ route: 'GET /api/areas', url: '/api/areas?limit=3' });
     const areaId = areas.body.features[0].id as number;
     await ok({ route: 'GET /api/areas/{id}/summary', url: `/api/areas/${areaId}/summary` });

@@ -141,6 +141,7 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/units': () => ['/api/units'],
   'GET /api/units/{id}': () => [`/api/units/${fx.unitId}`],
   'GET /api/units/{id}/zones': () => [`/api/units/${fx.unitId}/zones`],
+  'GET /api/units/{id}/walk-zones': () => ['', '?minutes=3,20'].map((q) => `/api/units/${fx.unitId}/walk-zones${q}`),
   'GET /api/units/{id}/contacts': () => ['', '?ring=immediate', '?ring=neighbourhood', '?ring=area', '?category=shop', '?category=police,association']
     .map((q) => `/api/units/${fx.unitId}/contacts${q}`),
   'GET /api/units/{id}/child-places': () => ['', '?ring=immediate', '?ring=neighbourhood,area', '?priority=high', '?priority=medium', '?priority=low',

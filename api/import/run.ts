@@ -4,6 +4,8 @@ import type { Database, Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
 import { ApiError } from '../errors.js';
 import { audit } from '../services/audit.js';
+import type { RequestContext } from '../services/context.js';
+import { geometryValidity } from '../services/geometryValidity.js';
 import { decodeBytes, stripBom, type TextEncoding } from './decode.js';
 import { guessMapping, type FieldMapping, type ImportLayer } from './mapping.js';
 import { parseSource, type ImportFormat, type RowIssue } from './parse.js';
@@ -12,7 +14,6 @@ import { IMPORT_STATEMENTS, writeInChunks } from './write.js';
 import type { MultiPolygonGeo } from '../schemas/geojson.js';
 
 const areaRepair = statement('import_area_repair', ['geometry']);
-const geometryValid = statement('geojson_is_valid', ['geometry']);
 const AUDIT_ENTITY = { units: 'unit', actors: 'actor', 'child-places': 'child_place', areas: 'area' } as const satisfies Record<ImportLayer, string>;
 
 /** Most rejected rows listed in one report (the count is always complete). */
@@ -74,6 +75,19 @@ interface ExistingRow {
 function isUnchanged(rec: ImportRecord, ex: ExistingRow): boolean {
   for (const [k, v] of Object.entries(rec.values)) if ((ex.values[k] ?? null) !== v) return false;
   return JSON.stringify(ex.geometry.coordinates) === JSON.stringify(rec.geometry.coordinates);
+}
+
+/**
+ * The import as a request runs it: {@link runImport} on the request's primary database,
+ * clock and caller. A real run with rejected rows is refused here with the report in
+ * `details` (400), so that the route only answers.
+ */
+export async function importForRequest(ctx: RequestContext, input: Omit<ImportInput, 'now' | 'user'>): Promise<ImportReport> {
+  const report = await runImport(ctx.db, { ...input, now: ctx.now, user: ctx.user });
+  if (!input.dryRun && !report.committed) {
+    throw new ApiError('bad_request', `${report.counts.rejected} row(s) rejected; nothing was imported. Fix them (see details.rejected) and run again.`, report);
+  }
+  return report;
 }
 
 /**
@@ -168,10 +182,5 @@ async function repairPolygons(db: Queryable, records: ImportRecord[], rejected: 
 }
 
 async function isValid(db: Queryable, g: MultiPolygonGeo): Promise<boolean> {
-  try {
-    const r = await geometryValid.one<{ valid: boolean | null }>(db, { geometry: JSON.stringify(g) });
-    return r?.valid === true;
-  } catch {
-    return false;
-  }
+  return (await geometryValidity(db, g)).valid;
 }

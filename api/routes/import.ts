@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
 import { DEFAULTS } from '../config.js';
-import { ApiError, badRequest } from '../errors.js';
-import { runImport } from '../import/run.js';
+import { badRequest } from '../errors.js';
+import { contextOf } from '../http/context.js';
+import { importForRequest } from '../import/run.js';
 import { errorResponses } from '../schemas/common.js';
 import { ImportBody, ImportLayerParam, ImportReport } from '../schemas/imports.js';
 import { newRouter } from '../validation.js';
@@ -36,14 +37,10 @@ export const importRoutes = newRouter().openapi(
       if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(body.content)) throw badRequest('content: not valid base64');
       content = new Uint8Array(Buffer.from(body.content, 'base64'));
     }
-    const report = await runImport(c.var.deps.db, {
+    const report = await importForRequest(contextOf(c), {
       layer, format: body.format, content, mapping: body.mapping, dryRun: body.dry_run,
       options: { kind: body.kind, category: body.category, level: body.level },
-      now: c.var.deps.clock(), user: c.var.user,
     });
-    if (!body.dry_run && !report.committed) {
-      throw new ApiError('bad_request', `${report.counts.rejected} row(s) rejected; nothing was imported. Fix them (see details.rejected) and run again.`, report);
-    }
     return c.json(report, 200);
   },
 );

@@ -3,31 +3,25 @@ import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { errorResponses, pageOf } from '../schemas/common.js';
-import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult, PRINCIPLES } from '../schemas/outreach.js';
+import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult } from '../schemas/outreach.js';
 import { contextOf } from '../http/context.js';
 import { listActivities, markInformed } from '../services/activities.js';
-import { audit } from '../services/audit.js';
-import { toCsv } from '../services/csv.js';
 import { implementationOverview } from '../services/implementation.js';
+import { exportFollowUps, exportImplementation, FOLLOW_UP_EXPORT_MAX_ROWS } from '../services/outreachExports.js';
 import { newRouter } from '../validation.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-/** The largest number of rows a follow-up export carries. */
-const EXPORT_MAX_ROWS = 10_000;
-
-/** A CSV download (api/services/csv.ts), `;` between fields as Excel with Swedish regional settings expects. */
-function csv(c: Context<AppEnv>, filename: string, fields: string[], rows: unknown[][]): Response {
+/** A CSV download written by a service (api/services/outreachExports.ts). */
+function csv(c: Context<AppEnv>, filename: string, body: string): Response {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(toCsv(fields, rows, ';'), 200);
+  return c.body(body, 200);
 }
 
 const csvResponse = (description: string) => ({
   200: { description: `${description} UTF-8 with BOM, \`;\`-separated, CRLF.`, content: { 'text/csv': { schema: z.string() } } },
 });
-
-const FOLLOW_UP_FIELDS = ['id', 'unit_id', 'unit_name', 'kind', 'date', 'due_date', 'follow_up_status', 'overdue', 'responsible_actor', 'lon', 'lat', 'note', 'recorded_by'];
 
 export const outreachRoutes = newRouter()
   .openapi(
@@ -90,22 +84,13 @@ export const outreachRoutes = newRouter()
       path: '/exports/follow-ups.csv',
       tags: ['Outreach', 'Exports'],
       summary: 'Open follow-ups as CSV',
-      description: `The rows of GET /api/follow-ups (same filters), at most ${EXPORT_MAX_ROWS}. Audited.`,
+      description: `The rows of GET /api/follow-ups (same filters), at most ${FOLLOW_UP_EXPORT_MAX_ROWS}. Audited.`,
       request: { query: FollowUpQuery.omit({ limit: true, offset: true }) },
       responses: { ...csvResponse('The follow-ups.'), ...errorResponses(400, 401) },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const { deps } = c.var;
-      const now = deps.clock();
-      const { activities } = await listActivities({ ...contextOf(c), now }, {
-        unitId: q.unit_id, followUps: true, followUpStatus: q.status, overdueOnly: q.overdue === 'true', limit: EXPORT_MAX_ROWS, offset: 0,
-      });
-      await audit(deps.db, { at: now, user: c.var.user, action: 'export', entity: 'follow_up', details: { format: 'csv', filters: q, rows: activities.length } });
-      return csv(c, 'follow-ups.csv', FOLLOW_UP_FIELDS, activities.map((a) => [
-        a.id, a.unit_id, a.unit_name, a.kind, a.date, a.due_date, a.follow_up_status, a.overdue ? 'yes' : 'no',
-        a.responsible_actor?.name ?? '', a.location?.coordinates[0] ?? '', a.location?.coordinates[1] ?? '', a.note ?? '', a.recorded_by ?? '',
-      ]));
+      const { csv: body } = await exportFollowUps(contextOf(c), c.req.valid('query'));
+      return csv(c, 'follow-ups.csv', body);
     },
   )
   .openapi(
@@ -118,11 +103,7 @@ export const outreachRoutes = newRouter()
       responses: { ...csvResponse('The overview per unit.'), ...errorResponses(401) },
     }),
     async (c) => {
-      const { units } = await implementationOverview(contextOf(c));
-      const fields = ['unit_id', 'unit_name', 'kind', 'status', 'in_place', 'in_progress', 'not_started', ...PRINCIPLES.map((p) => `principle_${p.principle}`), 'areas'];
-      return csv(c, 'implementation.csv', fields, units.features.map((f) => [
-        f.id, f.properties.name, f.properties.kind, f.properties.status, f.properties.in_place, f.properties.in_progress, f.properties.not_started,
-        ...f.properties.principles, f.properties.area_names.join(', '),
-      ]));
+      const { csv: body } = await exportImplementation(contextOf(c));
+      return csv(c, 'implementation.csv', body);
     },
   );

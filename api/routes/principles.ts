@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError } from '../errors.js';
+import { contextOf } from '../http/context.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { errorResponses, IdParam } from '../schemas/common.js';
 import { PrincipleEntry, PrincipleList, PrincipleParam, PrinciplePut } from '../schemas/outreach.js';
@@ -22,8 +23,7 @@ export const principlesRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const principles = await listPrinciples(c.var.deps.db, id);
-      if (!principles) throw notFound('unit', id);
+      const principles = await listPrinciples(contextOf(c), id);
       return c.json({ unit_id: id, principles }, 200);
     },
   )
@@ -52,8 +52,7 @@ export const principlesRoutes = newRouter()
       } catch (e) {
         if (!(e instanceof ApiError && e.code === 'precondition_required')) throw e;
       }
-      const { deps } = c.var;
-      const entry = await putPrinciple(deps.db, id, principle, version, c.req.valid('json'), c.var.user!, deps.clock());
+      const entry = await putPrinciple(contextOf(c), id, principle, version, c.req.valid('json'));
       c.header('ETag', etagOf(entry.version));
       return c.json(entry, 200);
     },

@@ -4,7 +4,7 @@
  * numbers, `[lon, lat]` inside Sweden's bounding box, rings closed with ≥ 4
  * positions, no `crs` member (PostGIS's `ST_GeomFromGeoJSON` would silently switch
  * SRID on it), not empty. Polygon validity (self-intersection, bow-ties) needs the
- * database: call {@link assertValidInDatabase} before writing.
+ * database, which schemas never query: api/services/geometryValidity.ts asks it before writing.
  *
  * Each schema reports problems as zod issues whose path points at the offending
  * member (`geometry.coordinates.0.3`), so the shared validation hook answers 400
@@ -12,9 +12,6 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { SchemaObject } from 'openapi3-ts/oas31';
-import { ApiError } from '../errors.js';
-import { query } from '../db/sqlFiles.js';
-import type { Queryable } from '../db/types.js';
 import { inSweden, SWEDEN_BBOX_TEXT } from './common.js';
 
 /** Most positions one geometry may have; larger ones belong in a simplified import. */
@@ -141,7 +138,7 @@ function geometrySchema<T extends InputGeometry>(allowed: readonly GeometryType[
 /** A GeoJSON Point input: `{"type":"Point","coordinates":[lon,lat]}` inside Sweden. */
 export const GeoPointInput = geometrySchema<PointGeo>(['Point'], 'PointInput', positionDoc);
 
-/** A GeoJSON Polygon input. Check validity with {@link assertValidInDatabase} before writing. */
+/** A GeoJSON Polygon input. Check validity with `assertValidInDatabase` (api/services/geometryValidity.ts) before writing. */
 export const GeoPolygonInput = geometrySchema<PolygonGeo>(['Polygon'], 'PolygonInput', {
   type: 'array', items: { type: 'array', minItems: 4, items: positionDoc },
 });
@@ -150,28 +147,3 @@ export const GeoPolygonInput = geometrySchema<PolygonGeo>(['Polygon'], 'PolygonI
 export const GeoPolygonalInput = geometrySchema<PolygonGeo | MultiPolygonGeo>(['Polygon', 'MultiPolygon'], 'PolygonalInput', {
   type: 'array', items: { type: 'array' },
 });
-
-/**
- * Asks the database whether a (schema-checked) geometry is valid in the OGC sense
- * (no self-intersections such as a bow-tie), and throws a 400 naming `field` when it
- * is not. The embedded PostGIS can answer with no row at all; that counts as invalid,
- * never as valid. Points are always valid once they passed the schema.
- */
-export async function assertValidInDatabase(db: Queryable, geometry: InputGeometry, field = 'geometry'): Promise<void> {
-  if (geometry.type === 'Point') return;
-  let rows: { valid: boolean | null; reason: string | null }[];
-  try {
-    rows = await db.query<{ valid: boolean | null; reason: string | null }>(query('geojson_is_valid'), [JSON.stringify(geometry)]);
-  } catch {
-    throw new ApiError('bad_request', `${field}: the database could not read this geometry; send a valid GeoJSON ${geometry.type}.`, {
-      issues: [{ path: field.split('.'), code: 'invalid_geometry', params: { type: geometry.type } }],
-    });
-  }
-  const row = rows[0];
-  if (!row || row.valid !== true) {
-    const reason = row?.reason && row.reason !== 'Valid Geometry' ? ` (${row.reason})` : '';
-    throw new ApiError('bad_request', `${field}: the ${geometry.type} is not valid${reason}: rings must not cross themselves or each other (no bow-ties).`, {
-      issues: [{ path: field.split('.'), code: 'invalid_geometry', params: { type: geometry.type } }],
-    });
-  }
-}

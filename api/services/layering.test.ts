@@ -95,3 +95,64 @@ describe('domain services', () => {
     expect(honoChains(path.join(SERVICES, 'fake.ts'), (file) => (file.endsWith(`${path.sep}fake.ts`) ? "import { ApiError } from '../errors.js';\n" : fs.readFileSync(file, 'utf8')))).toEqual([]);
   });
 });
+
+const ROUTES = path.join(API, 'routes');
+
+/**
+ * Routes that still hand the database to a service that takes no request context; each
+ * is to go once its service takes one. A new entry needs a reason.
+ */
+const ROUTES_PASSING_DB: Record<string, string> = {
+  'audit.ts': 'searchAudit(db, …): the audit service takes the database, not a context',
+  'baseData.ts': 'latestBaseImport(db) and the running import job, keyed by database',
+};
+
+/** What a route, a schema or any module outside api/db/ must not do, each with the reason. */
+const SQL_CALLS: [RegExp, string][] = [
+  [/\baudit\(/, 'writes the audit (a service does, in its transaction)'],
+  [/\bstatement\(/, 'binds SQL (a service does)'],
+  [/\.query\(/, 'runs SQL'],
+  [/\bdeps\.db\b|\bc\.var\.deps\.(db|reader)\b/, 'reaches the database past the request context'],
+];
+
+describe('routes and schemas run no SQL', () => {
+  const routeFiles = fs.readdirSync(ROUTES).filter((f) => f.endsWith('.ts') && !f.includes('.test.') && !f.includes('.fixture.'));
+
+  it('are found', () => {
+    expect(routeFiles).toContain('units.ts');
+  });
+
+  it.each(routeFiles)('routes/%s runs no SQL and writes no audit', (f) => {
+    const text = fs.readFileSync(path.join(ROUTES, f), 'utf8');
+    const calls = SQL_CALLS.filter(([re]) => re.test(text)).map(([, why]) => why);
+    expect(calls).toEqual(ROUTES_PASSING_DB[f] ? calls.filter((why) => why === SQL_CALLS[3]![1]) : []);
+    expect(runtimeImportsOf(text).filter((s) => /(^|\/)db\/(statements|sqlFiles)\.js$/.test(s))).toEqual([]);
+  });
+
+  it.each(fs.readdirSync(path.join(API, 'schemas')).filter((f) => f.endsWith('.ts') && !f.includes('.test.')))('schemas/%s loads nothing from api/db/ and runs no SQL', (f) => {
+    const text = fs.readFileSync(path.join(API, 'schemas', f), 'utf8');
+    expect(runtimeImportsOf(text).filter((s) => /(^|\/)db\//.test(s))).toEqual([]);
+    expect(/\.query\(/.test(text)).toBe(false);
+  });
+
+  it('query() of api/db/sqlFiles.ts is used outside api/db/ only by tests and benchmarks (everything else binds with statement())', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'db' && e.name !== 'node_modules') walk(file);
+        } else if (e.name.endsWith('.ts') && !/\.(test|bench|fixture)\.ts$/.test(e.name) && path.basename(dir) !== 'test') {
+          if (runtimeImportsOf(fs.readFileSync(file, 'utf8')).some((s) => /(^|\/)db\/sqlFiles\.js$/.test(s))) offenders.push(path.relative(API, file));
+        }
+      }
+    };
+    walk(API);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the route check sees an audit call and a direct query', () => {
+    const text = "await audit(deps.db, { action: 'export' });\nawait c.var.deps.db.query('SELECT 1');\n";
+    expect(SQL_CALLS.filter(([re]) => re.test(text)).map(([, why]) => why)).toHaveLength(3);
+  });
+});

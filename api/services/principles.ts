@@ -1,10 +1,10 @@
 import { statement } from '../db/statements.js';
-import type { Database, Queryable } from '../db/types.js';
-import type { CurrentUser } from '../env.js';
+import type { Queryable } from '../db/types.js';
 import { ApiError, notFound } from '../errors.js';
 import { PRINCIPLES } from '../schemas/outreach.js';
 import { unitExists } from './activities.js';
 import { audit } from './audit.js';
+import { writerOf, type RequestContext } from './context.js';
 import { staleVersion } from './versions.js';
 
 const prinList = statement('prin_list', ['unit_id']);
@@ -21,8 +21,15 @@ export interface PrincipleEntry {
 
 type Row = Omit<PrincipleEntry, 'title_sv' | 'title_en'>;
 
+/** The five entries of a unit, with titles (404 for an unknown unit). */
+export async function listPrinciples(ctx: RequestContext, unitId: number): Promise<PrincipleEntry[]> {
+  const entries = await readPrinciples(ctx.db, unitId);
+  if (!entries) throw notFound('unit', unitId);
+  return entries;
+}
+
 /** The five entries of a unit, with titles; undefined for an unknown unit. */
-export async function listPrinciples(db: Queryable, unitId: number): Promise<PrincipleEntry[] | undefined> {
+async function readPrinciples(db: Queryable, unitId: number): Promise<PrincipleEntry[] | undefined> {
   if (!(await unitExists.one(db, { unit_id: unitId }))) return undefined;
   const rows = await prinList.run<Row>(db, { unit_id: unitId });
   return rows.map((r) => {
@@ -36,11 +43,13 @@ export async function listPrinciples(db: Queryable, unitId: number): Promise<Pri
  * entry exists (412 when stale); for the first save it may be absent or 0.
  */
 export async function putPrinciple(
-  db: Database, unitId: number, principle: number, version: number | undefined,
-  body: { status: PrincipleStatus; evidence: string | null; last_reviewed: string | null }, user: CurrentUser, now: Date,
+  ctx: RequestContext, unitId: number, principle: number, version: number | undefined,
+  body: { status: PrincipleStatus; evidence: string | null; last_reviewed: string | null },
 ): Promise<PrincipleEntry> {
-  return db.transaction(async (tx) => {
-    const before = (await listPrinciples(tx, unitId))?.[principle - 1];
+  const user = writerOf(ctx);
+  const now = ctx.now;
+  return ctx.db.transaction(async (tx) => {
+    const before = (await readPrinciples(tx, unitId))?.[principle - 1];
     if (!before) throw notFound('unit', unitId);
     const entry = { status: body.status, evidence: body.evidence, last_reviewed: body.last_reviewed, who: user.email, now: now.toISOString() };
     let row: { version: number } | undefined;
@@ -52,7 +61,7 @@ export async function putPrinciple(
       row = await prinUpdate.one<{ version: number }>(tx, { unit_id: unitId, principle, version, ...entry });
     }
     if (!row) throw staleVersion(`principle ${principle} of unit`, unitId);
-    const after = (await listPrinciples(tx, unitId))![principle - 1]!;
+    const after = (await readPrinciples(tx, unitId))![principle - 1]!;
     await audit(tx, {
       at: now, user, action: before.version === 0 ? 'create' : 'update', entity: 'unit_principle', entityId: `${unitId}/${principle}`,
       before: before.version === 0 ? undefined : before, after,

@@ -4,7 +4,8 @@
  * and nothing is written.
  */
 import { describe, expect, it } from 'vitest';
-import { assertValidInDatabase, GeoPointInput, GeoPolygonalInput, geometryIssues, type InputGeometry } from '../schemas/geojson.js';
+import { GeoPointInput, GeoPolygonalInput, geometryIssues, type InputGeometry } from '../schemas/geojson.js';
+import { assertValidInDatabase } from '../services/geometryValidity.js';
 import { createTestContext } from './harness.js';
 
 const t = await createTestContext();

@@ -118,6 +118,25 @@ describe('GET /api/addresses', () => {
   });
 });
 
+describe('base_address_streets (the street table the search reads first)', () => {
+  const streets = (db: TestContext['db']) => db.query('SELECT street_key, addresses FROM base_address_streets ORDER BY street_key');
+  const counted = (db: TestContext['db']) => db.query('SELECT street_key, count(*)::int AS addresses FROM base_addresses GROUP BY street_key ORDER BY street_key');
+
+  it('follows inserts, updates and deletes of base_addresses', async () => {
+    const db = empty.db;
+    await insertAddresses(db);
+    expect(await streets(db)).toEqual(await counted(db));
+    expect((await streets(db)).find((r: any) => r.street_key === 'kungsportsavenyen')).toEqual({ street_key: 'kungsportsavenyen', addresses: 4 });
+    await db.query(`UPDATE base_addresses SET street = 'Storgatan' WHERE osm_id IN (8)`); // Götaplatsen's only address
+    expect(await streets(db)).toEqual(await counted(db));
+    expect((await streets(db)).some((r: any) => r.street_key === 'gotaplatsen')).toBe(false);
+    await db.query(`DELETE FROM base_addresses WHERE osm_id IN (1, 2)`);
+    expect(await streets(db)).toEqual(await counted(db));
+    await db.query('DELETE FROM base_addresses');
+    expect(await streets(db)).toEqual([]);
+  });
+});
+
 describe('GET /api/places/check', () => {
   const check = (ctx: TestContext, lon: number, lat: number) => ctx.getJson('viewer', `/api/places/check?lon=${lon}&lat=${lat}`);
 

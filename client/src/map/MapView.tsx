@@ -2,7 +2,7 @@ import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'map
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { basemap } from './basemap.js';
+import { basemap, reportBasemap } from './basemap.js';
 import { mapSymbols } from './icons.js';
 import { ensureImages } from './ops.js';
 
@@ -73,6 +73,7 @@ export function MapView({ children, panel, className, interactive = true, preser
         fadeDuration: 0,
       });
       map = created;
+      reportBasemap(created);
       created.touchZoomRotate.disableRotation();
       if (controls) {
         if (interactive) created.addControl(new NavigationControl({ showCompass: false }), 'top-right');

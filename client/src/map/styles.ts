@@ -20,7 +20,7 @@ export const PALETTE = {
   ring: { immediate: '#9b1c1c', neighbourhood: '#9a3412', area: '#1e40af' } satisfies Record<Ring, string>,
   priority: { high: '#b91c1c', medium: '#b45309', low: '#4b5563' },
   candidate: '#1e3a8a',
-  background: '#eef0ec',
+  background: '#e2dfda',
 } as const;
 
 /** Line patterns of the rings: solid, dashed, dotted (told apart without colour). */
@@ -274,7 +274,11 @@ export function candidateRingLayers(source: string): LayerSpecification[] {
   ];
 }
 
-/** A plain style for when the basemap cannot be reached: a light background; the data layers do the rest. */
+/**
+ * A plain style for when the basemap cannot be reached: the own basemap's land colour
+ * (Protomaps light), so the map looks the same minus streets; the data layers (areas with
+ * their names among them) do the rest.
+ */
 export function fallbackStyle(): import('maplibre-gl').StyleSpecification {
   return {
     version: 8,

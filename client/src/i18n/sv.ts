@@ -13,6 +13,7 @@ import { formsSv } from '../forms/messages.js';
 import { recordsSv } from '../records/messages.js';
 import { outreachSv } from '../outreach/messages.js';
 import { needsWorkSv } from '../views/needs/messages.js';
+import { walkSv } from '../views/unit/walkMessages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
 const m = (x: number) => formatDistance('sv-SE', x);
@@ -384,6 +385,7 @@ export const sv = {
   forms: formsSv,
   records: recordsSv,
   needsWork: needsWorkSv,
+  walk: walkSv,
 };
 
 export type Messages = typeof sv;

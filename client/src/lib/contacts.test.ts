@@ -18,6 +18,8 @@ function contact(name: string, category: ActorCategory, ring: Ring, distance: nu
       phone: null,
       email: null,
       website: null,
+      walk_m: null,
+      walk_min: null,
       external_id: null,
       version: 1,
       contact_persons: persons,

@@ -16,6 +16,7 @@ import { ChildrenPanel } from './unit/ChildrenPanel.js';
 import { ContactsPanel, type ContactFilter } from './unit/ContactsPanel.js';
 import { SuggestionsPanel } from './unit/SuggestionsPanel.js';
 import { UnitFacts } from './unit/UnitFacts.js';
+import { WalkToggle } from './unit/WalkToggle.js';
 
 /** The unit view: zones on the map, and tabs for contacts, children's places, facts, activities and principles. */
 export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?: ActivityDraft }) {
@@ -88,6 +89,7 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
             {u.properties.address ?? m.units.coarse}
           </p>
           <ZoneLegend radii={u.properties.radii} />
+          <WalkToggle unitId={id} revision={revision} />
         </>
       ) : (
         <>

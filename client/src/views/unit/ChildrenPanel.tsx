@@ -17,6 +17,7 @@ import { recordsApi } from '../../records/api.js';
 import { ChildPlaceForm } from '../../records/ChildPlaceForm.js';
 import { ConfirmDialog } from '../../records/ConfirmDialog.js';
 import { useMe } from '../../session.js';
+import { WalkDistance } from './WalkDistance.js';
 
 /**
  * Children's places near the unit, nearest first; editors can mark pairs as informed,
@@ -177,6 +178,7 @@ export function ChildrenPanel({
                       <td className="num">
                         {m.distance(p.distance_m)}
                         <span className="cell-sub">{m.ring[p.ring]}</span>
+                        <WalkDistance walk={p.walk_m} minutes={p.walk_min} straight={p.distance_m} />
                       </td>
                       <td className="status">
                         <span className="badges">

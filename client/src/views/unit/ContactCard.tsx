@@ -10,6 +10,7 @@ import { routeHref } from '../../lib/route.js';
 import { recordsApi } from '../../records/api.js';
 import { ConfirmDialog } from '../../records/ConfirmDialog.js';
 import { PersonsEditor } from '../../records/PersonsEditor.js';
+import { WalkDistance } from './WalkDistance.js';
 
 /**
  * One actor to contact: name (selects it on the map), what about, links, when last
@@ -74,6 +75,7 @@ export function ContactCard({
         </button>
         <span className="distance">{m.distance(p.distance_m)}</span>
       </div>
+      <WalkDistance walk={p.walk_m} minutes={p.walk_min} straight={p.distance_m} />
       {p.organisation && p.organisation !== p.name ? <p className="muted small">{p.organisation}</p> : null}
       {p.contact_about ? (
         <p>

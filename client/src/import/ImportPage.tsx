@@ -8,6 +8,7 @@ import type { AreaLevel } from '../lib/apiTypes.js';
 import { ImportForm } from './ImportForm.js';
 import { ImportReportView, reasonText, type Report } from './ImportReportView.js';
 import { MappingTable } from './MappingTable.js';
+import { OsmImport } from './OsmImport.js';
 import { guessFormat, mappingKeys, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';
 import './import.css';
 
@@ -113,6 +114,8 @@ export function ImportPage() {
           <ImportReportView report={report} busy={busy} onDryRun={() => void run(true)} onConfirm={() => void run(false)} />
         </>
       )}
+
+      {isAdmin && <OsmImport />}
 
       <ExportLinks />
     </section>

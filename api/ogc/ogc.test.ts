@@ -89,7 +89,7 @@ describe('OGC API – Features at /ogc', () => {
   });
 
   it('bad input: 400 naming the parameter; unknown collection or feature 404', async () => {
-    for (const [q, word] of [['limit=0', 'limit'], ['limit=abc', 'limit'], ['offset=-1', 'offset'], ['bbox=1,2,3', 'bbox'], ['f=html', 'f'], ['sort=name', 'sort'], ['bbox-crs=EPSG:3006', 'bbox-crs']] as const) {
+    for (const [q, word] of [['limit=0', 'limit'], ['limit=abc', 'limit'], ['offset=-1', 'offset'], ['bbox=1,2,3', 'bbox'], ['f=html', 'f'], ['sort=name', 'sort'], ['bbox-crs=EPSG:3857', 'bbox-crs'], ['crs=EPSG:3857', 'crs'], ['datetime=yesterday', 'datetime'], ['filter=name%20%3D', 'filter'], ['filter=nosuch%20%3D%201', 'filter'], ['filter-lang=cql2-json', 'filter-lang']] as const) {
       const res = await get('viewer', `/ogc/collections/units/items?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.error.message).toContain(word);

@@ -79,10 +79,25 @@ export const OgcFormatQuery = z.object({
   f: z.enum(['json', 'geojson']).optional().openapi({ description: 'The encoding; JSON is the only one (no HTML).' }),
 });
 
-export const OgcItemsQuery = OgcFormatQuery.extend({
-  bbox: z.string().optional().openapi({ description: 'minLon,minLat,maxLon,maxLat in WGS 84.', example: '11.9,57.6,12.1,57.8' }),
-  'bbox-crs': z.string().optional().openapi({ description: 'Only the default, the OGC URI of CRS84 (WGS 84 lon/lat).' }),
+const crsUris = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84 (the default), http://www.opengis.net/def/crs/EPSG/0/4326 (latitude first), http://www.opengis.net/def/crs/EPSG/0/3006 (SWEREF 99 TM, northing first) or 3007–3018 (the SWEREF 99 local zones); `[EPSG:3006]` also works';
+
+export const OgcCrsQuery = OgcFormatQuery.extend({
+  crs: z.string().optional().openapi({ description: `The CRS of the answer's geometry (OGC API – Features Part 2), in that CRS's axis order; \`Content-Crs\` names it: ${crsUris}.`, example: 'http://www.opengis.net/def/crs/EPSG/0/3006' }),
+});
+
+export const OgcItemsQuery = OgcCrsQuery.extend({
+  bbox: z.string().optional().openapi({ description: "Four numbers in bbox-crs's axis order: minLon,minLat,maxLon,maxLat for CRS84. A bbox in another CRS is tested exactly (its outline in WGS 84), not as an envelope.", example: '11.9,57.6,12.1,57.8' }),
+  'bbox-crs': z.string().optional().openapi({ description: `The CRS of bbox: ${crsUris}.` }),
   limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'Items per page, an integer (default and most: see the operation).' }),
   offset: z.string().regex(/^\d+$/).optional().openapi({ description: 'Items to skip, an integer (default 0).' }),
-  datetime: z.string().optional().openapi({ description: 'Accepted and ignored: the features have no time extent.' }),
+  datetime: z.string().optional().openapi({ description: 'When the record last changed (updated_at): an instant or date, or an interval start/end with .. for an open end.', example: '2026-01-01T00:00:00Z/..' }),
+  filter: z.string().optional().openapi({ description: "A CQL2 text filter (OGC API – Features Part 3) over the collection's queryables: comparisons, AND, OR, NOT, LIKE, BETWEEN, IN, IS NULL, S_INTERSECTS(geometry, BBOX(…) | POINT | LINESTRING | POLYGON). Anything else is a 400 that says what is valid.", example: "category IN ('shop','police') AND name LIKE 'Ica%'" }),
+  'filter-lang': z.enum(['cql2-text']).optional().openapi({ description: 'Only cql2-text.' }),
+  'filter-crs': z.string().optional().openapi({ description: 'Only CRS84: filter coordinates are longitude, latitude.' }),
 });
+
+export const OgcQueryables = z.object({
+  $schema: z.string(), $id: z.string(), type: z.literal('object'), title: z.string(),
+  properties: z.record(z.string(), z.object({ title: z.string(), type: z.string().optional(), format: z.string().optional(), enum: z.array(z.string()).optional() })),
+  additionalProperties: z.literal(false),
+}).openapi('OgcQueryables');

@@ -1,13 +1,14 @@
 import { statement, type Statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { notFound } from '../errors.js';
+import type { CqlExpr } from '../ogc/cql2.js';
 import { COLLECTIONS, type CollectionId, type FeaturePage } from '../ogc/features.js';
 import { audit } from './audit.js';
 import { seesExact, type RequestContext } from './context.js';
 import { auditExactRead } from './exactReads.js';
 
-type PageParams = 'min_lon' | 'min_lat' | 'max_lon' | 'max_lat' | 'limit' | 'offset' | 'id';
-const PAGE_PARAMS = ['min_lon', 'min_lat', 'max_lon', 'max_lat', 'limit', 'offset', 'id'] as const;
+type PageParams = 'min_lon' | 'min_lat' | 'max_lon' | 'max_lat' | 'limit' | 'offset' | 'id' | 'filter';
+const PAGE_PARAMS = ['min_lon', 'min_lat', 'max_lon', 'max_lat', 'limit', 'offset', 'id', 'filter'] as const;
 
 /** Each collection's SQL, bound once. Units alone take need-to-know first: their location depends on it. */
 const UNITS_PAGE = statement('ogc_units', ['need_to_know', ...PAGE_PARAMS]);
@@ -25,6 +26,8 @@ export interface PageRequest {
   limit?: number;
   offset?: number;
   id?: number;
+  /** A CQL2-JSON filter already checked against the collection's queryables (api/ogc/queryables.ts). */
+  filter?: CqlExpr;
 }
 
 type PageRow = { number_matched: number; features: FeaturePage['features'] };
@@ -32,7 +35,7 @@ type PageRow = { number_matched: number; features: FeaturePage['features'] };
 /** One page of a collection's features, and how many match in all; restricted units coarsened for roles without need-to-know. */
 async function readPage(db: Queryable, collection: CollectionId, exact: boolean, r: PageRequest): Promise<FeaturePage> {
   const [min_lon, min_lat, max_lon, max_lat] = r.bbox ?? [null, null, null, null];
-  const values = { min_lon, min_lat, max_lon, max_lat, limit: r.limit ?? null, offset: r.offset ?? 0, id: r.id ?? null };
+  const values = { min_lon, min_lat, max_lon, max_lat, limit: r.limit ?? null, offset: r.offset ?? 0, id: r.id ?? null, filter: r.filter ? JSON.stringify(r.filter) : null };
   const row = collection === 'units'
     ? await UNITS_PAGE.one<PageRow>(db, { need_to_know: exact, ...values })
     : await PAGES[collection].one<PageRow>(db, values);

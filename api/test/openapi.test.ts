@@ -232,6 +232,7 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /ogc/conformance', url: '/ogc/conformance' });
     await ok({ route: 'GET /ogc/collections', url: '/ogc/collections' });
     await ok({ route: 'GET /ogc/collections/{collectionId}', url: '/ogc/collections/units' });
+    await ok({ route: 'GET /ogc/collections/{collectionId}/queryables', url: '/ogc/collections/units/queryables' });
     await ok({ route: 'GET /ogc/collections/{collectionId}/items', url: '/ogc/collections/areas/items?limit=2' });
     await ok({ route: 'GET /ogc/collections/{collectionId}/items/{featureId}', url: `/ogc/collections/units/items/${unitId}` });
 

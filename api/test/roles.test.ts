@@ -85,6 +85,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /ogc/conformance': 'viewer',
   'GET /ogc/collections': 'viewer',
   'GET /ogc/collections/{collectionId}': 'viewer',
+  'GET /ogc/collections/{collectionId}/queryables': 'viewer',
   'GET /ogc/collections/{collectionId}/items': 'viewer',
   'GET /ogc/collections/{collectionId}/items/{featureId}': 'viewer',
 };

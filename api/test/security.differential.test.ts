@@ -207,6 +207,7 @@ const OGC_VARIANTS: Record<string, () => string[]> = {
   'GET /ogc/conformance': () => ['/ogc/conformance'],
   'GET /ogc/collections': () => ['/ogc/collections'],
   'GET /ogc/collections/{collectionId}': () => ['units', 'actors', 'child-places', 'areas'].map((c) => `/ogc/collections/${c}`),
+  'GET /ogc/collections/{collectionId}/queryables': () => ['units', 'actors', 'child-places', 'areas'].map((c) => `/ogc/collections/${c}/queryables`),
   'GET /ogc/collections/{collectionId}/items': () => [
     '/ogc/collections/units/items', `/ogc/collections/units/items?bbox=${cellBbox()}`, `/ogc/collections/units/items?bbox=${bboxTo(fx.lonLat.boundary[0])}`,
     '/ogc/collections/units/items?limit=1&offset=0', `/ogc/collections/actors/items?bbox=${cellBbox()}`, `/ogc/collections/child-places/items?bbox=${cellBbox()}`,

@@ -1,10 +1,13 @@
 -- Areas as OGC API features (MultiPolygons). $1..$4 bbox (all NULL: none); $5 limit
--- (NULL: all); $6 offset; $7 one id or NULL.
+-- (NULL: all); $6 offset; $7 one id or NULL; $8 a CQL2-JSON filter or NULL.
 WITH matched AS (
-  -- areas whose bounding box meets the bbox
-  SELECT a.* FROM areas a
+  -- areas that meet the bbox (the index finds those whose bounding box does, then the
+  -- shapes are tested: an L-shaped area's envelope can cover a bbox the area misses)
+  -- and pass the filter
+  SELECT a.*, a.geom::geometry AS g FROM areas a
   WHERE ($7::int IS NULL OR a.id = $7::int)
-    AND ($1::float8 IS NULL OR a.geom::geometry && ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
+    AND ($1::float8 IS NULL OR ST_Intersects(a.geom::geometry, ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326)))
+    AND ($8::jsonb IS NULL OR ps_cql2($8::jsonb, ps_ogc_area_properties(a)::jsonb, a.geom::geometry) IS TRUE)
 ), page AS (
   -- the requested page in id order
   SELECT * FROM matched ORDER BY id LIMIT $5::int OFFSET $6::int
@@ -12,8 +15,6 @@ WITH matched AS (
 SELECT (SELECT count(*) FROM matched)::int AS number_matched,
        coalesce((SELECT json_agg(json_build_object(
          'type', 'Feature', 'id', p.id,
-         'geometry', ST_AsGeoJSON(p.geom::geometry, 7)::json,
-         'properties', json_build_object(
-           'name', p.name, 'level', p.level, 'code', p.code, 'parent_name', p.parent_name,
-           'external_id', p.external_id, 'updated_at', ps_iso(p.updated_at))
-       ) ORDER BY p.id) FROM page p), '[]'::json) AS features
+         'geometry', ST_AsGeoJSON(p.g, 7)::json,
+         'properties', ps_ogc_area_properties(a))
+       ORDER BY p.id) FROM page p JOIN areas a ON a.id = p.id), '[]'::json) AS features

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { importOsmFixture } from './baseDataFixture.js';
+import { E2E_BACKENDS, expectAccessible, hasChromium, POLL, screenshot, useProduct } from './harness.js';
+
+type LonLat = [number, number];
+
+/**
+ * The river case on the unit view, on each engine: a unit on the north bank of the Göta
+ * älv, a school across the water (< 400 m in a straight line); the "Gångavstånd" choice
+ * draws the walk zones, and the children's list says how far it is on foot and in a
+ * straight line, marking the detour.
+ */
+for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`walking distances on ${backend}`, () => {
+  const product = useProduct({ backend });
+
+  it('draws the walk zones and shows the school across the river far on foot and near as the crow flies', async () => {
+    const admin = await product.open({ role: 'admin' });
+    const fx = await importOsmFixture(admin.context.request, product.baseUrl);
+    await admin.context.close();
+    const { north, south } = fx.landmarks.acrossRiver;
+
+    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
+    const post = async (url: string, body: unknown) => {
+      const res = await context.request.post(url, { data: body, headers: { Origin: product.baseUrl } });
+      expect(res.status(), `${url}: ${await res.text()}`).toBe(201);
+      return (await res.json()) as { id: number };
+    };
+    const point = (p: LonLat) => ({ type: 'Point', coordinates: p });
+    const unit = await post('/api/units', { type: 'Feature', geometry: point(north), properties: { name: 'Älvstrandens boende', kind: 'supported_housing', places: 6 } });
+    await post('/api/child-places', { type: 'Feature', geometry: point(south), properties: { name: 'Skolan vid kajen', kind: 'school' } });
+
+    const near = (await (await context.request.get(`/api/units/${unit.id}/child-places`)).json()) as {
+      features: { properties: { name: string; distance_m: number; walk_m: number | null } }[];
+    };
+    const school = near.features.find((f) => f.properties.name === 'Skolan vid kajen')!.properties;
+    expect(school.distance_m).toBeLessThan(400);
+    expect(school.walk_m!).toBeGreaterThan(3 * school.distance_m);
+
+    await page.goto(`/units/${unit.id}?tab=children`);
+    const walking = page.getByRole('checkbox', { name: 'Gångavstånd' });
+    await walking.waitFor({ timeout: 15_000 });
+    await walking.check();
+    await page.getByRole('list', { name: 'Gångzoner' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByRole('list', { name: 'Gångzoner' }).innerText(), POLL).toContain('15 min till fots');
+    const row = page.locator('tr', { hasText: 'Skolan vid kajen' });
+    const text = (await row.innerText()).replace(/\u00a0|\u202f/g, ' ');
+    const fmt = (x: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(x).replace(/\u00a0|\u202f/g, ' ');
+    expect(text).toContain(`${fmt(school.walk_m!)} m till fots, ${fmt(school.distance_m)} m fågelvägen`);
+    expect(await row.locator('.walk-detour').count()).toBe(1);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'issue16-walking-river-1400');
+    await expectAccessible(page, 'unit view with walk zones');
+
+    // both at once, and the straight rings can be turned off
+    await page.getByRole('checkbox', { name: 'Fågelvägen' }).uncheck();
+    await expect(page.getByRole('checkbox', { name: 'Gångavstånd' }).isChecked()).resolves.toBe(true);
+    await context.close();
+  });
+});

@@ -9,8 +9,13 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { clientConfig } from '../lib/clientConfig.js';
 import { fallbackStyle } from './styles.js';
 
-/** How long to wait for the basemap style before drawing the local one. */
+/** How long to wait for another host's basemap style before drawing the local one. */
 export const BASEMAP_TIMEOUT_MS = 4000;
+/**
+ * How long to wait for the client settings and our own style: the server that served this
+ * page is there, only perhaps busy, and the local style would lose the streets for nothing.
+ */
+export const OWN_STYLE_TIMEOUT_MS = 15_000;
 
 export interface Basemap {
   style: StyleSpecification;
@@ -35,10 +40,14 @@ async function fetchStyle(url: URL, signal: AbortSignal): Promise<StyleSpecifica
  */
 async function resolveBasemap(timeoutMs: number): Promise<Basemap> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let timer = setTimeout(() => controller.abort(), OWN_STYLE_TIMEOUT_MS);
   try {
     const { basemap_style_url } = await clientConfig(controller.signal);
     const url = new URL(basemap_style_url, location.href);
+    if (url.origin !== location.origin) {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(), timeoutMs);
+    }
     const style = await fetchStyle(url, controller.signal);
     if (url.origin !== location.origin) delete style.glyphs;
     return { style, fallback: false };

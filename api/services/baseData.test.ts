@@ -10,6 +10,7 @@ import { buildOsmFixture, writeOsmPbf, type OsmFixture } from '../test/osmFixtur
 import { TEST_USERS } from '../test/fixtures.js';
 import type { RequestContext } from './context.js';
 import { importBaseData, latestBaseImport } from './baseData.js';
+import { backupDatabase, restoreDatabase } from '../db/backup.js';
 
 /**
  * The base data import on the generated Göteborg extract (real water polygons from
@@ -125,5 +126,16 @@ describe('importBaseData on the Göteborg fixture', () => {
     expect(Math.abs(row!.area - expected) / expected).toBeLessThan(0.01);
     const water = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM base_areas WHERE osm_type = 'relation' AND kind = 'water' AND name = 'Göta älv'");
     expect(water[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is in the backup: a restore gives back the same base data, its version and the dismissals', async () => {
+    const before = await tableRows();
+    const version = await latestBaseImport(db);
+    const backup = JSON.parse(JSON.stringify(await backupDatabase(db)));
+    expect(backup.tables.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['base_ways', 'base_areas', 'base_addresses', 'base_imports', 'base_suggestion_dismissals']));
+    await db.query('DELETE FROM base_ways');
+    await restoreDatabase(db, backup);
+    expect(await tableRows()).toEqual(before);
+    expect(await latestBaseImport(db)).toEqual(version);
   });
 });

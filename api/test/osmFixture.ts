@@ -69,7 +69,7 @@ interface Scale {
 
 const SCALES: Record<'district' | 'city', Scale> = {
   district: { bbox: [11.89, 57.685, 12.0, 57.725], spacing: 90, waySpan: 5, addressEvery: 1, buildingAddressEvery: 3, poiRate: 0.02 },
-  city: { bbox: [11.78, 57.62, 12.12, 57.8], spacing: 42, waySpan: 4, addressEvery: 3, buildingAddressEvery: 4, poiRate: 0.01 },
+  city: { bbox: [11.78, 57.62, 12.12, 57.8], spacing: 42, waySpan: 4, addressEvery: 6, buildingAddressEvery: 4, poiRate: 0.01 },
 };
 
 const M_PER_DEG_LAT = 111_320;

@@ -350,3 +350,16 @@ describe('the two tile statements', () => {
     expect(body('basemap_tile_mvt.sql')).toBe(body('basemap_tile_features.sql'));
   });
 });
+
+describe('the CSP and the basemap', () => {
+  const directive = (csp: string, name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+  it('allows no other host by default, and a configured third-party style\u2019s origin only when set', async () => {
+    expect(t.config.basemapStyleUrl).toBe('/api/basemap/style.json');
+    const csp = (await t.request('viewer', 'GET', '/api/health')).headers.get('content-security-policy')!;
+    expect(directive(csp, 'connect-src')).toBe("connect-src 'self'");
+    expect(directive(csp, 'img-src')).toBe("img-src 'self' data: blob:");
+    const app = createApp({ db: t.db, config: { ...t.config, basemapStyleUrl: 'https://tiles.example.org/styles/x.json' }, clock: () => new Date() });
+    const other = (await app.request('http://localhost/api/health')).headers.get('content-security-policy')!;
+    expect(directive(other, 'connect-src')).toBe("connect-src 'self' https://tiles.example.org");
+  });
+});

@@ -67,6 +67,15 @@ describe.skipIf(!ogrinfo)('GDAL reads /ogc (OAPIF driver)', () => {
     expect(stdout).toMatch(/POINT/);
   });
 
+  it("an attribute filter in GDAL selects what the API's CQL2 filter does (GDAL 3.6 filters on its side; later versions send CQL2)", async () => {
+    const res = await fetch(`${server.baseUrl}/ogc/collections/actors/items?limit=1&filter=${encodeURIComponent("category = 'police'")}`, { headers: auth('viewer') });
+    const police = (await res.json()).numberMatched as number;
+    expect(police).toBeGreaterThan(0);
+    const { stdout } = await ogr(['-al', '-geom=NO', '-where', "category = 'police'", `OAPIF:${server.baseUrl}/ogc`, 'actors']);
+    expect((stdout.match(/^OGRFeature\(actors\):\d+/gm) ?? []).length).toBe(police);
+    expect(stdout.match(/category \(String\) = (\w+)/g)?.every((l) => l.endsWith('police'))).toBe(true);
+  });
+
   it('without a token GDAL is refused', async () => {
     const res = await run(ogrinfo!, ['-ro', '-so', `OAPIF:${server.baseUrl}/ogc`], { timeout: 60_000 }).then(() => 'opened', (e: { stderr?: string }) => e.stderr ?? 'failed');
     expect(res).not.toBe('opened');

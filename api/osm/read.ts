@@ -5,7 +5,7 @@
  */
 import { pointOnFeature } from '@turf/turf';
 import { ruleError } from '../errors.js';
-import { assembleRings, buildMultiPolygon } from './assemble.js';
+import { assembleRings, buildMultiPolygon, pointInRing } from './assemble.js';
 import { detectOsmFile } from './detect.js';
 import type { ElementSink, LonLat, OsmSourceKind, RelationMember, Tags } from './elements.js';
 import { addressOf, areaKind, closedWayIsArea, lineKind, placeOf, poiOf, type AddressParts, type AreaKind, type LineKind } from './mapping.js';
@@ -167,6 +167,15 @@ export function readOsmFile(bytes: Uint8Array, onProgress?: (p: ReadProgress) =>
 
 /** A point inside the (multi)polygon, for an address, POI or place mapped as an area. */
 function surfacePoint(polygons: LonLat[][][]): LonLat | undefined {
+  // Most areas are small convex outlines (buildings): the mean of the outer ring's vertices
+  // lies inside and costs nothing; otherwise turf's point on the surface.
+  const outer = polygons[0]?.[0];
+  if (polygons.length === 1 && polygons[0]!.length === 1 && outer && outer.length >= 4) {
+    let x = 0, y = 0;
+    for (let k = 0; k + 1 < outer.length; k++) { x += outer[k]![0]; y += outer[k]![1]; }
+    const p: LonLat = [Math.round((x / (outer.length - 1)) * 1e7) / 1e7, Math.round((y / (outer.length - 1)) * 1e7) / 1e7];
+    if (pointInRing(p, outer)) return p;
+  }
   try {
     const p = pointOnFeature({ type: 'MultiPolygon', coordinates: polygons }).geometry.coordinates;
     return [Math.round(p[0]! * 1e7) / 1e7, Math.round(p[1]! * 1e7) / 1e7];

@@ -198,7 +198,7 @@ export async function runWorkloads(opts: {
 
   // W3: every information need, as the needs table asks for it: the first page (the
   // default 1,000, most urgent first) with number_matched and the counts by status and
-  // priority over all pairs; raw SQL is needs_list.sql with the same page. Both join
+  // priority over all pairs; raw SQL is information_need_list.sql with the same page. Both join
   // every pair and judge every pair's information (bench/sql/load_information.sql).
   // The naive scan over all units × all child places is timed on a sample of units and
   // scaled to all of them (it takes minutes nationally).
@@ -220,7 +220,7 @@ export async function runWorkloads(opts: {
         return body.features.length;
       }, 1),
       {
-        raw: await timeIt(it.all, async () => (await db.query<{ features: unknown[] }>(query('needs_list'), needsParams))[0]!.features.length, 1),
+        raw: await timeIt(it.all, async () => (await db.query<{ features: unknown[] }>(query('information_need_list'), needsParams))[0]!.features.length, 1),
         naive: await timeIt(Math.min(3, it.all), w3NaiveOnce, 0),
         naiveScale: open.length / naiveUnits,
         index: await timeIt(it.all, () => open.reduce((n, u) => n + index.childPlacesNear(u.lon, u.lat, radii(u)).length, 0), 1),
@@ -279,7 +279,7 @@ export async function runWorkloads(opts: {
         raw: await timeIt(it.point, async (i) => {
           const [lo1, la1, lo2, la2] = view(i);
           const r = await Promise.all([
-            db.query(query('units_list'), [true, null]),
+            db.query(query('unit_list'), [true, null]),
             db.query<{ rows: unknown[] }>(query('layer_actors'), [lo1, la1, lo2, la2, null, null, 10000, 0]),
             db.query<{ rows: unknown[] }>(query('layer_child_places'), [lo1, la1, lo2, la2, null, null, 10000, 0]),
           ]);

@@ -9,7 +9,7 @@ import { passwordProblem } from './passwordPolicy.js';
 import { hashPassword } from './passwords.js';
 
 /** Fallback e-mail of the first administrator when ADMIN_EMAIL is not set. */
-const usersCount = statement('users_count', []);
+const usersCount = statement('user_count', []);
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@platssamverkan.local';
 

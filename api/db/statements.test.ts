@@ -7,11 +7,11 @@ describe('SQL statements bound by name', () => {
   });
 
   it('refuse a parameter list that does not match the placeholders', () => {
-    // prin_insert.sql uses $1…$7.
+    // principle_insert.sql uses $1…$7.
     const seven = ['unit', 'principle', 'status', 'evidence', 'reviewed', 'who', 'now'] as const;
-    expect(() => statement('prin_insert', seven.slice(0, 6))).toThrow(/uses \$1…\$7 but is bound to 6/);
-    expect(() => statement('prin_insert', [...seven, 'extra'])).toThrow(/bound to 8/);
-    expect(() => statement('prin_insert', ['unit', 'unit', 'status', 'evidence', 'reviewed', 'who', 'now'])).toThrow(/names a parameter twice/);
+    expect(() => statement('principle_insert', seven.slice(0, 6))).toThrow(/uses \$1…\$7 but is bound to 6/);
+    expect(() => statement('principle_insert', [...seven, 'extra'])).toThrow(/bound to 8/);
+    expect(() => statement('principle_insert', ['unit', 'unit', 'status', 'evidence', 'reviewed', 'who', 'now'])).toThrow(/names a parameter twice/);
   });
 
   it('find placeholders in code only, not in comments or string literals', () => {

@@ -9,26 +9,26 @@ import { audit } from './audit.js';
 import { seesExact, writerOf, type RequestContext } from './context.js';
 import { staleVersion } from './versions.js';
 
-const actList = statement('act_list', [
+const actList = statement('activity_list', [
   'unit_id', 'kind', 'from', 'to', 'actor_id', 'child_place_id', 'limit', 'offset', 'today', 'id',
   'follow_ups', 'follow_up_status', 'overdue_only', 'need_to_know',
 ]);
 /** One row when the unit exists; shared with the principle entries, which hang off a unit too. */
-export const unitExists = statement('act_unit_exists', ['unit_id']);
-const checkRefs = statement('act_check_refs', ['unit_id', 'actor_ids', 'child_place_ids', 'responsible_actor_id']);
-const actInsert = statement('act_insert', [
+export const unitExists = statement('unit_exists', ['unit_id']);
+const checkRefs = statement('activity_check_refs', ['unit_id', 'actor_ids', 'child_place_ids', 'responsible_actor_id']);
+const actInsert = statement('activity_insert', [
   'unit_id', 'kind', 'date', 'organisations', 'note', 'lon', 'lat', 'responsible_actor_id', 'due_date', 'follow_up_status',
   'user_id', 'user_name', 'now',
 ]);
-const actUpdate = statement('act_update', [
+const actUpdate = statement('activity_update', [
   'id', 'version', 'kind', 'date', 'organisations', 'note', 'lon', 'lat', 'responsible_actor_id', 'due_date', 'follow_up_status', 'now',
 ]);
-const actDelete = statement('act_delete', ['id', 'version']);
-const linkActors = statement('act_link_actors', ['activity_id', 'actor_ids']);
-const linkChildPlaces = statement('act_link_child_places', ['activity_id', 'child_place_ids']);
-const unlinkActors = statement('act_unlink_actors', ['activity_id']);
-const unlinkChildPlaces = statement('act_unlink_child_places', ['activity_id']);
-const pairStatus = statement('info_pair_status', ['unit_id', 'child_place_ids', 'now']);
+const actDelete = statement('activity_delete', ['id', 'version']);
+const linkActors = statement('activity_link_actors', ['activity_id', 'actor_ids']);
+const linkChildPlaces = statement('activity_link_child_places', ['activity_id', 'child_place_ids']);
+const unlinkActors = statement('activity_unlink_actors', ['activity_id']);
+const unlinkChildPlaces = statement('activity_unlink_child_places', ['activity_id']);
+const pairStatus = statement('information_need_pair_status', ['unit_id', 'child_place_ids', 'now']);
 
 /** The UTC calendar day of `d`, `YYYY-MM-DD`. */
 export const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
@@ -56,7 +56,7 @@ type ActivityRow = Activity & { total: number };
 /**
  * Activities matching the filters, newest first (follow-ups: earliest due first), and
  * their total. `exact` only for callers with need-to-know: otherwise activities at
- * restricted units are shown as from the unit's coarse location (act_list.sql):
+ * restricted units are shown as from the unit's coarse location (activity_list.sql):
  * findings without their location, ring-checked links only inside the coarse ring.
  */
 async function readActivities(db: Queryable, f: ListFilters, now: Date, exact: boolean): Promise<{ activities: Activity[]; total: number }> {

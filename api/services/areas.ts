@@ -2,7 +2,7 @@ import { statement } from '../db/statements.js';
 import { notFound } from '../errors.js';
 import { seesExact, type RequestContext } from './context.js';
 
-const areasList = statement('areas_list', ['min_lon', 'min_lat', 'max_lon', 'max_lat', 'levels', 'q', 'limit', 'offset']);
+const areasList = statement('area_list', ['min_lon', 'min_lat', 'max_lon', 'max_lat', 'levels', 'q', 'limit', 'offset']);
 const areaSummaryQuery = statement('area_summary', ['area_id', 'need_to_know', 'now']);
 
 export interface AreaFilters {

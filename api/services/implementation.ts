@@ -3,8 +3,8 @@ import { PRINCIPLES } from '../schemas/outreach.js';
 import { seesExact, type RequestContext } from './context.js';
 import type { PrincipleStatus } from './principles.js';
 
-const implUnits = statement('impl_units', ['need_to_know']);
-const implAreas = statement('impl_areas', ['need_to_know']);
+const implUnits = statement('implementation_units', ['need_to_know']);
+const implAreas = statement('implementation_areas', ['need_to_know']);
 
 interface UnitRow {
   id: number; name: string; kind: string; status: string; coarse: boolean;

@@ -8,10 +8,10 @@ import { toCsv } from './csv.js';
 import { auditExactRead, shownUnitsOf } from './exactReads.js';
 import { proxUnit } from './proximity.js';
 
-const needsList = statement('needs_list', [
+const needsList = statement('information_need_list', [
   'need_to_know', 'unit_id', 'kinds', 'priorities', 'statuses', 'area_id', 'now', 'limit', 'offset', 'sort_key', 'descending',
 ]);
-const areaExists = statement('needs_area_exists', ['area_id']);
+const areaExists = statement('area_exists', ['area_id']);
 
 /** Filters and order of the information needs (the list and its export); lists are OR-ed codes, undefined means any. */
 export interface NeedsFilters {
@@ -54,7 +54,7 @@ async function readNeeds(ctx: RequestContext, f: NeedsFilters, limit: number | n
  * child place in its outer ring) pair with ring, priority and information status, in
  * the order asked for (by default what needs doing first: overdue, not informed, due
  * soon, informed; then priority; then distance). The spatial join and the information
- * rules run once, set-based (sql/queries/needs_list.sql); `number_matched` counts every
+ * rules run once, set-based (sql/queries/information_need_list.sql); `number_matched` counts every
  * matching pair, `by_status` every pair passing the filters but the status filter and
  * `by_priority` every pair passing the filters but the priority filter, so a filter's
  * choices show their counts over the whole set. An unknown unit or area filter is a 404;

@@ -7,10 +7,10 @@ import { audit } from './audit.js';
 import { writerOf, type RequestContext } from './context.js';
 import { staleVersion } from './versions.js';
 
-const prinList = statement('prin_list', ['unit_id']);
+const prinList = statement('principle_list', ['unit_id']);
 const ENTRY = ['status', 'evidence', 'last_reviewed', 'who', 'now'] as const;
-const prinInsert = statement('prin_insert', ['unit_id', 'principle', ...ENTRY]);
-const prinUpdate = statement('prin_update', ['unit_id', 'principle', 'version', ...ENTRY]);
+const prinInsert = statement('principle_insert', ['unit_id', 'principle', ...ENTRY]);
+const prinUpdate = statement('principle_update', ['unit_id', 'principle', 'version', ...ENTRY]);
 
 export type PrincipleStatus = 'not_started' | 'in_progress' | 'in_place';
 

@@ -98,26 +98,26 @@ const placeUpdate = (s: Statement<'id' | 'version' | 'properties' | 'geometry' |
       id, version, properties: JSON.stringify(patch.properties ?? {}), geometry: patch.geometry ? JSON.stringify(patch.geometry) : null, now: now.toISOString(),
     });
 
-const actorInsert = statement('rec_actor_insert', ['properties', 'geometry', 'now']);
-const childInsert = statement('rec_child_insert', ['properties', 'geometry', 'now']);
-const personInsert = statement('rec_person_insert', ['actor_id', 'properties', 'now']);
-const personUpdate = statement('rec_person_update', ['id', 'version', 'properties', 'now']);
+const actorInsert = statement('actor_insert', ['properties', 'geometry', 'now']);
+const childInsert = statement('child_place_insert', ['properties', 'geometry', 'now']);
+const personInsert = statement('contact_person_insert', ['actor_id', 'properties', 'now']);
+const personUpdate = statement('contact_person_update', ['id', 'version', 'properties', 'now']);
 
 /** Actors as GeoJSON Features, with their active contact persons. */
 export const ACTOR: RecordKind<PlaceRow, PlaceFeature, ActorPatchInput> = {
   entity: 'actor',
-  get: statement('rec_actor_get', ['id']),
-  update: placeUpdate(statement('rec_actor_update', ['id', 'version', 'properties', 'geometry', 'now'])),
-  remove: statement('rec_actor_delete', ['id', 'version']),
+  get: statement('actor_get', ['id']),
+  update: placeUpdate(statement('actor_update', ['id', 'version', 'properties', 'geometry', 'now'])),
+  remove: statement('actor_delete', ['id', 'version']),
   present: presentPlace,
 };
 
 /** Child places as GeoJSON Features. */
 export const CHILD_PLACE: RecordKind<PlaceRow, PlaceFeature, ChildPlacePatchInput> = {
   entity: 'child_place',
-  get: statement('rec_child_get', ['id']),
-  update: placeUpdate(statement('rec_child_update', ['id', 'version', 'properties', 'geometry', 'now'])),
-  remove: statement('rec_child_delete', ['id', 'version']),
+  get: statement('child_place_get', ['id']),
+  update: placeUpdate(statement('child_place_update', ['id', 'version', 'properties', 'geometry', 'now'])),
+  remove: statement('child_place_delete', ['id', 'version']),
   present: presentPlace,
 };
 
@@ -128,9 +128,9 @@ export const CHILD_PLACE: RecordKind<PlaceRow, PlaceFeature, ChildPlacePatchInpu
  */
 export const CONTACT_PERSON: RecordKind<Record<string, unknown> & { id: number; active: boolean }, Record<string, unknown>, ContactPersonPatchInput> = {
   entity: 'contact_person',
-  get: statement('rec_person_get', ['id']),
+  get: statement('contact_person_get', ['id']),
   update: (tx, id, version, patch, now) => personUpdate.one<{ id: number }>(tx, { id, version, properties: JSON.stringify(patch), now: now.toISOString() }),
-  remove: statement('rec_person_delete', ['id', 'version']),
+  remove: statement('contact_person_delete', ['id', 'version']),
   present: (row) => row,
   visibleTo: (row, user) => row.active || user?.role === 'admin',
 };

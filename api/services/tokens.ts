@@ -5,9 +5,9 @@ import { ApiError, MESSAGES, notFound } from '../errors.js';
 import { audit } from './audit.js';
 import type { RequestContext } from './context.js';
 
-const tokensCreate = statement('tokens_create', ['user_id', 'name', 'token_hash', 'now']);
-const tokensList = statement('tokens_list', ['user_id']);
-const tokensRevoke = statement('tokens_revoke', ['id', 'user_id', 'now']);
+const tokensCreate = statement('token_create', ['user_id', 'name', 'token_hash', 'now']);
+const tokensList = statement('token_list', ['user_id']);
+const tokensRevoke = statement('token_revoke', ['id', 'user_id', 'now']);
 
 /** A personal API token as its owner sees it: never the secret or its hash. */
 export interface TokenInfo { id: number; name: string; created_at: string; last_used_at: string | null }

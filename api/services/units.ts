@@ -7,11 +7,11 @@ import { seesExact, writerOf, type RequestContext } from './context.js';
 import { auditExactRead, type ShownUnit } from './exactReads.js';
 import { staleVersion } from './versions.js';
 
-const unitsList = statement('units_list', ['need_to_know', 'unit_id']);
-const unitsInsert = statement('units_insert', ['properties', 'geometry', 'now']);
-const unitsUpdate = statement('units_update', ['unit_id', 'version', 'properties', 'geometry', 'now']);
-const unitsDelete = statement('units_delete', ['unit_id', 'version']);
-const unitsDependents = statement('units_dependents', ['unit_id']);
+const unitsList = statement('unit_list', ['need_to_know', 'unit_id']);
+const unitsInsert = statement('unit_insert', ['properties', 'geometry', 'now']);
+const unitsUpdate = statement('unit_update', ['unit_id', 'version', 'properties', 'geometry', 'now']);
+const unitsDelete = statement('unit_delete', ['unit_id', 'version']);
+const unitsDependents = statement('unit_dependents', ['unit_id']);
 
 interface UnitRow {
   id: number; name: string; kind: Unit['properties']['kind']; status: Unit['properties']['status'];

@@ -8,12 +8,12 @@ import { writerOf, type RequestContext } from './context.js';
 import { userByEmail } from './sessions.js';
 import { staleVersion } from './versions.js';
 
-const usersList = statement('users_list', ['id']);
-export const usersInsert = statement('users_insert', ['email', 'name', 'role', 'password_hash', 'now']);
-const usersUpdate = statement('users_update', ['id', 'version', 'name', 'role', 'active', 'password_hash', 'now']);
-const adminCount = statement('users_admin_count', []);
-const sessionsDelete = statement('users_sessions_delete', ['user_id']);
-const tokensRevokeAll = statement('users_tokens_revoke', ['user_id', 'now']);
+const usersList = statement('user_list', ['id']);
+export const usersInsert = statement('user_insert', ['email', 'name', 'role', 'password_hash', 'now']);
+const usersUpdate = statement('user_update', ['id', 'version', 'name', 'role', 'active', 'password_hash', 'now']);
+const adminCount = statement('user_admin_count', []);
+const sessionsDelete = statement('user_sessions_delete', ['user_id']);
+const tokensRevokeAll = statement('user_tokens_revoke', ['user_id', 'now']);
 
 /** A user account as the API shows it: never the password hash. */
 export interface UserRecord {

@@ -103,10 +103,10 @@ async function check(w: World): Promise<void> {
     if (e.kind === 'info') {
       // the product's own insert, which snapshots the unit as it is now
       const day = w.days[e.day]!;
-      const [a] = await db.query<{ id: number }>(query('act_insert'), [
+      const [a] = await db.query<{ id: number }>(query('activity_insert'), [
         unitId, 'information', dayOf(day), '[]', null, null, null, null, null, null, null, null, iso(T0 + day * DAY + e.recordedMs),
       ]);
-      await db.query(query('act_link_child_places'), [a!.id, JSON.stringify(e.places.map((k) => placeIds[k]))]);
+      await db.query(query('activity_link_child_places'), [a!.id, JSON.stringify(e.places.map((k) => placeIds[k]))]);
     } else if (e.kind === 'move') {
       await db.query('UPDATE units SET location = ST_Project(location, $2::float8, radians($3::float8)) WHERE id = $1', [unitId, e.metres, e.bearing]);
     } else if (e.kind === 'places') {

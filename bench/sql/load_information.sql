@@ -8,7 +8,7 @@
 -- informed when the unit had one place fewer, so the places change since voids them.
 -- Recorded now (created_at), after the child places were registered, as a real
 -- register is built: import first, then record what was done.
--- pairs: the needs as sql/queries/needs_list.sql finds them (exact unit locations)
+-- pairs: the needs as sql/queries/information_need_list.sql finds them (exact unit locations)
 WITH pairs AS (
   SELECT u.id AS unit_id, u.location, u.places, u.status, cp.id AS child_place_id,
          (u.id::bigint * 2654435761 + cp.id::bigint * 40503) % 1000003 AS h

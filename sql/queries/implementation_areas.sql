@@ -1,7 +1,7 @@
 -- The implementation overview per area (only areas holding at least one unit): the
 -- number of units inside and the principle entries per status summed over them.
 -- $1 need-to-know: without it, restricted units count in the areas their coarse
--- location lies in (ps_visible_location), as in impl_units.sql.
+-- location lies in (ps_visible_location), as in implementation_units.sql.
 -- unit_counts: per unit, how many principles have each status, and where the caller may see it
 WITH unit_counts AS (
   SELECT u.id, ps_visible_location(u.sensitivity, u.location, $1::boolean) AS location,

@@ -54,6 +54,9 @@ describe('readOsmFile', () => {
     const shuffled = [...fx.overpass.elements].reverse();
     const a = readOsmFile(enc(fx.overpass)), b = readOsmFile(enc({ elements: shuffled }));
     expect(b.counts).toEqual(a.counts);
+    // Two answers pasted together list elements twice: each is still one row (no duplicate key on insert).
+    const twice = readOsmFile(enc({ elements: [...fx.overpass.elements, ...fx.overpass.elements] }));
+    expect(twice.counts).toMatchObject({ ways: a.counts.ways, areas: a.counts.areas, addresses: a.counts.addresses, pois: a.counts.pois, places: a.counts.places });
   });
 
   it('names a broken element by its index', () => {

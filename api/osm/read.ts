@@ -56,21 +56,24 @@ interface RelRec { id: number; members: RelationMember[]; tags: Tags }
 export function readOsmFile(bytes: Uint8Array, onProgress?: (p: ReadProgress) => void): BaseData {
   const kind = detectOsmFile(bytes);
   const nodes = new NodeStore();
-  const tagged: { id: number; point: LonLat; tags: Tags }[] = [];
+  // By id: a file that lists an element twice (two Overpass answers pasted together) keeps the last.
+  const tagged = new Map<number, { id: number; point: LonLat; tags: Tags }>();
   const ways = new Map<number, WayRec>();
-  const relations: RelRec[] = [];
+  const relations = new Map<number, RelRec>();
   let relationsRead = 0;
   const sink: ElementSink = {
     node(id, lon, lat, tags) {
       nodes.add(id, lon, lat);
-      if (tags) tagged.push({ id, point: [lon, lat], tags });
+      if (tags) tagged.set(id, { id, point: [lon, lat], tags });
+      else tagged.delete(id);
     },
     way(id, refs, tags, coords) {
       ways.set(id, coords ? { refs, tags, coords } : { refs, tags });
     },
     relation(id, members, tags) {
       relationsRead++;
-      if (tags && (tags.type === 'multipolygon' || placeOf(tags) || poiOf(tags) || addressOf(tags))) relations.push({ id, members, tags });
+      if (tags && (tags.type === 'multipolygon' || placeOf(tags) || poiOf(tags) || addressOf(tags))) relations.set(id, { id, members, tags });
+      else relations.delete(id);
     },
   };
   if (kind === 'pbf') readPbf(bytes, sink, (done, total) => onProgress?.({ phase: 'read', done, total }));
@@ -92,7 +95,7 @@ export function readOsmFile(bytes: Uint8Array, onProgress?: (p: ReadProgress) =>
     if (addr) out.addresses.push({ osm_type: type, osm_id: id, ...addr, point: at });
     if (poi) out.pois.push({ osm_type: type, osm_id: id, key: poi.key, value: poi.value, name: tags.name ?? null, tags, point: at });
   };
-  for (const n of tagged) points('node', n.id, n.tags, n.point);
+  for (const n of tagged.values()) points('node', n.id, n.tags, n.point);
 
   /** The way's vertices with their node ids, the nodes the file lacks left out. */
   const resolve = (w: WayRec): { ids: number[]; coords: LonLat[]; missing: boolean } => {
@@ -129,7 +132,7 @@ export function readOsmFile(bytes: Uint8Array, onProgress?: (p: ReadProgress) =>
   }
   onProgress?.({ phase: 'map', done: ways.size, total: ways.size });
 
-  for (const rel of relations) {
+  for (const rel of relations.values()) {
     const memberCoords = (m: RelationMember): LonLat[] | undefined => {
       if (m.coords && m.coords.length > 0) return m.coords;
       const w = ways.get(m.ref);

@@ -11,26 +11,24 @@ const metres = (a: LonLat, b: LonLat) => distance(a, b, { units: 'kilometers' })
 for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`OSM suggestions on ${backend}`, () => {
   const product = useProduct({ backend });
 
-  it('an editor adds a suggested café as an actor and sees it among the contacts', async () => {
+  it('an editor adds a suggested point of interest as an actor and sees it among the contacts', async () => {
     const admin = await product.open({ role: 'admin' });
     const fx = await importOsmFixture(admin.context.request, product.baseUrl);
     await admin.context.close();
 
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const units = ((await (await context.request.get('/api/units')).json()) as { features: UnitF[] }).features;
-    // A demo unit whose outer ring holds one of the fixture's actor-kind points of interest that is suggested.
-    let pick: { unit: UnitF; poi: (typeof fx.landmarks.pois)[number] } | undefined;
-    for (const poi of fx.landmarks.pois.filter((p) => ['cafe', 'restaurant', 'fast_food', 'supermarket', 'bakery', 'library', 'police'].includes(p.value))) {
-      for (const unit of units) {
-        if (metres(unit.geometry.coordinates, poi.lonLat) > unit.properties.radii.area - 20) continue;
-        const s = (await (await context.request.get(`/api/units/${unit.id}/suggestions`)).json()) as { features: { properties: { osm_id: number } }[] };
-        if (s.features.some((f) => f.properties.osm_id === poi.osmId)) pick = { unit, poi };
-        if (pick) break;
-      }
-      if (pick) break;
-    }
-    expect(pick, 'a demo unit with a suggested point of interest inside its outer ring').toBeDefined();
-    const { unit, poi } = pick!;
+    // A new unit among the fixture's points of interest (central Göteborg), with the default 1000 m outer ring.
+    const made = await context.request.fetch(`${product.baseUrl}/api/units`, {
+      method: 'POST', headers: { Origin: product.baseUrl },
+      data: { type: 'Feature', geometry: { type: 'Point', coordinates: [11.968, 57.704] }, properties: { name: 'Förslagsboendet', kind: 'supported_housing', places: 4 } },
+    });
+    expect(made.status()).toBe(201);
+    const unit = (await made.json()) as UnitF;
+    const suggested = ((await (await context.request.get(`/api/units/${unit.id}/suggestions`)).json()) as { features: { properties: { osm_id: number; record: string; distance_m: number } }[] }).features;
+    const found = fx.landmarks.pois.find((p) => suggested.some((s) => s.properties.osm_id === p.osmId && s.properties.record === 'actor'));
+    expect(found, 'a fixture point of interest suggested as an actor').toBeDefined();
+    const poi = found!;
+    expect(metres(unit.geometry.coordinates, poi.lonLat)).toBeLessThan(1000);
 
     await page.goto(`/units/${unit.id}?tab=contacts`);
     const panel = page.getByRole('region', { name: 'Förslag från OpenStreetMap' });

@@ -3,7 +3,8 @@ import type { Address, AddressCollection } from './baseDataApi.js';
 import { ResultSection } from './ResultSection.js';
 
 /**
- * The search's "Adresser" section: each address a button that shows it on the map.
+ * The search's "Adresser" section: each address a button that shows it on the map
+ * (pressed while shown; its name is the address as written).
  * Says so when no address is imported at all, so an empty list is not read as "no such
  * address".
  */
@@ -27,10 +28,10 @@ export function AddressResults({ result, chosen, onChoose }: { result: AddressCo
             type="button"
             className="feature-item"
             aria-pressed={chosen?.id === a.id}
-            aria-label={m.baseData.showAddress(a.properties.label)}
             onClick={() => onChoose(a)}
           >
             <span className="feature-name">{[a.properties.street, a.properties.housenumber].filter(Boolean).join(' ')}</span>
+            {a.properties.postcode || a.properties.city ? <span className="visually-hidden">, </span> : null}
             <span className="feature-meta">{[a.properties.postcode && a.properties.postcode.replace(/^(\d{3})(\d{2})$/, '$1 $2'), a.properties.city].filter(Boolean).join(' ')}</span>
           </button>
         </li>

@@ -10,7 +10,6 @@ const enM = (v: number) => (v >= 1000 ? `${new Intl.NumberFormat('en-GB', { maxi
 export const baseDataSv = {
   addresses: 'Adresser',
   noAddressesImported: 'Inga adresser importerade. En administratör kan importera OpenStreetMap-data under Import.',
-  showAddress: (label: string) => `Visa ${label} i kartan`,
   addressShown: (label: string) => `${label} visas i kartan.`,
   addressField: 'Sök adress',
   addressFieldHint: 'Skriv gata och nummer, till exempel Kungsportsavenyen 1, och välj en träff.',
@@ -50,7 +49,6 @@ export const baseDataSv = {
 export const baseDataEn: typeof baseDataSv = {
   addresses: 'Addresses',
   noAddressesImported: 'No addresses imported. An administrator can import OpenStreetMap data under Import.',
-  showAddress: (label: string) => `Show ${label} on the map`,
   addressShown: (label: string) => `${label} is shown on the map.`,
   addressField: 'Find an address',
   addressFieldHint: 'Type a street and number, for example Kungsportsavenyen 1, and choose a result.',

@@ -82,6 +82,7 @@ export const RULE_CODES = {
   osm_file_kind: 'OSM base data import: a file that is neither .osm.pbf nor Overpass JSON; params kind (pdf, zip, gzip, bzip2, png, jpeg, sqlite, pmtiles, osm_xml, xml, geojson, csv, empty, unknown)',
   osm_file_broken: 'OSM base data import: a truncated or corrupt file, nothing imported; params reason, at (byte or element)',
   osm_file_empty: 'OSM base data import: a file with no nodes or ways',
+  osm_no_positions: 'OSM base data import: ways whose nodes the file does not hold (an Overpass answer without its nodes); params ways',
   field_count: 'import: a CSV row with another number of fields than the header; params got, expected',
   geometry_repaired: 'import warning: an invalid polygon repaired with ST_MakeValid',
   bad_file: 'import: a file that cannot be read as the format',

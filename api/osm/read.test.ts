@@ -65,6 +65,9 @@ describe('readOsmFile', () => {
     const truncated = JSON.stringify(fx.overpass).slice(0, 5000);
     expect(ruleOf(() => readOsmFile(enc(truncated)))).toMatchObject({ rule: 'osm_file_broken' });
     expect(ruleOf(() => readOsmFile(enc({ elements: [] })))).toMatchObject({ rule: 'osm_file_empty' });
+    // An Overpass answer of ways without their nodes would replace the base data with nothing.
+    const waysOnly = fx.overpass.elements.filter((e) => e.type !== 'node');
+    expect(ruleOf(() => readOsmFile(enc({ elements: waysOnly })))).toMatchObject({ rule: 'osm_no_positions', status: 400 });
   });
 });
 

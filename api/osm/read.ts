@@ -163,6 +163,11 @@ export function readOsmFile(bytes: Uint8Array, onProgress?: (p: ReadProgress) =>
     });
   }
 
+  // An Overpass answer without its nodes (`out body;` alone): importing it would replace the
+  // base data with nothing, so it is refused.
+  if (ways.size > 0 && out.ways.length === 0 && out.areas.length === 0 && out.counts.incomplete > 0) {
+    throw ruleError('bad_request', 'osm_no_positions', `The file's ${ways.size} ways lack their nodes (run the Overpass query with ">; out skel qt;" or "out geom;"); nothing was imported.`, { ways: ways.size }, ['file']);
+  }
   out.bbox = nodes.extent() ?? extentOfWays(out.ways);
   Object.assign(out.counts, { ways: out.ways.length, areas: out.areas.length, places: out.places.length, addresses: out.addresses.length, pois: out.pois.length });
   return out;

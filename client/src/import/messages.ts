@@ -86,6 +86,7 @@ export const importSv = {
     osm_file_kind: (p: P) => `${OSM_KIND_SV[String(p.kind)] ?? OSM_KIND_SV.unknown}; OSM-importen läser .osm.pbf eller Overpass JSON.`,
     osm_file_broken: () => 'Filen kunde inte läsas till slut: den är avbruten eller trasig. Ladda ner den igen. Inget importerades; grunddatan är som förut.',
     osm_file_empty: () => 'Filen innehåller inga OSM-noder eller -vägar. Inget importerades.',
+    osm_no_positions: () => 'Filens vägar saknar sina noder, så inget kan ritas. Kör Overpass-frågan med ”>; out skel qt;” eller ”out geom;” och exportera igen. Inget importerades.',
   } as Record<string, (p: P) => string>,
 };
 
@@ -151,5 +152,6 @@ export const importEn: typeof importSv = {
     osm_file_kind: (p: P) => `${OSM_KIND_EN[String(p.kind)] ?? OSM_KIND_EN.unknown}; the OSM import reads .osm.pbf or Overpass JSON.`,
     osm_file_broken: () => 'The file could not be read to the end: it is truncated or corrupt. Download it again. Nothing was imported; the base data is as before.',
     osm_file_empty: () => 'The file holds no OSM nodes or ways. Nothing was imported.',
+    osm_no_positions: () => 'The file\'s ways lack their nodes, so nothing can be drawn. Run the Overpass query with ">; out skel qt;" or "out geom;" and export again. Nothing was imported.',
   } as Record<string, (p: P) => string>,
 };

@@ -3,7 +3,7 @@
  * two bridges, a motorway with foot=no): across the river is near as the crow flies and
  * far on foot, and only over a bridge.
  */
-import { distance } from '@turf/turf';
+import { booleanPointInPolygon, distance, polygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOsmFixture, type OsmFixture } from '../test/osmFixture.js';
 import { WalkNetwork } from './network.js';
@@ -60,5 +60,21 @@ describe('walking on the fixture network', () => {
     const snap = net.snap({ lon, lat }, 1e6);
     const got = net.distances({ lon: north[0], lat: north[1] }, [{ lon, lat }], { ...opts, maxSnapM: Math.max(1, snap!.distance_m - 1) })[0];
     expect(got).toBeNull();
+  });
+
+  it('draws zones of thousands of nodes (the thinned hull) that still contain every reached node', () => {
+    const g = net.graph;
+    let most = 0;
+    for (const n of [17, 4242, 9001, 20_000, 31_337].map((k) => k % g.nodeCount)) {
+      const from = { lon: g.lon[n]!, lat: g.lat[n]! };
+      const bands = net.zones(from, [400, 1250, 2000], 300);
+      for (const band of bands) {
+        const reached = net.reach(from, band.limit_m, 300);
+        const poly = polygon([band.ring!]);
+        for (const r of reached) expect(booleanPointInPolygon([r.lon, r.lat], poly)).toBe(true);
+      }
+      most = Math.max(most, net.reach(from, 2000, 300).length);
+    }
+    expect(most).toBeGreaterThan(1000);
   });
 });

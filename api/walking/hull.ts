@@ -72,10 +72,44 @@ function withVertices(ring: readonly HullPoint[], onEdge: Classified['onEdge']):
   return next;
 }
 
+/** Cell size of the thinning grid, in metres. */
+const THIN_CELL_M = 50;
+/** Rounds of adding left-out points back before falling back to the convex hull. */
+const HULL_ROUNDS = 3;
+
+/**
+ * The points that can shape the outline: those in occupied grid cells with an empty
+ * neighbour (the edge of the reached area). Points deep inside cannot be on a concave
+ * hull that does not carve into occupied cells, and the hull's cost grows with its
+ * input; any point the thinned hull does leave out is added back (hullOf).
+ */
+function thin(points: readonly HullPoint[]): HullPoint[] {
+  if (points.length < 200) return points.slice();
+  // cells keyed by a number: column × 2^21 + row, columns and rows offset to be non-negative
+  let minX = Infinity, minY = Infinity;
+  for (const p of points) { if (p[0] < minX) minX = p[0]; if (p[1] < minY) minY = p[1]; }
+  const W = 2 ** 21;
+  const keyOf = (p: HullPoint) => (Math.floor((p[0] - minX) / THIN_CELL_M) + 1) * W + Math.floor((p[1] - minY) / THIN_CELL_M) + 1;
+  const occupied = new Set<number>();
+  for (const p of points) occupied.add(keyOf(p));
+  const out: HullPoint[] = [];
+  for (const p of points) {
+    const k = keyOf(p);
+    if (!occupied.has(k + W) || !occupied.has(k - W) || !occupied.has(k + 1) || !occupied.has(k - 1)) out.push(p);
+  }
+  return out;
+}
+
 /** The outline (closed, counter-clockwise as RFC 7946 asks) of a set of points, as [lon, lat]. */
 export function hullOf(points: HullPoint[]): [number, number][] {
-  let ring = concaveman(points, HULL_CONCAVITY, HULL_MIN_EDGE_M);
+  const shaping = thin(points);
+  let ring = concaveman(shaping, HULL_CONCAVITY, HULL_MIN_EDGE_M);
   let c = classify(ring, points);
+  for (let round = 1; c.outside.length > 0 && round < HULL_ROUNDS; round++) {
+    shaping.push(...c.outside);
+    ring = concaveman(shaping, HULL_CONCAVITY, HULL_MIN_EDGE_M);
+    c = classify(ring, points);
+  }
   if (c.outside.length > 0) {
     ring = concaveman(points, Infinity);
     c = classify(ring, points);

@@ -62,8 +62,9 @@ describe('GET /api/addresses', () => {
     expect(first.properties.label).toBe('Kungsportsavenyen 1, 411 36 Göteborg');
     expect(first.geometry.coordinates).toEqual([11.9725, 57.7026]);
     // the same street with other numbers follows before the merely similar street
-    const streets = body.features.map((f) => f.properties.street);
-    expect(streets.slice(0, 4)).toEqual(['Kungsportsavenyen', 'Kungsportsavenyen', 'Kungsportsavenyen', 'Kungsportsavenyen']);
+    // then 1A (the number with a letter), then the street's other numbers in numeric order, 2 before 10
+    expect(body.features.slice(0, 4).map((f) => `${f.properties.street} ${f.properties.housenumber}`))
+      .toEqual(['Kungsportsavenyen 1', 'Kungsportsavenyen 1A', 'Kungsportsavenyen 2', 'Kungsportsavenyen 10']);
   });
 
   it('finds it lower-cased, misspelt, shortened and with the number\'s letter', async () => {

@@ -35,18 +35,18 @@ WITH near AS (
            n.street_key
   LIMIT 12
 ), cand AS (
-  -- per street, its best $6 addresses: the number typed, then its beginning, the
-  -- postcode, the town, then in house-number order
+  -- per street, its best $6 addresses: the number typed, then that number with a
+  -- letter (1 finds 1A, not 10), the postcode, the town, then in house-number order
   SELECT a.*, s.sim, s.exact_street, s.prefix
   FROM streets s
   CROSS JOIN LATERAL (
     SELECT a.osm_type, a.osm_id, a.street, a.housenumber, a.postcode, a.city, a.geom,
            (a.housenumber_key = $3::text) AS number_exact,
-           (a.housenumber_key LIKE $3::text || '%') AS number_prefix
+           (a.housenumber_key LIKE $3::text || '%' AND substring(a.housenumber_key from length($3::text) + 1 for 1) !~ '[0-9]') AS number_prefix
     FROM base_addresses a
     WHERE a.street_key = s.street_key
     ORDER BY (a.housenumber_key = $3::text) DESC NULLS LAST,
-             (a.housenumber_key LIKE $3::text || '%') DESC NULLS LAST,
+             (a.housenumber_key LIKE $3::text || '%' AND substring(a.housenumber_key from length($3::text) + 1 for 1) !~ '[0-9]') DESC NULLS LAST,
              (replace(a.postcode, ' ', '') = $4::text) DESC NULLS LAST,
              (lower(a.city) = $5::text) DESC NULLS LAST,
              substring(a.housenumber from '^[0-9]{1,9}')::int NULLS LAST,

@@ -173,6 +173,18 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /api/units/{id}/dependents', url: `/api/units/${unitId}/dependents` });
     await ok({ route: 'GET /api/units/{id}/contacts', url: `/api/units/${unitId}/contacts` });
     await ok({ route: 'GET /api/units/{id}/child-places', url: `/api/units/${unitId}/child-places` });
+    await ok({ route: 'GET /api/addresses', url: '/api/addresses?q=Kungsportsavenyen%201' });
+    await ok({ route: 'GET /api/places/check', url: '/api/places/check?lon=11.97&lat=57.70' });
+    for (const [id, value, name] of [[9001, 'cafe', 'Schematestkaféet'], [9002, 'library', 'Schematestbiblioteket']] as const) {
+      await t.db.query(
+        `INSERT INTO base_pois (osm_type, osm_id, key, value, name, tags, geom)
+         SELECT 'node', $2, 'amenity', $3, $4, jsonb_build_object('amenity', $3::text, 'name', $4::text), ST_Translate(location::geometry, 0.0004, 0) FROM units WHERE id = $1`,
+        [unitId, id, value, name],
+      );
+    }
+    await ok({ route: 'GET /api/units/{id}/suggestions', url: `/api/units/${unitId}/suggestions` });
+    await ok({ route: 'POST /api/units/{id}/suggestions/{osm_type}/{osm_id}/accept', url: `/api/units/${unitId}/suggestions/node/9001/accept`, status: 201 });
+    await ok({ route: 'POST /api/units/{id}/suggestions/{osm_type}/{osm_id}/dismiss', url: `/api/units/${unitId}/suggestions/node/9002/dismiss`, status: 204 });
     await ok({ route: 'GET /api/units/{id}/contacts/export', url: `/api/units/${unitId}/contacts/export` });
     await ok({ route: 'GET /api/information-needs', url: '/api/information-needs?limit=5' });
     await ok({ route: 'POST /api/site-analysis', url: '/api/site-analysis', body: { lon: 11.99, lat: 57.68 } });

@@ -48,6 +48,17 @@ const setNow = (iso: string) => {
   t.setNow(iso);
 };
 
+/** Runs `fn` with the clock at `iso` and puts it back afterwards, whether `fn` passed or failed, so no later test sees a moved clock. */
+async function atTime<T>(iso: string, fn: () => Promise<T>): Promise<T> {
+  const before = nowIso;
+  setNow(iso);
+  try {
+    return await fn();
+  } finally {
+    setNow(before);
+  }
+}
+
 const markInformed = (unitId: number, ids: number[], date: string) =>
   t.request('editor', 'POST', '/api/information-needs/mark-informed', { unit_id: unitId, child_place_ids: ids, date });
 
@@ -87,35 +98,28 @@ describe('information status rules (ps_information)', () => {
 
   it('turns due_soon 30 days before expiry and overdue at 12 months', async () => {
     const { unitId, childPlaceIds: [cp] } = takePlaces(1);
-    setNow('2026-03-01T10:00:00Z');
     expect((await markInformed(unitId, [cp!], '2026-03-01')).status).toBe(201);
-    setNow('2027-01-29T23:59:59Z'); // 30 days and 1 s before 2027-03-01
-    expect((await status(unitId, cp!)).status).toBe('informed');
-    setNow('2027-01-30T00:00:00Z'); // exactly 30 days before
-    expect((await status(unitId, cp!)).status).toBe('due_soon');
-    setNow('2027-02-28T23:59:59Z');
-    expect((await status(unitId, cp!)).status).toBe('due_soon');
-    setNow('2027-03-01T00:00:00Z');
-    const s = await status(unitId, cp!);
-    expect(s).toEqual({ status: 'overdue', last_informed_at: '2026-03-01T00:00:00.000Z', due_at: '2027-03-01T00:00:00.000Z' });
-    setNow('2026-03-01T10:00:00Z');
+    await atTime('2027-01-29T23:59:59Z', async () => { // 30 days and 1 s before 2027-03-01
+      expect((await status(unitId, cp!)).status).toBe('informed');
+      setNow('2027-01-30T00:00:00Z'); // exactly 30 days before
+      expect((await status(unitId, cp!)).status).toBe('due_soon');
+      setNow('2027-02-28T23:59:59Z');
+      expect((await status(unitId, cp!)).status).toBe('due_soon');
+      setNow('2027-03-01T00:00:00Z');
+      const s = await status(unitId, cp!);
+      expect(s).toEqual({ status: 'overdue', last_informed_at: '2026-03-01T00:00:00.000Z', due_at: '2027-03-01T00:00:00.000Z' });
+    });
   });
 
   it('follows the configured validity and due-soon window', async () => {
     const { unitId, childPlaceIds: [cp] } = takePlaces(1);
     expect((await markInformed(unitId, [cp!], '2026-03-01')).status).toBe(201);
-    await t.db.query("UPDATE settings SET value = '6' WHERE key = 'information_validity_months'");
-    await t.db.query("UPDATE settings SET value = '10' WHERE key = 'information_due_soon_days'");
-    try {
-      setNow('2026-08-21T12:00:00Z'); // 10 days before 2026-09-01 minus 12 h
-      expect(await status(unitId, cp!)).toMatchObject({ status: 'informed', due_at: '2026-09-01T00:00:00.000Z' });
-      setNow('2026-08-22T00:00:00Z');
-      expect((await status(unitId, cp!)).status).toBe('due_soon');
-    } finally {
-      await t.db.query("UPDATE settings SET value = '12' WHERE key = 'information_validity_months'");
-      await t.db.query("UPDATE settings SET value = '30' WHERE key = 'information_due_soon_days'");
-      setNow('2026-03-01T10:00:00Z');
-    }
+    await t.withSettings({ information_validity_months: 6, information_due_soon_days: 10 }, () =>
+      atTime('2026-08-21T12:00:00Z', async () => { // 10 days before 2026-09-01 minus 12 h
+        expect(await status(unitId, cp!)).toMatchObject({ status: 'informed', due_at: '2026-09-01T00:00:00.000Z' });
+        setNow('2026-08-22T00:00:00Z');
+        expect((await status(unitId, cp!)).status).toBe('due_soon');
+      }));
   });
 
   it('counts the latest information, and an information dated in the future only from its date', async () => {
@@ -126,9 +130,9 @@ describe('information status rules (ps_information)', () => {
     expect(await status(unitId, cp!)).toMatchObject({ status: 'informed', last_informed_at: '2026-02-15T00:00:00.000Z' });
     expect((await markInformed(unitId, [cp!], '2026-03-02')).status).toBe(201); // tomorrow: accepted
     expect(await status(unitId, cp!)).toMatchObject({ last_informed_at: '2026-02-15T00:00:00.000Z' });
-    setNow('2026-03-02T08:00:00Z');
-    expect(await status(unitId, cp!)).toMatchObject({ last_informed_at: '2026-03-02T00:00:00.000Z' });
-    setNow('2026-03-01T10:00:00Z');
+    await atTime('2026-03-02T08:00:00Z', async () => {
+      expect(await status(unitId, cp!)).toMatchObject({ last_informed_at: '2026-03-02T00:00:00.000Z' });
+    });
   });
 
   it('reopens when the unit moves more than 50 m (turf geodesic destination), not at 40 m', async () => {
@@ -213,10 +217,10 @@ describe('the information object of the proximity answers', () => {
     const near = await t.getJson('viewer', `/api/units/${unitId}/child-places`);
     const row = near.features.find((f: any) => f.id === a);
     expect(row.properties.information).toEqual({ status: 'informed', last_informed_at: '2026-02-10T00:00:00.000Z', due_at: '2027-02-10T00:00:00.000Z' });
-    setNow('2027-01-20T12:00:00Z');
-    const needs = await t.getJson('viewer', `/api/information-needs?unit_id=${unitId}&status=due_soon`);
-    expect(needs.features.map((f: any) => f.properties.child_place_id)).toContain(a);
-    setNow('2026-03-01T10:00:00Z');
+    await atTime('2027-01-20T12:00:00Z', async () => {
+      const needs = await t.getJson('viewer', `/api/information-needs?unit_id=${unitId}&status=due_soon`);
+      expect(needs.features.map((f: any) => f.properties.child_place_id)).toContain(a);
+    });
   });
 });
 
@@ -412,9 +416,9 @@ describe('GET /api/follow-ups', () => {
     expect(all.follow_ups.map((f: any) => f.overdue)).toEqual([true, false]);
     expect((await t.getJson('viewer', `/api/follow-ups?unit_id=${unitId}&overdue=true`)).follow_ups.map((f: any) => f.id)).toEqual([late]);
     expect((await t.getJson('viewer', `/api/follow-ups?unit_id=${unitId}&status=done`)).follow_ups.map((f: any) => f.id)).toEqual([done]);
-    setNow('2026-03-16T08:00:00Z');
-    expect((await t.getJson('viewer', `/api/follow-ups?unit_id=${unitId}&overdue=true`)).follow_ups.map((f: any) => f.id)).toEqual([late, later]);
-    setNow('2026-03-01T10:00:00Z');
+    await atTime('2026-03-16T08:00:00Z', async () => {
+      expect((await t.getJson('viewer', `/api/follow-ups?unit_id=${unitId}&overdue=true`)).follow_ups.map((f: any) => f.id)).toEqual([late, later]);
+    });
     expect((await t.request('viewer', 'GET', '/api/follow-ups?overdue=yes')).status).toBe(400);
     expect((await t.request('viewer', 'GET', '/api/follow-ups?color=red')).status).toBe(400);
   });

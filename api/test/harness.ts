@@ -60,6 +60,14 @@ export interface TestContext {
   config: Config;
   /** The clock the app sees; tests move it with `setNow`. */
   setNow(date: Date | string): void;
+  /** Runs `fn` with the app's clock at `date` and puts the clock back afterwards, whether `fn` passed or failed. */
+  withNow<T>(date: Date | string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with rows of the settings table set (key → JSON value) and restores each
+   * row's value afterwards, whether `fn` passed or failed: a test that changes a setting
+   * leaves the shared database as it found it.
+   */
+  withSettings<T>(values: Record<string, unknown>, fn: () => Promise<T>): Promise<T>;
   /** A request as `role` (personal API token) or anonymous; JSON bodies are serialised. */
   request(role: TestRole | 'anonymous', method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** GET as `role`, asserting 200, and returning the parsed JSON. */
@@ -88,6 +96,26 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     config,
     setNow: (d) => {
       now = new Date(d);
+    },
+    async withNow(d, fn) {
+      const before = now;
+      now = new Date(d);
+      try {
+        return await fn();
+      } finally {
+        now = before;
+      }
+    },
+    async withSettings(values, fn) {
+      const keys = Object.keys(values);
+      const saved = await db.query<{ key: string; value: string }>('SELECT key, value::text AS value FROM settings WHERE key = ANY($1::text[])', [keys]);
+      if (saved.length !== keys.length) throw new Error(`withSettings: unknown setting among ${keys.join(', ')}`);
+      try {
+        for (const k of keys) await db.query('UPDATE settings SET value = $2::jsonb WHERE key = $1', [k, JSON.stringify(values[k])]);
+        return await fn();
+      } finally {
+        for (const row of saved) await db.query('UPDATE settings SET value = $2::jsonb WHERE key = $1', [row.key, row.value]);
+      }
     },
     request,
     async getJson(role, urlPath) {

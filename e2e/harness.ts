@@ -289,7 +289,11 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core with the WCAG 2.0/2.1 A and AA rules and fails on any violation. */
+/**
+ * Runs axe-core with the WCAG 2.0/2.1 A and AA rules and its best practices (landmarks,
+ * unique landmark names, headings), and fails on any violation of any impact, moderate
+ * and minor included.
+ */
 export async function expectAccessible(page: Page, view: string): Promise<void> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // The page's CSP (script-src 'self') blocks an injected <script> (addScriptTag); evaluating through
@@ -297,7 +301,7 @@ export async function expectAccessible(page: Page, view: string): Promise<void> 
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
     return result.violations;
   }) as AxeViolation[];
   const summary = violations.map(

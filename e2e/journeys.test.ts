@@ -239,7 +239,7 @@ describe.skipIf(!hasChromium)('journeys', () => {
     // The map is a named region the keyboard can enter, zoom, and leave.
     const scale = page.locator('.maplibregl-ctrl-scale');
     const before = await scale.textContent();
-    await page.getByRole('region', { name: 'Karta' }).focus();
+    await page.getByRole('region', { name: 'Karta', exact: true }).focus();
     await page.keyboard.press('Minus');
     await page.keyboard.press('Minus');
     await waitForMapIdle(page);
@@ -264,7 +264,7 @@ describe.skipIf(!hasChromium)('journeys', () => {
     await page.getByText('Area (within 1,000 m)').waitFor();
     await waitForMap(page);
     await expect.poll(() => page.getByRole('button', { name: 'Zoom in' }).count(), POLL).toBe(1);
-    await expect(page.getByRole('region', { name: 'Map' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('region', { name: 'Map', exact: true }).count()).resolves.toBe(1);
     await page.getByRole('link', { name: 'Information needs' }).waitFor();
 
     await page.reload();

@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
       let n = 0;
       for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x7f) < 6 && Math.abs(d[i + 1]! - 0xb8) < 6 && Math.abs(d[i + 2]! - 0xa4) < 6) n++;
       return n;
-    }, (await page.getByRole('region', { name: 'Karta' }).screenshot()).toString('base64'));
+    }, (await page.getByRole('region', { name: 'Karta', exact: true }).screenshot()).toString('base64'));
     await screenshot(page, 'issue5-implementation-overview');
     await expect.poll(discPixels, { timeout: 15_000, interval: 1000 }).toBeGreaterThan(50);
     await expectAccessible(page, 'implementation overview');

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('the map of units', () => {
     for (const u of units.features) await expect(page.getByRole('button', { name: new RegExp(escape(u.properties.name)) }).count()).resolves.toBe(1);
 
     // The map canvas has drawn something other than the background.
-    const canvas = page.getByRole('region', { name: 'Karta' });
+    const canvas = page.getByRole('region', { name: 'Karta', exact: true });
     await expect(canvas.getAttribute('tabindex')).resolves.toBe('0');
     expect(await drawnColours(page)).toBeGreaterThan(2);
 

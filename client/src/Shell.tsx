@@ -130,7 +130,7 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
         <Link href="/import" aria-current={current(['import'])}><ImportNavLabel /></Link>
         {me.role === 'admin' && <Link href="/admin" aria-current={current(['admin'])}><AdminNavLabel which="admin" /></Link>}
       </nav>
-      <form role="search" className="searchbox" onSubmit={submit}>
+      <form role="search" className="searchbox" aria-label={m.search.headerLandmark} onSubmit={submit}>
         <label htmlFor="global-search" className="visually-hidden">
           {m.search.label}
         </label>

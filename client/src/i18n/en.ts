@@ -68,6 +68,9 @@ export const en: Messages = {
   },
   map: {
     region: 'Map',
+    regionLabel: (map: string) => `${map} with controls`,
+    pickerLabel: 'Map for placing the point',
+    sheetLabel: 'Map of the contacts',
     keyboardHelp: 'The map: move with the arrow keys, zoom with plus and minus. Everything on the map is also in the lists.',
     basemapFallback: 'The background map could not be loaded. The map is shown simplified, with all data.',
     legend: 'Legend',
@@ -244,6 +247,8 @@ export const en: Messages = {
     share: 'The link in the address bar shows the same sites to whoever you share it with.',
   },
   search: {
+    headerLandmark: 'Quick search',
+    viewLandmark: 'Search on this page',
     label: "Search units, actors and children's places",
     placeholder: 'Search name or address',
     submit: 'Search',
@@ -264,6 +269,8 @@ export const en: Messages = {
     mapTitle: 'Zones around the unit',
     contactsTitle: 'Contacts by zone',
     childrenTitle: "Children's places inside the zones",
+    tableOf: (what: string) => `Table: ${what}`,
+    toolbar: 'Contact sheet tools',
     scale: 'Scale',
     confidential: 'Contains contact details of people. Handle the sheet with care and dispose of it as confidential waste.',
     none: 'None',

@@ -71,6 +71,9 @@ export const sv = {
   },
   map: {
     region: 'Karta',
+    regionLabel: (map: string) => `${map} med verktyg`,
+    pickerLabel: 'Karta för att placera punkten',
+    sheetLabel: 'Karta över kontakterna',
     keyboardHelp: 'Kartan: flytta med piltangenterna, zooma med plus och minus. Allt på kartan finns också i listorna.',
     basemapFallback: 'Bakgrundskartan kunde inte hämtas. Kartan visas förenklad, med all data.',
     legend: 'Teckenförklaring',
@@ -248,6 +251,8 @@ export const sv = {
     share: 'Länken i adressfältet visar samma platser för den du delar den med.',
   },
   search: {
+    headerLandmark: 'Snabbsök',
+    viewLandmark: 'Sök på sidan',
     label: 'Sök enheter, aktörer och barns platser',
     placeholder: 'Sök namn eller adress',
     submit: 'Sök',
@@ -268,6 +273,8 @@ export const sv = {
     mapTitle: 'Zoner kring boendet',
     contactsTitle: 'Kontakter per zon',
     childrenTitle: 'Barns platser inom zonerna',
+    tableOf: (what: string) => `Tabell: ${what}`,
+    toolbar: 'Kontaktbladets verktyg',
     scale: 'Skala',
     confidential: 'Innehåller kontaktuppgifter till personer. Hantera bladet varsamt och släng det i sekretessavfall.',
     none: 'Inga',

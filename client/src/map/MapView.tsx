@@ -37,6 +37,12 @@ interface MapViewProps {
   /** Scale bar (bottom left) and zoom buttons (top right) unless false. */
   controls?: boolean;
   overlay?: ReactNode;
+  /**
+   * The map canvas's name (MapLibre's "Karta" by default). The map box around it, with
+   * the controls, is a region landmark named after it, since every part of a page
+   * belongs to a landmark; two maps on one page need different names.
+   */
+  label?: string;
 }
 
 /**
@@ -45,7 +51,7 @@ interface MapViewProps {
  * fallback, and our symbols registered. The canvas is the named, focusable map
  * region; arrow keys pan, + and − zoom, Tab leaves it.
  */
-export function MapView({ children, panel, className, interactive = true, preserveDrawingBuffer = false, controls = true, overlay }: MapViewProps) {
+export function MapView({ children, panel, className, interactive = true, preserveDrawingBuffer = false, controls = true, overlay, label }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const { m, lang } = useI18n();
   const [state, setState] = useState<MapState>({ map: null, fallback: false });
@@ -80,6 +86,7 @@ export function MapView({ children, panel, className, interactive = true, preser
         created.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
       }
       created.getCanvas().setAttribute('aria-describedby', helpId);
+      if (label) created.getCanvas().setAttribute('aria-label', label);
       created.on('error', (e) => {
         // Tiles and sprites of an unreachable basemap fail here; the data layers are unaffected.
         console.warn('Map:', e.error?.message ?? e);
@@ -99,13 +106,13 @@ export function MapView({ children, panel, className, interactive = true, preser
       setState({ map: null, fallback: false });
       map?.remove();
     };
-  }, [lang, interactive, preserveDrawingBuffer, controls, helpId]);
+  }, [lang, interactive, preserveDrawingBuffer, controls, helpId, label]);
 
   return (
     <MapContext.Provider value={state}>
       <div className={className}>
         {panel}
-        <div className="map-box" data-map-ready={state.map ? 'true' : 'false'} data-basemap={state.fallback ? 'fallback' : 'online'}>
+        <section className="map-box" aria-label={m.map.regionLabel(label ?? m.maplibre['Map.Title'])} data-map-ready={state.map ? 'true' : 'false'} data-basemap={state.fallback ? 'fallback' : 'online'}>
           <div ref={container} className="map-canvas" />
           <p id={helpId} className="visually-hidden">
             {m.map.keyboardHelp}
@@ -113,7 +120,7 @@ export function MapView({ children, panel, className, interactive = true, preser
           {state.fallback && interactive ? <p className="map-notice">{m.map.basemapFallback}</p> : null}
           {overlay}
           {children}
-        </div>
+        </section>
       </div>
     </MapContext.Provider>
   );

@@ -109,7 +109,7 @@ export function LocationPicker({ value, onChange, rings, context, center, label,
       <p id={ids.help} className="muted small picker-help">
         {p.help}
       </p>
-      <MapView className="picker-map">
+      <MapView className="picker-map" label={m.map.pickerLabel}>
         <PickerBinding
           uid={uid}
           label={label}

@@ -41,7 +41,7 @@ export function ContactSheet({ id }: { id: number }) {
 
   return (
     <div className="sheet-page">
-      <div className="sheet-toolbar no-print">
+      <header className="sheet-toolbar no-print" aria-label={m.sheet.toolbar}>
         <Link href={routeHref({ name: 'unit', id, tab: 'unit' })}>
           <span aria-hidden="true">← </span>
           {m.sheet.back}
@@ -52,7 +52,7 @@ export function ContactSheet({ id }: { id: number }) {
             {m.sheet.print}
           </button>
         </span>
-      </div>
+      </header>
       <main id="main" className="sheet" data-ready={ready ? 'true' : 'false'}>
         {failed ? <ErrorMessage error={failed.error} onRetry={failed.retry} /> : null}
         {!u ? (

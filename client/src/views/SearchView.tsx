@@ -70,7 +70,7 @@ export function SearchView({ q }: { q: string }) {
   return (
     <div className="view search-view">
       <h1 tabIndex={-1}>{query ? m.search.resultsFor(query) : m.search.title}</h1>
-      <form role="search" className="searchbox searchbox-panel" onSubmit={(e) => (e.preventDefault(), search(text))}>
+      <form role="search" className="searchbox searchbox-panel" aria-label={m.search.viewLandmark} onSubmit={(e) => (e.preventDefault(), search(text))}>
         <label htmlFor="search-panel-input" className="visually-hidden">
           {m.search.label}
         </label>

@@ -16,7 +16,7 @@ export function SheetChildren({ places, numbers }: { places: NearChildPlace[]; n
       {rows.length === 0 ? (
         <p>{m.sheet.none}</p>
       ) : (
-        <TableWrap label={m.sheet.childrenTitle}>
+        <TableWrap label={m.sheet.tableOf(m.sheet.childrenTitle)}>
           <table className="data-table sheet-table">
             <thead>
               <tr>

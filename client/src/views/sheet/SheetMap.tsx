@@ -14,7 +14,7 @@ export function SheetMap({ unit, zones, numbers }: { unit: Unit; zones: ZoneColl
   return (
     <section className="sheet-map-section" aria-labelledby="sheet-map-h">
       <h2 id="sheet-map-h">{m.sheet.mapTitle}</h2>
-      <MapView interactive={false} preserveDrawingBuffer className="sheet-map-wrap" overlay={<NorthArrow />}>
+      <MapView interactive={false} preserveDrawingBuffer className="sheet-map-wrap" label={m.map.sheetLabel} overlay={<NorthArrow />}>
         {zones && numbers ? <SheetLayers unit={unit} zones={zones} numbers={numbers} /> : null}
       </MapView>
       <div className="sheet-legend">

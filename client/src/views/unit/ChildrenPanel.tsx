@@ -150,7 +150,7 @@ export function ChildrenPanel({
       <ListStatus state={state} empty={rows.length === 0} none={m.children.none} />
       {rows.length ? (
         <div className="children-wrap">
-          <TableWrap label={m.children.title}>
+          <TableWrap label={m.sheet.tableOf(m.children.title)}>
             <table className="data-table children-table">
               <caption className="visually-hidden">{m.children.title}</caption>
               <thead>

@@ -64,7 +64,7 @@ describe('GET /api/units/{id}/contacts', () => {
     const f = body.features[0];
     expect(Object.keys(f.properties).sort()).toEqual([
       'address', 'category', 'contact_about', 'contact_persons', 'distance_m', 'email', 'external_id', 'last_contacted_at', 'name',
-      'organisation', 'phone', 'ring', 'version', 'website',
+      'organisation', 'phone', 'ring', 'version', 'walk_m', 'walk_min', 'website',
     ]);
     expect(f.geometry.type).toBe('Point');
     const withPersons = body.features.find((x: any) => x.properties.contact_persons.length > 0);

@@ -46,7 +46,7 @@ describe('POST /api/site-analysis', () => {
     const res = await analyse({ lon: SITE[0], lat: SITE[1] });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(['areas', 'nearest', 'overlapping_units', 'rings']);
+    expect(Object.keys(body).sort()).toEqual(['areas', 'nearest', 'overlapping_units', 'rings', 'walking']);
     expect(body.rings.map((r: any) => [r.ring, r.radius_m])).toEqual([['immediate', 250], ['neighbourhood', 500], ['area', 1000]]);
     for (const r of body.rings) {
       expect(Object.keys(r.actors).sort()).toEqual([...ACTOR_CATEGORIES].sort());

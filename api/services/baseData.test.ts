@@ -106,7 +106,7 @@ describe('importBaseData on the Göteborg fixture', () => {
     }
     expect(inWater(fx.landmarks.inRiver)).toBe(true);
     expect(inWater(fx.landmarks.onLand)).toBe(false);
-  });
+  }, 180_000);
 
   it('builds the multipolygon park with its pond as a hole (area checked with turf)', async () => {
     const rel = fx.overpass.elements.find((e) => e.type === 'relation' && e.tags?.leisure === 'park') as { id: number; members: { ref: number; role: string }[] };
@@ -126,6 +126,24 @@ describe('importBaseData on the Göteborg fixture', () => {
     expect(Math.abs(row!.area - expected) / expected).toBeLessThan(0.01);
     const water = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM base_areas WHERE osm_type = 'relation' AND kind = 'water' AND name = 'Göta älv'");
     expect(water[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds exactly the real water inside the extent: each water relation\'s area as turf measures the shared polygon cut to the extent', async () => {
+    const [w, s, e, n] = fx.landmarks.bbox;
+    const shared = loadWater()!;
+    const expected = shared
+      .map((f) => turf.intersect(turf.featureCollection([f, turf.bboxPolygon([w, s, e, n])])))
+      .filter((f) => f !== null)
+      .map((f) => turf.area(f!))
+      .sort((a, b) => b - a);
+    const rows = await db.query<{ area: number }>("SELECT ST_Area(geom::geography)::float8 AS area FROM base_areas WHERE osm_type = 'relation' AND kind = 'water' ORDER BY area DESC");
+    expect(rows.map((r) => r.area)).toHaveLength(expected.length);
+    rows.forEach((r, i) => expect(Math.abs(r.area - expected[i]!) / expected[i]!, `water relation ${i}`).toBeLessThan(0.01));
+    // Every street vertex the fixture kept on land is outside the stored water too (no flooded streets).
+    const flooded = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM base_ways w JOIN base_areas a ON a.kind = 'water' AND ST_Contains(a.geom, w.geom) WHERE w.kind = 'highway' AND NOT coalesce(w.tags->>'bridge', '') = 'yes'",
+    );
+    expect(flooded[0]!.n).toBe(0);
   });
 
   it('is in the backup: a restore gives back the same base data, its version and the dismissals', async () => {

@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bboxClip } from '@turf/turf';
+import { bboxPolygon, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { loadWater } from '../../data/water.js';
 
@@ -577,9 +577,13 @@ export function buildOsmFixture(options: { scale?: 'district' | 'city' } = {}): 
   // Place names.
   for (const p of PLACES) if (p.at[0] >= w && p.at[0] <= e && p.at[1] >= s && p.at[1] <= n) b.node(p.at, { place: p.place, name: p.name });
 
-  // The water: each file a multipolygon relation, its rings clipped to the extent and split into member ways of ≤ 400 nodes.
+  // The water: each file a multipolygon relation, its rings cut to the extent and split into member ways of ≤ 400 nodes.
+  // Cut by a true polygon intersection: a bbox clip (Sutherland–Hodgman) keeps a concave
+  // shape as one ring that runs back and forth along the edge, which is not a valid OSM ring.
   water.forEach((f, fi) => {
-    const clipped = bboxClip(f, [w, s, e, n]).geometry as Polygon | MultiPolygon;
+    const cut = intersect(featureCollection([f, bboxPolygon([w, s, e, n])]));
+    if (!cut) return;
+    const clipped = cut.geometry as Polygon | MultiPolygon;
     const polys: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
     const members: OverpassRelation['members'] = [];
     for (const poly of polys) poly.forEach((ring, ri) => {

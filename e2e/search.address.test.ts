@@ -8,7 +8,8 @@ const metres = (a: LonLat, b: LonLat) => distance(a, b, { units: 'kilometers' })
 
 /** Address search and the river warning on the imported Göteborg extract, on each engine. */
 for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`address search on ${backend}`, () => {
-  const product = useProduct({ backend });
+  // The product's own basemap (BASEMAP_STYLE_URL unset), so the screenshots show the streets and the river.
+  const product = useProduct({ backend, env: { BASEMAP_STYLE_URL: '' } });
 
   it('finds Kungsportsavenyen 1, also misspelt; choosing it moves the map there; a site in the river warns', async () => {
     const { page, context } = await product.open({ role: 'admin', viewport: { width: 1400, height: 900 } });

@@ -47,7 +47,7 @@ export const BaseImportJob = z
   .object({
     job_id: z.string(),
     state: z.enum(['running', 'done', 'failed']),
-    phase: z.string().openapi({ description: 'read, map, write:ways, write:areas, write:places, write:addresses, write:pois, done; failed when it failed.' }),
+    phase: z.string().openapi({ description: 'read, map, write:ways, write:areas, write:places, write:addresses, write:pois, index (the indexes rebuilt), done; failed when it failed.' }),
     done: z.number(),
     total: z.number().nullable(),
     started_at: z.string(),

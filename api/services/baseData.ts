@@ -1,11 +1,12 @@
 /**
  * The OpenStreetMap base data: an import replaces all of it in ONE transaction (the
- * previous rows deleted, the new ones inserted a chunk per statement), records a
+ * tables emptied and their secondary indexes dropped, the new rows inserted a chunk per
+ * statement, the indexes rebuilt once at the end: sql/migrations/0021), records a
  * base_imports row whose id is the base data's version, and is audited. Dismissed
  * suggestions are kept (they name POIs by OSM id, which a re-import keeps). A file that
  * cannot be read fails before the transaction starts, so it changes nothing.
  */
-import { statement, type Statement } from '../db/statements.js';
+import { statement } from '../db/statements.js';
 import type { Database, Queryable } from '../db/types.js';
 import { WRITE_CHUNK_CHARS, WRITE_CHUNK_ROWS } from '../import/write.js';
 import type { OsmSourceKind } from '../osm/elements.js';
@@ -17,13 +18,9 @@ import type { RequestContext } from './context.js';
 const TABLES = ['ways', 'areas', 'places', 'addresses', 'pois'] as const;
 type Table = (typeof TABLES)[number];
 
-const deletes: Record<Table, Statement<never>> = {
-  ways: statement('base_import_delete_ways', []),
-  areas: statement('base_import_delete_areas', []),
-  places: statement('base_import_delete_places', []),
-  addresses: statement('base_import_delete_addresses', []),
-  pois: statement('base_import_delete_pois', []),
-};
+/** Empties the tables and takes their secondary indexes down for the load; finish puts them back (migration 0021). */
+const begin = statement('base_import_begin', []);
+const finish = statement('base_import_finish', []);
 const inserts = {
   ways: statement('base_import_insert_ways', ['rows']),
   areas: statement('base_import_insert_areas', ['rows']),
@@ -109,11 +106,13 @@ export async function importBaseData(
   const sourceName = (file.name.trim() || 'osm').slice(0, 300);
   const rows = rowsOf(data);
   const result = await ctx.db.transaction(async (tx) => {
-    for (const t of TABLES) await deletes[t].run(tx, {});
+    await begin.run(tx, {});
     for (const t of TABLES) {
       const total = data[t].length;
       await insertChunks(tx, t, rows[t](), total, (done) => onProgress?.({ phase: `write:${t}`, done, total }));
     }
+    onProgress?.({ phase: 'index', done: 0 });
+    await finish.run(tx, {});
     const stored = (await storedCounts.one<Record<Table, number>>(tx, {}))!;
     const counts: BaseImportCounts = {
       ...stored,

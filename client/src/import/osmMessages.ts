@@ -20,7 +20,7 @@ export const osmSv = {
   progressLabel: 'Importens förlopp',
   phase: {
     upload: 'Laddar upp filen …', read: 'Läser filen …', map: 'Tolkar vägar och ytor …', 'write:ways': 'Sparar vägar …', 'write:areas': 'Sparar ytor …',
-    'write:places': 'Sparar ortnamn …', 'write:addresses': 'Sparar adresser …', 'write:pois': 'Sparar platser …', done: 'Klart.', failed: 'Misslyckades.',
+    'write:places': 'Sparar ortnamn …', 'write:addresses': 'Sparar adresser …', 'write:pois': 'Sparar platser …', index: 'Bygger index …', done: 'Klart.', failed: 'Misslyckades.',
   } as Record<string, string>,
   done: (seconds: number) => `Grunddatan är importerad (${seconds.toLocaleString('sv-SE')} s).`,
   failed: 'Importen misslyckades och inget ändrades.',
@@ -43,7 +43,7 @@ export const osmEn: typeof osmSv = {
   progressLabel: 'Import progress',
   phase: {
     upload: 'Uploading the file …', read: 'Reading the file …', map: 'Interpreting ways and areas …', 'write:ways': 'Saving ways …', 'write:areas': 'Saving areas …',
-    'write:places': 'Saving place names …', 'write:addresses': 'Saving addresses …', 'write:pois': 'Saving points of interest …', done: 'Done.', failed: 'Failed.',
+    'write:places': 'Saving place names …', 'write:addresses': 'Saving addresses …', 'write:pois': 'Saving points of interest …', index: 'Building indexes …', done: 'Done.', failed: 'Failed.',
   },
   done: (seconds) => `The base data is imported (${seconds.toLocaleString('en-GB')} s).`,
   failed: 'The import failed and nothing changed.',

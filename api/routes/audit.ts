@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware.js';
+import { contextOf } from '../http/context.js';
 import { errorResponses, page, pageOf, pagingQuery } from '../schemas/common.js';
 import { searchAudit } from '../services/audit.js';
 import { newRouter } from '../validation.js';
@@ -54,7 +55,7 @@ export const auditRoutes = newRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const { entries, total } = await searchAudit(c.var.deps.db, {
+    const { entries, total } = await searchAudit(contextOf(c), {
       entity: q.entity ?? null, entityId: q.entity_id ?? null, userId: q.user_id ?? null, action: q.action ?? null,
       from: q.from ?? null, to: q.to ?? null, limit: q.limit, offset: q.offset,
     });

@@ -1,6 +1,7 @@
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { DEFAULTS } from '../config.js';
+import type { RequestContext } from './context.js';
 import type { CurrentUser } from '../env.js';
 
 const auditInsert = statement('audit_insert', ['at', 'user_id', 'user_email', 'action', 'entity', 'entity_id', 'before', 'after', 'details', 'personal']);
@@ -133,7 +134,8 @@ export interface AuditRecord extends StoredEntry {
  * reads of the same units by one user within a session's idle time of each other are
  * folded into one row with their count, so one page load is one row, not one per request.
  */
-export async function searchAudit(db: Queryable, f: AuditFilters): Promise<{ entries: AuditRecord[]; total: number }> {
+export async function searchAudit(ctx: RequestContext, f: AuditFilters): Promise<{ entries: AuditRecord[]; total: number }> {
+  const db = ctx.db;
   const params = (limit: number, offset: number) => ({ entity: f.entity, entity_id: f.entityId, user_id: f.userId, action: f.action, from: f.from, to: f.to, limit, offset, fold_minutes: DEFAULTS.sessionIdleMinutes });
   const rows = await auditSearch.run<AuditRecord & { total: number }>(db, params(f.limit, f.offset));
   // a page past the end has no row to carry the total

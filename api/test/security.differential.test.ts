@@ -184,6 +184,16 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/exports/{layer}': () => ['units', 'actors', 'child-places', 'areas']
     .flatMap((layer) => [`/api/exports/${layer}`, `/api/exports/${layer}?format=csv&separator=semicolon`]),
   'GET /api/units/{id}/contacts/export': () => [`/api/units/${fx.unitId}/contacts/export`, `/api/units/${fx.unitId}/contacts/export?format=vcf`],
+  // The base data (OpenStreetMap) holds no unit: its answers must not move with the unit either.
+  'GET /api/addresses': () => ['/api/addresses?q=Smörkärnegatan%203', '/api/addresses?q=Diff'],
+  'GET /api/places/check': () => [fx.lonLat.p1, fx.lonLat.p2, fx.lonLat.coarse].map(([lon, lat]) => `/api/places/check?lon=${lon}&lat=${lat}`),
+  'GET /api/base-data': () => ['/api/base-data'],
+  'GET /api/basemap/style.json': () => ['/api/basemap/style.json'],
+  'GET /api/basemap/tiles/{version}/{z}/{x}/{y}': () => [12, 15].flatMap((z) => [fx.lonLat.p1, fx.lonLat.p2].map((p) => {
+    const [x, y] = tileOf(p, z);
+    return `/api/basemap/tiles/v0/${z}/${x}/${y}.mvt`;
+  })),
+  'GET /api/basemap/fonts/{fontstack}/{range}': () => ['/api/basemap/fonts/Noto%20Sans%20Regular/0-255.pbf'],
 };
 
 /** GET routes a viewer may not call (asserted: a viewer gets 403), or that hold nothing derived from data, with the reason. */
@@ -193,6 +203,8 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/audit': 'admin only',
   'GET /api/contact-persons/{id}/export': 'admin only',
   'GET /api/units/{id}/dependents': 'editors only (counts for the delete confirmation)',
+  'GET /api/units/{id}/suggestions': 'editors only (OpenStreetMap places that are not yet actors)',
+  'GET /api/base-data/import/{job_id}': 'admin only',
   'GET /api/openapi.json': 'the API description itself: fixed text, fetched by this test',
   'GET /*': 'the built client (index.html and static files), the same for every caller',
   'GET /assets/*': 'the built client\'s static files',

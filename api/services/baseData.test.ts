@@ -156,4 +156,47 @@ describe('importBaseData on the Göteborg fixture', () => {
     expect(await tableRows()).toEqual(before);
     expect(await latestBaseImport(db)).toEqual(version);
   });
+  it('puts every index and the street counts back after the bulk load, and a load that fails midway changes nothing', async () => {
+    const indexes = () => db.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('base_ways','base_areas','base_places','base_addresses','base_pois','base_address_streets') ORDER BY indexname`);
+    const trigger = async () => (await db.query<{ tgenabled: string }>(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'base_address_streets_ins'`))[0]?.tgenabled;
+    const streets = () => db.query<{ street_key: string; addresses: number }>('SELECT street_key, addresses FROM base_address_streets ORDER BY street_key');
+    /** The counts taken in JS from the address rows, apart from the SQL that keeps them. */
+    const counted = async () => {
+      const byKey = new Map<string, number>();
+      for (const r of await db.query<{ street_key: string }>('SELECT street_key FROM base_addresses')) byKey.set(r.street_key, (byKey.get(r.street_key) ?? 0) + 1);
+      return [...byKey].map(([street_key, addresses]) => ({ street_key, addresses })).sort((a, b) => (a.street_key < b.street_key ? -1 : a.street_key > b.street_key ? 1 : 0));
+    };
+    const before = await indexes();
+    expect(before.map((i) => i.indexname)).toEqual(expect.arrayContaining(['base_ways_geom_gix', 'base_areas_geom_gix', 'base_addresses_search_trgm', 'base_addresses_street_key_idx', 'base_address_streets_trgm', 'base_pois_kind_idx']));
+    await importBaseData(ctx, { name: 'goteborg.osm.pbf', bytes: pbf });
+    expect(await indexes()).toEqual(before);
+    expect(await trigger()).toBe('O');
+    const streetsAfter = await streets();
+    expect(streetsAfter.length).toBeGreaterThan(10);
+    expect(streetsAfter).toEqual(await counted());
+    // The insert trigger still counts rows written outside the import.
+    await db.query(`INSERT INTO base_addresses (osm_type, osm_id, street, housenumber, search, geom) VALUES ('node', 9e15, 'Provgatan', '1', 'provgatan 1', ST_SetSRID(ST_MakePoint(11.97, 57.70), 4326))`);
+    expect((await streets()).find((s) => s.street_key === 'provgatan')).toEqual({ street_key: 'provgatan', addresses: 1 });
+    await db.query(`DELETE FROM base_addresses WHERE osm_id = 9e15`);
+
+    const rows = await tableRows();
+    const version = await latestBaseImport(db);
+    const failing: Database = {
+      kind: db.kind,
+      query: (t, p) => db.query(t, p),
+      exec: (s) => db.exec(s),
+      close: () => db.close(),
+      transaction: (fn) => db.transaction((tx) => fn({
+        query: (t, p) => (t.includes('INSERT INTO base_areas') ? Promise.reject(new Error('the disk is full')) : tx.query(t, p)),
+        exec: (s) => tx.exec(s),
+      })),
+    };
+    await expect(importBaseData({ ...ctx, db: failing, reader: failing }, { name: 'goteborg.osm.pbf', bytes: pbf })).rejects.toThrow('the disk is full');
+    expect(await tableRows()).toEqual(rows);
+    expect(await latestBaseImport(db)).toEqual(version);
+    expect(await indexes()).toEqual(before);
+    expect(await trigger()).toBe('O');
+    expect(await streets()).toEqual(streetsAfter);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importOsmFixture } from './baseDataFixture.js';
-import { E2E_BACKENDS, expectAccessible, hasChromium, POLL, screenshot, useProduct } from './harness.js';
+import { E2E_BACKENDS, expectAccessible, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
 
 type LonLat = [number, number];
 
@@ -11,7 +11,8 @@ type LonLat = [number, number];
  * straight line, marking the detour.
  */
 for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`walking distances on ${backend}`, () => {
-  const product = useProduct({ backend });
+  // The product's own basemap (BASEMAP_STYLE_URL unset), so the river case shows the river.
+  const product = useProduct({ backend, env: { BASEMAP_STYLE_URL: '' } });
 
   it('draws the walk zones and shows the school across the river far on foot and near as the crow flies', async () => {
     const admin = await product.open({ role: 'admin' });
@@ -48,6 +49,10 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`walking dista
     expect(text).toContain(`${fmt(school.walk_m!)} m till fots, ${fmt(school.distance_m)} m fågelvägen`);
     expect(await row.locator('.walk-detour').count()).toBe(1);
     await row.scrollIntoViewIfNeeded();
+    // The map has drawn the basemap's water and the walk bands before the picture is taken.
+    await waitForMap(page);
+    await expect.poll(async () => Number(await page.locator('.map-canvas').first().getAttribute('data-basemap-water')), { ...POLL, timeout: 30_000 }).toBeGreaterThan(0);
+    await waitForMapIdle(page);
     await screenshot(page, 'issue16-walking-river-1400');
     await expectAccessible(page, 'unit view with walk zones');
 

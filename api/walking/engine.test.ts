@@ -54,9 +54,13 @@ function floydWarshall(g: G): number[][] {
 describe('walking engine', () => {
   it('gives the shortest walk between any two nodes of a random graph, and null when there is none', () => {
     fc.assert(fc.property(graphArb, (g: G) => {
+      const c = coordsOf(g);
+      // A node lying on an edge it is not an end of is rightly snapped onto that edge by the
+      // engine, which the node-to-node oracle cannot know: such graphs are left out.
+      fc.pre(g.edges.every(([a, b]) => a === b || c.every((p, k) => k === a || k === b
+        || pointToLineDistance(point(p), lineString([c[a]!, c[b]!]), { units: 'meters' }) > 1)));
       const net = WalkNetwork.fromWays(waysOf(g));
       const oracle = floydWarshall(g);
-      const c = coordsOf(g);
       const onNetwork = new Set(g.edges.filter(([a, b]) => a !== b).flat());
       for (let i = 0; i < c.length; i++) {
         const got = net.distances({ lon: c[i]![0], lat: c[i]![1] }, c.map(([lon, lat]) => ({ lon, lat })), { maxSnapM: 0.01, limitM: Infinity });

@@ -71,7 +71,6 @@ if (backend !== 'pglite') {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     const name = `ps_osm_bench_${Date.now()}`;
     await createDatabase(admin, name);
-    await admin.unsafe(`SELECT 1`);
     const db = await openPostgres(withDatabase(serverUrl, name));
     try {
       await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');

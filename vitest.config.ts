@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
  * end-to-end tests run once. `api/test/globalSetup.ts` prepares a migrated, seeded
  * template database per backend, copied for each test file. A file named
  * `*.pglite.test.ts` or `*.postgresql.test.ts` is about one engine and runs only in
- * that engine's project (a skip there would hide in every green run).
+ * that engine's project (a skip there would hide in every green run). In the browser
+ * suite `expect.poll` waits as long as `POLL` in the harness: vitest's 1 s default is
+ * shorter than a first page load on PGlite on a busy CI machine.
  */
 const serverUrl = process.env.TEST_DATABASE_URL;
 const apiTests = ['api/**/*.test.ts'];
@@ -22,7 +24,7 @@ export default defineConfig({
       { extends: true as const, test: { name: 'pglite', include: apiTests, exclude: ['**/*.postgresql.test.ts', '**/node_modules/**'], env: { TEST_DB: 'pglite' } } },
       ...(serverUrl ? [{ extends: true as const, test: { name: 'postgresql', include: apiTests, exclude: ['**/*.pglite.test.ts', '**/node_modules/**'], env: { TEST_DB: 'postgresql' } } }] : []),
       { extends: true as const, test: { name: 'unit', include: ['data/**/*.test.ts', 'client/src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'] } },
-      { extends: true as const, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000 } },
+      { extends: true as const, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000, expect: { poll: { timeout: 15_000, interval: 100 } } } },
     ],
   },
 });

@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteTemplateDir } from '../api/test/templates.js';
 import { buildOsmFixture, writeOverpassJson } from '../api/test/osmFixture.js';
+import { runScript } from './runScript.js';
 
 /** `npm run import-osm`: the fixture imported into a copy of the test database; refusals exit 1, wrong usage 2. */
-const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('npm run import-osm (scripts/import-osm.ts)', () => {
   let dir: string;
@@ -24,9 +20,7 @@ describe('npm run import-osm (scripts/import-osm.ts)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const cli = (...args: string[]) =>
-    run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/import-osm.ts', ...args], {
-      cwd: ROOT, env: { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' }, timeout: 240_000,
-    }).then((r) => ({ code: 0, out: r.stdout, err: r.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }));
+    runScript('scripts/import-osm.ts', args, { DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' }, 240_000).then((r) => ({ code: r.code, out: r.stdout, err: r.stderr }));
 
   it('imports the fixture with progress on stderr and the summary on stdout; a PDF exits 1; no file exits 2', async () => {
     const first = await cli(file);

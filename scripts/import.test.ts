@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteTemplateDir } from '../api/test/templates.js';
+import { ROOT, runScript } from './runScript.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCB = path.resolve(ROOT, '../shared/data/goteborg/forskolor-scb-2025-sweref99tm.csv');
 const present = fs.existsSync(SCB);
 if (!present) {
@@ -25,9 +21,7 @@ describe.skipIf(!present)('npm run import (scripts/import.ts)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const cli = (...args: string[]) =>
-    run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/import.ts', ...args], {
-      cwd: ROOT, env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, timeout: 120_000,
-    }).then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }));
+    runScript('scripts/import.ts', args, { DATA_DIR: dir, DATABASE_URL: '' }, 120_000).then((r) => ({ code: r.code, out: r.code === 0 ? r.stdout : r.stdout + r.stderr }));
 
   it('imports, then finds every row unchanged; a rejected row exits 1 and writes nothing', async () => {
     const first = await cli(SCB, '--layer', 'child-places', '--kind', 'preschool', '--x', 'X', '--y', 'Y', '--crs', 'EPSG:3006');

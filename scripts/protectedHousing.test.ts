@@ -1,16 +1,11 @@
 /** The command-line import and restore refuse protected housing (skyddat boende) and write nothing. */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteTemplateDir } from '../api/test/templates.js';
 import type { Backup } from './backup.js';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { runScript } from './runScript.js';
 
 describe('npm run import and npm run restore with protected housing', () => {
   let dir: string;
@@ -26,9 +21,7 @@ describe('npm run import and npm run restore with protected housing', () => {
   });
 
   const cli = (script: string, ...args: string[]) =>
-    run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], {
-      cwd: ROOT, env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', BACKUP_DIR: '' }, timeout: 120_000,
-    }).then((r) => ({ code: 0, out: r.stdout + r.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }));
+    runScript(script, args, { DATA_DIR: dir, DATABASE_URL: '', BACKUP_DIR: '' }, 120_000).then((r) => ({ code: r.code, out: r.stdout + r.stderr }));
 
   it('the import rejects the row, exits 1 and writes nothing', async () => {
     const file = path.join(work, 'units.geojson');

@@ -24,6 +24,7 @@ import { layerRoutes } from './routes/layers.js';
 import { proximityRoutes } from './routes/proximity.js';
 import { walkingRoutes } from './routes/walking.js';
 import { settingsRoutes } from './routes/settings.js';
+import { walkingSettingsRoutes } from './routes/walkingSettings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { tilesRoutes } from './routes/tiles.js';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', baseDataRoutes);
   app.route('/api', layerRoutes);
   app.route('/api', settingsRoutes);
+  app.route('/api', walkingSettingsRoutes);
   app.route('/api', docsRoutes(app));
   app.route('/api', tilesRoutes);
   app.route('/api', basemapRoutes);

@@ -132,7 +132,7 @@ const sortParam = z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.
 const NearWalk = {
   ...Walk,
   ring_basis: z.enum(['straight', 'walking']).openapi({
-    description: 'What `ring` and `priority` follow: the straight distance, or (setting `information_distance` = walking) the walking distance; a place inside the straight outer ring but beyond it on foot is then `area`/`low`, and one without a walking distance keeps its straight ring.',
+    description: 'What `ring` and `priority` follow: the straight distance, or (setting `information_distance` = walking) the walking distance; a place inside the straight outer ring but beyond the neighbourhood ring on foot, or out of reach on foot though both places are on the network, is then `area`/`low`, and one off the network (or without base data) keeps its straight ring. The city-wide list `GET /api/information-needs` follows the same setting.',
   }),
 };
 
@@ -290,6 +290,7 @@ export const InformationNeedFeature = z
       unit_name: z.string(),
       child_place_id: z.number().int(),
       ...NeedFields,
+      ring: z.enum(RINGS).openapi({ description: 'The innermost ring the place lies in: by the straight distance, or, with the setting `information_distance` = walking, by the walking distance as on the unit\'s own list (`ring_basis` there); `distance_m` stays the straight distance.' }),
     }),
   })
   .openapi('InformationNeed');

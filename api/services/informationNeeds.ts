@@ -7,11 +7,14 @@ import { seesExact, type RequestContext } from './context.js';
 import { toCsv } from './csv.js';
 import { auditExactRead, shownUnitsOf } from './exactReads.js';
 import { proxUnit } from './proximity.js';
+import { walkJudge, walkSettings } from './walking.js';
+import { ringByWalk } from './walkRules.js';
 
 const needsList = statement('information_need_list', [
-  'need_to_know', 'unit_id', 'kinds', 'priorities', 'statuses', 'area_id', 'now', 'limit', 'offset', 'sort_key', 'descending',
+  'need_to_know', 'unit_id', 'kinds', 'priorities', 'statuses', 'area_id', 'now', 'limit', 'offset', 'sort_key', 'descending', 'walk_rings',
 ]);
 const areaExists = statement('area_exists', ['area_id']);
+const walkPairs = statement('information_need_walk_pairs', ['need_to_know', 'unit_id', 'kinds', 'area_id']);
 
 /** Filters and order of the information needs (the list and its export); lists are OR-ed codes, undefined means any. */
 export interface NeedsFilters {
@@ -35,16 +38,44 @@ const csv = (items: readonly string[] | undefined): string | null => (items && i
 
 type NeedsPage = Omit<InformationNeedCollectionT, 'type' | 'number_returned'>;
 
+interface WalkPair { unit_id: number; unit_lon: number; unit_lat: number; r_immediate: number; r_neighbourhood: number; child_place_id: number; lon: number; lat: number }
+
+/**
+ * With the information distance by walking, the ring of every pair whose walk can be
+ * judged, as the list's JSON parameter (one search per unit, from where the caller may
+ * see it); null by the straight line. The same rule as a unit's own list (walkRules.ts).
+ */
+async function walkRings(ctx: RequestContext, f: NeedsFilters, exact: boolean): Promise<string | null> {
+  if ((await walkSettings(ctx)).information_distance !== 'walking') return null;
+  const [pairs, judge] = await Promise.all([
+    walkPairs.run<WalkPair>(ctx.reader, { need_to_know: exact, unit_id: f.unitId ?? null, kinds: csv(f.kinds), area_id: f.areaId ?? null }),
+    walkJudge(ctx),
+  ]);
+  const rings: { unit_id: number; child_place_id: number; ring: string }[] = [];
+  for (let i = 0, j = 0; i < pairs.length; i = j) {
+    const first = pairs[i]!;
+    while (j < pairs.length && pairs[j]!.unit_id === first.unit_id) j++;
+    const group = pairs.slice(i, j);
+    const walks = judge({ lon: first.unit_lon, lat: first.unit_lat }, group.map((p) => ({ lon: p.lon, lat: p.lat })));
+    group.forEach((p, k) => {
+      const ring = ringByWalk(walks[k]!, first);
+      if (ring) rings.push({ unit_id: p.unit_id, child_place_id: p.child_place_id, ring });
+    });
+  }
+  return JSON.stringify(rings);
+}
+
 async function readNeeds(ctx: RequestContext, f: NeedsFilters, limit: number | null, offset: number): Promise<NeedsPage> {
   const exact = seesExact(ctx);
   if (f.unitId !== undefined && !(await proxUnit(ctx, f.unitId))) throw notFound('unit', f.unitId);
   if (f.areaId !== undefined && !(await areaExists.one<{ found: boolean }>(ctx.reader, { area_id: f.areaId }))?.found) throw notFound('area', f.areaId);
   const sort = f.sort ?? 'urgency';
   const descending = sort.startsWith('-');
+  const walk_rings = await walkRings(ctx, f, exact);
   const row = await needsList.one<NeedsPage>(ctx.reader, {
     need_to_know: exact, unit_id: f.unitId ?? null, kinds: csv(f.kinds), priorities: csv(f.priorities), statuses: csv(f.statuses),
     area_id: f.areaId ?? null, now: ctx.now.toISOString(), limit, offset,
-    sort_key: descending ? sort.slice(1) : sort, descending,
+    sort_key: descending ? sort.slice(1) : sort, descending, walk_rings,
   });
   return row!;
 }

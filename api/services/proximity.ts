@@ -8,7 +8,8 @@ import type {
 import { audit } from './audit.js';
 import { seesExact, writerOf, type RequestContext } from './context.js';
 import { auditExactRead, type ShownUnit } from './exactReads.js';
-import { metresIn, walkFieldsFrom, walkNetwork, walkSettings, WALK_DEFAULTS, type WalkFields } from './walking.js';
+import { judgedWalksFrom, metresIn, walkFieldsFrom, walkNetwork, walkSettings, WALK_DEFAULTS, type WalkFields } from './walking.js';
+import { PRIORITY_OF_RING, ringByWalk } from './walkRules.js';
 import type { LonLat } from '../walking/network.js';
 
 const proxUnitQuery = statement('prox_unit', ['unit_id', 'need_to_know']);
@@ -162,19 +163,6 @@ function childPlaceProperties<R extends NeedRow>(r: R) {
 
 export interface ChildPlaceFilters { rings?: string[]; kinds?: string[]; priorities?: string[]; statuses?: string[]; sort?: ListSort }
 
-const PRIORITY_OF: Record<Ring, NearChildPlace['properties']['priority']> = { immediate: 'high', neighbourhood: 'medium', area: 'low' };
-
-/**
- * With `information_distance` = walking, a place's ring (and so its priority) is the
- * innermost ring whose radius holds its walk; a place beyond the outer ring on foot is
- * `area`/`low` (it is still inside the straight outer ring, so still listed), and one
- * without a walking distance keeps its straight ring.
- */
-function walkingRing(walk: number | null, straight: Ring, radii: { r_immediate: number; r_neighbourhood: number }): Ring {
-  if (walk === null) return straight;
-  return walk <= radii.r_immediate ? 'immediate' : walk <= radii.r_neighbourhood ? 'neighbourhood' : 'area';
-}
-
 /**
  * The child places inside a unit's outer ring, nearest first, with priority and
  * information status at the request's time (404 when there is no unit); an exact read
@@ -195,12 +183,13 @@ export async function unitChildPlaces(ctx: RequestContext, id: number, f: ChildP
   ]);
   if (!unit) throw notFound('unit', id);
   await auditExactRead(ctx, [shown(unit)], via);
-  const walks = await walkFieldsFrom(ctx, start, rows.map((r) => pointOf(r.geometry)));
+  const walks = await judgedWalksFrom(ctx, start, rows.map((r) => pointOf(r.geometry)));
   let places = rows.map((r, i) => {
-    const props = { ...childPlaceProperties(r), ...walks[i]!, ring_basis: (byWalk ? 'walking' : 'straight') as 'walking' | 'straight' };
+    const { on_network: _, ...walk } = walks[i]!;
+    const props = { ...childPlaceProperties(r), ...walk, ring_basis: (byWalk ? 'walking' : 'straight') as 'walking' | 'straight' };
     if (byWalk) {
-      props.ring = walkingRing(props.walk_m, r.ring, unit);
-      props.priority = PRIORITY_OF[props.ring];
+      props.ring = ringByWalk(walks[i]!, unit) ?? r.ring;
+      props.priority = PRIORITY_OF_RING[props.ring];
     }
     return { type: 'Feature' as const, id: r.id, geometry: r.geometry, properties: props };
   });

@@ -147,6 +147,50 @@ describe('walking distances on the fixture network', () => {
     expect(await find()).toEqual(straight);
   });
 
+  it('give the city-wide needs list the same ring and priority as the unit\'s own list, by walk when the setting says so', async () => {
+    const inList = async (q = '') => (await t.getJson('editor', `/api/information-needs?unit_id=${unitId}&limit=1000${q}`)).features.find((f: any) => f.properties.child_place_id === placeId)?.properties;
+    const inUnit = async () => (await t.getJson('editor', `/api/units/${unitId}/child-places`)).features.find((f: any) => f.id === placeId).properties;
+    const straight = await inList();
+    expect(straight.ring).not.toBe('area');
+    expect(straight.ring).toBe((await inUnit()).ring);
+    await t.db.query(`UPDATE settings SET value = '"walking"' WHERE key = 'information_distance'`);
+    try {
+      const walked = await inList();
+      const own = await inUnit();
+      expect(walked).toMatchObject({ ring: own.ring, priority: own.priority });
+      expect(walked).toMatchObject({ ring: 'area', priority: 'low' });
+      expect(walked.distance_m).toBe(straight.distance_m); // the distance shown stays the straight one
+      expect(await inList(`&priority=${straight.priority}`)).toBeUndefined();
+      const counts = (await t.getJson('editor', `/api/information-needs?unit_id=${unitId}&limit=1`)).by_priority;
+      const all = (await t.getJson('editor', `/api/information-needs?unit_id=${unitId}&limit=1000`)).features;
+      expect(counts.low).toBe(all.filter((f: any) => f.properties.priority === 'low').length);
+    } finally {
+      await t.db.query(`UPDATE settings SET value = '"straight"' WHERE key = 'information_distance'`);
+    }
+    expect(await inList()).toEqual(straight);
+  });
+
+  it('judge a place on the network but out of reach on foot as far, and one a few metres away as immediate', async () => {
+    const bridges = new Set(fx.landmarks.bridges.map((b) => b.osmWayId));
+    await writeBaseWays(t.db, fx.overpass, (id) => !bridges.has(id));
+    const [off] = await t.db.query<{ id: number }>(
+      `INSERT INTO child_places (name, kind, location) VALUES ('Förskolan i skogen', 'preschool', ${at([fx.landmarks.acrossRiver.north[0], fx.landmarks.acrossRiver.north[1] + 0.0001])}) RETURNING id`);
+    const find = async (id: number, path: string) => (await t.getJson('editor', path)).features.find((f: any) => (f.properties.child_place_id ?? f.id) === id)?.properties;
+    await t.db.query(`UPDATE settings SET value = '"walking"' WHERE key = 'information_distance'`);
+    try {
+      for (const path of [`/api/units/${unitId}/child-places`, `/api/information-needs?unit_id=${unitId}&limit=1000`]) {
+        const across = await find(placeId, path);
+        expect(across).toMatchObject({ ring: 'area', priority: 'low' }); // no bridge: no walk at all, so far by foot
+        const near = await find(off!.id, path);
+        expect(near.ring).toBe('immediate'); // the same bank: the missing bridges change nothing here
+      }
+    } finally {
+      await t.db.query(`UPDATE settings SET value = '"straight"' WHERE key = 'information_distance'`);
+      await t.db.query(`DELETE FROM child_places WHERE id = ${off!.id}`);
+      await writeBaseWays(t.db, fx.overpass);
+    }
+  });
+
   it('count a site\'s places by walking band', async () => {
     const { north } = fx.landmarks.acrossRiver;
     const site = await (await t.request('viewer', 'POST', '/api/site-analysis', { lon: north[0], lat: north[1] })).json();

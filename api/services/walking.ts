@@ -12,7 +12,7 @@
  * while there is no base data.
  */
 import { statement } from '../db/statements.js';
-import type { Database } from '../db/types.js';
+import type { Database, Queryable } from '../db/types.js';
 import { WalkNetwork, type LonLat, type ZoneBand } from '../walking/network.js';
 import type { RequestContext } from './context.js';
 
@@ -59,11 +59,14 @@ export async function walkNetwork(ctx: RequestContext): Promise<{ version: numbe
   return { version, network: await held.network };
 }
 
-export async function walkSettings(ctx: RequestContext): Promise<WalkSettings> {
-  const row = await settingsQuery.one<{ speed_kmh: number | null; information_distance: string | null }>(ctx.reader, {});
+/** The walking settings as read from one connection (the replica for requests, the primary in a change). */
+export async function readWalkSettings(db: Queryable): Promise<WalkSettings & { updated_at: string }> {
+  const row = await settingsQuery.one<{ speed_kmh: number | null; information_distance: string | null; updated_at: string }>(db, {});
   if (!row || row.speed_kmh === null || !(row.speed_kmh > 0)) throw new Error('The walking_speed_kmh setting is missing from the settings table.');
-  return { speed_kmh: row.speed_kmh, information_distance: row.information_distance === 'walking' ? 'walking' : 'straight' };
+  return { speed_kmh: row.speed_kmh, information_distance: row.information_distance === 'walking' ? 'walking' : 'straight', updated_at: row.updated_at };
 }
+
+export const walkSettings = (ctx: RequestContext): Promise<WalkSettings> => readWalkSettings(ctx.reader);
 
 /** Minutes of walking for a distance at a speed, to one decimal. */
 export const minutesOf = (metres: number, speedKmh: number): number => Math.round((metres / ((speedKmh * 1000) / 60)) * 10) / 10;
@@ -74,16 +77,43 @@ export const metresIn = (minutes: number, speedKmh: number): number => (minutes 
 export interface WalkFields { walk_m: number | null; walk_min: number | null }
 
 /**
- * Walking distances from one place to many (null each when there is no network, a place
- * is off it, or the walk is longer than the limit), rounded as the straight ones (0.1 m).
+ * A walk as the information rules judge it: its fields, and whether both places are on
+ * the network. A null walk between two places on the network is longer than the limit
+ * (or impossible: the other bank with no bridge), so the place is far on foot; a null
+ * walk with a place off the network (or no network) says nothing about the walk.
  */
-export async function walkFieldsFrom(ctx: RequestContext, from: LonLat | undefined, to: readonly LonLat[]): Promise<WalkFields[]> {
-  const none = () => to.map(() => ({ walk_m: null, walk_min: null }));
-  if (!from || to.length === 0) return none();
+export interface JudgedWalk extends WalkFields { on_network: boolean }
+
+/** Judges walks from one place to many on one loaded network and speed. */
+export type WalkJudge = (from: LonLat, to: readonly LonLat[]) => JudgedWalk[];
+
+/**
+ * The walk judge of the latest network (null each when there is no network, a place is
+ * off it, or the walk is longer than the limit), rounded as the straight distances
+ * (0.1 m); the network and the speed are read once, for callers that judge from many places.
+ */
+export async function walkJudge(ctx: RequestContext): Promise<WalkJudge> {
   const [net, settings] = await Promise.all([walkNetwork(ctx), walkSettings(ctx)]);
-  if (!net) return none();
-  const d = net.network.distances(from, to, { maxSnapM: WALK_DEFAULTS.maxSnapM, limitM: WALK_DEFAULTS.limitM });
-  return d.map((m) => (m === null ? { walk_m: null, walk_min: null } : { walk_m: Math.round(m * 10) / 10, walk_min: minutesOf(m, settings.speed_kmh) }));
+  if (!net) return (_from, to) => to.map(() => ({ walk_m: null, walk_min: null, on_network: false }));
+  const network = net.network, maxSnapM = WALK_DEFAULTS.maxSnapM;
+  return (from, to) => {
+    const fromOn = network.snap(from, maxSnapM) !== undefined;
+    const d = to.length === 0 ? [] : network.distances(from, to, { maxSnapM, limitM: WALK_DEFAULTS.limitM });
+    return d.map((m, i) => m === null
+      ? { walk_m: null, walk_min: null, on_network: fromOn && network.snap(to[i]!, maxSnapM) !== undefined }
+      : { walk_m: Math.round(m * 10) / 10, walk_min: minutesOf(m, settings.speed_kmh), on_network: true });
+  };
+}
+
+/** Walks from one place (none when it is unknown) to many. */
+export async function judgedWalksFrom(ctx: RequestContext, from: LonLat | undefined, to: readonly LonLat[]): Promise<JudgedWalk[]> {
+  if (!from || to.length === 0) return to.map(() => ({ walk_m: null, walk_min: null, on_network: false }));
+  return (await walkJudge(ctx))(from, to);
+}
+
+/** Walking distances from one place to many, for the lists (see judgedWalksFrom). */
+export async function walkFieldsFrom(ctx: RequestContext, from: LonLat | undefined, to: readonly LonLat[]): Promise<WalkFields[]> {
+  return (await judgedWalksFrom(ctx, from, to)).map(({ walk_m, walk_min }) => ({ walk_m, walk_min }));
 }
 
 /** The zone bands of a place, one per minute limit, and how it met the network. */

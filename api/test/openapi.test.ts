@@ -234,6 +234,8 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /api/exports/{layer}', url: '/api/exports/units' });
     const radii = await ok({ route: 'GET /api/settings/zone-radii', url: '/api/settings/zone-radii' });
     await ok({ route: 'PUT /api/settings/zone-radii', url: '/api/settings/zone-radii', body: { immediate: radii.body.immediate, neighbourhood: radii.body.neighbourhood, area: radii.body.area } });
+    const walking = await ok({ route: 'GET /api/settings/walking', url: '/api/settings/walking' });
+    await ok({ route: 'PUT /api/settings/walking', url: '/api/settings/walking', body: { walking_speed_kmh: walking.body.walking_speed_kmh, information_distance: walking.body.information_distance } });
     await ok({ route: 'GET /api/tiles/{layer}/{z}/{x}/{y}', url: '/api/tiles/units/12/2184/1268.mvt' });
     const basemap = await ok({ route: 'GET /api/basemap/style.json', url: '/api/basemap/style.json' });
     const basemapTiles = (basemap.body.sources.protomaps.tiles[0] as string).replace('http://localhost', '');

@@ -32,7 +32,7 @@ describe('query plans', () => {
   });
 
   it('the information-needs join uses child_places_location_gix', async () => {
-    const text = await plan(query('information_need_list'), [true, null, null, null, null, null, new Date().toISOString(), 1000, 0, 'urgency', false]);
+    const text = await plan(query('information_need_list'), [true, null, null, null, null, null, new Date().toISOString(), 1000, 0, 'urgency', false, null]);
     if (process.env.SHOW_PLANS) console.log(`${t.db.kind}:\n${text}`);
     expect(text).toMatch(/child_places_location_gix/);
   });

@@ -6,7 +6,10 @@
 -- $1 need-to-know; $2 unit id or NULL; $3 kinds, $4 priorities, $5 statuses (comma lists or NULL);
 -- $6 area id or NULL; $7 the time the status is computed for; $8 limit (NULL: every need, for
 -- the export); $9 offset; $10 sort key (urgency, name, unit, distance, priority, status, due;
--- checked against that list by the caller); $11 true for descending.
+-- checked against that list by the caller); $11 true for descending; $12 with the
+-- information distance by walking, the rings judged on the walking network as a JSON
+-- array of {unit_id, child_place_id, ring} (api/services/walkRules.ts), NULL by the
+-- straight line (a pair left out of the array keeps its straight ring).
 WITH u AS (
   -- open and planned units, centred as the caller may see them
   SELECT id, ps_visible_location(sensitivity, location, $1::boolean) AS centre,
@@ -26,14 +29,19 @@ WITH u AS (
   JOIN child_places cp ON ST_DWithin(cp.location, u.centre, u.r_area * 1.01, false)
   WHERE ($3::text IS NULL OR cp.kind = ANY (string_to_array($3::text, ',')))
     AND ($6::int IS NULL OR EXISTS (SELECT 1 FROM areas ar WHERE ar.id = $6::int AND ST_Covers(ar.geom, cp.location)))
+), walked AS (
+  -- the rings by walking distance, when the service judged them (none otherwise)
+  SELECT * FROM jsonb_to_recordset($12::jsonb) AS w(unit_id int, child_place_id int, ring text)
 ), ringed AS (
-  -- the pairs inside the outer ring; ring by distance, priority by ring
+  -- the pairs inside the outer ring; ring by walk where judged, by distance otherwise;
+  -- priority by ring
   SELECT p.unit_id, p.child_place_id, p.d, r.ring,
          CASE r.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority
   FROM pairs p
-  CROSS JOIN LATERAL (SELECT CASE WHEN p.d <= p.r_immediate THEN 'immediate'
-                                  WHEN p.d <= p.r_neighbourhood THEN 'neighbourhood'
-                                  ELSE 'area' END AS ring) r
+  LEFT JOIN walked w ON w.unit_id = p.unit_id AND w.child_place_id = p.child_place_id
+  CROSS JOIN LATERAL (SELECT COALESCE(w.ring, CASE WHEN p.d <= p.r_immediate THEN 'immediate'
+                                                  WHEN p.d <= p.r_neighbourhood THEN 'neighbourhood'
+                                                  ELSE 'area' END) AS ring) r
   WHERE p.d <= p.r_area
 ), statused AS (
   -- the information status of each pair (no row in the set: not informed; the unit

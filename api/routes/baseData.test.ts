@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { TEST_USERS, type TestRole } from '../test/fixtures.js';
-import { buildOsmFixture, writeOsmPbf, type OsmFixture } from '../test/osmFixture.js';
+import type { OsmFixture } from '../test/osmFixture.js';
+import { osmFixtureUploads } from '../test/osmUploads.js';
 
 /**
  * The base data upload over HTTP: the file as the body, a job polled to its end, the
@@ -17,11 +15,7 @@ let pbf: Uint8Array;
 
 beforeAll(async () => {
   t = await createTestContext();
-  fx = buildOsmFixture();
-  json = new TextEncoder().encode(JSON.stringify(fx.overpass));
-  const dir = mkdtempSync(path.join(tmpdir(), 'osm-route-'));
-  await writeOsmPbf(fx, path.join(dir, 'f.osm.pbf'));
-  pbf = new Uint8Array(readFileSync(path.join(dir, 'f.osm.pbf')));
+  ({ fx, json, pbf } = await osmFixtureUploads());
 });
 
 const upload = (role: TestRole | 'anonymous', bytes: Uint8Array, name = 'goteborg.osm.pbf', type = 'application/octet-stream') =>

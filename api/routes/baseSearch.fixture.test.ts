@@ -4,9 +4,9 @@ import { loadWater } from '../../data/water.js';
 import { importBaseData } from '../services/baseData.js';
 import type { RequestContext } from '../services/context.js';
 import { mapPoi } from '../services/suggestions.js';
-import { TEST_USERS } from '../test/fixtures.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { buildOsmFixture, type OsmFixture } from '../test/osmFixture.js';
+import { adminContext, overpassBytes } from '../test/osmUploads.js';
 
 /**
  * Address search, the place check and the suggestions on the generated Göteborg extract,
@@ -22,9 +22,8 @@ let unitId: number;
 beforeAll(async () => {
   t = await createTestContext();
   fx = buildOsmFixture();
-  bytes = new TextEncoder().encode(JSON.stringify(fx.overpass));
-  const admin = (await t.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [TEST_USERS.admin.email]))[0]!;
-  ctx = { db: t.db, reader: t.db, user: { id: admin.id, email: TEST_USERS.admin.email, name: 'Admin', role: 'admin', via: 'token' }, now: new Date() };
+  bytes = overpassBytes(fx);
+  ctx = await adminContext(t.db);
   await importBaseData(ctx, { name: 'goteborg.json', bytes });
   // A unit in the middle of the fixture's points of interest, with an outer ring over all of them.
   const [u] = await t.db.query<{ id: number }>(

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importBaseData } from '../services/baseData.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { buildOsmFixture, type LonLat, type OsmFixture } from '../test/osmFixture.js';
+import { overpassBytes } from '../test/osmUploads.js';
 
 /**
  * The base tiles of the imported Göteborg fixture: the streets, bridges, river and place
@@ -18,7 +19,7 @@ beforeAll(async () => {
   t = await createTestContext();
   fx = buildOsmFixture();
   const ctx = { db: t.db, reader: t.db, user: undefined, now: new Date() };
-  const summary = await importBaseData(ctx, { name: 'goteborg.json', bytes: new TextEncoder().encode(JSON.stringify(fx.overpass)) });
+  const summary = await importBaseData(ctx, { name: 'goteborg.json', bytes: overpassBytes(fx) });
   version = `v${summary.import_id}`;
 }, 180_000);
 

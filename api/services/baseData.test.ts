@@ -1,13 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.js';
 import { loadWater } from '../../data/water.js';
 import { openTestDatabase } from '../test/harness.js';
-import { buildOsmFixture, writeOsmPbf, type OsmFixture } from '../test/osmFixture.js';
-import { TEST_USERS } from '../test/fixtures.js';
+import type { OsmFixture } from '../test/osmFixture.js';
+import { adminContext, osmFixtureUploads } from '../test/osmUploads.js';
 import type { RequestContext } from './context.js';
 import { importBaseData, latestBaseImport } from './baseData.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
@@ -24,13 +21,8 @@ let ctx: RequestContext;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  fx = buildOsmFixture();
-  json = new TextEncoder().encode(JSON.stringify(fx.overpass));
-  const dir = mkdtempSync(path.join(tmpdir(), 'osm-test-'));
-  await writeOsmPbf(fx, path.join(dir, 'f.osm.pbf'));
-  pbf = new Uint8Array(readFileSync(path.join(dir, 'f.osm.pbf')));
-  const admin = (await db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [TEST_USERS.admin.email]))[0]!;
-  ctx = { db, reader: db, user: { id: admin.id, email: TEST_USERS.admin.email, name: 'Admin', role: 'admin', via: 'token' }, now: new Date('2026-03-01T10:00:00Z') };
+  ({ fx, json, pbf } = await osmFixtureUploads());
+  ctx = await adminContext(db, new Date('2026-03-01T10:00:00Z'));
 });
 
 const tableRows = async () => ({

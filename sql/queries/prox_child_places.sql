@@ -18,9 +18,7 @@ WITH u AS (
   WHERE $4::text IS NULL OR cp.kind = ANY (string_to_array($4::text, ','))
 ), ringed AS (
   -- the innermost ring whose radius is at least the distance
-  SELECT n.*, CASE WHEN n.d <= n.r_immediate THEN 'immediate'
-                   WHEN n.d <= n.r_neighbourhood THEN 'neighbourhood'
-                   ELSE 'area' END AS ring
+  SELECT n.*, ps_ring(n.d, n.r_immediate, n.r_neighbourhood) AS ring
   FROM near n
 ), ranked AS (
   -- priority follows the ring; the information status from the unit's information

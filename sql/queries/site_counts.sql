@@ -13,7 +13,7 @@ WITH p AS (
   FROM p JOIN child_places cp ON ST_DWithin(cp.location, p.g, $5::float8)
 )
 SELECT what, code,
-       CASE WHEN d <= $3::float8 THEN 'immediate' WHEN d <= $4::float8 THEN 'neighbourhood' ELSE 'area' END AS ring,
+       ps_ring(d, $3::float8, $4::float8) AS ring,
        count(*)::int AS n
 FROM near
 GROUP BY 1, 2, 3

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
+import { z } from '@hono/zod-openapi';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam, pageOf } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam, pageOf } from '../schemas/common.js';
 import { Activity, ActivityCreate, ActivityList, ActivityPatch, ActivityQuery } from '../schemas/outreach.js';
 import { createActivity, deleteActivity, getActivity, unitActivities, updateActivity } from '../services/activities.js';
 import { newRouter } from '../validation.js';
@@ -11,18 +11,16 @@ const IfMatchHeader = z.object({
   'if-match': z.string().optional().openapi({ description: 'The ETag of your last read of the activity (required: 428 without it, 412 when stale).' }),
 });
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-
 export const activitiesRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/activities',
       tags: ['Outreach'],
       summary: "A unit's activity log",
       description: 'Newest first (date, then id). Filters: `kind`, `from`/`to` (dates, inclusive), `actor_id`, `child_place_id`; `limit` and `offset`; `number_matched` counts every match, `number_returned` this page.',
       request: { params: IdParam, query: ActivityQuery },
-      responses: { 200: { description: 'A page of activities.', ...json(ActivityList) }, ...errorResponses(400, 401, 404) },
+      ok: { status: 200, description: 'A page of activities.', schema: ActivityList },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -34,7 +32,7 @@ export const activitiesRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/units/{id}/activities',
       tags: ['Outreach'],
@@ -45,9 +43,10 @@ export const activitiesRoutes = newRouter()
         '`due_date` and `follow_up_status` (default `open` for observations and for safety walks with a finding); other kinds may not. ' +
         '`child_place_ids` of an `information` activity must lie inside the unit\'s outer ring. The unit\'s location, places and status are ' +
         'snapshotted for the information rules. No personal data about residents belongs in `note` or `organisations`.',
-      middleware: [requireRole('editor')] as const,
-      request: { params: IdParam, body: { required: true, ...json(ActivityCreate) } },
-      responses: { 201: { description: 'The recorded activity; `ETag` carries its version.', ...json(Activity) }, ...errorResponses(400, 401, 403, 404, 415) },
+      role: 'editor',
+      request: { params: IdParam },
+      body: ActivityCreate,
+      ok: { status: 201, description: 'The recorded activity; `ETag` carries its version.', schema: Activity },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -57,13 +56,13 @@ export const activitiesRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/activities/{id}',
       tags: ['Outreach'],
       summary: 'One activity',
       request: { params: IdParam },
-      responses: { 200: { description: 'The activity; `ETag` carries its version.', ...json(Activity) }, ...errorResponses(400, 401, 404) },
+      ok: { status: 200, description: 'The activity; `ETag` carries its version.', schema: Activity },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -73,15 +72,17 @@ export const activitiesRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'patch',
       path: '/activities/{id}',
       tags: ['Outreach'],
       summary: 'Change an activity (editor, If-Match)',
       description: 'Send only the fields to change; `actor_ids`/`child_place_ids` replace the links. The same rules as on creation apply to the result.',
-      middleware: [requireRole('editor')] as const,
-      request: { params: IdParam, headers: IfMatchHeader, body: { required: true, ...json(ActivityPatch) } },
-      responses: { 200: { description: 'The changed activity; `ETag` carries its new version.', ...json(Activity) }, ...errorResponses(400, 401, 403, 404, 412, 415, 428) },
+      role: 'editor',
+      request: { params: IdParam, headers: IfMatchHeader },
+      body: ActivityPatch,
+      ok: { status: 200, description: 'The changed activity; `ETag` carries its new version.', schema: Activity },
+      ifMatch: true,
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -92,15 +93,16 @@ export const activitiesRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'delete',
       path: '/activities/{id}',
       tags: ['Outreach'],
       summary: 'Remove an activity (editor, If-Match)',
       description: 'Information status is derived from the remaining activities, so it changes at once.',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: { params: IdParam, headers: IfMatchHeader },
-      responses: { 204: { description: 'Removed.' }, ...errorResponses(400, 401, 403, 404, 412, 428) },
+      ok: { status: 204, description: 'Removed.' },
+      ifMatch: true,
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,7 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { AddressCollection, AddressQuery, PlaceCheck, PlaceCheckQuery } from '../schemas/addresses.js';
-import { errorResponses } from '../schemas/common.js';
 import { searchAddresses } from '../services/addresses.js';
 import { checkPlace } from '../services/placeCheck.js';
 import { newRouter } from '../validation.js';
@@ -9,7 +8,7 @@ import { newRouter } from '../validation.js';
 /** Address search and the sanity check of a place, both over the OpenStreetMap base data (reads, every role). */
 export const addressRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/addresses',
       tags: ['Base data'],
@@ -19,10 +18,7 @@ export const addressRoutes = newRouter()
         'Ranked: the exact street with the exact number first, then by the street\'s similarity with bonuses for the number, a prefix, the postcode and the town. ' +
         '`addresses_imported` is false when no address is imported at all.',
       request: { query: AddressQuery },
-      responses: {
-        200: { description: 'Addresses as GeoJSON points, best first.', content: { 'application/json': { schema: AddressCollection } } },
-        ...errorResponses(400, 401),
-      },
+      ok: { status: 200, description: 'Addresses as GeoJSON points, best first.', schema: AddressCollection },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -30,17 +26,14 @@ export const addressRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/places/check',
       tags: ['Base data'],
       summary: 'Whether a point lies in water or outside the imported land',
       description: 'Warnings for placing a unit or judging a candidate site; nothing is refused because of them.',
       request: { query: PlaceCheckQuery },
-      responses: {
-        200: { description: 'What the base data says about the point.', content: { 'application/json': { schema: PlaceCheck } } },
-        ...errorResponses(400, 401),
-      },
+      ok: { status: 200, description: 'What the base data says about the point.', schema: PlaceCheck },
     }),
     async (c) => {
       const q = c.req.valid('query');

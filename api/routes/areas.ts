@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { AreaCollection, AreaSummary, AreasQuery } from '../schemas/areas.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { IdParam } from '../schemas/common.js';
 import { parseBbox } from '../schemas/proximity.js';
 import { areaSummary, listAreas } from '../services/areas.js';
 import { newRouter } from '../validation.js';
@@ -9,17 +9,14 @@ import { newRouter } from '../validation.js';
 /** The city's areas (stadsområden, primärområden), imported, and a summary per area for the neighbourhood overview. */
 export const areasRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/areas',
       tags: ['Areas'],
       summary: 'Areas (city areas and primary areas)',
       description: 'MultiPolygons, filtered by `bbox`, `level` and `q`; city areas first, then by name. `number_matched` counts every match.',
       request: { query: AreasQuery },
-      responses: {
-        200: { description: 'FeatureCollection of areas.', content: { 'application/json': { schema: AreaCollection } } },
-        ...errorResponses(400, 401),
-      },
+      ok: { status: 200, description: 'FeatureCollection of areas.', schema: AreaCollection },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -30,17 +27,14 @@ export const areasRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/areas/{id}/summary',
       tags: ['Areas'],
       summary: 'One area: units, actors, child places and open information needs inside it',
       description: 'Counts of what lies inside the area (restricted units placed at their coarse location for roles without need-to-know), and its information needs with their status at the server clock.',
       request: { params: IdParam },
-      responses: {
-        200: { description: 'The summary.', content: { 'application/json': { schema: AreaSummary } } },
-        ...errorResponses(400, 401, 404),
-      },
+      ok: { status: 200, description: 'The summary.', schema: AreaSummary },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

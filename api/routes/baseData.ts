@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
+import { z } from '@hono/zod-openapi';
 import { DEFAULTS } from '../config.js';
 import type { Database } from '../db/types.js';
 import { ApiError, notFound } from '../errors.js';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { detectOsmFile } from '../osm/detect.js';
 import { BaseDataCurrent, BaseImportJob, BaseImportJobParam, BaseImportQuery } from '../schemas/baseData.js';
-import { errorResponses } from '../schemas/common.js';
 import { importBaseData, latestBaseImport, type BaseImportSummary } from '../services/baseData.js';
 import { newRouter } from '../validation.js';
 
@@ -30,7 +29,7 @@ const runningOn = (db: Database) => [...jobs.values()].find((j) => j.db === db &
 
 export const baseDataRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/base-data/import',
       tags: ['Base data'],
@@ -41,15 +40,13 @@ export const baseDataRoutes = newRouter()
         'Otherwise the answer is 202 with a job to poll (GET /api/base-data/import/{job_id}): the import replaces ALL base data in one transaction, ' +
         'so a file that turns out broken (truncated) fails the job and changes nothing. Dismissed actor suggestions are kept. ' +
         `Body limit ${DEFAULTS.osmImportBodyLimitBytes / 1024 / 1024} MB (413); one import at a time (409). One \`import\` audit entry (entity base_data).`,
-      middleware: [requireRole('admin')] as const,
+      role: 'admin',
       request: {
         query: BaseImportQuery,
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
       },
-      responses: {
-        202: { description: 'The import runs; poll the job.', content: { 'application/json': { schema: BaseImportJob } } },
-        ...errorResponses(400, 401, 403, 409, 413, 415),
-      },
+      ok: { status: 202, description: 'The import runs; poll the job.', schema: BaseImportJob },
+      errors: [409, 413, 415],
     }),
     async (c) => {
       const { name } = c.req.valid('query');
@@ -79,17 +76,14 @@ export const baseDataRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/base-data/import/{job_id}',
       tags: ['Base data'],
       summary: 'The progress of an OSM import, then its summary or error',
-      middleware: [requireRole('admin')] as const,
+      role: 'admin',
       request: { params: BaseImportJobParam },
-      responses: {
-        200: { description: 'The job.', content: { 'application/json': { schema: BaseImportJob } } },
-        ...errorResponses(400, 401, 403, 404),
-      },
+      ok: { status: 200, description: 'The job.', schema: BaseImportJob },
     }),
     async (c) => {
       const job = jobs.get(c.req.valid('param').job_id);
@@ -98,15 +92,12 @@ export const baseDataRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/base-data',
       tags: ['Base data'],
       summary: 'The current OpenStreetMap base data: when and from which file it was imported, its counts and extent',
-      responses: {
-        200: { description: 'The current base data.', content: { 'application/json': { schema: BaseDataCurrent } } },
-        ...errorResponses(401),
-      },
+      ok: { status: 200, description: 'The current base data.', schema: BaseDataCurrent },
     }),
     async (c) => {
       const current = await latestBaseImport(c.var.deps.db);

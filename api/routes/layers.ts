@@ -1,7 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { readerOf } from '../db/reader.js';
 import { DEFAULTS } from '../config.js';
-import { errorResponses } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { ActorLayer, ActorsLayerQuery, ChildPlaceLayer, ChildPlacesLayerQuery, parseBbox, splitList } from '../schemas/proximity.js';
 import { actorsLayer, childPlacesLayer } from '../services/proximityLayers.js';
 import { newRouter } from '../validation.js';
@@ -11,17 +10,14 @@ const PAGING = `Sorted by name, then id. \`limit\` defaults to ${DEFAULTS.listLi
 /** The actor and child place layers of the map (and their lists). */
 export const layerRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/actors',
       tags: ['Layers'],
       summary: 'Neighbourhood actors',
       description: `Actors with their active contact persons, filtered by \`bbox\`, \`category\` and \`q\`. ${PAGING}`,
       request: { query: ActorsLayerQuery },
-      responses: {
-        200: { description: 'FeatureCollection of actors.', content: { 'application/json': { schema: ActorLayer } } },
-        ...errorResponses(400, 401),
-      },
+      ok: { status: 200, description: 'FeatureCollection of actors.', schema: ActorLayer },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -32,17 +28,14 @@ export const layerRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/child-places',
       tags: ['Layers'],
       summary: 'Schools, preschools, leisure-time centres and playgrounds',
       description: `Child places filtered by \`bbox\`, \`kind\` and \`q\`. ${PAGING}`,
       request: { query: ChildPlacesLayerQuery },
-      responses: {
-        200: { description: 'FeatureCollection of child places.', content: { 'application/json': { schema: ChildPlaceLayer } } },
-        ...errorResponses(400, 401),
-      },
+      ok: { status: 200, description: 'FeatureCollection of child places.', schema: ChildPlaceLayer },
     }),
     async (c) => {
       const q = c.req.valid('query');

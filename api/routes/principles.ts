@@ -1,25 +1,23 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
+import { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.js';
 import { contextOf } from '../http/context.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import { PrincipleEntry, PrincipleList, PrincipleParam, PrinciplePut } from '../schemas/outreach.js';
 import { listPrinciples, putPrinciple } from '../services/principles.js';
 import { newRouter } from '../validation.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-
 export const principlesRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/principles',
       tags: ['Outreach'],
       summary: "A unit's five-principles checklist",
       description: 'Always five entries, principle 1–5, with Swedish and English titles; a principle never saved is `not_started` with version 0.',
       request: { params: IdParam },
-      responses: { 200: { description: 'The five entries.', ...json(PrincipleList) }, ...errorResponses(400, 401, 404) },
+      ok: { status: 200, description: 'The five entries.', schema: PrincipleList },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -28,7 +26,7 @@ export const principlesRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'put',
       path: '/units/{id}/principles/{principle}',
       tags: ['Outreach'],
@@ -36,13 +34,14 @@ export const principlesRoutes = newRouter()
       description:
         'Replaces status, evidence and last_reviewed. Once the entry exists, `If-Match` with its version is required (428 without, 412 stale); ' +
         'the first save may omit it or send "0".',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: {
         params: PrincipleParam,
         headers: z.object({ 'if-match': z.string().optional() }),
-        body: { required: true, ...json(PrinciplePut) },
       },
-      responses: { 200: { description: 'The saved entry; `ETag` carries its version.', ...json(PrincipleEntry) }, ...errorResponses(400, 401, 403, 404, 412, 415, 428) },
+      body: PrinciplePut,
+      ok: { status: 200, description: 'The saved entry; `ETag` carries its version.', schema: PrincipleEntry },
+      ifMatch: true,
     }),
     async (c) => {
       const { id, principle } = c.req.valid('param');

@@ -1,6 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import {
   ContactCollection, ContactsQuery, NearChildPlaceCollection, splitList, UnitChildPlacesQuery, ZoneCollection,
 } from '../schemas/proximity.js';
@@ -13,17 +13,14 @@ const COARSE_NOTE =
 /** Zones, contacts and child places around one unit. */
 export const proximityRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/zones',
       tags: ['Proximity'],
       summary: 'The three zones of a unit',
       description: `Three polygons, innermost first: geodesic buffers (64 vertices) of the unit's location with its effective radii (its own, else the global ones). ${COARSE_NOTE}`,
       request: { params: IdParam },
-      responses: {
-        200: { description: 'FeatureCollection of three Polygons with `ring` and `radius_m`.', content: { 'application/json': { schema: ZoneCollection } } },
-        ...errorResponses(400, 401, 404),
-      },
+      ok: { status: 200, description: 'FeatureCollection of three Polygons with `ring` and `radius_m`.', schema: ZoneCollection },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -31,7 +28,7 @@ export const proximityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/contacts',
       tags: ['Proximity'],
@@ -40,10 +37,7 @@ export const proximityRoutes = newRouter()
         'Every actor within the unit\'s outer ring (geodesic distance on the WGS 84 spheroid), sorted by `distance_m` then id, ' +
         'with its `ring` (the innermost ring whose radius is ≥ the distance) and its active contact persons. ' + COARSE_NOTE,
       request: { params: IdParam, query: ContactsQuery },
-      responses: {
-        200: { description: 'FeatureCollection of actors with `distance_m` and `ring`.', content: { 'application/json': { schema: ContactCollection } } },
-        ...errorResponses(400, 401, 404),
-      },
+      ok: { status: 200, description: 'FeatureCollection of actors with `distance_m` and `ring`.', schema: ContactCollection },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -53,7 +47,7 @@ export const proximityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/child-places',
       tags: ['Proximity'],
@@ -62,10 +56,7 @@ export const proximityRoutes = newRouter()
         'Child places within the unit\'s outer ring, nearest first, with `ring`, `priority` (high in immediate, medium in neighbourhood, low in area) ' +
         'and the `information` status of this (unit, child place) pair. ' + COARSE_NOTE,
       request: { params: IdParam, query: UnitChildPlacesQuery },
-      responses: {
-        200: { description: 'FeatureCollection of child places with `distance_m`, `ring`, `priority` and `information`.', content: { 'application/json': { schema: NearChildPlaceCollection } } },
-        ...errorResponses(400, 401, 404),
-      },
+      ok: { status: 200, description: 'FeatureCollection of child places with `distance_m`, `ring`, `priority` and `information`.', schema: NearChildPlaceCollection },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

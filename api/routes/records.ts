@@ -1,10 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import { ChildPlaceFeature } from '../schemas/proximity.js';
 import {
   ActorCreate, ActorPatch, ActorRecordFeature, ChildPlaceCreate, ChildPlacePatch, ContactPersonInput, ContactPersonPatch, ContactPersonRecord,
@@ -14,18 +14,16 @@ import {
 } from '../services/records.js';
 import { newRouter } from '../validation.js';
 
-const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
-
 /** GET one, PATCH and DELETE for a versioned record at `/{plural}/{id}`. */
 function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<any, any, any>, schema: z.ZodType, patchSchema: z.ZodType) {
   // The schemas vary per record, so the handlers read validated input untyped.
   type Valid = { valid(target: string): any };
   return newRouter()
     .openapi(
-      createRoute({
+      jsonRoute({
         method: 'get', path: `/${plural}/{id}`, tags: [tag], summary: `One ${what}`,
         request: { params: IdParam },
-        responses: { 200: { description: `The ${what}; \`ETag\` carries its version.`, content: json(schema) }, ...errorResponses(400, 401, 404) },
+        ok: { status: 200, description: `The ${what}; \`ETag\` carries its version.`, schema },
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
@@ -35,10 +33,13 @@ function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch', path: `/${plural}/{id}`, tags: [tag], summary: `Change a ${what} (editor, If-Match)`, middleware: [requireRole('editor')] as const,
-        request: { params: IdParam, body: { required: true, content: json(patchSchema) } },
-        responses: { 200: { description: `The changed ${what}.`, content: json(schema) }, ...errorResponses(400, 401, 403, 404, 409, 412, 415, 428) },
+      jsonRoute({
+        method: 'patch', path: `/${plural}/{id}`, tags: [tag], summary: `Change a ${what} (editor, If-Match)`, role: 'editor',
+        request: { params: IdParam },
+        body: patchSchema,
+        ok: { status: 200, description: `The changed ${what}.`, schema },
+        ifMatch: true,
+        errors: [409],
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
@@ -49,10 +50,12 @@ function itemRoutes(plural: string, tag: string, what: string, kind: RecordKind<
       },
     )
     .openapi(
-      createRoute({
-        method: 'delete', path: `/${plural}/{id}`, tags: [tag], summary: `Remove a ${what} (editor, If-Match)`, middleware: [requireRole('editor')] as const,
+      jsonRoute({
+        method: 'delete', path: `/${plural}/{id}`, tags: [tag], summary: `Remove a ${what} (editor, If-Match)`, role: 'editor',
         request: { params: IdParam },
-        responses: { 204: { description: 'Removed.' }, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },
+        ok: { status: 204, description: 'Removed.' },
+        ifMatch: true,
+        errors: [409],
       }),
       async (c) => {
         const { id } = (c.req as Valid).valid('param');
@@ -74,11 +77,12 @@ const announceCreated = (c: Context<AppEnv>, path: string, record: { id: number;
 /** Writes of actors (with contact persons) and child places; their lists live in layers.ts. */
 export const recordRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: 'post', path: '/actors', tags: ['Actors'], summary: 'Create a neighbourhood actor (editor)', middleware: [requireRole('editor')] as const,
+    jsonRoute({
+      method: 'post', path: '/actors', tags: ['Actors'], summary: 'Create a neighbourhood actor (editor)', role: 'editor',
       description: 'A GeoJSON Feature with a Point inside Sweden; `properties.contact_persons` may list its first contact persons (work details only).',
-      request: { body: { required: true, content: json(ActorCreate) } },
-      responses: { 201: { description: 'Created.', content: json(ActorRecordFeature) }, ...errorResponses(400, 401, 403, 409, 413, 415) },
+      body: ActorCreate,
+      ok: { status: 201, description: 'Created.', schema: ActorRecordFeature },
+      errors: [409, 413],
     }),
     async (c) => {
       const actor = await createActor(contextOf(c), c.req.valid('json'));
@@ -87,10 +91,11 @@ export const recordRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'post', path: '/actors/{id}/contact-persons', tags: ['Actors'], summary: "Add a contact person to an actor (editor)", middleware: [requireRole('editor')] as const,
-      request: { params: IdParam, body: { required: true, content: json(ContactPersonInput) } },
-      responses: { 201: { description: 'Created.', content: json(ContactPersonRecord) }, ...errorResponses(400, 401, 403, 404, 415) },
+    jsonRoute({
+      method: 'post', path: '/actors/{id}/contact-persons', tags: ['Actors'], summary: "Add a contact person to an actor (editor)", role: 'editor',
+      request: { params: IdParam },
+      body: ContactPersonInput,
+      ok: { status: 201, description: 'Created.', schema: ContactPersonRecord },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -100,10 +105,11 @@ export const recordRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'post', path: '/child-places', tags: ['Child places'], summary: 'Create a school, preschool, leisure-time centre or playground (editor)', middleware: [requireRole('editor')] as const,
-      request: { body: { required: true, content: json(ChildPlaceCreate) } },
-      responses: { 201: { description: 'Created.', content: json(ChildPlaceFeature) }, ...errorResponses(400, 401, 403, 409, 413, 415) },
+    jsonRoute({
+      method: 'post', path: '/child-places', tags: ['Child places'], summary: 'Create a school, preschool, leisure-time centre or playground (editor)', role: 'editor',
+      body: ChildPlaceCreate,
+      ok: { status: 201, description: 'Created.', schema: ChildPlaceFeature },
+      errors: [409, 413],
     }),
     async (c) => {
       const place = await createChildPlace(contextOf(c), c.req.valid('json'));

@@ -1,40 +1,33 @@
-import { createRoute } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
-import { errorResponses } from '../schemas/common.js';
 import { GlobalRadii, RADIUS_MAX_M, RADIUS_MIN_M, RadiiInput } from '../schemas/proximity.js';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { getGlobalRadii, setGlobalRadii } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** The global zone radii: read by every role, changed by administrators (audited). */
 export const settingsRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/settings/zone-radii',
       tags: ['Settings'],
       summary: 'The global zone radii',
       description: 'The radii every unit without radii of its own uses, in metres.',
-      responses: {
-        200: { description: 'The global radii.', content: { 'application/json': { schema: GlobalRadii } } },
-        ...errorResponses(401),
-      },
+      ok: { status: 200, description: 'The global radii.', schema: GlobalRadii },
     }),
     async (c) => c.json(await getGlobalRadii(contextOf(c)), 200),
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'put',
       path: '/settings/zone-radii',
       tags: ['Settings'],
       summary: 'Change the global zone radii (admin)',
       description: `Each radius ${RADIUS_MIN_M}–${RADIUS_MAX_M} m, strictly increasing. The change and its audit entry (before and after) are written in one transaction.`,
-      middleware: [requireRole('admin')] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: RadiiInput } } } },
-      responses: {
-        200: { description: 'The new global radii.', content: { 'application/json': { schema: GlobalRadii } } },
-        ...errorResponses(400, 401, 403, 413, 415),
-      },
+      role: 'admin',
+      body: RadiiInput,
+      ok: { status: 200, description: 'The new global radii.', schema: GlobalRadii },
+      errors: [413],
     }),
     async (c) => {
       return c.json(await setGlobalRadii(contextOf(c), c.req.valid('json')), 200);

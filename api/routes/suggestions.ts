@@ -1,15 +1,14 @@
-import { createRoute } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { SuggestionAccepted, SuggestionCollection, SuggestionParams } from '../schemas/addresses.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { IdParam } from '../schemas/common.js';
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from '../services/suggestions.js';
 import { newRouter } from '../validation.js';
 
 /** Actor and child-place suggestions from OpenStreetMap points of interest around a unit (editors and admins). */
 export const suggestionRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/suggestions',
       tags: ['Base data'],
@@ -17,28 +16,23 @@ export const suggestionRoutes = newRouter()
       description:
         'The imported points of interest inside the unit\'s outer ring, mapped to an actor category or a child-place kind, nearest first. ' +
         'Left out: those already in the register (external_id `osm:<type>/<id>`, or a record within 50 m with a similar name) and those dismissed for this unit.',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: { params: IdParam },
-      responses: {
-        200: { description: 'The suggestions.', content: { 'application/json': { schema: SuggestionCollection } } },
-        ...errorResponses(400, 401, 403, 404),
-      },
+      ok: { status: 200, description: 'The suggestions.', schema: SuggestionCollection },
     }),
     async (c) => c.json(await listSuggestions(contextOf(c), c.req.valid('param').id), 200),
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/units/{id}/suggestions/{osm_type}/{osm_id}/accept',
       tags: ['Base data'],
       summary: 'Add a suggestion as an actor or child place (editor)',
       description: 'Created as POST /api/actors or /api/child-places would (the same validation and audit), with external_id `osm:<type>/<id>` and the address from the addr:* tags.',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: { params: SuggestionParams },
-      responses: {
-        201: { description: 'The new record.', content: { 'application/json': { schema: SuggestionAccepted } } },
-        ...errorResponses(400, 401, 403, 404, 409),
-      },
+      ok: { status: 201, description: 'The new record.', schema: SuggestionAccepted },
+      errors: [409],
     }),
     async (c) => {
       const p = c.req.valid('param');
@@ -48,15 +42,15 @@ export const suggestionRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/units/{id}/suggestions/{osm_type}/{osm_id}/dismiss',
       tags: ['Base data'],
       summary: 'Dismiss a suggestion for this unit, for good (editor)',
       description: 'Kept apart from the base data: a re-import of OpenStreetMap does not bring it back.',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: { params: SuggestionParams },
-      responses: { 204: { description: 'Dismissed.' }, ...errorResponses(400, 401, 403, 404) },
+      ok: { status: 204, description: 'Dismissed.' },
     }),
     async (c) => {
       const p = c.req.valid('param');

@@ -1,24 +1,20 @@
-import { createRoute } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import { UnitCollection, UnitCreate, UnitDependents, UnitFeature, UnitPatch } from '../schemas/units.js';
 import { createUnit, deleteUnit, getUnit, listUnits, unitDependents, updateUnit } from '../services/units.js';
 import { newRouter } from '../validation.js';
 
 export const unitsRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units',
       tags: ['Units'],
       summary: 'All social housing units',
       description: 'Restricted units are shown to viewers with a location snapped to a 250 m grid and no address; editors and admins see them exactly, and that read is audited (`read_exact`).',
-      responses: {
-        200: { description: 'The units as a GeoJSON FeatureCollection.', content: { 'application/json': { schema: UnitCollection } } },
-        ...errorResponses(401),
-      },
+      ok: { status: 200, description: 'The units as a GeoJSON FeatureCollection.', schema: UnitCollection },
     }),
     async (c) => {
       const features = await listUnits(contextOf(c), 'GET /api/units');
@@ -26,16 +22,13 @@ export const unitsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}',
       tags: ['Units'],
       summary: 'One unit',
       request: { params: IdParam },
-      responses: {
-        200: { description: 'The unit as a GeoJSON Feature; `ETag` carries its version.', content: { 'application/json': { schema: UnitFeature } } },
-        ...errorResponses(400, 401, 404),
-      },
+      ok: { status: 200, description: 'The unit as a GeoJSON Feature; `ETag` carries its version.', schema: UnitFeature },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -45,18 +38,16 @@ export const unitsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/units',
       tags: ['Units'],
       summary: 'Create a unit (editor)',
       description: 'Takes a GeoJSON Feature with a Point inside Sweden. Protected housing (skyddat boende) can never be entered.',
-      middleware: [requireRole('editor')] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: UnitCreate } } } },
-      responses: {
-        201: { description: 'Created; `Location` and `ETag` are set.', content: { 'application/json': { schema: UnitFeature } } },
-        ...errorResponses(400, 401, 403, 409, 413, 415),
-      },
+      role: 'editor',
+      body: UnitCreate,
+      ok: { status: 201, description: 'Created; `Location` and `ETag` are set.', schema: UnitFeature },
+      errors: [409, 413],
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -67,18 +58,18 @@ export const unitsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'patch',
       path: '/units/{id}',
       tags: ['Units'],
       summary: 'Change a unit (editor, If-Match)',
       description: 'A partial Feature: `geometry` and/or some `properties`. `If-Match` must carry the ETag of your read (428 without, 412 when someone changed it since).',
-      middleware: [requireRole('editor')] as const,
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: UnitPatch } } } },
-      responses: {
-        200: { description: 'The changed unit, with its new `ETag`.', content: { 'application/json': { schema: UnitFeature } } },
-        ...errorResponses(400, 401, 403, 404, 409, 412, 413, 415, 428),
-      },
+      role: 'editor',
+      request: { params: IdParam },
+      body: UnitPatch,
+      ok: { status: 200, description: 'The changed unit, with its new `ETag`.', schema: UnitFeature },
+      ifMatch: true,
+      errors: [409, 413],
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -90,14 +81,15 @@ export const unitsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'delete',
       path: '/units/{id}',
       tags: ['Units'],
       summary: 'Remove a unit (editor, If-Match)',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: { params: IdParam },
-      responses: { 204: { description: 'Removed.' }, ...errorResponses(400, 401, 403, 404, 412, 428) },
+      ok: { status: 204, description: 'Removed.' },
+      ifMatch: true,
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -107,18 +99,15 @@ export const unitsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/units/{id}/dependents',
       tags: ['Units'],
       summary: 'What removing a unit takes with it (editor)',
       description: 'Counts of the records a DELETE of the unit removes with it (activities, of them information records and open follow-ups, principle entries), for the confirmation; actors and child places stay.',
-      middleware: [requireRole('editor')] as const,
+      role: 'editor',
       request: { params: IdParam },
-      responses: {
-        200: { description: 'The counts, and the version for If-Match.', content: { 'application/json': { schema: UnitDependents } } },
-        ...errorResponses(400, 401, 403, 404),
-      },
+      ok: { status: 200, description: 'The counts, and the version for If-Match.', schema: UnitDependents },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,6 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import { parseMinutes, WalkZoneCollection, WalkZonesQuery } from '../schemas/proximity.js';
 import { unitWalkZones } from '../services/walkZones.js';
 import { WALK_DEFAULTS } from '../services/walking.js';
@@ -8,7 +8,7 @@ import { newRouter } from '../validation.js';
 
 /** Walk zones of one unit, on the street network of the imported OpenStreetMap base data. */
 export const walkingRoutes = newRouter().openapi(
-  createRoute({
+  jsonRoute({
     method: 'get',
     path: '/units/{id}/walk-zones',
     tags: ['Proximity'],
@@ -19,10 +19,7 @@ export const walkingRoutes = newRouter().openapi(
       'No bands (and `walking.network_version` null) without base data; none when the unit is more than 300 m from a walkable way. ' +
       'For a restricted unit and a caller without need-to-know (viewer), the walk starts from the unit\'s coarse location (250 m grid); editors and admins get exact zones, and that read is audited (`read_exact`).',
     request: { params: IdParam, query: WalkZonesQuery },
-    responses: {
-      200: { description: 'FeatureCollection of band polygons with `minutes`, `limit_m` and `reached_nodes`.', content: { 'application/json': { schema: WalkZoneCollection } } },
-      ...errorResponses(400, 401, 404),
-    },
+    ok: { status: 200, description: 'FeatureCollection of band polygons with `minutes`, `limit_m` and `reached_nodes`.', schema: WalkZoneCollection },
   }),
   async (c) => {
     const { id } = c.req.valid('param');

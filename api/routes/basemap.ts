@@ -4,15 +4,14 @@ import type { AppEnv } from '../env.js';
 import { ApiError, badRequest } from '../errors.js';
 import { contextOf } from '../http/context.js';
 import { publicOrigin } from '../http/publicOrigin.js';
+import { checkTileRange, NOT_MODIFIED, notModified, TILE_RESPONSES, tileAnswer, tileCoordinates } from '../http/tiles.js';
 import { errorResponses } from '../schemas/common.js';
 import {
   BASEMAP_FONTS, BASEMAP_LAYERS, BASEMAP_MAX_ZOOM, basemapStyle, basemapTile, basemapVersion, glyphRangeProblem, glyphs,
   type BasemapSource,
 } from '../services/basemap.js';
-import { etagMatches, tileRangeProblem } from '../services/tiles.js';
 import { newRouter } from '../validation.js';
 
-const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 /** A tile under the current version never changes: the URL changes with the next import. */
 const TILE_CACHE_CURRENT = 'private, max-age=31536000, immutable';
 /** A tile asked for under an older version gets today's tile, which may change again. */
@@ -27,25 +26,12 @@ const sourceOf = (c: Context<AppEnv>): BasemapSource => {
   return file ? { kind: 'pmtiles', file } : { kind: 'database' };
 };
 
-const tileNumber = (name: string, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,8}$/, { error: `${name} must be an integer` })
-    .transform(Number)
-    .pipe(z.number().max(max, { error: `${name} must be at most ${max}` }));
-
 const TileParams = z.object({
   version: z
     .string()
     .regex(/^[a-z0-9]{1,40}$/, { error: 'version must be the tiles\u2019 version from the style (letters and digits)' })
     .openapi({ param: { name: 'version', in: 'path' }, description: 'The tiles\u2019 version, as the style names it.', example: 'v3' }),
-  z: tileNumber('z', BASEMAP_MAX_ZOOM).openapi({ param: { name: 'z', in: 'path' }, description: `Zoom level, 0–${BASEMAP_MAX_ZOOM}.`, example: '14' }),
-  x: tileNumber('x', 2 ** BASEMAP_MAX_ZOOM - 1).openapi({ param: { name: 'x', in: 'path' }, description: 'Tile column, 0 to 2^z − 1.', example: '8747' }),
-  y: z
-    .string()
-    .regex(/^\d{1,8}\.mvt$/, { error: 'y must be an integer followed by ".mvt"' })
-    .transform((s) => Number(s.slice(0, -4)))
-    .openapi({ param: { name: 'y', in: 'path' }, example: '5077.mvt' }),
+  ...tileCoordinates(BASEMAP_MAX_ZOOM, { z: '14', x: '8747', y: '5077.mvt' }),
 });
 
 const FontParams = z.object({
@@ -72,7 +58,7 @@ export const basemapRoutes = newRouter()
       request: { query: z.object({ lang: z.enum(['sv', 'en']).default('sv').openapi({ description: 'Label language.' }) }) },
       responses: {
         200: { description: 'A MapLibre style (version 8).', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
-        304: { description: 'Unchanged since the ETag in If-None-Match.' },
+        ...NOT_MODIFIED,
         ...errorResponses(400, 401),
       },
     }),
@@ -83,10 +69,7 @@ export const basemapRoutes = newRouter()
       const current = await basemapVersion(ctx, sourceOf(c));
       const style = basemapStyle({ origin, ...current, lang });
       const etag = `"${current.version}-${lang}-${Buffer.from(origin).toString('base64url')}"`;
-      c.header('ETag', etag);
-      c.header('Cache-Control', STYLE_CACHE);
-      c.header('Vary', 'Authorization, Cookie');
-      if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+      if (notModified(c, etag, STYLE_CACHE)) return c.body(null, 304);
       return c.json(style as Record<string, unknown>, 200);
     },
   )
@@ -103,27 +86,16 @@ export const basemapRoutes = newRouter()
         'From BASEMAP_PMTILES when it is set. An empty tile is a 200 with an empty body. ' +
         'Under the current version (see the style) the tile is cacheable for a year; under another version the current tile is sent, not cacheable.',
       request: { params: TileParams },
-      responses: {
-        200: { description: 'The tile.', content: { [MVT_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } } },
-        304: { description: 'Unchanged since the ETag in If-None-Match.' },
-        ...errorResponses(400, 401),
-      },
+      responses: TILE_RESPONSES,
     }),
     async (c) => {
       const { version, z: zoom, x, y } = c.req.valid('param');
-      const problem = tileRangeProblem(zoom, x, y);
-      if (problem) throw badRequest(`Invalid param: ${problem}`);
+      checkTileRange(zoom, x, y);
       const ctx = contextOf(c);
       const source = sourceOf(c);
       const current = (await basemapVersion(ctx, source)).version;
-      const etag = `"${current}"`;
-      c.header('ETag', etag);
-      c.header('Cache-Control', version === current ? TILE_CACHE_CURRENT : TILE_CACHE_STALE);
-      c.header('Vary', 'Authorization, Cookie');
-      if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-      const bytes = await basemapTile(ctx, source, zoom, x, y);
-      c.header('Content-Type', MVT_TYPE);
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200);
+      if (notModified(c, `"${current}"`, version === current ? TILE_CACHE_CURRENT : TILE_CACHE_STALE)) return c.body(null, 304);
+      return tileAnswer(c, await basemapTile(ctx, source, zoom, x, y));
     },
   )
   .openapi(

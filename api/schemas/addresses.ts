@@ -4,7 +4,7 @@
  * interest. They validate the requests and describe the answers in the OpenAPI document.
  */
 import { z } from '@hono/zod-openapi';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SWEDEN_BBOX } from './common.js';
+import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, IdParam, SWEDEN_BBOX } from './common.js';
 
 /** Addresses answered when `limit` is not given, and the most one search answers. */
 export const ADDRESS_LIMIT_DEFAULT = 10;
@@ -30,20 +30,25 @@ export const AddressQuery = z.strictObject({
 
 export const OsmType = z.enum(['node', 'way', 'relation']);
 
-export const AddressFeature = z
-  .object({
+/** A GeoJSON Feature of an OpenStreetMap point: `id` is `osm:<type>/<id>`, the geometry a Point. */
+const osmPointFeature = <P extends z.ZodRawShape>(id: { description: string; example: string }, properties: P) =>
+  z.object({
     type: z.literal('Feature'),
-    id: z.string().openapi({ description: 'The OpenStreetMap element, `osm:<type>/<id>`.', example: 'osm:node/1001' }),
+    id: z.string().openapi(id),
     geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-    properties: z.object({
-      street: z.string(),
-      housenumber: z.string().nullable(),
-      postcode: z.string().nullable(),
-      city: z.string().nullable(),
-      label: z.string().openapi({ description: 'The address as written: "Kungsportsavenyen 1, 411 36 Göteborg".' }),
-    }),
-  })
-  .openapi('Address');
+    properties: z.object(properties),
+  });
+
+export const AddressFeature = osmPointFeature(
+  { description: 'The OpenStreetMap element, `osm:<type>/<id>`.', example: 'osm:node/1001' },
+  {
+    street: z.string(),
+    housenumber: z.string().nullable(),
+    postcode: z.string().nullable(),
+    city: z.string().nullable(),
+    label: z.string().openapi({ description: 'The address as written: "Kungsportsavenyen 1, 411 36 Göteborg".' }),
+  },
+).openapi('Address');
 
 export const AddressCollection = z
   .object({
@@ -81,33 +86,28 @@ export const PlaceCheck = z
   })
   .openapi('PlaceCheck');
 
-export const SuggestionParams = z.object({
-  id: z.coerce.number({ error: 'id must be a positive integer' }).int({ error: 'id must be a positive integer' }).positive({ error: 'id must be a positive integer' })
-    .max(2147483647, { error: 'id must be a positive integer below 2147483648' }).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+/** The path of one suggestion: the unit's `id` and the OpenStreetMap element. */
+export const SuggestionParams = IdParam.extend({
   osm_type: z.enum(['node', 'way', 'relation'], { error: 'osm_type must be one of node, way, relation' }).openapi({ param: { name: 'osm_type', in: 'path' }, example: 'node' }),
   osm_id: z.coerce.number({ error: 'osm_id must be a positive integer' }).int({ error: 'osm_id must be a positive integer' }).positive({ error: 'osm_id must be a positive integer' })
     .max(Number.MAX_SAFE_INTEGER, { error: 'osm_id must be a positive integer' }).openapi({ param: { name: 'osm_id', in: 'path' }, example: 123 }),
 });
 
-export const Suggestion = z
-  .object({
-    type: z.literal('Feature'),
-    id: z.string().openapi({ description: 'The external id the record gets: `osm:<type>/<id>`.', example: 'osm:node/123' }),
-    geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-    properties: z.object({
-      osm_type: OsmType,
-      osm_id: z.number().int(),
-      name: z.string().openapi({ description: 'The point\'s name, or a name made of its kind when OpenStreetMap gives none.' }),
-      named: z.boolean().openapi({ description: 'false when the name was made from the kind.' }),
-      tag: z.string().openapi({ description: 'The tag that made it a point of interest, `key=value`.', example: 'amenity=cafe' }),
-      record: z.enum(['actor', 'child_place']),
-      category: z.enum(ACTOR_CATEGORIES).nullable().openapi({ description: 'For an actor.' }),
-      kind: z.enum(CHILD_PLACE_KINDS).nullable().openapi({ description: 'For a child place.' }),
-      address: z.string().nullable().openapi({ description: 'From the addr:* tags.' }),
-      distance_m: z.number(),
-    }),
-  })
-  .openapi('Suggestion');
+export const Suggestion = osmPointFeature(
+  { description: 'The external id the record gets: `osm:<type>/<id>`.', example: 'osm:node/123' },
+  {
+    osm_type: OsmType,
+    osm_id: z.number().int(),
+    name: z.string().openapi({ description: 'The point\'s name, or a name made of its kind when OpenStreetMap gives none.' }),
+    named: z.boolean().openapi({ description: 'false when the name was made from the kind.' }),
+    tag: z.string().openapi({ description: 'The tag that made it a point of interest, `key=value`.', example: 'amenity=cafe' }),
+    record: z.enum(['actor', 'child_place']),
+    category: z.enum(ACTOR_CATEGORIES).nullable().openapi({ description: 'For an actor.' }),
+    kind: z.enum(CHILD_PLACE_KINDS).nullable().openapi({ description: 'For a child place.' }),
+    address: z.string().nullable().openapi({ description: 'From the addr:* tags.' }),
+    distance_m: z.number(),
+  },
+).openapi('Suggestion');
 
 export const SuggestionCollection = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(Suggestion), pois_imported: z.boolean() })

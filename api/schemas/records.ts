@@ -45,22 +45,25 @@ export const ActorPropertiesInput = z.strictObject({
   external_id: externalId,
 });
 
-export const ActorCreate = z
-  .strictObject({
-    type: z.literal('Feature'),
-    geometry: GeoPointInput,
-    properties: ActorPropertiesInput.partial()
-      .required({ name: true, category: true })
-      .extend({ contact_persons: z.array(ContactPersonInput).max(20).optional() }),
-  })
-  .openapi('ActorCreate');
+/** The body of a POST of a placed record: a Feature with a Point inside Sweden and its properties. */
+const featureCreate = <P extends z.ZodType<object>>(properties: P) => z.strictObject({ type: z.literal('Feature'), geometry: GeoPointInput, properties });
 
-export const ActorPatch = z
-  .strictObject({ type: z.literal('Feature').optional(), geometry: GeoPointInput.optional(), properties: ActorPropertiesInput.partial().optional() })
-  .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
-    error: 'nothing to change: send geometry and/or some properties',
-    params: { code: 'empty_change' },
-  })
+/** The body of a PATCH of a placed record: a partial Feature that changes its geometry, some properties, or both. */
+const featurePatch = <P extends z.ZodType<object>>(properties: P) =>
+  z
+    .strictObject({ type: z.literal('Feature').optional(), geometry: GeoPointInput.optional(), properties: properties.optional() })
+    .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
+      error: 'nothing to change: send geometry and/or some properties',
+      params: { code: 'empty_change' },
+    });
+
+export const ActorCreate = featureCreate(
+  ActorPropertiesInput.partial()
+    .required({ name: true, category: true })
+    .extend({ contact_persons: z.array(ContactPersonInput).max(20).optional() }),
+).openapi('ActorCreate');
+
+export const ActorPatch = featurePatch(ActorPropertiesInput.partial())
   .openapi('ActorPatch', { description: 'A partial Feature; contact persons are changed through their own routes.' });
 
 /** The writable properties of a child place; the importer checks its rows with the same schema. */
@@ -78,30 +81,13 @@ export const ChildPlacePropertiesInput = z.strictObject({
 });
 
 const stagesOnlyOnSchools = (p: { kind?: string; stages?: string[] }) => !p.stages?.length || p.kind === undefined || p.kind === 'school';
+const STAGES_ONLY_SCHOOLS = { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'], params: { code: 'stages_only_schools' } };
 
-export const ChildPlaceCreate = z
-  .strictObject({
-    type: z.literal('Feature'),
-    geometry: GeoPointInput,
-    properties: ChildPlacePropertiesInput.partial()
-      .required({ name: true, kind: true })
-      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'], params: { code: 'stages_only_schools' } }),
-  })
-  .openapi('ChildPlaceCreate');
+export const ChildPlaceCreate = featureCreate(
+  ChildPlacePropertiesInput.partial().required({ name: true, kind: true }).refine(stagesOnlyOnSchools, STAGES_ONLY_SCHOOLS),
+).openapi('ChildPlaceCreate');
 
-export const ChildPlacePatch = z
-  .strictObject({
-    type: z.literal('Feature').optional(),
-    geometry: GeoPointInput.optional(),
-    properties: ChildPlacePropertiesInput.partial()
-      .refine(stagesOnlyOnSchools, { error: 'stages: only schools have stages (F-3, 4-6, 7-9, gymnasium)', path: ['stages'], params: { code: 'stages_only_schools' } })
-      .optional(),
-  })
-  .refine((p) => p.geometry !== undefined || (p.properties && Object.keys(p.properties).length > 0), {
-    error: 'nothing to change: send geometry and/or some properties',
-    params: { code: 'empty_change' },
-  })
-  .openapi('ChildPlacePatch');
+export const ChildPlacePatch = featurePatch(ChildPlacePropertiesInput.partial().refine(stagesOnlyOnSchools, STAGES_ONLY_SCHOOLS)).openapi('ChildPlacePatch');
 
 export type ActorCreateInput = z.infer<typeof ActorCreate>;
 export type ActorPatchInput = z.infer<typeof ActorPatch>;

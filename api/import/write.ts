@@ -13,31 +13,22 @@ export interface LayerStatements {
   update: Statement<'rows' | 'now'>;
 }
 
+/** One layer's statements: `sql/queries/import_{existing,insert,update}_<table>.sql`. */
+const layerStatements = (table: 'units' | 'actors' | 'child_places' | 'areas'): LayerStatements => ({
+  existing: statement(`import_existing_${table}`, ['external_ids']),
+  insert: statement(`import_insert_${table}`, ['rows', 'now']),
+  update: statement(`import_update_${table}`, ['rows', 'now']),
+});
+
 /**
  * Each import layer's SQL, bound when this module loads: the layer chooses among these
  * fixed files and never names a table of its own.
  */
 export const IMPORT_STATEMENTS: Record<ImportLayer, LayerStatements> = {
-  units: {
-    existing: statement('import_existing_units', ['external_ids']),
-    insert: statement('import_insert_units', ['rows', 'now']),
-    update: statement('import_update_units', ['rows', 'now']),
-  },
-  actors: {
-    existing: statement('import_existing_actors', ['external_ids']),
-    insert: statement('import_insert_actors', ['rows', 'now']),
-    update: statement('import_update_actors', ['rows', 'now']),
-  },
-  'child-places': {
-    existing: statement('import_existing_child_places', ['external_ids']),
-    insert: statement('import_insert_child_places', ['rows', 'now']),
-    update: statement('import_update_child_places', ['rows', 'now']),
-  },
-  areas: {
-    existing: statement('import_existing_areas', ['external_ids']),
-    insert: statement('import_insert_areas', ['rows', 'now']),
-    update: statement('import_update_areas', ['rows', 'now']),
-  },
+  units: layerStatements('units'),
+  actors: layerStatements('actors'),
+  'child-places': layerStatements('child_places'),
+  areas: layerStatements('areas'),
 };
 
 /**

@@ -103,23 +103,20 @@ const childInsert = statement('child_place_insert', ['properties', 'geometry', '
 const personInsert = statement('contact_person_insert', ['actor_id', 'properties', 'now']);
 const personUpdate = statement('contact_person_update', ['id', 'version', 'properties', 'now']);
 
-/** Actors as GeoJSON Features, with their active contact persons. */
-export const ACTOR: RecordKind<PlaceRow, PlaceFeature, ActorPatchInput> = {
-  entity: 'actor',
-  get: statement('actor_get', ['id']),
-  update: placeUpdate(statement('actor_update', ['id', 'version', 'properties', 'geometry', 'now'])),
-  remove: statement('actor_delete', ['id', 'version']),
+/** A kind of placed record, read, changed and removed by the statements `<entity>_get`, `<entity>_update` and `<entity>_delete`. */
+const placeKind = <Patch extends PlacePatch>(entity: 'actor' | 'child_place'): RecordKind<PlaceRow, PlaceFeature, Patch> => ({
+  entity,
+  get: statement(`${entity}_get`, ['id']),
+  update: placeUpdate(statement(`${entity}_update`, ['id', 'version', 'properties', 'geometry', 'now'])),
+  remove: statement(`${entity}_delete`, ['id', 'version']),
   present: presentPlace,
-};
+});
+
+/** Actors as GeoJSON Features, with their active contact persons. */
+export const ACTOR = placeKind<ActorPatchInput>('actor');
 
 /** Child places as GeoJSON Features. */
-export const CHILD_PLACE: RecordKind<PlaceRow, PlaceFeature, ChildPlacePatchInput> = {
-  entity: 'child_place',
-  get: statement('child_place_get', ['id']),
-  update: placeUpdate(statement('child_place_update', ['id', 'version', 'properties', 'geometry', 'now'])),
-  remove: statement('child_place_delete', ['id', 'version']),
-  present: presentPlace,
-};
+export const CHILD_PLACE = placeKind<ChildPlacePatchInput>('child_place');
 
 /**
  * Contact persons as plain records (they have no location of their own). An

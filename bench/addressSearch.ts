@@ -10,17 +10,12 @@
  * house numbers 1–120 (some with a letter) and a five-digit postcode per street and town,
  * plus the real Kungsportsavenyen 1 the queries look for.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import postgres from 'postgres';
-import { createDatabase, dropDatabase, withDatabase } from '../api/db/databases.js';
 import { migrate } from '../api/db/migrate.js';
-import { openPglite } from '../api/db/pglite.js';
-import { openPostgres } from '../api/db/postgres.js';
 import type { Database } from '../api/db/types.js';
 import { searchAddresses } from '../api/services/addresses.js';
 import type { RequestContext } from '../api/services/context.js';
+import { openScratchDatabase } from './scratchDatabase.js';
 import { percentile, r3 } from './stats.js';
 
 const arg = (name: string, fallback: string) => {
@@ -80,28 +75,7 @@ const QUERIES = {
 
 async function run(engine: 'pglite' | 'postgresql') {
   console.log(`${engine}:`);
-  let db: Database;
-  let cleanup: () => Promise<void>;
-  if (engine === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-addr-bench-'));
-    db = await openPglite(dir);
-    cleanup = async () => {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  } else {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is needed for the PostgreSQL run.');
-    const name = `ps_bench_addr_${Date.now()}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await createDatabase(admin, name);
-    db = await openPostgres(withDatabase(url, name));
-    cleanup = async () => {
-      await db.close();
-      await dropDatabase(admin, name);
-      await admin.end();
-    };
-  }
+  const { db, drop } = await openScratchDatabase(engine, 'addr');
   try {
     await migrate(db);
     await load(db);
@@ -122,7 +96,7 @@ async function run(engine: 'pglite' | 'postgresql') {
     }
     return out;
   } finally {
-    await cleanup();
+    await drop();
   }
 }
 

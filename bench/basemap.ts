@@ -14,17 +14,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
-import { createDatabase, dropDatabase, withDatabase } from '../api/db/databases.js';
 import { migrate } from '../api/db/migrate.js';
-import { openPglite } from '../api/db/pglite.js';
-import { openPostgres } from '../api/db/postgres.js';
-import type { Database } from '../api/db/types.js';
 import { basemapTile } from '../api/services/basemap.js';
 import { writePmtiles } from '../api/services/basemap/pmtilesWriter.js';
 import { importBaseData } from '../api/services/baseData.js';
 import type { RequestContext } from '../api/services/context.js';
 import { buildOsmFixture } from '../api/test/osmFixture.js';
+import { openScratchDatabase } from './scratchDatabase.js';
 import { percentile, r3 } from './stats.js';
 
 const arg = (name: string, fallback: string) => {
@@ -73,29 +69,8 @@ async function timeTiles(label: string, tiles: Tile[], get: (t: Tile) => Promise
 
 async function run(engine: 'pglite' | 'postgresql', fixtureBytes: Uint8Array, bbox: [number, number, number, number]) {
   console.log(`${engine}:`);
-  let db: Database;
-  let cleanup: () => Promise<void>;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-basemap-bench-'));
-  if (engine === 'pglite') {
-    db = await openPglite(path.join(dir, 'db'));
-    cleanup = async () => {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  } else {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is needed for the PostgreSQL run.');
-    const name = `ps_bench_basemap_${Date.now()}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await createDatabase(admin, name);
-    db = await openPostgres(withDatabase(url, name));
-    cleanup = async () => {
-      await db.close();
-      await dropDatabase(admin, name);
-      await admin.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { db, drop } = await openScratchDatabase(engine, 'basemap');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-basemap-archive-'));
   try {
     await migrate(db);
     const ctx: RequestContext = { db, reader: db, user: undefined, now: new Date() };
@@ -122,7 +97,8 @@ async function run(engine: 'pglite' | 'postgresql', fixtureBytes: Uint8Array, bb
     }
     return out;
   } finally {
-    await cleanup();
+    await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { DEFAULTS } from '../config.js';
 import { contextOf } from '../http/context.js';
-import { errorResponses } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { InformationNeedCollection, InformationNeedsFilterQuery, InformationNeedsQuery, splitList } from '../schemas/proximity.js';
 import { informationNeeds, type NeedsFilters } from '../services/informationNeeds.js';
 import { newRouter } from '../validation.js';
@@ -18,7 +18,7 @@ export function needsFiltersOf(q: z.infer<typeof InformationNeedsFilterQuery>): 
 
 /** The (unit, child place) pairs that need child-safety information, a page at a time, with counts over all of them. */
 export const informationNeedsRoutes = newRouter().openapi(
-  createRoute({
+  jsonRoute({
     method: 'get',
     path: '/information-needs',
     tags: ['Proximity'],
@@ -35,13 +35,12 @@ export const informationNeedsRoutes = newRouter().openapi(
       'admins they are exact, and the read of the page is audited). An unknown `unit_id` or `area` answers 404. ' +
       'GET /api/exports/information-needs.csv gives the same needs, with the same filters and order, in one file.',
     request: { query: InformationNeedsQuery },
-    responses: {
-      200: {
-        description: 'A page of child places with the unit, `distance_m`, `ring`, `priority` and `information`, and the counts over every matching need.',
-        content: { 'application/json': { schema: InformationNeedCollection } },
-      },
-      ...errorResponses(400, 401, 404),
+    ok: {
+      status: 200,
+      description: 'A page of child places with the unit, `distance_m`, `ring`, `priority` and `information`, and the counts over every matching need.',
+      schema: InformationNeedCollection,
     },
+    errors: [404],
   }),
   async (c) => {
     const q = c.req.valid('query');

@@ -1,16 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { errorResponses, pageOf } from '../schemas/common.js';
 import { FollowUpList, FollowUpQuery, Implementation, MarkInformed, MarkInformedResult } from '../schemas/outreach.js';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { listActivities, markInformed } from '../services/activities.js';
 import { implementationOverview } from '../services/implementation.js';
 import { exportFollowUps, exportImplementation, FOLLOW_UP_EXPORT_MAX_ROWS } from '../services/outreachExports.js';
 import { newRouter } from '../validation.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** A CSV download written by a service (api/services/outreachExports.ts). */
 function csv(c: Context<AppEnv>, filename: string, body: string): Response {
@@ -25,7 +23,7 @@ const csvResponse = (description: string) => ({
 
 export const outreachRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/information-needs/mark-informed',
       tags: ['Outreach'],
@@ -33,9 +31,9 @@ export const outreachRoutes = newRouter()
       description:
         'Records one `information` activity per child place of the unit, dated `date`, all in one transaction. Every child place must exist and lie ' +
         "inside the unit's outer ring; one bad id answers 400 naming it, and nothing is recorded. Answers each pair's information status afterwards.",
-      middleware: [requireRole('editor')] as const,
-      request: { body: { required: true, ...json(MarkInformed) } },
-      responses: { 201: { description: 'The activities recorded and the new statuses.', ...json(MarkInformedResult) }, ...errorResponses(400, 401, 403, 415) },
+      role: 'editor',
+      body: MarkInformed,
+      ok: { status: 201, description: 'The activities recorded and the new statuses.', schema: MarkInformedResult },
     }),
     async (c) => {
       const result = await markInformed(contextOf(c), c.req.valid('json'));
@@ -43,7 +41,7 @@ export const outreachRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/follow-ups',
       tags: ['Outreach'],
@@ -52,7 +50,7 @@ export const outreachRoutes = newRouter()
         'Open and in-progress observations and safety walks (or those with `status`), earliest due date first, each with `overdue` ' +
         '(open or in progress and due before today by the server clock). Filters: `unit_id`, `status`, `overdue=true`; `limit` and `offset`; `number_matched` counts every match, `number_returned` this page.',
       request: { query: FollowUpQuery },
-      responses: { 200: { description: 'A page of follow-ups.', ...json(FollowUpList) }, ...errorResponses(400, 401) },
+      ok: { status: 200, description: 'A page of follow-ups.', schema: FollowUpList },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -63,7 +61,7 @@ export const outreachRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/implementation',
       tags: ['Outreach'],
@@ -71,7 +69,7 @@ export const outreachRoutes = newRouter()
       description:
         'Per unit (a GeoJSON FeatureCollection: counts in place / in progress / not started and each principle\'s status, restricted units coarsened ' +
         'for roles without need-to-know), per principle across all units, and per area holding units (empty when no areas are loaded).',
-      responses: { 200: { description: 'The overview.', ...json(Implementation) }, ...errorResponses(401) },
+      ok: { status: 200, description: 'The overview.', schema: Implementation },
     }),
     async (c) => {
       const overview = await implementationOverview(contextOf(c));

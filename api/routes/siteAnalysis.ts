@@ -1,13 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
 import { contextOf } from '../http/context.js';
-import { errorResponses } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { SiteAnalysis, SiteAnalysisInput } from '../schemas/proximity.js';
 import { analyseSite } from '../services/proximity.js';
 import { newRouter } from '../validation.js';
 
 /** Site analysis of a candidate location for a new or moved unit (a read, for every role). */
 export const siteAnalysisRoutes = newRouter().openapi(
-  createRoute({
+  jsonRoute({
     method: 'post',
     path: '/site-analysis',
     tags: ['Proximity'],
@@ -19,11 +18,9 @@ export const siteAnalysisRoutes = newRouter().openapi(
       'neighbour, then the exact geodesic distance), null when there is none. `overlapping_units`: open and planned units whose outer ring ' +
       'intersects this point\'s outer ring (distance < their outer radius + this outer radius), nearest first; restricted units are measured ' +
       'from their coarse location for callers without need-to-know (exact for editors and admins, and that read is audited). Radii default to the global zone radii.',
-    request: { body: { required: true, content: { 'application/json': { schema: SiteAnalysisInput } } } },
-    responses: {
-      200: { description: 'The analysis.', content: { 'application/json': { schema: SiteAnalysis } } },
-      ...errorResponses(400, 401, 413, 415),
-    },
+    body: SiteAnalysisInput,
+    ok: { status: 200, description: 'The analysis.', schema: SiteAnalysis },
+    errors: [413],
   }),
   async (c) => {
     return c.json(await analyseSite(contextOf(c), c.req.valid('json'), 'POST /api/site-analysis'), 200);

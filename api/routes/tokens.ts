@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { contextOf } from '../http/context.js';
-import { errorResponses, IdParam } from '../schemas/common.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import { createToken, listTokens, revokeToken } from '../services/tokens.js';
 import { newRouter } from '../validation.js';
 
@@ -27,17 +28,14 @@ export const TokenCreated = z
 /** Personal API tokens for GIS clients (QGIS, GDAL): created, listed and revoked by their own user. */
 export const tokensRoutes = newRouter()
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'post',
       path: '/auth/tokens',
       tags: ['Auth'],
       summary: 'Create a personal API token',
       description: 'The token is returned once, in this answer; only its SHA-256 is stored. It acts with your role until revoked.',
-      request: { body: { required: true, content: { 'application/json': { schema: TokenCreate } } } },
-      responses: {
-        201: { description: 'The new token, with its secret.', content: { 'application/json': { schema: TokenCreated } } },
-        ...errorResponses(400, 401, 415),
-      },
+      body: TokenCreate,
+      ok: { status: 201, description: 'The new token, with its secret.', schema: TokenCreated },
     }),
     async (c) => {
       const { name } = c.req.valid('json');
@@ -45,28 +43,25 @@ export const tokensRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'get',
       path: '/auth/tokens',
       tags: ['Auth'],
       summary: 'Your personal API tokens (without secrets)',
-      responses: {
-        200: { description: 'Your unrevoked tokens.', content: { 'application/json': { schema: z.object({ tokens: z.array(TokenInfo) }) } } },
-        ...errorResponses(401),
-      },
+      ok: { status: 200, description: 'Your unrevoked tokens.', schema: z.object({ tokens: z.array(TokenInfo) }) },
     }),
     async (c) => {
       return c.json({ tokens: await listTokens(contextOf(c)) }, 200);
     },
   )
   .openapi(
-    createRoute({
+    jsonRoute({
       method: 'delete',
       path: '/auth/tokens/{id}',
       tags: ['Auth'],
       summary: 'Revoke one of your personal API tokens',
       request: { params: IdParam },
-      responses: { 204: { description: 'Revoked.' }, ...errorResponses(400, 401, 404) },
+      ok: { status: 204, description: 'Revoked.' },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,11 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/middleware.js';
+import { z } from '@hono/zod-openapi';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
 import { notFound } from '../errors.js';
 import { etagOf, requireIfMatch } from '../http/conditional.js';
-import { errorResponses, IdParam, ROLES } from '../schemas/common.js';
+import { IdParam, ROLES } from '../schemas/common.js';
 import { createUser, getUser, listUsers, updateUser } from '../services/users.js';
 import { contextOf } from '../http/context.js';
+import { jsonRoute } from '../http/jsonRoute.js';
 import { newRouter } from '../validation.js';
 
 const Password = z
@@ -41,20 +41,18 @@ const UserPatch = z
 /** User administration (admins only). Every change is audited; password hashes never leave the database. */
 export const usersRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: 'get', path: '/users', tags: ['Users'], summary: 'All user accounts', middleware: [requireRole('admin')] as const,
-      responses: { 200: { description: 'The accounts.', content: { 'application/json': { schema: z.object({ users: z.array(User) }) } } }, ...errorResponses(401, 403) },
+    jsonRoute({
+      method: 'get', path: '/users', tags: ['Users'], summary: 'All user accounts', role: 'admin',
+      ok: { status: 200, description: 'The accounts.', schema: z.object({ users: z.array(User) }) },
     }),
     async (c) => c.json({ users: await listUsers(contextOf(c)) }, 200),
   )
   .openapi(
-    createRoute({
-      method: 'post', path: '/users', tags: ['Users'], summary: 'Create a user account', middleware: [requireRole('admin')] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: UserCreate } } } },
-      responses: {
-        201: { description: 'The new account; `ETag` carries its version.', content: { 'application/json': { schema: User } } },
-        ...errorResponses(400, 401, 403, 409, 415),
-      },
+    jsonRoute({
+      method: 'post', path: '/users', tags: ['Users'], summary: 'Create a user account', role: 'admin',
+      body: UserCreate,
+      ok: { status: 201, description: 'The new account; `ETag` carries its version.', schema: User },
+      errors: [409],
     }),
     async (c) => {
       const user = await createUser(contextOf(c), c.req.valid('json'));
@@ -63,10 +61,10 @@ export const usersRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'get', path: '/users/{id}', tags: ['Users'], summary: 'One user account', middleware: [requireRole('admin')] as const,
+    jsonRoute({
+      method: 'get', path: '/users/{id}', tags: ['Users'], summary: 'One user account', role: 'admin',
       request: { params: IdParam },
-      responses: { 200: { description: 'The account; `ETag` carries its version.', content: { 'application/json': { schema: User } } }, ...errorResponses(400, 401, 403, 404) },
+      ok: { status: 200, description: 'The account; `ETag` carries its version.', schema: User },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -77,14 +75,14 @@ export const usersRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: 'patch', path: '/users/{id}', tags: ['Users'], summary: 'Change a user account', middleware: [requireRole('admin')] as const,
+    jsonRoute({
+      method: 'patch', path: '/users/{id}', tags: ['Users'], summary: 'Change a user account', role: 'admin',
       description: 'Needs `If-Match`. Disabling an account (`active: false`) or setting its password ends all its sessions and revokes all its API tokens for good (enabling it again does not bring them back). The last active administrator cannot be demoted or disabled.',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: UserPatch } } } },
-      responses: {
-        200: { description: 'The changed account.', content: { 'application/json': { schema: User } } },
-        ...errorResponses(400, 401, 403, 404, 409, 412, 415, 428),
-      },
+      request: { params: IdParam },
+      body: UserPatch,
+      ok: { status: 200, description: 'The changed account.', schema: User },
+      ifMatch: true,
+      errors: [409],
     }),
     async (c) => {
       const { id } = c.req.valid('param');

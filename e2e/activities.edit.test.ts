@@ -1,8 +1,10 @@
 import { destination, distance } from '@turf/turf';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiRequest } from './apiRequest.js';
 import { expectNoEnglishOrRawCodes } from './language.js';
 import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
+import { screenshotPixels } from './pixels.js';
 
 type UnitF = { id: number; geometry: { coordinates: [number, number] }; properties: { name: string } };
 type Named = { id: number; properties: { name: string } };
@@ -25,14 +27,6 @@ async function json<T>(request: APIRequestContext, path: string): Promise<T> {
   const res = await request.get(path);
   expect(res.status(), path).toBe(200);
   return (await res.json()) as T;
-}
-
-async function write(request: APIRequestContext, baseUrl: string, method: 'POST' | 'PATCH', path: string, data: unknown, ifMatch?: number) {
-  const headers: Record<string, string> = { Origin: baseUrl };
-  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-  const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.json();
 }
 
 const activities = async (request: APIRequestContext, unitId: number) =>
@@ -116,7 +110,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     const { unit, contacts, children } = await kallebäck(context.request);
     const [a1, a2] = contacts;
     const date = day(-20);
-    const a = (await write(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
+    const a = (await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
       kind: 'meeting', date, actor_ids: [a1!.id], organisations: ['Polisen'], note: 'Samverkansmöte om sommaren',
     })) as Activity;
     await page.goto(`/units/${unit.id}?tab=activities`);
@@ -234,20 +228,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     await waitForMapIdle(page);
     const drawn = async () => {
       const png = await page.screenshot({ clip: { x: cx + dx - 14, y: cy + dy - 14, width: 28, height: 28 } });
-      return page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x92) < 12 && Math.abs(d[i + 1]! - 0x40) < 12 && Math.abs(d[i + 2]! - 0x0e) < 12) n++;
-        return n;
-      }, png.toString('base64'));
+      return (await screenshotPixels(page, png, { near: [0x92, 0x40, 0x0e], tolerance: 12 })).near;
     };
     await expect.poll(drawn, POLL).toBeGreaterThan(40);
     await page.mouse.click(cx + dx, cy + dy + 4);
@@ -290,7 +271,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     const other = await product.open({ role: 'admin' });
     const { unit } = await kallebäck(context.request);
     const date = day(-6);
-    const a = (await write(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
+    const a = (await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
       kind: 'dialogue', date, organisations: ['Polisen'], note: 'Grannsamtal på gården',
     })) as Activity;
     await page.goto(`/units/${unit.id}?tab=activities`);
@@ -298,7 +279,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     const form = page.getByRole('form', { name: 'Ändra aktiviteten' });
     await form.waitFor();
     // Meanwhile the other person adds an organisation and rewrites the note.
-    await write(other.context.request, product.baseUrl, 'PATCH', `/api/activities/${a.id}`, { organisations: ['Polisen', 'Räddningstjänsten'], note: 'Grannsamtal vid entrén' }, a.version);
+    await apiRequest(other.context.request, product.baseUrl, 'PATCH', `/api/activities/${a.id}`, { organisations: ['Polisen', 'Räddningstjänsten'], note: 'Grannsamtal vid entrén' }, a.version);
     await form.getByLabel('Anteckning (högst 500 tecken)').fill('Grannsamtal om nedskräpningen');
     await form.getByRole('button', { name: 'Spara' }).click();
     const dialog = page.getByRole('dialog', { name: 'Någon annan har ändrat samma post' });
@@ -324,7 +305,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
     const { unit } = await kallebäck(context.request);
     const note = 'Nedskräpning vid återvinningsstationen';
-    const a = (await write(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
+    const a = (await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
       kind: 'observation', date: day(-30), due_date: day(-2), note,
     })) as Activity;
     await page.goto('/follow-ups');

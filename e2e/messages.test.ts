@@ -4,24 +4,16 @@
  * field, never the server's English or a raw code; a 412 shows the other person's change
  * field by field and the user chooses.
  */
-import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formsEn, formsSv } from '../client/src/forms/messages.js';
 import { sv } from '../client/src/i18n/sv.js';
 import { outreachSv } from '../client/src/outreach/messages.js';
+import { apiRequest } from './apiRequest.js';
 import { expectAccessible, expectClean, hasChromium, POLL, screenshot, TEST_PASSWORD, TEST_USERS, useProduct } from './harness.js';
 import { expectNoEnglishOrRawCodes, findEnglishOrRawCodes } from './language.js';
 
 /** The browser logs each refused request as a console error: those this file provokes on purpose. */
 const REFUSED = [/status of (400|401|409|412) \(/];
-
-async function api(request: APIRequestContext, baseUrl: string, method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown, ifMatch?: number) {
-  const headers: Record<string, string> = { Origin: baseUrl };
-  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-  const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
 
 describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
   const product = useProduct();
@@ -116,10 +108,10 @@ describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
 
   it('deleting an activity someone else changed meanwhile (412) says so in Swedish and keeps it', async () => {
     const first = await product.open({ role: 'editor' });
-    const units = await api(first.context.request, product.baseUrl, 'GET', '/api/units');
+    const units = await apiRequest(first.context.request, product.baseUrl, 'GET', '/api/units');
     const unit = (units.features as { id: number; properties: { name: string } }[]).find((u) => u.properties.name.startsWith('Kallebäcks'))!;
     const note = `Möte om belysning ${Date.now()}`;
-    const created = await api(first.context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
+    const created = await apiRequest(first.context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
       kind: 'meeting', date: new Date().toISOString().slice(0, 10), actor_ids: [], child_place_ids: [], organisations: ['Fastighetsägaren'], note,
     });
     const { page } = first;
@@ -129,14 +121,14 @@ describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
     await item.waitFor({ timeout: 15_000 });
 
     const second = await product.open({ role: 'editor' });
-    await api(second.context.request, product.baseUrl, 'PATCH', `/api/activities/${created.id}`, { note: `${note} (ändrad)` }, created.version);
+    await apiRequest(second.context.request, product.baseUrl, 'PATCH', `/api/activities/${created.id}`, { note: `${note} (ändrad)` }, created.version);
     await second.context.close();
 
     await item.getByRole('button', { name: /Ta bort/ }).click();
     await page.getByText(outreachSv.stale).waitFor();
     await expectNoEnglishOrRawCodes(page);
     await screenshot(page, 'issue14-messages-activity-delete-412');
-    const still = await api(first.context.request, product.baseUrl, 'GET', `/api/activities/${created.id}`);
+    const still = await apiRequest(first.context.request, product.baseUrl, 'GET', `/api/activities/${created.id}`);
     expect(still.note).toBe(`${note} (ändrad)`);
     expectClean(page, REFUSED);
     await first.context.close();
@@ -182,7 +174,7 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
 
   it('two administrators change the same user: the second sees the other change field by field, Escape keeps editing, and the chosen values are saved', async () => {
     const mine = await product.open({ role: 'admin' });
-    const user = await api(mine.context.request, product.baseUrl, 'POST', '/api/users', {
+    const user = await apiRequest(mine.context.request, product.baseUrl, 'POST', '/api/users', {
       email: 'konflikt.person@example.se', name: 'Konflikt Person', role: 'viewer', password: 'ett långt lösenord med ord',
     });
     const { page } = mine;
@@ -192,7 +184,7 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
 
     // Someone else renames the user and makes them editor.
     const other = await product.open({ role: 'admin' });
-    await api(other.context.request, product.baseUrl, 'PATCH', `/api/users/${user.id}`, { name: 'Konflikt Persson', role: 'editor' }, user.version);
+    await apiRequest(other.context.request, product.baseUrl, 'PATCH', `/api/users/${user.id}`, { name: 'Konflikt Persson', role: 'editor' }, user.version);
     await other.context.close();
 
     // I make them administrator, from the page read before that change.
@@ -222,7 +214,7 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
     // Escape cancels: nothing saved, nothing of mine dropped on the server.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect((await api(mine.context.request, product.baseUrl, 'GET', `/api/users/${user.id}`)).role).toBe('editor');
+    expect((await apiRequest(mine.context.request, product.baseUrl, 'GET', `/api/users/${user.id}`)).role).toBe('editor');
 
     // Again, and this time save my role: their name stays, my role wins.
     await roleSelect.selectOption('admin');
@@ -235,7 +227,7 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
     await page.getByText(sv.admin.saved).waitFor();
     await expect
       .poll(async () => {
-        const u = await api(mine.context.request, product.baseUrl, 'GET', `/api/users/${user.id}`);
+        const u = await apiRequest(mine.context.request, product.baseUrl, 'GET', `/api/users/${user.id}`);
         return `${u.name}/${u.role}`;
       }, POLL)
       .toBe('Konflikt Persson/admin');

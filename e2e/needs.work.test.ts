@@ -5,20 +5,14 @@
  * the table at a desktop's and a phone's width.
  */
 import fs from 'node:fs';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiRequest } from './apiRequest.js';
 import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, type Backend } from './harness.js';
 import { expectNoEnglishOrRawCodes } from './language.js';
 
 type Need = { id: string; properties: { unit_id: number; child_place_id: number; name: string; unit_name: string; information: { status: string } } };
 type Needs = { number_matched: number; features: Need[] };
-
-/** A write through the API as the context's signed-in user (the CSRF guard wants the Origin). */
-async function write(request: APIRequestContext, baseUrl: string, path: string, data: unknown) {
-  const res = await request.fetch(`${baseUrl}${path}`, { method: 'POST', data, headers: { Origin: baseUrl } });
-  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
 
 /** The ids of the table's rows, in the order shown (`need-<unit>:<child place>`). */
 const shownIds = (page: Page) => page.locator('.needs-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.id.replace(/^need-/, '')));
@@ -52,12 +46,12 @@ function markingJourney(backend: Backend) {
     expect(atUnit.length, 'two high-priority places at one unit').toBe(2);
     const d = new Date();
     d.setUTCMonth(d.getUTCMonth() - 13);
-    await write(context.request, product.baseUrl, '/api/information-needs/mark-informed', {
+    await apiRequest(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', {
       unit_id: unitId, child_place_ids: atUnit.map((n) => n.properties.child_place_id), date: d.toISOString().slice(0, 10),
     });
     // Some recently informed high-priority places, which the two statuses leave out.
     const informedNow = high.filter((n) => !atUnit.includes(n)).slice(0, 1);
-    await write(context.request, product.baseUrl, '/api/information-needs/mark-informed', {
+    await apiRequest(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', {
       unit_id: informedNow[0]!.properties.unit_id, child_place_ids: [informedNow[0]!.properties.child_place_id], date: new Date().toISOString().slice(0, 10),
     });
 

@@ -1,15 +1,7 @@
-import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiRequest } from './apiRequest.js';
 import { expectAccessible, expectClean, hasChromium, screenshot, waitForMap, useProduct } from './harness.js';
-
-/** A write through the API as the context's signed-in user (the CSRF guard wants the Origin). */
-async function write(request: APIRequestContext, baseUrl: string, method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown, ifMatch?: string) {
-  const headers: Record<string, string> = { Origin: baseUrl };
-  if (ifMatch) headers['If-Match'] = ifMatch;
-  const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
+import { screenshotPixels } from './pixels.js';
 
 describe.skipIf(!hasChromium)('outreach and follow-up', () => {
   const product = useProduct();
@@ -19,8 +11,8 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
     const editor = await product.open({ role: 'editor' });
     const units = (await (await editor.context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string } }[] };
     const kalle = units.features.find((u) => u.properties.name.startsWith('Kallebäcks'))!;
-    for (const p of [1, 2, 4]) await write(editor.context.request, product.baseUrl, 'PUT', `/api/units/${kalle.id}/principles/${p}`, { status: 'in_place', evidence: 'Avstämt på samverkansmöte', last_reviewed: '2026-01-15' });
-    await write(editor.context.request, product.baseUrl, 'PUT', `/api/units/${kalle.id}/principles/3`, { status: 'in_progress' });
+    for (const p of [1, 2, 4]) await apiRequest(editor.context.request, product.baseUrl, 'PUT', `/api/units/${kalle.id}/principles/${p}`, { status: 'in_place', evidence: 'Avstämt på samverkansmöte', last_reviewed: '2026-01-15' });
+    await apiRequest(editor.context.request, product.baseUrl, 'PUT', `/api/units/${kalle.id}/principles/3`, { status: 'in_progress' });
     await editor.context.close();
 
     const { page, context } = await product.open({ role: 'viewer' });
@@ -42,20 +34,8 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'sv')));
     await expect(table.locator('th[aria-sort="ascending"]').innerText()).resolves.toContain('Boende');
     // The map draws Kallebäck's disc in the colour for 3 principles in place (its label "3" is drawn on it).
-    const discPixels = async () => page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x7f) < 6 && Math.abs(d[i + 1]! - 0xb8) < 6 && Math.abs(d[i + 2]! - 0xa4) < 6) n++;
-      return n;
-    }, (await page.getByRole('region', { name: 'Karta', exact: true }).screenshot()).toString('base64'));
+    const discPixels = async () =>
+      (await screenshotPixels(page, await page.getByRole('region', { name: 'Karta', exact: true }).screenshot(), { near: [0x7f, 0xb8, 0xa4], tolerance: 6 })).near;
     await screenshot(page, 'issue5-implementation-overview');
     await expect.poll(discPixels, { timeout: 15_000, interval: 1000 }).toBeGreaterThan(50);
     await expectAccessible(page, 'implementation overview');
@@ -79,7 +59,7 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
     const d = new Date();
     d.setUTCMonth(d.getUTCMonth() - 13);
     const overdueIds = schools.slice(0, 2).map((s) => s.id);
-    await write(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', { unit_id: kalle.id, child_place_ids: overdueIds, date: d.toISOString().slice(0, 10) });
+    await apiRequest(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', { unit_id: kalle.id, child_place_ids: overdueIds, date: d.toISOString().slice(0, 10) });
     expect((await near()).filter((c) => c.properties.information.status === 'overdue').map((c) => c.id).sort()).toEqual([...overdueIds].sort());
 
     await page.goto(`/units/${kalle.id}?tab=children`);
@@ -130,7 +110,7 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
     const picked = [...byUnit.entries()].filter(([, ids]) => ids.length >= 2).slice(0, 2);
     expect(picked, 'two units with at least two schools each').toHaveLength(2);
     for (const [unitId, ids] of picked) {
-      await write(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', { unit_id: unitId, child_place_ids: ids.slice(0, 2), date: d.toISOString().slice(0, 10) });
+      await apiRequest(context.request, product.baseUrl, 'POST', '/api/information-needs/mark-informed', { unit_id: unitId, child_place_ids: ids.slice(0, 2), date: d.toISOString().slice(0, 10) });
     }
     const overdue = await needs('?kind=school&status=overdue');
     expect(overdue).toHaveLength(4);
@@ -164,8 +144,8 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
     const units = (await (await context.request.get('/api/units')).json()) as { features: { id: number; properties: { name: string; status: string } }[] };
     const open = units.features.filter((u) => u.properties.status === 'open');
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    await write(context.request, product.baseUrl, 'POST', `/api/units/${open[0]!.id}/activities`, { kind: 'observation', date: day(-40), due_date: day(-10), note: 'Trasig belysning i gångtunneln' });
-    await write(context.request, product.baseUrl, 'POST', `/api/units/${open[1]!.id}/activities`, { kind: 'safety_walk', date: day(0), due_date: '2099-01-01', note: 'Buskage skymmer sikten vid lekplatsen' });
+    await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${open[0]!.id}/activities`, { kind: 'observation', date: day(-40), due_date: day(-10), note: 'Trasig belysning i gångtunneln' });
+    await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${open[1]!.id}/activities`, { kind: 'safety_walk', date: day(0), due_date: '2099-01-01', note: 'Buskage skymmer sikten vid lekplatsen' });
 
     await page.goto('/follow-ups');
     await page.getByRole('heading', { level: 1, name: /Uppföljning av iakttagelser/ }).waitFor();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectClean, hasChromium, screenshot, TEST_PASSWORD, waitForMap, waitForMapIdle, POLL, useProduct } from './harness.js';
+import { screenshotPixels } from './pixels.js';
 
 describe.skipIf(!hasChromium)('the map of units', () => {
   const product = useProduct();
@@ -86,17 +87,9 @@ describe.skipIf(!hasChromium)('the basemap when its host answers', () => {
 async function cornerColour(page: import('playwright-core').Page): Promise<number[]> {
   const box = (await page.locator('.map-canvas canvas').boundingBox())!;
   const png = await page.screenshot({ clip: { x: box.x + 5, y: box.y + 200, width: 4, height: 4 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(1, 1, 1, 1).data.slice(0, 3));
-  }, png.toString('base64'));
+  const { width, sample } = await screenshotPixels(page, png, { every: 1 });
+  const v = sample[width + 1]!;
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 
 function escape(s: string): string {
@@ -106,19 +99,5 @@ function escape(s: string): string {
 /** How many distinct colours a sample of the map canvas shows (a blank map shows one). */
 async function drawnColours(page: import('playwright-core').Page): Promise<number> {
   const png = await page.locator('.map-canvas canvas').screenshot();
-  // Count distinct byte triples in the compressed PNG's raw bytes is unreliable; decode in the page instead.
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return colours.size;
-  }, png.toString('base64'));
+  return new Set((await screenshotPixels(page, png, { every: 97 })).sample).size;
 }

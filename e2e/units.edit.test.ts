@@ -1,6 +1,7 @@
 import { destination, distance } from '@turf/turf';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiRequest } from './apiRequest.js';
 import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
 
 type LonLat = [number, number];
@@ -26,11 +27,6 @@ async function getJson<T>(request: APIRequestContext, path: string): Promise<T> 
   return (await res.json()) as T;
 }
 
-async function write(request: APIRequestContext, baseUrl: string, method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown) {
-  const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers: { Origin: baseUrl } });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
 
 /** The journeys write: on each database engine (E2E_BACKENDS). */
 for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited in the product on ${backend}`, () => {
@@ -173,15 +169,15 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
 
   it('delete states what goes with the unit, counted by the server, and removes it', async () => {
     const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const created = (await write(context.request, product.baseUrl, 'POST', '/api/units', {
+    const created = (await apiRequest(context.request, product.baseUrl, 'POST', '/api/units', {
       type: 'Feature', geometry: { type: 'Point', coordinates: [11.9701, 57.6905] },
       properties: { name: 'Testboendet Borttaget', kind: 'training_flats', places: 6 },
     })) as UnitF;
-    const post = (body: unknown) => write(context.request, product.baseUrl, 'POST', `/api/units/${created.id}/activities`, body);
+    const post = (body: unknown) => apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${created.id}/activities`, body);
     await post({ kind: 'meeting', date: '2026-02-01', note: 'Möte med fastighetsägaren.' });
     await post({ kind: 'information', date: '2026-02-02', note: 'Information till förskolan.' });
     await post({ kind: 'observation', date: '2026-02-03', note: 'Trasig belysning.', follow_up_status: 'open', due_date: '2026-03-01' });
-    await write(context.request, product.baseUrl, 'PUT', `/api/units/${created.id}/principles/4`, { status: 'in_progress' });
+    await apiRequest(context.request, product.baseUrl, 'PUT', `/api/units/${created.id}/principles/4`, { status: 'in_progress' });
 
     await page.goto(`/units/${created.id}?tab=unit`);
     await page.getByRole('heading', { level: 1, name: 'Testboendet Borttaget' }).waitFor();

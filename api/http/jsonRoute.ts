@@ -3,7 +3,7 @@ import { requireRole } from '../auth/middleware.js';
 import { errorResponses } from '../schemas/common.js';
 
 /** A JSON body or answer as a route's OpenAPI description states it. */
-export const jsonContent = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } } });
+const jsonContent = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } } });
 
 type JsonContent<S extends z.ZodType> = ReturnType<typeof jsonContent<S>>;
 
@@ -29,12 +29,12 @@ export interface JsonRouteSpec<
   tags: string[];
   summary: string;
   description?: string;
-  /** The lowest role allowed, where it is above viewer (every route past the public ones wants a signed-in caller). */
+  /** The lowest role allowed, checked by `requireRole` before the handler; left out for viewer, whom the app requires of every route past the public ones. */
   role?: 'editor' | 'admin';
   request?: Q;
   /** The schema of a required JSON body. */
   body?: B;
-  /** The write must carry the version read in `If-Match` (`requireIfMatch`): 428 without it, 412 when stale. */
+  /** The handler checks `If-Match` with `requireIfMatch`: documents its 428 (missing) and 412 (stale). */
   ifMatch?: boolean;
   ok: Answer<S, A>;
   /**

@@ -19,9 +19,10 @@
  * // and render {conflict.dialog} in the form
  * ```
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useId, useRef, useState, type ReactElement } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Messages } from '../i18n/index.js';
+import { ModalDialog } from './ModalDialog.js';
 import './forms.css';
 
 export { isConflict } from './errors.js';
@@ -154,14 +155,6 @@ export function ConflictDialog<T>({ input, onResolve }: { input: ConflictInput<T
   });
   const shown = deleted ? rows : rows.filter((r) => r.state !== 'unchanged');
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
-
   const finish = useCallback(
     (r: ConflictResolution<T>) => {
       ref.current?.close();
@@ -182,18 +175,13 @@ export function ConflictDialog<T>({ input, onResolve }: { input: ConflictInput<T
 
   const firstBoth = rows.find((r) => r.state === 'both')?.f.key;
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      dialogRef={ref}
       className="conflict-dialog"
-      aria-labelledby={`${uid}-title`}
-      aria-describedby={`${uid}-intro`}
-      onCancel={(e) => {
-        e.preventDefault();
-        finish({ action: 'cancel' });
-      }}
+      title={deleted ? t.deletedTitle : t.title}
+      intro={<p>{deleted ? t.deletedIntro : t.intro}</p>}
+      onEscape={() => finish({ action: 'cancel' })}
     >
-      <h2 id={`${uid}-title`}>{deleted ? t.deletedTitle : t.title}</h2>
-      <p id={`${uid}-intro`}>{deleted ? t.deletedIntro : t.intro}</p>
       {shown.length === 0 ? <p>{t.noChanges}</p> : null}
       <ul className="conflict-fields">
         {shown.map(({ f, base, mine, theirs, state }) => {
@@ -276,7 +264,7 @@ export function ConflictDialog<T>({ input, onResolve }: { input: ConflictInput<T
           {t.cancel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,12 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useConflict, type ConflictField } from '../forms/ConflictDialog.js';
-import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
-import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
+import { useEffect, useId, useState } from 'react';
+import type { ConflictField } from '../forms/ConflictDialog.js';
+import { isNotFound } from '../forms/errors.js';
+import { FormError } from '../forms/Field.js';
+import { TextField } from '../forms/TextField.js';
 import { useI18n } from '../i18n/index.js';
 import type { ContactPerson } from '../lib/apiTypes.js';
 import { ContactLinks } from '../views/unit/ContactCard.js';
 import { changedKeys, recordsApi, textOrNull, type PersonRecord } from './api.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmRemove } from './ConfirmRemove.js';
+import { EditRemoveButtons } from './EditRemoveButtons.js';
+import { PersonFields } from './PersonFields.js';
+import { FormButtons } from './RecordFormFrame.js';
+import { useRecordForm } from './useRecordForm.js';
 import './records.css';
 
 interface PersonValues {
@@ -45,9 +50,7 @@ export function PersonsEditor({
   /** The person being edited (their stored record), 'new' while adding, or null. */
   const [editing, setEditing] = useState<PersonRecord | 'new' | null>(null);
   const [leaving, setLeaving] = useState<ContactPerson | null>(null);
-  const [busy, setBusy] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
-  const [leaveError, setLeaveError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
 
   /** The element to focus once the next render is on screen (an edit button, or the add button). */
@@ -71,27 +74,6 @@ export function PersonsEditor({
     } catch (e) {
       setOpenError(e);
       if (isNotFound(e)) onChanged();
-    }
-  };
-
-  const leave = async () => {
-    if (!leaving) return;
-    setBusy(true);
-    setLeaveError(null);
-    try {
-      const current = await recordsApi.person(leaving.id);
-      await recordsApi.inactivatePerson(leaving.id, current.version);
-      setStatus(r.personInactivated(leaving.name));
-      setLeaving(null);
-      onChanged();
-      focusLater(addId);
-    } catch (e) {
-      if (isNotFound(e)) {
-        setLeaving(null);
-        onChanged();
-      } else setLeaveError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -125,20 +107,14 @@ export function PersonsEditor({
                 </div>
                 {editable ? (
                   <div className="person-actions">
-                    <button id={editButtonId(person.id)} type="button" className="button button-small" aria-label={r.editPerson(person.name)} onClick={() => void startEdit(person)}>
-                      {r.edit}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      aria-label={r.leftJobLabel(person.name)}
-                      onClick={() => {
-                        setLeaveError(null);
-                        setLeaving(person);
-                      }}
-                    >
-                      {r.leftJob}
-                    </button>
+                    <EditRemoveButtons
+                      editId={editButtonId(person.id)}
+                      editLabel={r.editPerson(person.name)}
+                      onEdit={() => void startEdit(person)}
+                      removeText={r.leftJob}
+                      removeLabel={r.leftJobLabel(person.name)}
+                      onRemove={() => setLeaving(person)}
+                    />
                   </div>
                 ) : null}
               </li>
@@ -171,13 +147,22 @@ export function PersonsEditor({
         {status}
       </p>
       {leaving ? (
-        <ConfirmDialog
+        <ConfirmRemove
           title={r.leftJobTitle(leaving.name)}
           text={r.leftJobText}
           confirm={r.confirmLeftJob}
-          busy={busy}
-          error={leaveError ? <FormError error={leaveError} /> : null}
-          onConfirm={() => void leave()}
+          action={async () => {
+            const current = await recordsApi.person(leaving.id);
+            await recordsApi.inactivatePerson(leaving.id, current.version);
+          }}
+          onDone={(how) => {
+            if (how === 'done') {
+              setStatus(r.personInactivated(leaving.name));
+              focusLater(addId);
+            }
+            setLeaving(null);
+            onChanged();
+          }}
           onCancel={() => setLeaving(null)}
         />
       ) : null}
@@ -189,21 +174,6 @@ export function PersonsEditor({
 function PersonForm({ actorId, person, label, onDone }: { actorId: number; person?: PersonRecord; label: string; onDone: (saved: PersonRecord | null) => void }) {
   const { m } = useI18n();
   const r = m.records;
-  const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
-  const [base, setBase] = useState<PersonValues>(person ? valuesOf(person) : EMPTY);
-  const [version, setVersion] = useState(person?.version ?? 0);
-  const [values, setValues] = useState<PersonValues>(base);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const conflict = useConflict<PersonValues>();
-  useFocusFirstInvalid(formRef, error);
-  useEffect(() => {
-    document.getElementById(`${uid}-name`)?.focus();
-  }, [uid]);
-
-  const errors = fieldErrors(error, m);
-  const set = (k: keyof PersonValues, v: string) => setValues((s) => ({ ...s, [k]: v }));
   const fields: ConflictField[] = [
     { key: 'name', label: r.personName },
     { key: 'role', label: r.personRole },
@@ -212,93 +182,46 @@ function PersonForm({ actorId, person, label, onDone }: { actorId: number; perso
     { key: 'note', label: r.personNote },
   ];
   const labels = Object.fromEntries(fields.map((f) => [f.key, f.label]));
-
-  const save = async (from: PersonValues, v: PersonValues, ver: number) => {
-    const changes = changedKeys(bodyOf(from), bodyOf(v));
-    if (Object.keys(changes).length === 0) return null;
-    return recordsApi.patchPerson(person!.id, ver, changes);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (!person) {
-        onDone(await recordsApi.addPerson(actorId, bodyOf(values)));
-        return;
-      }
-      try {
-        onDone(await save(base, values, version));
-      } catch (e2) {
-        if (!isConflict(e2) && !isNotFound(e2)) throw e2;
-        let current: PersonRecord | null = null;
-        try {
-          current = await recordsApi.person(person.id);
-        } catch (e3) {
-          if (!isNotFound(e3)) throw e3;
-        }
-        const theirs = current ? valuesOf(current) : null;
-        const choice = await conflict.open({ fields, base, mine: values, theirs, version: current?.version });
-        if (choice.action === 'overwrite' && current && theirs) onDone((await save(theirs, choice.values, choice.version)) ?? current);
-        else if (choice.action === 'recreate') onDone(await recordsApi.addPerson(actorId, bodyOf(choice.values)));
-        else if (choice.action === 'discard') {
-          if (current && theirs) {
-            setBase(theirs);
-            setValues(theirs);
-            setVersion(current.version);
-          } else onDone(null);
-        }
-      }
-    } catch (e3) {
-      setError(e3);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const f = useRecordForm<PersonValues, PersonRecord>({
+    record: person,
+    empty: EMPTY,
+    valuesOf,
+    versionOf: (p) => p.version,
+    fields,
+    create: (v) => recordsApi.addPerson(actorId, bodyOf(v)),
+    patch: async (from, v, ver) => {
+      const changes = changedKeys(bodyOf(from), bodyOf(v));
+      if (Object.keys(changes).length === 0) return null;
+      return recordsApi.patchPerson(person!.id, ver, changes);
+    },
+    reload: () => recordsApi.person(person!.id),
+    onSaved: (saved) => onDone(saved),
+    onUnchanged: () => onDone(null),
+  });
+  const { uid } = f;
+  useEffect(() => {
+    document.getElementById(`${uid}-name`)?.focus();
+  }, [uid]);
 
   return (
     <form
-      ref={formRef}
+      ref={f.formRef}
       className="person-form"
       aria-label={label}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => void f.submit(e)}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !conflict.isOpen) {
+        if (e.key === 'Escape' && !f.conflict.isOpen) {
           e.preventDefault();
           onDone(null);
         }
       }}
       noValidate
     >
-      <FormError error={error} labels={labels} />
-      <div className="record-form-pair">
-        <Field id={`${uid}-name`} label={r.personName} error={errors.name}>
-          <input type="text" value={values.name} onChange={(e) => set('name', e.target.value)} required />
-        </Field>
-        <Field id={`${uid}-role`} label={r.personRole} error={errors.role}>
-          <input type="text" value={values.role} onChange={(e) => set('role', e.target.value)} />
-        </Field>
-        <Field id={`${uid}-phone`} label={r.personPhone} error={errors.phone}>
-          <input type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
-        </Field>
-        <Field id={`${uid}-email`} label={r.personEmail} error={errors.email}>
-          <input type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />
-        </Field>
-      </div>
-      <Field id={`${uid}-note`} label={r.personNote} hint={r.personNoteHint} error={errors.note}>
-        <input type="text" value={values.note} onChange={(e) => set('note', e.target.value)} />
-      </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary button-small" disabled={busy}>
-          {busy ? r.saving : r.save}
-        </button>
-        <button type="button" className="button button-small" onClick={() => onDone(null)}>
-          {r.cancel}
-        </button>
-      </div>
-      {conflict.dialog}
+      <FormError error={f.error} labels={labels} />
+      <PersonFields idOf={(k) => `${uid}-${k}`} values={f.values} onChange={(k, v) => f.set(k, v)} errorOf={f.err} nameRequired />
+      <TextField label={r.personNote} hint={r.personNoteHint} {...f.text('note')} />
+      <FormButtons busy={f.busy} submitLabel={r.save} onCancel={() => onDone(null)} small />
+      {f.conflict.dialog}
     </form>
   );
 }
-

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { Link, useRouter } from '../hooks/useRoute.js';
+import { BackLink } from '../components/BackLink.js';
+import { useRouter } from '../hooks/useRoute.js';
 import { useI18n } from '../i18n/index.js';
 import { routeHref } from '../lib/route.js';
 import { canEdit } from '../outreach/api.js';
@@ -20,12 +21,7 @@ export function NewUnit() {
 
   return (
     <div className="view new-unit">
-      <p className="back">
-        <Link href="/">
-          <span aria-hidden="true">← </span>
-          {m.unit.back}
-        </Link>
-      </p>
+      <BackLink />
       <h1 tabIndex={-1}>{t.newUnitTitle}</h1>
       {canEdit(me) ? (
         <>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { BackLink } from '../components/BackLink.js';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { tabPanelProps, Tabs, type TabSpec } from '../components/Tabs.js';
 import { ZoneLegend } from '../components/ZoneLegend.js';
 import { useAsync } from '../hooks/useAsync.js';
-import { Link, useRouter } from '../hooks/useRoute.js';
+import { useRouter } from '../hooks/useRoute.js';
 import { useI18n } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import { filterContacts } from '../lib/contacts.js';
@@ -145,17 +146,5 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
         {tab === 'principles' ? <PrinciplesTab unitId={id} /> : null}
       </div>
     </div>
-  );
-}
-
-function BackLink() {
-  const { m } = useI18n();
-  return (
-    <p className="back">
-      <Link href="/">
-        <span aria-hidden="true">← </span>
-        {m.unit.back}
-      </Link>
-    </p>
   );
 }

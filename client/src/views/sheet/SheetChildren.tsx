@@ -4,6 +4,7 @@ import type { NearChildPlace } from '../../lib/apiTypes.js';
 import { formatDate } from '../../lib/format.js';
 import type { SheetNumbers } from '../../lib/sheet.js';
 import { Phone } from './Reach.js';
+import { SheetTableHead } from './SheetTableHead.js';
 import { WalkDistance } from '../unit/WalkDistance.js';
 
 /** The children's places nearest first, numbered as on the map, with their information status. */
@@ -18,18 +19,9 @@ export function SheetChildren({ places, numbers }: { places: NearChildPlace[]; n
       ) : (
         <TableWrap label={m.sheet.tableOf(m.sheet.childrenTitle)}>
           <table className="data-table sheet-table">
-            <thead>
-              <tr>
-                <th scope="col" className="num">{m.sheet.number}</th>
-                <th scope="col">{m.children.name}</th>
-                <th scope="col">{m.children.kind}</th>
-                <th scope="col" className="num">{m.children.distance}</th>
-                <th scope="col">{m.children.ring}</th>
-                <th scope="col">{m.children.priority}</th>
-                <th scope="col">{m.children.status}</th>
-                <th scope="col">{m.children.due}</th>
-              </tr>
-            </thead>
+            <SheetTableHead
+              columns={[[m.children.name], [m.children.kind], [m.children.distance, 'num'], [m.children.ring], [m.children.priority], [m.children.status], [m.children.due]]}
+            />
             <tbody>
               {rows.map((c) => {
                 const p = c.properties;

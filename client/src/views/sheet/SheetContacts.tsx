@@ -4,6 +4,7 @@ import type { Contact } from '../../lib/apiTypes.js';
 import { groupContacts } from '../../lib/contacts.js';
 import type { SheetNumbers } from '../../lib/sheet.js';
 import { WayIn } from './Reach.js';
+import { SheetTableHead } from './SheetTableHead.js';
 import { WalkDistance } from '../unit/WalkDistance.js';
 
 /** The contacts by ring, nearest first, each numbered as on the map with every way to reach them. */
@@ -19,15 +20,7 @@ export function SheetContacts({ contacts, numbers }: { contacts: Contact[]; numb
           <h3 id={`sheet-ring-${g.ring}`}>{m.ring[g.ring]}</h3>
           <TableWrap label={`${m.sheet.contactsTitle}: ${m.ring[g.ring]}`}>
             <table className="data-table sheet-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{m.sheet.number}</th>
-                  <th scope="col">{m.table.name}</th>
-                  <th scope="col">{m.table.category}</th>
-                  <th scope="col" className="num">{m.table.distance}</th>
-                  <th scope="col">{m.sheet.reach}</th>
-                </tr>
-              </thead>
+              <SheetTableHead columns={[[m.table.name], [m.table.category], [m.table.distance, 'num'], [m.sheet.reach]]} />
               <tbody>
                 {g.categories
                   .flatMap((cg) => cg.contacts)

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { PriorityBadge, StatusBadge } from '../../components/Badges.js';
 import { MarkInformedHeader } from '../../components/ChildPlaceCells.js';
 import { SymbolImg } from '../../components/SymbolImg.js';
@@ -6,7 +6,6 @@ import { ListStatus } from '../../components/ListStatus.js';
 import { TableWrap } from '../../components/TableWrap.js';
 import type { AsyncState } from '../../hooks/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
-import { FormError } from '../../forms/Field.js';
 import { isNotFound } from '../../forms/errors.js';
 import type { ChildPlace, NearChildPlace, Unit } from '../../lib/apiTypes.js';
 import { childSymbol } from '../../map/icons.js';
@@ -15,7 +14,9 @@ import { MarkInformedControl, SelectPair, usePairSelection } from '../../outreac
 import { canEdit } from '../../outreach/api.js';
 import { recordsApi } from '../../records/api.js';
 import { ChildPlaceForm } from '../../records/ChildPlaceForm.js';
-import { ConfirmDialog } from '../../records/ConfirmDialog.js';
+import { ConfirmRemove } from '../../records/ConfirmRemove.js';
+import { EditRemoveButtons } from '../../records/EditRemoveButtons.js';
+import { RecordPanelHead, useAfterReload } from '../../records/RecordPanel.js';
 import { useMe } from '../../session.js';
 import { WalkDistance } from './WalkDistance.js';
 
@@ -50,31 +51,21 @@ export function ChildrenPanel({
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [removing, setRemoving] = useState<NearChildPlace | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<unknown>(null);
   /** After a save: the place and its name, to focus its row (or say it is now outside) once the list reloads. */
   const [pending, setPending] = useState<{ id: number; name: string; created: boolean } | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const rows = [...(state.data?.features ?? [])].sort((a, b) => a.properties.distance_m - b.properties.distance_m);
 
-  /** Whether the reload after the save has started: until then the list is the one before it. */
-  const reloading = useRef(false);
-  useEffect(() => {
+  useAfterReload(pending !== null, state.status, () => {
     if (!pending) return;
-    if (state.status === 'loading') reloading.current = true;
-    if (state.status === 'loading' || !reloading.current) return;
-    reloading.current = false;
-    if (state.status === 'error') {
-      setPending(null);
-      return;
-    }
-    const listed = state.data.features.some((f) => f.id === pending.id);
+    setPending(null);
+    if (state.status === 'error') return;
+    const listed = (state.data?.features ?? []).some((f) => f.id === pending.id);
     setStatus(listed ? (pending.created ? r.created(pending.name) : r.saved(pending.name)) : r.outsideNow(pending.name));
     const target = listed ? document.querySelector<HTMLElement>(`#child-${pending.id} .link-button`) : null;
     (target ?? statusRef.current)?.focus();
-    setPending(null);
-  }, [pending, state.status, state.data, r]);
+  });
 
   const edit = async (c: NearChildPlace) => {
     setError(null);
@@ -83,26 +74,6 @@ export function ChildrenPanel({
     } catch (e) {
       setError(e);
       if (isNotFound(e)) onChanged?.();
-    }
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    setRemoveError(null);
-    try {
-      await recordsApi.deleteChildPlace(removing.id, removing.properties.version);
-      setStatus(r.deleted(removing.properties.name));
-      setRemoving(null);
-      onChanged?.();
-      setTimeout(() => addRef.current?.focus(), 0);
-    } catch (e) {
-      if (isNotFound(e)) {
-        setRemoving(null);
-        onChanged?.();
-      } else setRemoveError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -133,17 +104,7 @@ export function ChildrenPanel({
     <section aria-labelledby="children-heading">
       <h2 id="children-heading">{m.children.title}</h2>
       <p className="muted">{m.children.intro}</p>
-      {editable ? (
-        <p className="record-add">
-          <button ref={addRef} type="button" className="button button-primary" onClick={() => setForm({})}>
-            {r.addChildPlace}
-          </button>
-        </p>
-      ) : null}
-      <p ref={statusRef} className="record-status" role="status" tabIndex={-1}>
-        {status}
-      </p>
-      {error ? <FormError error={error} /> : null}
+      <RecordPanelHead addLabel={editable ? r.addChildPlace : undefined} onAdd={() => setForm({})} addRef={addRef} status={status} statusRef={statusRef} error={error} />
       <p className="count" aria-live="polite">
         {state.data ? m.children.count(rows.length) : ''}
       </p>
@@ -199,20 +160,13 @@ export function ChildrenPanel({
                       {editable ? (
                         <td className="actions">
                           <span className="row-actions">
-                            <button type="button" className="button button-small" aria-label={r.editChild(p.name)} onClick={() => void edit(c)}>
-                              {r.edit}
-                            </button>
-                            <button
-                              type="button"
-                              className="button button-small button-quiet"
-                              aria-label={r.deleteChild(p.name)}
-                              onClick={() => {
-                                setRemoveError(null);
-                                setRemoving(c);
-                              }}
-                            >
-                              {r.delete}
-                            </button>
+                            <EditRemoveButtons
+                              editLabel={r.editChild(p.name)}
+                              onEdit={() => void edit(c)}
+                              removeText={r.delete}
+                              removeLabel={r.deleteChild(p.name)}
+                              onRemove={() => setRemoving(c)}
+                            />
                           </span>
                         </td>
                       ) : null}
@@ -234,13 +188,19 @@ export function ChildrenPanel({
         />
       ) : null}
       {removing ? (
-        <ConfirmDialog
+        <ConfirmRemove
           title={r.deleteChildTitle(removing.properties.name)}
           text={r.deleteChildText}
           confirm={r.confirmDelete}
-          busy={busy}
-          error={removeError ? <FormError error={removeError} /> : null}
-          onConfirm={() => void remove()}
+          action={() => recordsApi.deleteChildPlace(removing.id, removing.properties.version)}
+          onDone={(how) => {
+            if (how === 'done') {
+              setStatus(r.deleted(removing.properties.name));
+              setTimeout(() => addRef.current?.focus(), 0);
+            }
+            setRemoving(null);
+            onChanged?.();
+          }}
           onCancel={() => setRemoving(null)}
         />
       ) : null}

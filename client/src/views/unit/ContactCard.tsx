@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { FormError } from '../../forms/Field.js';
-import { isNotFound } from '../../forms/errors.js';
 import { Link } from '../../hooks/useRoute.js';
 import { useI18n } from '../../i18n/index.js';
 import type { Contact } from '../../lib/apiTypes.js';
@@ -8,7 +6,8 @@ import { contactText } from '../../lib/contacts.js';
 import { telHref } from '../../lib/format.js';
 import { routeHref } from '../../lib/route.js';
 import { recordsApi } from '../../records/api.js';
-import { ConfirmDialog } from '../../records/ConfirmDialog.js';
+import { ConfirmRemove } from '../../records/ConfirmRemove.js';
+import { EditRemoveButtons } from '../../records/EditRemoveButtons.js';
 import { PersonsEditor } from '../../records/PersonsEditor.js';
 import { WalkDistance } from './WalkDistance.js';
 
@@ -40,24 +39,6 @@ export function ContactCard({
   const r = m.records;
   const p = contact.properties;
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
-  const remove = async () => {
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await recordsApi.deleteActor(contact.id, p.version);
-      setConfirming(false);
-      onDeleted?.(p.name);
-    } catch (e) {
-      if (isNotFound(e)) {
-        setConfirming(false);
-        onDeleted?.(p.name);
-      } else setDeleteError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const [copyStatus, setCopyStatus] = useState('');
   const copy = async () => {
     try {
@@ -112,27 +93,22 @@ export function ContactCard({
           {m.contacts.copy}
         </button>
         {editable ? (
-          <>
-            <button type="button" className="button button-small" onClick={onEdit} aria-label={r.editActor(p.name)}>
-              {r.edit}
-            </button>
-            <button type="button" className="button button-small button-quiet" onClick={() => setConfirming(true)} aria-label={r.deleteActor(p.name)}>
-              {r.delete}
-            </button>
-          </>
+          <EditRemoveButtons editLabel={r.editActor(p.name)} onEdit={onEdit} removeText={r.delete} removeLabel={r.deleteActor(p.name)} onRemove={() => setConfirming(true)} />
         ) : null}
         <span className="copy-status small" role="status">
           {copyStatus}
         </span>
       </div>
       {confirming ? (
-        <ConfirmDialog
+        <ConfirmRemove
           title={r.deleteActorTitle(p.name)}
           text={r.deleteActorText}
           confirm={r.confirmDelete}
-          busy={busy}
-          error={deleteError ? <FormError error={deleteError} /> : null}
-          onConfirm={() => void remove()}
+          action={() => recordsApi.deleteActor(contact.id, p.version)}
+          onDone={() => {
+            setConfirming(false);
+            onDeleted?.(p.name);
+          }}
           onCancel={() => setConfirming(false)}
         />
       ) : null}

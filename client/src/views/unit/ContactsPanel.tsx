@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { CodeFilter } from '../../components/CodeFilter.js';
 import { ListStatus } from '../../components/ListStatus.js';
 import { SymbolImg } from '../../components/SymbolImg.js';
 import type { AsyncState } from '../../hooks/useAsync.js';
 import { useI18n } from '../../i18n/index.js';
-import { FormError } from '../../forms/Field.js';
 import type { ActorCategory, Contact, Ring, Unit } from '../../lib/apiTypes.js';
 import { ACTOR_CATEGORIES, RINGS } from '../../lib/codes.js';
 import { categoriesPresent, groupContacts } from '../../lib/contacts.js';
@@ -12,6 +11,7 @@ import { actorSymbol } from '../../map/icons.js';
 import { canEdit } from '../../outreach/api.js';
 import { ActorForm } from '../../records/ActorForm.js';
 import { recordsApi, type ActorRecord } from '../../records/api.js';
+import { RecordPanelHead, useAfterReload } from '../../records/RecordPanel.js';
 import { useMe } from '../../session.js';
 import { ContactCard } from './ContactCard.js';
 
@@ -60,17 +60,11 @@ export function ContactsPanel({
   const groups = groupContacts(shown);
   const cats = categoriesPresent(state.data?.features ?? [], ACTOR_CATEGORIES);
 
-  /** Whether the reload after the save has started: until then the list is the one before it. */
-  const reloading = useRef(false);
-  useEffect(() => {
-    if (focusId === null) return;
-    if (state.status === 'loading') reloading.current = true;
-    if (state.status === 'loading' || !reloading.current) return;
-    reloading.current = false;
+  useAfterReload(focusId !== null, state.status, () => {
     const target = document.querySelector<HTMLElement>(`#contact-${focusId} .contact-name`);
     (target ?? statusRef.current)?.focus();
     setFocusId(null);
-  }, [focusId, state.status, state.data]);
+  });
 
   const edit = async (c: Contact) => {
     setOpenError(null);
@@ -109,17 +103,7 @@ export function ContactsPanel({
     <section aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">{m.contacts.title}</h2>
       <p className="muted">{m.contacts.intro}</p>
-      {editable ? (
-        <p className="record-add">
-          <button ref={addRef} type="button" className="button button-primary" onClick={() => setForm({})}>
-            {r.addActorHere}
-          </button>
-        </p>
-      ) : null}
-      <p ref={statusRef} className="record-status" role="status" tabIndex={-1}>
-        {status}
-      </p>
-      {openError ? <FormError error={openError} /> : null}
+      <RecordPanelHead addLabel={editable ? r.addActorHere : undefined} onAdd={() => setForm({})} addRef={addRef} status={status} statusRef={statusRef} error={openError} />
       <div className="filters">
         <CodeFilter id="contacts-ring" label={m.contacts.filterRing} allLabel={m.contacts.all} codes={RINGS} value={filter.ring} labelOf={(r) => m.ring[r]} onChange={(ring) => onFilter({ ...filter, ring })} />
         <CodeFilter

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../forms/ConfirmDialog.js';
 import { FormError } from '../../forms/Field.js';
 import { isConflict } from '../../forms/errors.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useAsync } from '../../hooks/useAsync.js';
 import { api } from '../../lib/api.js';
 import { Link } from '../../hooks/useRoute.js';
@@ -10,7 +12,6 @@ import { RINGS } from '../../lib/codes.js';
 import { routeHref } from '../../lib/route.js';
 import { canEdit } from '../../outreach/api.js';
 import { useMe } from '../../session.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
 import { ContactLinks } from './ContactCard.js';
 import { unitApi } from './unitApi.js';
 import { UnitForm } from './UnitForm.js';
@@ -170,28 +171,21 @@ function StatusDialog({ unit, onDone }: { unit: Unit; onDone: (u: Unit | null, s
   const t = m.unitEdit;
   const p = unit.properties;
   const closing = p.status !== 'closed';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
+  const { busy, error, run } = useAction(async () => {
     try {
       const u = await unitApi.update(unit.id, p.version, { properties: { status: closing ? 'closed' : 'open' } });
       onDone(u, closing ? t.closed(p.name) : t.reopened(p.name));
     } catch (e) {
-      if (isConflict(e)) {
-        onDone(await api.unit(unit.id), t.changedMeanwhile);
-        return;
-      }
-      setError(e);
-      setBusy(false);
+      if (!isConflict(e)) throw e;
+      onDone(await api.unit(unit.id), t.changedMeanwhile);
     }
-  };
+  });
   return (
     <ConfirmDialog
       title={closing ? t.closeTitle(p.name) : t.reopenTitle(p.name)}
       confirm={closing ? t.confirmClose : t.confirmReopen}
       busy={busy}
+      cancelable={!busy}
       onConfirm={run}
       onCancel={() => onDone(null, null)}
     >
@@ -206,27 +200,21 @@ function RemoveDialog({ unit, onCancel, onRemoved, onChangedMeanwhile }: { unit:
   const { m } = useI18n();
   const t = m.unitEdit;
   const deps = useAsync((signal) => unitApi.dependents(unit.id, signal), [unit.id]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const d = deps.data;
-  const run = async () => {
+  const { busy, error, run } = useAction(async () => {
     if (!d) return;
-    setBusy(true);
-    setError(null);
     try {
       await unitApi.remove(unit.id, d.version);
       onRemoved();
     } catch (e) {
-      if (isConflict(e)) {
-        onChangedMeanwhile(await api.unit(unit.id));
-        return;
-      }
-      setError(e);
-      setBusy(false);
+      if (!isConflict(e)) throw e;
+      onChangedMeanwhile(await api.unit(unit.id));
     }
-  };
+  });
+  /** Until the counts are read, and while the removal runs, neither choice can be taken. */
+  const locked = busy || !d;
   return (
-    <ConfirmDialog title={t.removeTitle(unit.properties.name)} confirm={t.confirmRemove} danger busy={busy || !d} onConfirm={run} onCancel={onCancel}>
+    <ConfirmDialog title={t.removeTitle(unit.properties.name)} confirm={t.confirmRemove} danger busy={locked} cancelable={!locked} onConfirm={run} onCancel={onCancel}>
       {deps.status === 'error' ? <FormError error={deps.error} /> : null}
       {!d && deps.status !== 'error' ? <p role="status">{t.removeLoading}</p> : null}
       {d ? (

@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { CodeSelect } from '../../forms/CodeSelect.js';
 import { Field, FormError, useFocusFirstInvalid } from '../../forms/Field.js';
 import { isConflict, useConflict, type ConflictField } from '../../forms/ConflictDialog.js';
 import { fieldErrors, isNotFound } from '../../forms/errors.js';
@@ -225,23 +226,10 @@ export function UnitForm({ unit, onSaved, onCancel }: { unit?: Unit; onSaved: (u
           <input type="text" value={values.name} autoComplete="off" aria-required="true" onChange={(e) => set('name', e.target.value)} />
         </Field>
         <Field id={id('kind')} label={<>{t.kind} <span className="muted small">({t.required})</span></>} error={at('properties.kind')}>
-          <select value={values.kind} aria-required="true" onChange={(e) => set('kind', e.target.value as UnitKind | '')}>
-            <option value="">–</option>
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {m.unitKind[k]}
-              </option>
-            ))}
-          </select>
+          <CodeSelect codes={UNIT_KINDS} value={values.kind} labelOf={(k) => m.unitKind[k]} onChange={(k) => set('kind', k)} empty="–" aria-required="true" />
         </Field>
         <Field id={id('status')} label={t.status} error={at('properties.status')}>
-          <select value={values.status} onChange={(e) => set('status', e.target.value as UnitStatus)}>
-            {UNIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {m.unitStatus[s]}
-              </option>
-            ))}
-          </select>
+          <CodeSelect codes={UNIT_STATUSES} value={values.status} labelOf={(s) => m.unitStatus[s]} onChange={(s) => set('status', s as UnitStatus)} />
         </Field>
         <Field id={id('places')} label={t.places} error={at('properties.places')}>
           <input type="number" inputMode="numeric" min={0} step={1} value={values.places} onChange={(e) => set('places', e.target.value)} />

@@ -1,0 +1,58 @@
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { FormError } from '../forms/Field.js';
+import type { AsyncState } from '../hooks/useAsync.js';
+
+/**
+ * The top of a list whose records editors change: the add button (for editors), the
+ * status line that says what was saved (focusable, so focus can land on it when the
+ * saved record is no longer listed) and the error of opening a record for editing.
+ */
+export function RecordPanelHead({
+  addLabel,
+  onAdd,
+  addRef,
+  status,
+  statusRef,
+  error,
+}: {
+  /** The add button's text; no button without it. */
+  addLabel?: string;
+  onAdd: () => void;
+  addRef: RefObject<HTMLButtonElement | null>;
+  status: ReactNode;
+  statusRef: RefObject<HTMLParagraphElement | null>;
+  error: unknown;
+}) {
+  return (
+    <>
+      {addLabel ? (
+        <p className="record-add">
+          <button ref={addRef} type="button" className="button button-primary" onClick={onAdd}>
+            {addLabel}
+          </button>
+        </p>
+      ) : null}
+      <p ref={statusRef} className="record-status" role="status" tabIndex={-1}>
+        {status}
+      </p>
+      {error ? <FormError error={error} /> : null}
+    </>
+  );
+}
+
+/**
+ * Calls `onReloaded` once the list's reload after a save has run: `waiting` is true from
+ * the save on, and until the reload has started the list shown is still the old one.
+ */
+export function useAfterReload(waiting: boolean, status: AsyncState<unknown>['status'], onReloaded: () => void): void {
+  const reloading = useRef(false);
+  const latest = useRef(onReloaded);
+  latest.current = onReloaded;
+  useEffect(() => {
+    if (!waiting) return;
+    if (status === 'loading') reloading.current = true;
+    if (status === 'loading' || !reloading.current) return;
+    reloading.current = false;
+    latest.current();
+  }, [waiting, status]);
+}

@@ -6,6 +6,7 @@ import { useConflict } from '../forms/ConflictDialog.js';
 import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
 import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { AuditLog } from './AuditLog.js';
+import { Settings } from './Settings.js';
 import { adminApi, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -16,7 +17,7 @@ function useTexts() {
 }
 
 
-/** Administration for admins: user accounts and the audit log. Everyone else is told it is for admins. */
+/** Administration for admins: user accounts, the shared settings and the audit log. Everyone else is told it is for admins. */
 export function AdminPage() {
   const t = useTexts();
   const me = useMe();
@@ -33,6 +34,7 @@ export function AdminPage() {
     <section className="admin-page">
       <h1 tabIndex={-1}>{t.navAdmin}</h1>
       <Users />
+      <Settings />
       <AuditLog />
     </section>
   );

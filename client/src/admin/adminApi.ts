@@ -1,11 +1,14 @@
 /**
- * Calls of the user, audit and API-token endpoints. Types are the server's own zod
+ * Calls of the user, audit, API-token and settings endpoints. Types are the server's own zod
  * schemas (type-only imports); the calls go through the one request function of `lib/api.ts`.
  */
 import type { z } from 'zod';
 import type { AuditEntry } from '../../../api/routes/audit.js';
 import type { TokenCreated, TokenInfo } from '../../../api/routes/tokens.js';
 import type { User } from '../../../api/routes/users.js';
+import type { RadiiInputT } from '../../../api/schemas/proximity.js';
+import type { WalkingSettingsInputT, WalkingSettingsT } from '../../../api/schemas/walkingSettings.js';
+import type { GlobalRadii } from '../lib/apiTypes.js';
 import { queryString, request, type QueryValue } from '../lib/api.js';
 
 export type UserT = z.infer<typeof User>;
@@ -23,4 +26,9 @@ export const adminApi = {
   tokens: () => request<{ tokens: TokenInfoT[] }>('/api/auth/tokens'),
   createToken: (name: string) => request<TokenCreatedT>('/api/auth/tokens', { method: 'POST', body: { name } }),
   revokeToken: (id: number) => request<void>(`/api/auth/tokens/${id}`, { method: 'DELETE' }),
+  zoneRadii: () => request<GlobalRadii>('/api/settings/zone-radii'),
+  setZoneRadii: (body: RadiiInputT) => request<GlobalRadii>('/api/settings/zone-radii', { method: 'PUT', body }),
+  walking: () => request<WalkingSettingsT>('/api/settings/walking'),
+  setWalking: (body: WalkingSettingsInputT) => request<WalkingSettingsT>('/api/settings/walking', { method: 'PUT', body }),
 };
+export type { WalkingSettingsT };

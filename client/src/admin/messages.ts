@@ -66,6 +66,21 @@ export const adminSv = {
   } as Record<string, string>,
   entityPlaceholder: 'enhet, aktör, användare…',
   conflictFields: { name: 'Namn', role: 'Roll', active: 'Aktiv' },
+  settingsTitle: 'Inställningar',
+  settingsIntro: 'Gäller alla enheter. Varje ändring skrivs i granskningsloggen med värdena före och efter.',
+  radiiTitle: 'Zonradier',
+  radiiIntro: 'Radierna för enheter utan egna radier, i meter (10–5 000), från den närmaste zonen och utåt.',
+  radiusOf: (ring: string) => `${ring} (meter)`,
+  saveRadii: 'Spara zonradier',
+  walkingTitle: 'Gångavstånd',
+  walkingSpeed: 'Gånghastighet (km/h)',
+  walkingSpeedHint: '2–7 km/h. Omvandlar gångavstånd till minuter i gångzonerna, listorna och platsanalysen. En vuxen går ungefär 5 km/h, ett barn 3–4 km/h.',
+  informationDistance: 'Informationsbehovens zon och prioritet följer',
+  informationDistanceOf: {
+    straight: 'fågelvägen (raka avståndet)',
+    walking: 'gångavståndet på gatunätet, där det finns baskarta (annars fågelvägen)',
+  } as Record<'straight' | 'walking', string>,
+  saveWalking: 'Spara gångavstånd',
 };
 
 export const adminEn: typeof adminSv = {
@@ -135,4 +150,19 @@ export const adminEn: typeof adminSv = {
   } as Record<string, string>,
   entityPlaceholder: 'unit, actor, user…',
   conflictFields: { name: 'Name', role: 'Role', active: 'Active' },
+  settingsTitle: 'Settings',
+  settingsIntro: 'These apply to every unit. Each change is written to the audit log with the values before and after.',
+  radiiTitle: 'Zone radii',
+  radiiIntro: 'The radii of units without radii of their own, in metres (10–5,000), from the innermost zone outwards.',
+  radiusOf: (ring: string) => `${ring} (metres)`,
+  saveRadii: 'Save zone radii',
+  walkingTitle: 'Walking distance',
+  walkingSpeed: 'Walking speed (km/h)',
+  walkingSpeedHint: '2–7 km/h. Turns walking distances into minutes in the walk zones, the lists and the site analysis. An adult walks about 5 km/h, a child 3–4 km/h.',
+  informationDistance: 'The information needs\' zone and priority follow',
+  informationDistanceOf: {
+    straight: 'the straight line',
+    walking: 'the walking distance on the street network, where there is base data (the straight line elsewhere)',
+  } as Record<'straight' | 'walking', string>,
+  saveWalking: 'Save walking distance',
 };

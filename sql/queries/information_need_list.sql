@@ -39,9 +39,7 @@ WITH u AS (
          CASE r.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority
   FROM pairs p
   LEFT JOIN walked w ON w.unit_id = p.unit_id AND w.child_place_id = p.child_place_id
-  CROSS JOIN LATERAL (SELECT COALESCE(w.ring, CASE WHEN p.d <= p.r_immediate THEN 'immediate'
-                                                  WHEN p.d <= p.r_neighbourhood THEN 'neighbourhood'
-                                                  ELSE 'area' END) AS ring) r
+  CROSS JOIN LATERAL (SELECT COALESCE(w.ring, ps_ring(p.d, p.r_immediate, p.r_neighbourhood)) AS ring) r
   WHERE p.d <= p.r_area
 ), statused AS (
   -- the information status of each pair (no row in the set: not informed; the unit

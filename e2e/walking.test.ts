@@ -59,6 +59,23 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`walking dista
     // both at once, and the straight rings can be turned off
     await page.getByRole('checkbox', { name: 'Fågelvägen' }).uncheck();
     await expect(page.getByRole('checkbox', { name: 'Gångavstånd' }).isChecked()).resolves.toBe(true);
+
+    // the site analysis counts the same neighbourhood by walking band, as the API does
+    const site = (await (await context.request.post('/api/site-analysis', { data: { lon: north[0], lat: north[1] }, headers: { Origin: product.baseUrl } })).json()) as {
+      walking: { bands: { minutes: number; child_places: Record<string, number> }[]; beyond: { actors: number; child_places: number } };
+    };
+    await page.goto(`/site-analysis?sites=${north[0]},${north[1]}`);
+    await page.getByTestId('site-A-source').filter({ hasText: 'Analys klar' }).waitFor({ timeout: 15_000 });
+    const table = page.getByRole('table', { name: 'Jämförelse av platserna' });
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    const bandRow = table.locator('tr', { hasText: 'Barns platser inom 5 min gång' });
+    expect((await bandRow.locator('td strong').innerText()).trim()).toBe(String(sum(site.walking.bands[0]!.child_places)));
+    const beyond = (await table.locator('tr', { hasText: 'Längre än 15 min gång' }).innerText()).replace(/\u00a0|\u202f/g, ' ');
+    expect(beyond).toContain(`${site.walking.beyond.actors} aktörer, ${site.walking.beyond.child_places} barns platser`);
+    expect(site.walking.beyond.child_places).toBeGreaterThan(0); // the school across the river, far on foot
+    await bandRow.scrollIntoViewIfNeeded();
+    await waitForMapIdle(page);
+    await screenshot(page, 'issue16-site-analysis-walking');
     await context.close();
   });
 });

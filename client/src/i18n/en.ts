@@ -245,6 +245,14 @@ export const en: Messages = {
     noArea: 'Outside the imported areas',
     areaLevel: { city_area: 'city area', primary_area: 'primary area', other: 'area' } as Record<'city_area' | 'primary_area' | 'other', string>,
     share: 'The link in the address bar shows the same sites to whoever you share it with.',
+
+    actorsInWalk: (from: number, to: number) => (from === 0 ? `Actors within ${to} min walk` : `Actors, ${from}–${to} min walk`),
+    childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Children's places within ${to} min walk` : `Children's places, ${from}–${to} min walk`),
+    walkBeyond: (minutes: number) => `Farther than ${minutes} min walk, or unknown`,
+    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} actors, ${n(places)} children's places`,
+    walking: 'Walking distance',
+    noWalking: 'No street network: walking distances need imported OpenStreetMap base data (Import and export).',
+    offNetwork: 'the site is more than 300 m from a walkable way',
   },
   search: {
     headerLandmark: 'Quick search',

@@ -249,6 +249,13 @@ export const sv = {
     noArea: 'Utanför de inlästa områdena',
     areaLevel: { city_area: 'stadsområde', primary_area: 'primärområde', other: 'område' } as Record<'city_area' | 'primary_area' | 'other', string>,
     share: 'Länken i adressfältet visar samma platser för den du delar den med.',
+    actorsInWalk: (from: number, to: number) => (from === 0 ? `Aktörer inom ${to} min gång` : `Aktörer, ${from}–${to} min gång`),
+    childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Barns platser inom ${to} min gång` : `Barns platser, ${from}–${to} min gång`),
+    walkBeyond: (minutes: number) => `Längre än ${minutes} min gång, eller okänt`,
+    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} aktörer, ${n(places)} barns platser`,
+    walking: 'Gångavstånd',
+    noWalking: 'Inget gatunät: gångavstånd kräver inläst OpenStreetMap-baskarta (Import och export).',
+    offNetwork: 'platsen ligger mer än 300 m från gångbar väg',
   },
   search: {
     headerLandmark: 'Snabbsök',

@@ -15,7 +15,7 @@ export interface SiteColumn {
   isPreview: boolean;
 }
 
-/** The sites side by side: coordinates, counts per ring, the nearest places, overlapping units. */
+/** The sites side by side: coordinates, counts per ring and per walking band, the nearest places, overlapping units. */
 export function CompareTable({ columns, active, radii, onActivate, onRemove }: { columns: SiteColumn[]; active: Label | null; radii: Radii | undefined; onActivate: (l: Label) => void; onRemove: (l: Label) => void }) {
   const { m } = useI18n();
   const row = (key: string, head: string, cell: (c: SiteColumn) => ReactNode) => (
@@ -64,6 +64,7 @@ export function CompareTable({ columns, active, radii, onActivate, onRemove }: {
           ))}
           {RINGS.map((ring) => row(`a-${ring}`, m.site.actorsInRing(ringName(ring)), ({ site, analysis }) => <CountCell key={site.label} m={m} counts={countsIn(analysis, ring)?.actors} kind="actors" />))}
           {RINGS.map((ring) => row(`c-${ring}`, m.site.childPlacesInRing(ringName(ring)), ({ site, analysis }) => <CountCell key={site.label} m={m} counts={countsIn(analysis, ring)?.child_places} kind="children" />))}
+          <WalkRows columns={columns} row={row} />
           {(['school', 'preschool', 'playground'] as const).map((k) =>
             row(k, m.site.nearest(m.childPlaceKindDefinite[k]), ({ site, analysis }) => {
               const n = analysis?.nearest[k];
@@ -103,5 +104,35 @@ function CountCell({ m, counts, kind }: { m: Messages; counts: Record<string, nu
       <strong>{m.number(total(counts))}</strong>
       {parts.length ? <span className="cell-sub wrap">{parts.join(', ')}</span> : null}
     </td>
+  );
+}
+
+type Row = (key: string, head: string, cell: (c: SiteColumn) => ReactNode) => ReactNode;
+
+/**
+ * The places inside the outer ring counted by walking band (each band after the one
+ * before), and those farther on foot; one line saying why when no site has walks.
+ */
+function WalkRows({ columns, row }: { columns: SiteColumn[]; row: Row }) {
+  const { m } = useI18n();
+  const bands = columns.find((c) => c.analysis?.walking)?.analysis?.walking?.bands;
+  if (!bands) {
+    const waiting = columns.some((c) => c.isPreview || c.site.status === 'loading');
+    return <>{row('walking', m.site.walking, ({ site }) => <td key={site.label}>{waiting ? '…' : m.site.noWalking}</td>)}</>;
+  }
+  const cell = (c: SiteColumn, body: (w: NonNullable<Analysis['walking']>) => ReactNode) =>
+    c.isPreview ? <td key={c.site.label}>…</td> : c.analysis?.walking ? body(c.analysis.walking) : <td key={c.site.label}>{m.site.offNetwork}</td>;
+  const last = bands[bands.length - 1]!.minutes;
+  return (
+    <>
+      {bands.map((b, i) => {
+        const from = i === 0 ? 0 : bands[i - 1]!.minutes;
+        return [
+          row(`wa-${b.minutes}`, m.site.actorsInWalk(from, b.minutes), (c) => cell(c, (w) => <CountCell key={c.site.label} m={m} counts={w.bands[i]?.actors} kind="actors" />)),
+          row(`wc-${b.minutes}`, m.site.childPlacesInWalk(from, b.minutes), (c) => cell(c, (w) => <CountCell key={c.site.label} m={m} counts={w.bands[i]?.child_places} kind="children" />)),
+        ];
+      })}
+      {row('walk-beyond', m.site.walkBeyond(last), (c) => cell(c, (w) => <td key={c.site.label}>{m.site.walkBeyondCounts(w.beyond.actors, w.beyond.child_places)}</td>))}
+    </>
   );
 }

@@ -16,61 +16,42 @@ CREATE TABLE base_address_streets (
 CREATE INDEX base_address_streets_trgm ON base_address_streets USING gist (street_key gist_trgm_ops);
 CREATE INDEX base_addresses_street_key_idx ON base_addresses (street_key);
 
-CREATE FUNCTION base_address_streets_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for the four triggers: an update of the street counts the new rows in,
+-- then the old ones out (never below one in between, so the CHECK holds). Each trigger
+-- has only its own transition tables, so each step runs only where its table exists.
+CREATE FUNCTION base_address_streets_counted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO base_address_streets (street_key, addresses)
-  SELECT street_key, count(*) FROM new_rows GROUP BY street_key
-  ON CONFLICT (street_key) DO UPDATE SET addresses = base_address_streets.addresses + EXCLUDED.addresses;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION base_address_streets_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  WITH gone AS (SELECT street_key, count(*) AS n FROM old_rows GROUP BY street_key),
-  emptied AS (
-    DELETE FROM base_address_streets s USING gone g
-    WHERE s.street_key = g.street_key AND s.addresses <= g.n
-    RETURNING s.street_key
-  )
-  UPDATE base_address_streets s SET addresses = s.addresses - g.n
-  FROM gone g
-  WHERE s.street_key = g.street_key AND s.street_key NOT IN (SELECT street_key FROM emptied);
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION base_address_streets_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  -- A change of street: count the new rows in, then the old ones out (never below one
-  -- in between, so the CHECK holds).
-  INSERT INTO base_address_streets (street_key, addresses)
-  SELECT street_key, count(*) FROM new_rows GROUP BY street_key
-  ON CONFLICT (street_key) DO UPDATE SET addresses = base_address_streets.addresses + EXCLUDED.addresses;
-  WITH gone AS (SELECT street_key, count(*) AS n FROM old_rows GROUP BY street_key),
-  emptied AS (
-    DELETE FROM base_address_streets s USING gone g
-    WHERE s.street_key = g.street_key AND s.addresses <= g.n
-    RETURNING s.street_key
-  )
-  UPDATE base_address_streets s SET addresses = s.addresses - g.n
-  FROM gone g
-  WHERE s.street_key = g.street_key AND s.street_key NOT IN (SELECT street_key FROM emptied);
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION base_address_streets_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM base_address_streets;
+  IF TG_OP = 'TRUNCATE' THEN
+    DELETE FROM base_address_streets;
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO base_address_streets (street_key, addresses)
+    SELECT street_key, count(*) FROM new_rows GROUP BY street_key
+    ON CONFLICT (street_key) DO UPDATE SET addresses = base_address_streets.addresses + EXCLUDED.addresses;
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    WITH gone AS (SELECT street_key, count(*) AS n FROM old_rows GROUP BY street_key),
+    emptied AS (
+      DELETE FROM base_address_streets s USING gone g
+      WHERE s.street_key = g.street_key AND s.addresses <= g.n
+      RETURNING s.street_key
+    )
+    UPDATE base_address_streets s SET addresses = s.addresses - g.n
+    FROM gone g
+    WHERE s.street_key = g.street_key AND s.street_key NOT IN (SELECT street_key FROM emptied);
+  END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER base_address_streets_ins AFTER INSERT ON base_addresses
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_added();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_counted();
 CREATE TRIGGER base_address_streets_del AFTER DELETE ON base_addresses
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_removed();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_counted();
 CREATE TRIGGER base_address_streets_upd AFTER UPDATE ON base_addresses
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_changed();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_counted();
 CREATE TRIGGER base_address_streets_trunc AFTER TRUNCATE ON base_addresses
-  FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_truncated();
+  FOR EACH STATEMENT EXECUTE FUNCTION base_address_streets_counted();
 
 INSERT INTO base_address_streets (street_key, addresses)
 SELECT street_key, count(*) FROM base_addresses GROUP BY street_key;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness.js';
+import { settingAccessCases } from '../test/settingCases.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -7,19 +8,19 @@ beforeAll(async () => {
 });
 
 describe('/api/settings/zone-radii', () => {
-  it('is readable by every role, not anonymously', async () => {
-    for (const role of ['viewer', 'editor', 'admin'] as const) {
-      expect(await t.getJson(role, '/api/settings/zone-radii')).toMatchObject({ immediate: 250, neighbourhood: 500, area: 1000 });
-    }
-    expect((await t.request('anonymous', 'GET', '/api/settings/zone-radii')).status).toBe(401);
-  });
-
-  it('only administrators change it', async () => {
-    const body = { immediate: 200, neighbourhood: 400, area: 800 };
-    expect((await t.request('viewer', 'PUT', '/api/settings/zone-radii', body)).status).toBe(403);
-    expect((await t.request('editor', 'PUT', '/api/settings/zone-radii', body)).status).toBe(403);
-    expect((await t.request('anonymous', 'PUT', '/api/settings/zone-radii', body)).status).toBe(401);
-    expect((await t.getJson('viewer', '/api/settings/zone-radii')).area).toBe(1000);
+  settingAccessCases(() => t, {
+    path: '/api/settings/zone-radii',
+    defaults: { immediate: 250, neighbourhood: 500, area: 1000 },
+    change: { immediate: 200, neighbourhood: 400, area: 800 },
+    invalid: [
+      [{ immediate: 9, neighbourhood: 500, area: 1000 }, /immediate.*10/],
+      [{ immediate: 250, neighbourhood: 500, area: 5001 }, /area.*5000/],
+      [{ immediate: 500, neighbourhood: 500, area: 1000 }, /strictly increasing/],
+      [{ immediate: 250, neighbourhood: 1500, area: 1000 }, /strictly increasing/],
+      [{ immediate: '250', neighbourhood: 500, area: 1000 }, /immediate/],
+      [{ immediate: 250, neighbourhood: 500 }, /area/],
+      [{ immediate: 250, neighbourhood: 500, area: 1000, extra: 1 }, /unknown key "extra"/],
+    ],
   });
 
   it('changes the zones of units without radii of their own, and writes an audit entry', async () => {
@@ -40,21 +41,5 @@ describe('/api/settings/zone-radii', () => {
       expect(entry.before).toEqual({ immediate: 250, neighbourhood: 500, area: 1000 });
       expect(entry.after).toEqual({ immediate: 300, neighbourhood: 600, area: 1200 });
     }));
-  });
-
-  it.each([
-    [{ immediate: 9, neighbourhood: 500, area: 1000 }, /immediate.*10/],
-    [{ immediate: 250, neighbourhood: 500, area: 5001 }, /area.*5000/],
-    [{ immediate: 500, neighbourhood: 500, area: 1000 }, /strictly increasing/],
-    [{ immediate: 250, neighbourhood: 1500, area: 1000 }, /strictly increasing/],
-    [{ immediate: '250', neighbourhood: 500, area: 1000 }, /immediate/],
-    [{ immediate: 250, neighbourhood: 500 }, /area/],
-    [{ immediate: 250, neighbourhood: 500, area: 1000, extra: 1 }, /unknown key "extra"/],
-  ])('rejects %j', async (body, mention) => {
-    const before = await t.getJson('viewer', '/api/settings/zone-radii');
-    const res = await t.request('admin', 'PUT', '/api/settings/zone-radii', body);
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toMatch(mention);
-    expect(await t.getJson('viewer', '/api/settings/zone-radii')).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness.js';
+import { settingAccessCases } from '../test/settingCases.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -8,21 +9,19 @@ beforeAll(async () => {
 
 const DEFAULT_VALUES = { walking_speed_kmh: 5, information_distance: 'straight' };
 
-
 describe('/api/settings/walking', () => {
-  it('is readable by every role, not anonymously', async () => {
-    for (const role of ['viewer', 'editor', 'admin'] as const) {
-      expect(await t.getJson(role, '/api/settings/walking')).toMatchObject(DEFAULT_VALUES);
-    }
-    expect((await t.request('anonymous', 'GET', '/api/settings/walking')).status).toBe(401);
-  });
-
-  it('only administrators change it', async () => {
-    const body = { walking_speed_kmh: 4, information_distance: 'walking' };
-    expect((await t.request('viewer', 'PUT', '/api/settings/walking', body)).status).toBe(403);
-    expect((await t.request('editor', 'PUT', '/api/settings/walking', body)).status).toBe(403);
-    expect((await t.request('anonymous', 'PUT', '/api/settings/walking', body)).status).toBe(401);
-    expect(await t.getJson('viewer', '/api/settings/walking')).toMatchObject(DEFAULT_VALUES);
+  settingAccessCases(() => t, {
+    path: '/api/settings/walking',
+    defaults: DEFAULT_VALUES,
+    change: { walking_speed_kmh: 4, information_distance: 'walking' },
+    invalid: [
+      [{ walking_speed_kmh: 1.9, information_distance: 'straight' }, /walking_speed_kmh.*2/],
+      [{ walking_speed_kmh: 7.1, information_distance: 'straight' }, /walking_speed_kmh.*7/],
+      [{ walking_speed_kmh: '5', information_distance: 'straight' }, /walking_speed_kmh/],
+      [{ walking_speed_kmh: 5, information_distance: 'crow' }, /information_distance.*straight, walking/],
+      [{ walking_speed_kmh: 5 }, /information_distance/],
+      [{ walking_speed_kmh: 5, information_distance: 'straight', extra: 1 }, /unknown key "extra"/],
+    ],
   });
 
   it('changes the speed the walks use and what the rules follow, with an audit entry', async () => {
@@ -41,20 +40,5 @@ describe('/api/settings/walking', () => {
       expect(entry.after).toEqual({ walking_speed_kmh: 3.5, information_distance: 'walking' });
     }));
     expect(await t.getJson('viewer', '/api/settings/walking')).toMatchObject(DEFAULT_VALUES);
-  });
-
-  it.each([
-    [{ walking_speed_kmh: 1.9, information_distance: 'straight' }, /walking_speed_kmh.*2/],
-    [{ walking_speed_kmh: 7.1, information_distance: 'straight' }, /walking_speed_kmh.*7/],
-    [{ walking_speed_kmh: '5', information_distance: 'straight' }, /walking_speed_kmh/],
-    [{ walking_speed_kmh: 5, information_distance: 'crow' }, /information_distance.*straight, walking/],
-    [{ walking_speed_kmh: 5 }, /information_distance/],
-    [{ walking_speed_kmh: 5, information_distance: 'straight', extra: 1 }, /unknown key "extra"/],
-  ])('rejects %j, naming the field, and writes nothing', async (body, mention) => {
-    const before = await t.getJson('viewer', '/api/settings/walking');
-    const res = await t.request('admin', 'PUT', '/api/settings/walking', body);
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toMatch(mention);
-    expect(await t.getJson('viewer', '/api/settings/walking')).toEqual(before);
   });
 });

@@ -216,11 +216,7 @@ class Parser {
       e = { op: 'between', args: [p, lo, this.number()] };
     } else if (this.isWord('IN')) {
       this.i++;
-      this.expectPunct('(');
-      const list = [this.scalar()];
-      while (this.isPunct(',')) { this.i++; list.push(this.scalar()); }
-      this.expectPunct(')');
-      e = { op: 'in', args: [p, list] };
+      e = { op: 'in', args: [p, this.list(() => this.scalar())] };
     } else {
       return this.fail(negated ? 'LIKE, BETWEEN or IN after NOT' : VALID_HERE.after);
     }
@@ -280,22 +276,24 @@ class Parser {
     return [this.number(), this.number()];
   }
 
-  private positions(): [number, number][] {
+  /** One or more items, comma-separated, in parentheses. */
+  private list<T>(item: () => T): T[] {
     this.expectPunct('(');
-    const list = [this.position()];
-    while (this.isPunct(',')) { this.i++; list.push(this.position()); }
+    const items = [item()];
+    while (this.isPunct(',')) { this.i++; items.push(item()); }
     this.expectPunct(')');
-    return list;
+    return items;
+  }
+
+  private positions(): [number, number][] {
+    return this.list(() => this.position());
   }
 
   private spatial(): CqlSpatial {
     const t = this.peek();
     if (this.isWord('BBOX')) {
       this.i++;
-      this.expectPunct('(');
-      const n = [this.number()];
-      while (this.isPunct(',')) { this.i++; n.push(this.number()); }
-      this.expectPunct(')');
+      const n = this.list(() => this.number());
       if (n.length !== 4) throw new CqlError(`BBOX takes four numbers (minLon, minLat, maxLon, maxLat); got ${n.length}`, t.at);
       if (!(n[0]! < n[2]! && n[1]! < n[3]!)) throw new CqlError('BBOX: each minimum must be below its maximum', t.at);
       return { bbox: n as [number, number, number, number] };
@@ -315,10 +313,7 @@ class Parser {
     }
     if (this.isWord('POLYGON')) {
       this.i++;
-      this.expectPunct('(');
-      const rings = [this.positions()];
-      while (this.isPunct(',')) { this.i++; rings.push(this.positions()); }
-      this.expectPunct(')');
+      const rings = this.list(() => this.positions());
       for (const r of rings) {
         if (r.length < 4) throw new CqlError('POLYGON rings need at least four positions', t.at);
         const [a, b] = [r[0]!, r[r.length - 1]!];

@@ -12,20 +12,17 @@
  */
 import { bbox, booleanPointInPolygon, destination, distance, point } from '@turf/turf';
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES } from '../api/schemas/common.js';
+import {
+  ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES,
+  type ActorCategory, type ChildPlaceKind, type SchoolStage, type Sensitivity, type UnitKind, type UnitStatus,
+} from '../api/schemas/common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Codes: the API's own lists (api/schemas/common.ts), so the demo data cannot drift from them
 // ---------------------------------------------------------------------------------------------
 
 export { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, SCHOOL_STAGES, SENSITIVITIES, UNIT_KINDS, UNIT_STATUSES };
-
-export type UnitKind = (typeof UNIT_KINDS)[number];
-export type UnitStatus = (typeof UNIT_STATUSES)[number];
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
-export type ChildPlaceKind = (typeof CHILD_PLACE_KINDS)[number];
-export type SchoolStage = (typeof SCHOOL_STAGES)[number];
+export type { ActorCategory, ChildPlaceKind, SchoolStage, Sensitivity, UnitKind, UnitStatus };
 
 /** Zone radii in metres; the global defaults of the `zone_radii` setting. */
 export interface Radii { immediate: number; neighbourhood: number; area: number }

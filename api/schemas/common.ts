@@ -32,8 +32,11 @@ export const ACTIVITY_KINDS = ['meeting', 'information', 'safety_walk', 'contact
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 
 export type UnitKind = (typeof UNIT_KINDS)[number];
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+export type Sensitivity = (typeof SENSITIVITIES)[number];
 export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
 export type ChildPlaceKind = (typeof CHILD_PLACE_KINDS)[number];
+export type SchoolStage = (typeof SCHOOL_STAGES)[number];
 export type Ring = (typeof RINGS)[number];
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 export type Role = (typeof ROLES)[number];

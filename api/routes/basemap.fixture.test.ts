@@ -1,11 +1,10 @@
-import { VectorTile } from '@mapbox/vector-tile';
 import * as turf from '@turf/turf';
-import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importBaseData } from '../services/baseData.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { buildOsmFixture, type LonLat, type OsmFixture } from '../test/osmFixture.js';
 import { overpassBytes } from '../test/osmUploads.js';
+import { decodeTile, layerFeatures, tileOf, unitMetres } from '../test/vectorTiles.js';
 
 /**
  * The base tiles of the imported Göteborg fixture: the streets, bridges, river and place
@@ -23,24 +22,10 @@ beforeAll(async () => {
   version = `v${summary.import_id}`;
 }, 180_000);
 
-function tileOf([lon, lat]: LonLat, z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
-}
-const unitMetres = (z: number) => (40_075_016 * Math.cos((57.7 * Math.PI) / 180)) / 2 ** z / 4096;
-
 async function layer(at: LonLat, z: number, name: string) {
   const { x, y } = tileOf(at, z);
-  const res = await t.request('viewer', 'GET', `/api/basemap/tiles/${version}/${z}/${x}/${y}.mvt`);
-  expect(res.status).toBe(200);
-  const vt = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
-  const l = vt.layers[name];
-  if (!l) return [];
-  return Array.from({ length: l.length }, (_, i) => {
-    const f = l.feature(i);
-    return { properties: f.properties, geojson: f.toGeoJSON(x, y, z) };
-  });
+  const { tile } = await decodeTile(await t.request('viewer', 'GET', `/api/basemap/tiles/${version}/${z}/${x}/${y}.mvt`));
+  return layerFeatures(tile, name, z, x, y);
 }
 
 const vertices = (g: GeoJSON.Geometry): LonLat[] =>

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { VectorTile } from '@mapbox/vector-tile';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import * as turf from '@turf/turf';
 import { PbfReader } from 'pbf';
@@ -12,6 +11,7 @@ import { query } from '../db/sqlFiles.js';
 import { writePmtiles } from '../services/basemap/pmtilesWriter.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { TEST_USERS } from '../test/fixtures.js';
+import { decodeTile, layerFeatures, tileOf, unitMetres } from '../test/vectorTiles.js';
 
 /**
  * Base data placed by hand at real Göteborg coordinates: the expectations below are
@@ -46,20 +46,6 @@ async function insertBaseData(t: TestContext) {
   await q(`INSERT INTO base_pois (osm_type, osm_id, key, value, name, geom) VALUES ('node', 30, 'amenity', 'cafe', 'Café Husaren', $1::geometry)`, [wkt.point(CAFE)]);
 }
 
-/** The Web Mercator tile of a lon/lat at zoom z. */
-function tileOf([lon, lat]: [number, number], z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return {
-    z,
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
-  };
-}
-
-/** Metres of one tile unit (1/4096 of a tile) at zoom z and Göteborg's latitude. */
-const unitMetres = (z: number) => (40_075_016 * Math.cos((57.7 * Math.PI) / 180)) / 2 ** z / 4096;
-
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
@@ -72,28 +58,17 @@ async function version(): Promise<string> {
 }
 
 async function tile(z: number, x: number, y: number, app = t.app) {
-  const res = await app.request(`http://localhost/api/basemap/tiles/${await version()}/${z}/${x}/${y}.mvt`, {
+  const { res, bytes, tile: vt } = await decodeTile(await app.request(`http://localhost/api/basemap/tiles/${await version()}/${z}/${x}/${y}.mvt`, {
     headers: { authorization: `Bearer ${TEST_USERS.viewer.token}` },
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return { res, bytes, vt: new VectorTile(new PbfReader(bytes)) };
-}
-
-function features(vt: VectorTile, layer: string, z: number, x: number, y: number) {
-  const l = vt.layers[layer];
-  if (!l) return [];
-  return Array.from({ length: l.length }, (_, i) => {
-    const f = l.feature(i);
-    return { properties: f.properties, geojson: f.toGeoJSON(x, y, z) };
-  });
+  }));
+  return { res, bytes, vt };
 }
 
 describe('GET /api/basemap/tiles/{version}/{z}/{x}/{y}.mvt', () => {
   it('holds the street where the base data put it, with the schema properties', async () => {
     const at = tileOf(AVENYN[1]!, 15);
     const { vt } = await tile(at.z, at.x, at.y);
-    const roads = features(vt, 'roads', at.z, at.x, at.y);
+    const roads = layerFeatures(vt, 'roads', at.z, at.x, at.y);
     const street = roads.find((f) => f.properties.name === 'Kungsportsavenyen');
     expect(street, JSON.stringify(roads.map((f) => f.properties))).toBeDefined();
     expect(street!.properties).toMatchObject({ kind: 'minor_road', kind_detail: 'residential', 'name:sv': 'Kungsportsavenyen', min_zoom: 12 });
@@ -114,23 +89,23 @@ describe('GET /api/basemap/tiles/{version}/{z}/{x}/{y}.mvt', () => {
   it('chooses by zoom: no paths and buildings at 13, minor streets from 12, buildings and POIs at 15', async () => {
     const z13 = tileOf(AVENYN[1]!, 13);
     const low = await tile(z13.z, z13.x, z13.y);
-    const lowRoads = features(low.vt, 'roads', z13.z, z13.x, z13.y);
+    const lowRoads = layerFeatures(low.vt, 'roads', z13.z, z13.x, z13.y);
     expect(lowRoads.map((f) => f.properties.name)).toContain('Kungsportsavenyen');
     expect(lowRoads.some((f) => f.properties.kind === 'path')).toBe(false);
     expect(low.vt.layers.buildings).toBeUndefined();
     expect(low.vt.layers.pois).toBeUndefined();
     const z11 = tileOf(AVENYN[1]!, 11);
     const lower = await tile(z11.z, z11.x, z11.y);
-    expect(features(lower.vt, 'roads', z11.z, z11.x, z11.y).map((f) => f.properties.name)).not.toContain('Kungsportsavenyen');
+    expect(layerFeatures(lower.vt, 'roads', z11.z, z11.x, z11.y).map((f) => f.properties.name)).not.toContain('Kungsportsavenyen');
 
     const z15 = tileOf(BUILDING[0]!, 15);
     const high = await tile(z15.z, z15.x, z15.y);
-    const buildings = features(high.vt, 'buildings', z15.z, z15.x, z15.y);
+    const buildings = layerFeatures(high.vt, 'buildings', z15.z, z15.x, z15.y);
     expect(buildings).toHaveLength(1);
     expect(buildings[0]!.properties.kind).toBe('building');
     expect(turf.booleanPointInPolygon(turf.centroid(turf.polygon([BUILDING])), buildings[0]!.geojson as GeoJSON.Feature<GeoJSON.Polygon>)).toBe(true);
     const cafe = tileOf(CAFE, 15);
-    const pois = features((await tile(cafe.z, cafe.x, cafe.y)).vt, 'pois', cafe.z, cafe.x, cafe.y);
+    const pois = layerFeatures((await tile(cafe.z, cafe.x, cafe.y)).vt, 'pois', cafe.z, cafe.x, cafe.y);
     expect(pois.map((f) => f.properties)).toContainEqual(expect.objectContaining({ kind: 'cafe', name: 'Café Husaren' }));
   });
 
@@ -138,19 +113,19 @@ describe('GET /api/basemap/tiles/{version}/{z}/{x}/{y}.mvt', () => {
     const inRiver: [number, number] = [11.9655, 57.7112];
     const at = tileOf(inRiver, 14);
     const { vt } = await tile(at.z, at.x, at.y);
-    const water = features(vt, 'water', at.z, at.x, at.y);
+    const water = layerFeatures(vt, 'water', at.z, at.x, at.y);
     const river = water.find((f) => f.properties.name === 'Göta älv');
     expect(river?.properties.kind).toBe('water');
     const poly = river!.geojson as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
     expect(turf.booleanPointInPolygon(turf.point(inRiver), poly)).toBe(true);
     expect(turf.booleanPointInPolygon(turf.point([11.9655, 57.7140]), poly)).toBe(false);
-    const bridge = features(vt, 'roads', at.z, at.x, at.y).find((f) => f.properties.name === 'Hisingsbron');
+    const bridge = layerFeatures(vt, 'roads', at.z, at.x, at.y).find((f) => f.properties.name === 'Hisingsbron');
     expect(bridge?.properties).toMatchObject({ kind: 'major_road', is_bridge: true });
   });
 
   it('has the place names with their kind', async () => {
     const at = tileOf(MAJORNA, 12);
-    const places = features((await tile(at.z, at.x, at.y)).vt, 'places', at.z, at.x, at.y);
+    const places = layerFeatures((await tile(at.z, at.x, at.y)).vt, 'places', at.z, at.x, at.y);
     const majorna = places.find((f) => f.properties.name === 'Majorna');
     expect(majorna?.properties.kind).toBe('macrohood');
     const [lon, lat] = (majorna!.geojson.geometry as GeoJSON.Point).coordinates as [number, number];
@@ -163,7 +138,7 @@ describe('GET /api/basemap/tiles/{version}/{z}/{x}/{y}.mvt', () => {
     expect(bytes.length).toBe(0);
     // The river (about 3 km by 280 m) covers a few pixels at zoom 10 and far less than one at zoom 4.
     const z10 = tileOf([11.9655, 57.7112], 10);
-    expect(features((await tile(z10.z, z10.x, z10.y)).vt, 'water', z10.z, z10.x, z10.y).map((f) => f.properties.name)).toContain('Göta älv');
+    expect(layerFeatures((await tile(z10.z, z10.x, z10.y)).vt, 'water', z10.z, z10.x, z10.y).map((f) => f.properties.name)).toContain('Göta älv');
     const z4 = tileOf([11.9655, 57.7112], 4);
     expect((await tile(z4.z, z4.x, z4.y)).vt.layers.water).toBeUndefined();
   });

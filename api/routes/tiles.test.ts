@@ -1,41 +1,17 @@
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import type { Database } from '../db/types.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { TEST_USERS } from '../test/fixtures.js';
+import { decodeTile, layerFeatures, tileOf } from '../test/vectorTiles.js';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
 });
 
-/** Web Mercator tile of a lon/lat at zoom z, and the position inside it in tile units (extent 4096). */
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const fx = ((lon + 180) / 360) * n;
-  const r = (lat * Math.PI) / 180;
-  const fy = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n;
-  return { x: Math.floor(fx), y: Math.floor(fy), at: (tx: number, ty: number) => [(fx - tx) * 4096, (fy - ty) * 4096] as const };
-}
-
-async function getTile(role: 'viewer' | 'editor' | 'admin', path: string) {
-  const res = await t.request(role, 'GET', path);
-  expect(res.status, await res.clone().text()).toBe(200);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return { res, bytes, tile: new VectorTile(new PbfReader(bytes)) };
-}
-
-function decode(tile: VectorTile, layer: string, z: number, x: number, y: number) {
-  const l = tile.layers[layer];
-  if (!l) return [];
-  return Array.from({ length: l.length }, (_, i) => {
-    const f = l.feature(i);
-    return { id: f.id, properties: f.properties, geojson: f.toGeoJSON(x, y, z) as GeoJSON.Feature<GeoJSON.Point> };
-  });
-}
+const getTile = async (role: 'viewer' | 'editor' | 'admin', path: string) => decodeTile(await t.request(role, 'GET', path));
 
 const KALLEBACK = { lon: 12.0005, lat: 57.6823 };
 
@@ -45,14 +21,14 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     ['child-places', 'child_places', 'child_places', 'kind'],
   ])('a %s tile holds exactly the rows inside the tile (with its buffer), each at its own location', async (layer, mvtLayer, table, attr) => {
     for (const z of [12, 14]) {
-      const { x, y } = tileOf(KALLEBACK.lon, KALLEBACK.lat, z);
+      const { x, y } = tileOf([KALLEBACK.lon, KALLEBACK.lat], z);
       const { tile } = await getTile('viewer', `/api/tiles/${layer}/${z}/${x}/${y}.mvt`);
-      const features = decode(tile, mvtLayer, z, x, y);
+      const features = layerFeatures<GeoJSON.Point>(tile, mvtLayer, z, x, y);
       const rows = await t.db.query<{ id: number; name: string; attr: string; lon: number; lat: number }>(
         `SELECT id, name, ${attr} AS attr, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat FROM ${table}`,
       );
       const inside = (r: { lon: number; lat: number }, margin: number) => {
-        const [px, py] = tileOf(r.lon, r.lat, z).at(x, y);
+        const [px, py] = tileOf([r.lon, r.lat], z).at(x, y);
         return px >= -64 + margin && px <= 4160 - margin && py >= -64 + margin && py <= 4160 - margin;
       };
       const byId = new Map(features.map((f) => [f.id, f]));
@@ -80,11 +56,11 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     );
     expect(restricted).toBeDefined();
     const z = 11;
-    const { x, y } = tileOf(restricted!.lon, restricted!.lat, z);
+    const { x, y } = tileOf([restricted!.lon, restricted!.lat], z);
     const path = `/api/tiles/units/${z}/${x}/${y}.mvt`;
     const unitM = (40075016.7 * Math.cos((restricted!.lat * Math.PI) / 180)) / 2 ** z / 4096;
-    const asViewer = decode((await getTile('viewer', path)).tile, 'units', z, x, y).find((f) => f.id === restricted!.id)!;
-    const asEditor = decode((await getTile('editor', path)).tile, 'units', z, x, y).find((f) => f.id === restricted!.id)!;
+    const asViewer = layerFeatures<GeoJSON.Point>((await getTile('viewer', path)).tile, 'units', z, x, y).find((f) => f.id === restricted!.id)!;
+    const asEditor = layerFeatures<GeoJSON.Point>((await getTile('editor', path)).tile, 'units', z, x, y).find((f) => f.id === restricted!.id)!;
     expect(asViewer.properties.location_precision).toBe('coarse');
     expect(asEditor.properties.location_precision).toBe('exact');
     const exact: [number, number] = [restricted!.lon, restricted!.lat];
@@ -96,7 +72,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
   });
 
   it('sends a strong ETag and private caching, and answers 304 to If-None-Match', async () => {
-    const { x, y } = tileOf(KALLEBACK.lon, KALLEBACK.lat, 13);
+    const { x, y } = tileOf([KALLEBACK.lon, KALLEBACK.lat], 13);
     const path = `/api/tiles/actors/13/${x}/${y}.mvt`;
     const { res, bytes } = await getTile('viewer', path);
     expect(bytes.length).toBeGreaterThan(0);
@@ -117,7 +93,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
   });
 
   it('answers an empty 200 for a tile with no features', async () => {
-    const { x, y } = tileOf(20.25, 67.85, 12); // Kiruna: no demo data there
+    const { x, y } = tileOf([20.25, 67.85], 12); // Kiruna: no demo data there
     const res = await t.request('viewer', 'GET', `/api/tiles/actors/12/${x}/${y}.mvt`);
     expect(res.status).toBe(200);
     expect((await res.arrayBuffer()).byteLength).toBe(0);
@@ -160,7 +136,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
       },
     };
     const app = createApp({ db: t.db, readDb: spy, config: t.config, clock: () => new Date() });
-    const { x, y } = tileOf(KALLEBACK.lon, KALLEBACK.lat, 12);
+    const { x, y } = tileOf([KALLEBACK.lon, KALLEBACK.lat], 12);
     const res = await app.request(`http://localhost/api/tiles/units/12/${x}/${y}.mvt`, {
       headers: { authorization: `Bearer ${TEST_USERS.viewer.token}` },
     });

@@ -6,24 +6,17 @@ import { TextField } from '../forms/TextField.js';
 import { useI18n } from '../i18n/index.js';
 import type { ActorCategory, Unit } from '../lib/apiTypes.js';
 import { ACTOR_CATEGORIES } from '../lib/codes.js';
-import { recordsApi, textOrNull, type ActorRecord } from './api.js';
+import { recordsApi, textOrNull, textsOf, textsOrNull, type ActorRecord } from './api.js';
 import { NearUnitLocation } from './NearUnitLocation.js';
 import { PersonFields } from './PersonFields.js';
 import { locationConflictField, pointAt, serverLabels, usePlacedForm } from './placed.js';
 import { RecordFormFrame } from './RecordFormFrame.js';
 
+/** The actor's optional texts, in the form's order: empty in the form, null in the API. */
+const TEXTS = ['organisation', 'contact_about', 'address', 'phone', 'email', 'website'] as const;
+
 /** What the actor form edits, flat, as the conflict dialog compares it. */
-export interface ActorValues {
-  name: string;
-  category: ActorCategory | '';
-  organisation: string;
-  contact_about: string;
-  address: string;
-  phone: string;
-  email: string;
-  website: string;
-  location: [number, number] | null;
-}
+export type ActorValues = { name: string; category: ActorCategory | ''; location: [number, number] | null } & Record<(typeof TEXTS)[number], string>;
 
 interface PersonDraft {
   key: number;
@@ -33,29 +26,17 @@ interface PersonDraft {
   email: string;
 }
 
-const EMPTY: ActorValues = { name: '', category: '', organisation: '', contact_about: '', address: '', phone: '', email: '', website: '', location: null };
+const EMPTY: ActorValues = { name: '', category: '', ...textsOf({}, TEXTS), location: null };
 
 /** The form's values of a stored actor. */
 export function valuesOf(a: ActorRecord): ActorValues {
   const p = a.properties;
-  return {
-    name: p.name, category: p.category, organisation: p.organisation ?? '', contact_about: p.contact_about ?? '', address: p.address ?? '',
-    phone: p.phone ?? '', email: p.email ?? '', website: p.website ?? '', location: [a.geometry.coordinates[0], a.geometry.coordinates[1]],
-  };
+  return { name: p.name, category: p.category, ...textsOf(p, TEXTS), location: [a.geometry.coordinates[0], a.geometry.coordinates[1]] };
 }
 
 /** The properties as the API takes them (empty text as null). */
 function propertiesOf(v: ActorValues) {
-  return {
-    name: v.name.trim(),
-    category: v.category as ActorCategory,
-    organisation: textOrNull(v.organisation),
-    contact_about: textOrNull(v.contact_about),
-    address: textOrNull(v.address),
-    phone: textOrNull(v.phone),
-    email: textOrNull(v.email),
-    website: textOrNull(v.website),
-  };
+  return { name: v.name.trim(), category: v.category as ActorCategory, ...textsOrNull(v, TEXTS) };
 }
 
 /**
@@ -69,15 +50,11 @@ export function ActorForm({ unit, actor, onSaved, onCancel }: { unit: Unit; acto
   const [persons, setPersons] = useState<PersonDraft[]>([]);
   const nextKey = useRef(1);
 
+  const textLabels: Record<(typeof TEXTS)[number], string> = { organisation: r.organisation, contact_about: r.contactAbout, address: r.address, phone: r.orgPhone, email: r.orgEmail, website: r.website };
   const fields: ConflictField[] = [
     { key: 'name', label: r.actorName },
     { key: 'category', label: r.category, format: (v) => (v ? m.actorCategory[v as ActorCategory] : m.forms.conflict.empty) },
-    { key: 'organisation', label: r.organisation },
-    { key: 'contact_about', label: r.contactAbout },
-    { key: 'address', label: r.address },
-    { key: 'phone', label: r.orgPhone },
-    { key: 'email', label: r.orgEmail },
-    { key: 'website', label: r.website },
+    ...TEXTS.map((key) => ({ key, label: textLabels[key] })),
     locationConflictField(r.actorLocation, m.forms.conflict.empty),
   ];
 

@@ -5,7 +5,7 @@ import { TextField } from '../forms/TextField.js';
 import { useI18n } from '../i18n/index.js';
 import type { ChildPlace, ChildPlaceKind, SchoolStage, Unit } from '../lib/apiTypes.js';
 import { CHILD_PLACE_KINDS } from '../lib/codes.js';
-import { recordsApi, textOrNull } from './api.js';
+import { recordsApi, textsOf, textsOrNull } from './api.js';
 import { NearUnitLocation } from './NearUnitLocation.js';
 import { locationConflictField, pointAt, serverLabels, usePlacedForm } from './placed.js';
 import { RecordFormFrame } from './RecordFormFrame.js';
@@ -13,31 +13,17 @@ import { RecordFormFrame } from './RecordFormFrame.js';
 /** The school stages in the order they are listed. */
 export const SCHOOL_STAGES: readonly SchoolStage[] = ['F-3', '4-6', '7-9', 'gymnasium'];
 
-export interface ChildValues {
-  name: string;
-  kind: ChildPlaceKind | '';
-  stages: SchoolStage[];
-  operator: string;
-  address: string;
-  external_id: string;
-  contact_name: string;
-  contact_role: string;
-  contact_phone: string;
-  contact_email: string;
-  location: [number, number] | null;
-}
+/** The place's optional texts, in the form's order: empty in the form, null in the API. */
+const TEXTS = ['operator', 'address', 'external_id', 'contact_name', 'contact_role', 'contact_phone', 'contact_email'] as const;
+type TextKey = (typeof TEXTS)[number];
 
-const EMPTY: ChildValues = {
-  name: '', kind: '', stages: [], operator: '', address: '', external_id: '', contact_name: '', contact_role: '', contact_phone: '', contact_email: '', location: null,
-};
+export type ChildValues = { name: string; kind: ChildPlaceKind | ''; stages: SchoolStage[]; location: [number, number] | null } & Record<TextKey, string>;
+
+const EMPTY: ChildValues = { name: '', kind: '', stages: [], ...textsOf({}, TEXTS), location: null };
 
 export function childValuesOf(c: ChildPlace): ChildValues {
   const p = c.properties;
-  return {
-    name: p.name, kind: p.kind, stages: [...p.stages], operator: p.operator ?? '', address: p.address ?? '', external_id: p.external_id ?? '',
-    contact_name: p.contact_name ?? '', contact_role: p.contact_role ?? '', contact_phone: p.contact_phone ?? '', contact_email: p.contact_email ?? '',
-    location: [c.geometry.coordinates[0], c.geometry.coordinates[1]],
-  };
+  return { name: p.name, kind: p.kind, stages: [...p.stages], ...textsOf(p, TEXTS), location: [c.geometry.coordinates[0], c.geometry.coordinates[1]] };
 }
 
 function propertiesOf(v: ChildValues) {
@@ -45,13 +31,7 @@ function propertiesOf(v: ChildValues) {
     name: v.name.trim(),
     kind: v.kind as ChildPlaceKind,
     stages: v.kind === 'school' ? SCHOOL_STAGES.filter((s) => v.stages.includes(s)) : [],
-    operator: textOrNull(v.operator),
-    address: textOrNull(v.address),
-    external_id: textOrNull(v.external_id),
-    contact_name: textOrNull(v.contact_name),
-    contact_role: textOrNull(v.contact_role),
-    contact_phone: textOrNull(v.contact_phone),
-    contact_email: textOrNull(v.contact_email),
+    ...textsOrNull(v, TEXTS),
   };
 }
 
@@ -63,17 +43,14 @@ function propertiesOf(v: ChildValues) {
 export function ChildPlaceForm({ unit, place, onSaved, onCancel }: { unit: Unit; place?: ChildPlace; onSaved: (c: ChildPlace, created: boolean) => void; onCancel: () => void }) {
   const { m } = useI18n();
   const r = m.records;
+  const textLabels: Record<TextKey, string> = {
+    operator: r.operator, address: r.address, external_id: r.externalId, contact_name: r.contactName, contact_role: r.contactRole, contact_phone: r.contactPhone, contact_email: r.contactEmail,
+  };
   const fields: ConflictField[] = [
     { key: 'name', label: r.childName },
     { key: 'kind', label: r.kind, format: (v) => (v ? m.childPlaceKind[v as ChildPlaceKind] : m.forms.conflict.empty) },
     { key: 'stages', label: r.stages, format: (v) => (Array.isArray(v) && v.length ? v.map((s) => m.stage[s as SchoolStage]).join(', ') : m.forms.conflict.empty) },
-    { key: 'operator', label: r.operator },
-    { key: 'address', label: r.address },
-    { key: 'external_id', label: r.externalId },
-    { key: 'contact_name', label: r.contactName },
-    { key: 'contact_role', label: r.contactRole },
-    { key: 'contact_phone', label: r.contactPhone },
-    { key: 'contact_email', label: r.contactEmail },
+    ...TEXTS.map((key) => ({ key, label: textLabels[key] })),
     locationConflictField(r.childLocation, m.forms.conflict.empty),
   ];
 
@@ -91,14 +68,7 @@ export function ChildPlaceForm({ unit, place, onSaved, onCancel }: { unit: Unit;
   });
   const { uid, values, set, err } = f;
   /** The text fields shown side by side, with their input types. */
-  const pair: [key: 'operator' | 'address' | 'contact_name' | 'contact_role' | 'contact_phone' | 'contact_email', label: string, type?: 'tel' | 'email'][] = [
-    ['operator', r.operator],
-    ['address', r.address],
-    ['contact_name', r.contactName],
-    ['contact_role', r.contactRole],
-    ['contact_phone', r.contactPhone, 'tel'],
-    ['contact_email', r.contactEmail, 'email'],
-  ];
+  const pair: [key: Exclude<TextKey, 'external_id'>, type?: 'tel' | 'email'][] = [['operator'], ['address'], ['contact_name'], ['contact_role'], ['contact_phone', 'tel'], ['contact_email', 'email']];
 
   return (
     <RecordFormFrame form={f} title={place ? r.editChildPlaceTitle(place.properties.name) : r.newChildPlaceTitle} labels={serverLabels(fields)} submitLabel={r.save} onCancel={onCancel}>
@@ -128,8 +98,8 @@ export function ChildPlaceForm({ unit, place, onSaved, onCancel }: { unit: Unit;
       ) : null}
       <TextField label={r.externalId} hint={r.externalIdHint} {...f.text('external_id')} spellCheck={false} />
       <div className="record-form-pair">
-        {pair.map(([key, label, type]) => (
-          <TextField key={key} label={label} type={type} {...f.text(key)} />
+        {pair.map(([key, type]) => (
+          <TextField key={key} label={textLabels[key]} type={type} {...f.text(key)} />
         ))}
       </div>
       <NearUnitLocation unit={unit} label={r.childLocation} value={values.location} onChange={(lonLat) => set('location', lonLat)} error={f.errors.geometry} />

@@ -40,6 +40,14 @@ export const recordsApi = {
 /** Trimmed text, or null when empty: the API's "no value". */
 export const textOrNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
+/** A record's optional texts as a form edits them: the API's null as empty text. */
+export const textsOf = <K extends string>(properties: Partial<Record<K, string | null>>, keys: readonly K[]): Record<K, string> =>
+  Object.fromEntries(keys.map((k) => [k, properties[k] ?? ''])) as Record<K, string>;
+
+/** A form's optional texts as the API takes them, each by `textOrNull`. */
+export const textsOrNull = <K extends string>(values: Record<K, string>, keys: readonly K[]): Record<K, string | null> =>
+  Object.fromEntries(keys.map((k) => [k, textOrNull(values[k])])) as Record<K, string | null>;
+
 /** The properties that differ between what was read and what the user typed (a PATCH names only those). */
 export function changedKeys<T extends Record<string, unknown>>(base: T, mine: T): Partial<T> {
   const out: Partial<T> = {};

@@ -1,16 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness.js';
+import { unitFeature } from '../test/fixtures.js';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
 });
 
-const feature = (props: Record<string, unknown> = {}, coordinates: unknown = [11.95, 57.70]) => ({
-  type: 'Feature',
-  geometry: { type: 'Point', coordinates },
-  properties: { name: 'Testboendet Linné', kind: 'supported_housing', places: 12, ...props },
-});
+const feature = (props?: Record<string, unknown>, coordinates?: unknown) => unitFeature('Testboendet Linné', props, coordinates);
 
 const count = async (sql: string) => (await t.db.query<{ n: number }>(sql))[0]!.n;
 

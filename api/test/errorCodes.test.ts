@@ -15,6 +15,7 @@ import { en } from '../../client/src/i18n/en.js';
 import { errorText, fieldErrors } from '../../client/src/forms/errors.js';
 import { errorFromResponse } from '../../client/src/lib/api.js';
 import { createTestContext, type TestContext } from './harness.js';
+import { unitFeature } from './fixtures.js';
 
 /** zod 4's issue codes: rendered from `formsSv.issue`. */
 const ZOD_ISSUE_CODES = ['invalid_type', 'too_small', 'too_big', 'invalid_value', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element', 'custom'];
@@ -82,11 +83,7 @@ beforeAll(async () => {
   t = await createTestContext();
 });
 
-const unit = (props: Record<string, unknown> = {}, coordinates: unknown = [11.95, 57.7]) => ({
-  type: 'Feature',
-  geometry: { type: 'Point', coordinates },
-  properties: { name: 'Testboendet Felkoder', kind: 'supported_housing', places: 12, ...props },
-});
+const unit = (props?: Record<string, unknown>, coordinates?: unknown) => unitFeature('Testboendet Felkoder', props, coordinates);
 
 async function issuesOf(res: Response) {
   const body = await res.clone().json();

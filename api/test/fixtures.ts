@@ -9,3 +9,13 @@ export const TEST_USERS = {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export type TestRole = keyof typeof TEST_USERS;
+
+/**
+ * A unit as POST /api/units takes it: a supported housing of 12 places in central Göteborg,
+ * named `name`; `props` add to or replace its properties (`undefined` leaves one out).
+ */
+export const unitFeature = (name: string, props: Record<string, unknown> = {}, coordinates: unknown = [11.95, 57.7]) => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates },
+  properties: { name, kind: 'supported_housing', places: 12, ...props },
+});

@@ -2,17 +2,13 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { setAll, useLayers } from '../layers.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS } from '../lib/codes.js';
-import { actorSymbol, childSymbol, UNIT_SYMBOL } from '../map/icons.js';
+import { actorSymbol, childSymbol, UNIT_SYMBOL, type SymbolSpec } from '../map/icons.js';
 import { SymbolImg } from './SymbolImg.js';
 
 /** Layer switches, each with its map symbol: the switches are the legend. */
 export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const { m } = useI18n();
   const [layers, setLayers] = useLayers();
-  const allActors = ACTOR_CATEGORIES.every((c) => layers.actors[c]);
-  const someActors = ACTOR_CATEGORIES.some((c) => layers.actors[c]);
-  const allChildren = CHILD_PLACE_KINDS.every((k) => layers.children[k]);
-  const someChildren = CHILD_PLACE_KINDS.some((k) => layers.children[k]);
 
   return (
     <details className="layer-panel" open={defaultOpen || undefined}>
@@ -27,48 +23,25 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
           {m.layers.units}
         </label>
       </fieldset>
-      <fieldset>
-        <legend>{m.layers.childPlaces}</legend>
-        <GroupToggle
-          label={m.layers.childPlaces}
-          checked={allChildren}
-          mixed={someChildren && !allChildren}
-          onChange={(on) => setLayers({ ...layers, children: setAll(CHILD_PLACE_KINDS, on) })}
-        />
-        {CHILD_PLACE_KINDS.map((k) => (
-          <label className="check" key={k}>
-            <input
-              type="checkbox"
-              checked={layers.children[k]}
-              onChange={(e) => setLayers({ ...layers, children: { ...layers.children, [k]: e.target.checked } })}
-            />
-            <SymbolImg spec={childSymbol(k)} />
-            {m.childPlaceKindPlural[k]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{m.layers.actors}</legend>
-        <GroupToggle
-          label={m.layers.allActors}
-          checked={allActors}
-          mixed={someActors && !allActors}
-          onChange={(on) => setLayers({ ...layers, actors: setAll(ACTOR_CATEGORIES, on) })}
-        />
-        <div className="check-grid">
-          {ACTOR_CATEGORIES.map((c) => (
-            <label className="check" key={c}>
-              <input
-                type="checkbox"
-                checked={layers.actors[c]}
-                onChange={(e) => setLayers({ ...layers, actors: { ...layers.actors, [c]: e.target.checked } })}
-              />
-              <SymbolImg spec={actorSymbol(m.actorSymbol[c])} />
-              {m.actorCategory[c]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CodeGroup
+        legend={m.layers.childPlaces}
+        allLabel={m.layers.childPlaces}
+        codes={CHILD_PLACE_KINDS}
+        on={layers.children}
+        onChange={(children) => setLayers({ ...layers, children })}
+        symbolOf={childSymbol}
+        labelOf={(k) => m.childPlaceKindPlural[k]}
+      />
+      <CodeGroup
+        legend={m.layers.actors}
+        allLabel={m.layers.allActors}
+        codes={ACTOR_CATEGORIES}
+        on={layers.actors}
+        onChange={(actors) => setLayers({ ...layers, actors })}
+        symbolOf={(c) => actorSymbol(m.actorSymbol[c])}
+        labelOf={(c) => m.actorCategory[c]}
+        grid
+      />
       <fieldset>
         <legend className="visually-hidden">{m.layers.areas}</legend>
         <label className="check">
@@ -84,6 +57,44 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
         {m.layers.clusterLegend}
       </p>
     </details>
+  );
+}
+
+/** A group of code switches (children's place kinds, actor categories) under a switch for the whole group. */
+function CodeGroup<C extends string>({
+  legend,
+  allLabel,
+  codes,
+  on,
+  onChange,
+  symbolOf,
+  labelOf,
+  grid = false,
+}: {
+  legend: string;
+  allLabel: string;
+  codes: readonly C[];
+  on: Record<C, boolean>;
+  onChange: (next: Record<C, boolean>) => void;
+  symbolOf: (code: C) => SymbolSpec;
+  labelOf: (code: C) => string;
+  grid?: boolean;
+}) {
+  const all = codes.every((c) => on[c]);
+  const some = codes.some((c) => on[c]);
+  const checks = codes.map((c) => (
+    <label className="check" key={c}>
+      <input type="checkbox" checked={on[c]} onChange={(e) => onChange({ ...on, [c]: e.target.checked })} />
+      <SymbolImg spec={symbolOf(c)} />
+      {labelOf(c)}
+    </label>
+  ));
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <GroupToggle label={allLabel} checked={all} mixed={some && !all} onChange={(value) => onChange(setAll(codes, value))} />
+      {grid ? <div className="check-grid">{checks}</div> : checks}
+    </fieldset>
   );
 }
 

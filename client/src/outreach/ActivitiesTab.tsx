@@ -444,18 +444,14 @@ function ActivityForm({
             <p className="small pick-status" role="status" aria-live="polite">{pickMessage}</p>
             {errs.location ? <FieldErrorText id={errId('location')} text={errs.location} /> : null}
             <div className="location-inputs">
-              <label className="field">
-                <span>{o.lat}</span>
-                <input type="text" inputMode="decimal" value={v.lat} aria-invalid={errs.location ? true : undefined}
-                  aria-describedby={errs.location ? errId('location') : undefined}
-                  onChange={(e) => set('lat', e.target.value)} onBlur={() => lonLat && flyTo(lonLat)} />
-              </label>
-              <label className="field">
-                <span>{o.lon}</span>
-                <input type="text" inputMode="decimal" value={v.lon} aria-invalid={errs.location ? true : undefined}
-                  aria-describedby={errs.location ? errId('location') : undefined}
-                  onChange={(e) => set('lon', e.target.value)} onBlur={() => lonLat && flyTo(lonLat)} />
-              </label>
+              {(['lat', 'lon'] as const).map((k) => (
+                <label key={k} className="field">
+                  <span>{o[k]}</span>
+                  <input type="text" inputMode="decimal" value={v[k]} aria-invalid={errs.location ? true : undefined}
+                    aria-describedby={errs.location ? errId('location') : undefined}
+                    onChange={(e) => set(k, e.target.value)} onBlur={() => lonLat && flyTo(lonLat)} />
+                </label>
+              ))}
             </div>
           </fieldset>
         </fieldset>

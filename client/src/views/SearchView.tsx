@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FeatureButton } from '../components/FeatureList.js';
 import { actorItem, childItem } from '../components/featureItems.js';
 import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { SymbolImg } from '../components/SymbolImg.js';
@@ -14,7 +13,7 @@ import { useSearchMap } from '../map/useSearchMap.js';
 import { useUnits } from '../units.js';
 import { AddressResults } from './search/AddressResults.js';
 import { baseDataApi, type Address } from './search/baseDataApi.js';
-import { ResultSection } from './search/ResultSection.js';
+import { FeatureResults, ResultSection } from './search/ResultSection.js';
 import { useAddressMarker } from './search/useAddressMarker.js';
 
 const RESULT_LIMIT = 50;
@@ -99,24 +98,16 @@ export function SearchView({ q }: { q: string }) {
       ) : null}
       {enough ? <AddressResults result={addresses.data} chosen={chosenAddress} onChoose={setChosenAddress} /> : null}
       <p className="visually-hidden" aria-live="polite">{chosenAddress ? m.baseData.addressShown(chosenAddress.properties.label) : ''}</p>
-      {foundActors.length ? (
-        <ResultSection id="found-actors-h" title={m.search.actors} count={foundActors.length}>
-          {foundActors.map((a) => (
-            <li key={a.id}>
-              <FeatureButton item={actorItem(m, a, { selected: focus.isSelected('found-actors', a.id), onSelect: () => focus.openActor(a, true) }, true)} />
-            </li>
-          ))}
-        </ResultSection>
-      ) : null}
-      {foundChildren.length ? (
-        <ResultSection id="found-children-h" title={m.search.childPlaces} count={foundChildren.length}>
-          {foundChildren.map((c) => (
-            <li key={c.id}>
-              <FeatureButton item={childItem(m, c, { selected: focus.isSelected('found-children', c.id), onSelect: () => focus.openChild(c, true) }, true)} />
-            </li>
-          ))}
-        </ResultSection>
-      ) : null}
+      <FeatureResults
+        id="found-actors-h"
+        title={m.search.actors}
+        items={foundActors.map((a) => actorItem(m, a, { selected: focus.isSelected('found-actors', a.id), onSelect: () => focus.openActor(a, true) }, true))}
+      />
+      <FeatureResults
+        id="found-children-h"
+        title={m.search.childPlaces}
+        items={foundChildren.map((c) => childItem(m, c, { selected: focus.isSelected('found-children', c.id), onSelect: () => focus.openChild(c, true) }, true))}
+      />
     </div>
   );
 }

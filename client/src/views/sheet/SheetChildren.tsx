@@ -4,8 +4,8 @@ import type { NearChildPlace } from '../../lib/apiTypes.js';
 import { formatDate } from '../../lib/format.js';
 import type { SheetNumbers } from '../../lib/sheet.js';
 import { Phone } from './Reach.js';
+import { SheetDistanceCell } from './SheetDistanceCell.js';
 import { SheetTableHead } from './SheetTableHead.js';
-import { WalkDistance } from '../unit/WalkDistance.js';
 
 /** The children's places nearest first, numbered as on the map, with their information status. */
 export function SheetChildren({ places, numbers }: { places: NearChildPlace[]; numbers: SheetNumbers }) {
@@ -39,10 +39,7 @@ export function SheetChildren({ places, numbers }: { places: NearChildPlace[]; n
                       ) : null}
                     </td>
                     <td>{m.childPlaceKind[p.kind]}</td>
-                    <td className="num">
-                      {m.distance(p.distance_m)}
-                      <WalkDistance walk={p.walk_m} minutes={p.walk_min} straight={p.distance_m} />
-                    </td>
+                    <SheetDistanceCell place={p} />
                     <td>{m.ring[p.ring]}</td>
                     <td>{m.priority[p.priority]}</td>
                     <td>{m.infoStatus[p.information.status]}</td>

@@ -4,8 +4,8 @@ import type { Contact } from '../../lib/apiTypes.js';
 import { groupContacts } from '../../lib/contacts.js';
 import type { SheetNumbers } from '../../lib/sheet.js';
 import { WayIn } from './Reach.js';
+import { SheetDistanceCell } from './SheetDistanceCell.js';
 import { SheetTableHead } from './SheetTableHead.js';
-import { WalkDistance } from '../unit/WalkDistance.js';
 
 /** The contacts by ring, nearest first, each numbered as on the map with every way to reach them. */
 export function SheetContacts({ contacts, numbers }: { contacts: Contact[]; numbers: SheetNumbers }) {
@@ -49,10 +49,7 @@ function ContactRow({ contact, n }: { contact: Contact; n: number | undefined })
         {p.contact_about ? <span className="cell-sub wrap">{p.contact_about}</span> : null}
       </td>
       <td>{m.actorCategory[p.category]}</td>
-      <td className="num">
-        {m.distance(p.distance_m)}
-        <WalkDistance walk={p.walk_m} minutes={p.walk_min} straight={p.distance_m} />
-      </td>
+      <SheetDistanceCell place={p} />
       <td>
         {organisationReach || p.contact_persons.length ? (
           <ul className="sheet-ways">

@@ -9,7 +9,8 @@
  * not on the network, and walks to or from it are unknown (null), as are walks longer
  * than the search's limit.
  */
-import { Searcher, type Seed } from './dijkstra.js';
+import { componentsOf } from './components.js';
+import { Searcher, type Reach, type Seed } from './dijkstra.js';
 import { toLat, toLon, toX, toY } from './geo.js';
 import { buildGraph, type WalkGraph, type WayInput } from './graph.js';
 import { hullOf, type HullPoint } from './hull.js';
@@ -26,10 +27,27 @@ export interface ZoneBand { limit_m: number; ring: [number, number][] | null; re
 export class WalkNetwork {
   readonly snapper: SnapIndex;
   private readonly searcher: Searcher;
+  /** The connected component of each node (components.ts). */
+  private readonly component: Int32Array;
+  /** Each node's distance in the current search (Infinity elsewhere), set and cleared per call: a typed array, not a Map of tens of thousands of nodes. */
+  private readonly settled: Float64Array;
 
   constructor(readonly graph: WalkGraph) {
     this.snapper = new SnapIndex(graph);
     this.searcher = new Searcher(graph);
+    this.component = componentsOf(graph);
+    this.settled = new Float64Array(graph.nodeCount).fill(Infinity);
+  }
+
+  /** Runs `use` with `settled` holding the reach's distances, and clears them after. */
+  private withSettled<T>(reach: Reach, use: (at: Float64Array) => T): T {
+    const at = this.settled;
+    for (let i = 0; i < reach.nodes.length; i++) at[reach.nodes[i]!] = reach.dist[i]!;
+    try {
+      return use(at);
+    } finally {
+      for (let i = 0; i < reach.nodes.length; i++) at[reach.nodes[i]!] = Infinity;
+    }
   }
 
   static fromWays(ways: Iterable<WayInput>): WalkNetwork {
@@ -51,30 +69,31 @@ export class WalkNetwork {
 
   /**
    * Walking distances in metres from one place to each of the others (null: off the
-   * network, or farther than limitM). The search stops once every target is settled.
+   * network, not connected to the start, or farther than limitM). The search stops once
+   * every target it can reach is settled.
    */
   distances(from: LonLat, to: readonly LonLat[], opts: { maxSnapM: number; limitM: number }): (number | null)[] {
     const src = this.snap(from, opts.maxSnapM);
     if (!src || to.length === 0) return to.map(() => null);
     const g = this.graph;
     const snaps = to.map((p) => this.snap(p, opts.maxSnapM));
+    // targets in another component than the start's are never reached: not waited for
+    const home = this.component[g.segA[src.seg]!]!;
     const wanted = new Set<number>();
-    for (const s of snaps) if (s) { wanted.add(g.segA[s.seg]!); wanted.add(g.segB[s.seg]!); }
-    const reach = this.searcher.run(this.seeds(src), opts.limitM, wanted);
-    const dist = new Map<number, number>();
-    for (let i = 0; i < reach.nodes.length; i++) dist.set(reach.nodes[i]!, reach.dist[i]!);
+    for (const s of snaps) if (s && this.component[g.segA[s.seg]!] === home) { wanted.add(g.segA[s.seg]!); wanted.add(g.segB[s.seg]!); }
+    const reach = wanted.size > 0 ? this.searcher.run(this.seeds(src), opts.limitM, wanted) : { nodes: new Int32Array(0), dist: new Float64Array(0) };
     const srcLen = g.segLen[src.seg]!;
-    return snaps.map((s) => {
+    return this.withSettled(reach, (dist) => snaps.map((s) => {
       if (!s) return null;
       const len = g.segLen[s.seg]!;
       let best = Math.min(
-        (dist.get(g.segA[s.seg]!) ?? Infinity) + s.t * len,
-        (dist.get(g.segB[s.seg]!) ?? Infinity) + (1 - s.t) * len,
+        dist[g.segA[s.seg]!]! + s.t * len,
+        dist[g.segB[s.seg]!]! + (1 - s.t) * len,
       );
       if (s.seg === src.seg) best = Math.min(best, src.distance_m + Math.abs(src.t - s.t) * srcLen);
       const total = best + s.distance_m;
       return Number.isFinite(total) && total <= opts.limitM ? total : null;
-    });
+    }));
   }
 
   /**
@@ -87,13 +106,11 @@ export class WalkNetwork {
     if (!src) return limitsM.map((limit_m) => ({ limit_m, ring: null, reached_nodes: 0 }));
     const g = this.graph, plane = this.snapper.plane;
     const reach = this.searcher.run(this.seeds(src), Math.max(...limitsM));
-    const dist = new Map<number, number>();
-    for (let i = 0; i < reach.nodes.length; i++) dist.set(reach.nodes[i]!, reach.dist[i]!);
     const point = (x: number, y: number): HullPoint => [x, y, toLon(plane, x), toLat(plane, y)];
     const sx = toX(plane, src.lon), sy = toY(plane, src.lat);
     const a = g.segA[src.seg]!, b = g.segB[src.seg]!, srcLen = g.segLen[src.seg]!;
     const [ax, ay] = this.snapper.xy(a), [bx, by] = this.snapper.xy(b);
-    return limitsM.map((limit) => {
+    return this.withSettled(reach, (dist) => limitsM.map((limit) => {
       const pts: HullPoint[] = [
         [toX(plane, from.lon), toY(plane, from.lat), from.lon, from.lat],
         point(sx - ZONE_START_PAD_M, sy - ZONE_START_PAD_M), point(sx + ZONE_START_PAD_M, sy - ZONE_START_PAD_M),
@@ -112,7 +129,7 @@ export class WalkNetwork {
         pts.push([this.snapper.xy(u)[0], this.snapper.xy(u)[1], g.lon[u]!, g.lat[u]!]);
         for (let k = g.offsets[u]!, end = g.offsets[u + 1]!; k < end; k++) {
           const v = g.targets[k]!;
-          if ((dist.get(v) ?? Infinity) <= limit) continue;
+          if (dist[v]! <= limit) continue;
           const f = (limit - du) / g.lengths[k]!;
           if (f <= 0 || f >= 1) continue;
           const [ux, uy] = this.snapper.xy(u), [vx, vy] = this.snapper.xy(v);
@@ -120,7 +137,7 @@ export class WalkNetwork {
         }
       }
       return { limit_m: limit, ring: hullOf(pts), reached_nodes: reached };
-    });
+    }));
   }
 
   /** The nodes reached within limitM from a place, with their distances (for tests and diagnostics). */

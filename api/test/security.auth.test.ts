@@ -34,6 +34,15 @@ async function newUser(role: 'viewer' | 'editor' | 'admin' = 'viewer') {
   return { ...(await res.json()), email, password: 'long enough pw', etag: res.headers.get('etag')! } as { id: number; email: string; password: string; etag: string; version: number };
 }
 
+/** A new editor, signed in at T0, with a personal API token made in that session. */
+async function editorWithSessionAndToken() {
+  t.setNow(T0);
+  const user = await newUser('editor');
+  const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
+  const token = (await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'gis' })).json()).token as string;
+  return { user, cookie, token };
+}
+
 describe('sign-in and sessions', () => {
   it('signs in with a new HttpOnly SameSite=Lax session cookie, and audits it', async () => {
     t.setNow(T0);
@@ -302,10 +311,7 @@ describe('user administration', () => {
   });
 
   it('disabling a user ends all its sessions at once and blocks its tokens', async () => {
-    t.setNow(T0);
-    const user = await newUser('editor');
-    const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
-    const token = (await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'gis' })).json()).token;
+    const { user, cookie, token } = await editorWithSessionAndToken();
     const res = await t.request('admin', 'PATCH', `/api/users/${user.id}`, { active: false }, { 'if-match': user.etag });
     expect(res.status).toBe(200);
     expect((await t.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [user.id])).length).toBe(0);
@@ -340,10 +346,7 @@ describe('user administration', () => {
   });
 
   it('enabling a disabled user again does not revive its old sessions or tokens', async () => {
-    t.setNow(T0);
-    const user = await newUser('editor');
-    const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
-    const token = (await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'gis' })).json()).token;
+    const { user, cookie, token } = await editorWithSessionAndToken();
     const off = await t.request('admin', 'PATCH', `/api/users/${user.id}`, { active: false }, { 'if-match': user.etag });
     expect(off.status).toBe(200);
     const on = await t.request('admin', 'PATCH', `/api/users/${user.id}`, { active: true }, { 'if-match': off.headers.get('etag')! });

@@ -40,6 +40,24 @@ export function RecordPanelHead({
   );
 }
 
+/** A records panel's landmark, named by its heading: the list and the form that replaces it while open. */
+export function RecordPanelSection({ headingId, title, children }: { headingId: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * After a form closes unsaved, once the list is drawn again: focus goes back to the
+ * record's element it edited (by selector), or to the add button when it was a new one.
+ */
+export function refocusAfterCancel(recordSelector: string | null, addRef: RefObject<HTMLButtonElement | null>): void {
+  setTimeout(() => (recordSelector ? document.querySelector<HTMLElement>(recordSelector) : addRef.current)?.focus(), 0);
+}
+
 /**
  * Calls `onReloaded` once the list's reload after a save has run: `waiting` is true from
  * the save on, and until the reload has started the list shown is still the old one.

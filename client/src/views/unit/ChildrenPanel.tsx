@@ -16,9 +16,12 @@ import { recordsApi } from '../../records/api.js';
 import { ChildPlaceForm } from '../../records/ChildPlaceForm.js';
 import { ConfirmRemove } from '../../records/ConfirmRemove.js';
 import { EditRemoveButtons } from '../../records/EditRemoveButtons.js';
-import { RecordPanelHead, useAfterReload } from '../../records/RecordPanel.js';
+import { RecordPanelHead, RecordPanelSection, refocusAfterCancel, useAfterReload } from '../../records/RecordPanel.js';
 import { useMe } from '../../session.js';
 import { WalkDistance } from './WalkDistance.js';
+
+/** The place's name button in its row, where focus returns after a change. */
+const rowOf = (id: number) => `#child-${id} .link-button`;
 
 /**
  * Children's places near the unit, nearest first; editors can mark pairs as informed,
@@ -63,7 +66,7 @@ export function ChildrenPanel({
     if (state.status === 'error') return;
     const listed = (state.data?.features ?? []).some((f) => f.id === pending.id);
     setStatus(listed ? (pending.created ? r.created(pending.name) : r.saved(pending.name)) : r.outsideNow(pending.name));
-    const target = listed ? document.querySelector<HTMLElement>(`#child-${pending.id} .link-button`) : null;
+    const target = listed ? document.querySelector<HTMLElement>(rowOf(pending.id)) : null;
     (target ?? statusRef.current)?.focus();
   });
 
@@ -79,8 +82,7 @@ export function ChildrenPanel({
 
   if (form && unit) {
     return (
-      <section aria-labelledby="children-heading">
-        <h2 id="children-heading">{m.children.title}</h2>
+      <RecordPanelSection headingId="children-heading" title={m.children.title}>
         <ChildPlaceForm
           unit={unit}
           place={form.place}
@@ -93,16 +95,15 @@ export function ChildrenPanel({
           onCancel={() => {
             const id = form.place?.id;
             setForm(null);
-            setTimeout(() => (id ? document.querySelector<HTMLElement>(`#child-${id} .link-button`) : addRef.current)?.focus(), 0);
+            refocusAfterCancel(id ? rowOf(id) : null, addRef);
           }}
         />
-      </section>
+      </RecordPanelSection>
     );
   }
 
   return (
-    <section aria-labelledby="children-heading">
-      <h2 id="children-heading">{m.children.title}</h2>
+    <RecordPanelSection headingId="children-heading" title={m.children.title}>
       <p className="muted">{m.children.intro}</p>
       <RecordPanelHead addLabel={editable ? r.addChildPlace : undefined} onAdd={() => setForm({})} addRef={addRef} status={status} statusRef={statusRef} error={error} />
       <p className="count" aria-live="polite">
@@ -204,7 +205,7 @@ export function ChildrenPanel({
           onCancel={() => setRemoving(null)}
         />
       ) : null}
-    </section>
+    </RecordPanelSection>
   );
 }
 

@@ -11,7 +11,7 @@ import { actorSymbol } from '../../map/icons.js';
 import { canEdit } from '../../outreach/api.js';
 import { ActorForm } from '../../records/ActorForm.js';
 import { recordsApi, type ActorRecord } from '../../records/api.js';
-import { RecordPanelHead, useAfterReload } from '../../records/RecordPanel.js';
+import { RecordPanelHead, RecordPanelSection, refocusAfterCancel, useAfterReload } from '../../records/RecordPanel.js';
 import { useMe } from '../../session.js';
 import { ContactCard } from './ContactCard.js';
 
@@ -20,6 +20,9 @@ export interface ContactFilter {
   ring?: Ring;
   category?: ActorCategory;
 }
+
+/** The actor's name button on its card, where focus returns after a change. */
+const cardOf = (id: number) => `#contact-${id} .contact-name`;
 
 /**
  * The unit's contacts, filtered by ring and category, grouped by ring and then category.
@@ -61,7 +64,7 @@ export function ContactsPanel({
   const cats = categoriesPresent(state.data?.features ?? [], ACTOR_CATEGORIES);
 
   useAfterReload(focusId !== null, state.status, () => {
-    const target = document.querySelector<HTMLElement>(`#contact-${focusId} .contact-name`);
+    const target = document.querySelector<HTMLElement>(cardOf(focusId!));
     (target ?? statusRef.current)?.focus();
     setFocusId(null);
   });
@@ -78,8 +81,7 @@ export function ContactsPanel({
 
   if (form && unit) {
     return (
-      <section aria-labelledby="contacts-heading">
-        <h2 id="contacts-heading">{m.contacts.title}</h2>
+      <RecordPanelSection headingId="contacts-heading" title={m.contacts.title}>
         <ActorForm
           unit={unit}
           actor={form.actor}
@@ -92,16 +94,15 @@ export function ContactsPanel({
           onCancel={() => {
             const id = form.actor?.id;
             setForm(null);
-            setTimeout(() => (id ? document.querySelector<HTMLElement>(`#contact-${id} .contact-name`) : addRef.current)?.focus(), 0);
+            refocusAfterCancel(id ? cardOf(id) : null, addRef);
           }}
         />
-      </section>
+      </RecordPanelSection>
     );
   }
 
   return (
-    <section aria-labelledby="contacts-heading">
-      <h2 id="contacts-heading">{m.contacts.title}</h2>
+    <RecordPanelSection headingId="contacts-heading" title={m.contacts.title}>
       <p className="muted">{m.contacts.intro}</p>
       <RecordPanelHead addLabel={editable ? r.addActorHere : undefined} onAdd={() => setForm({})} addRef={addRef} status={status} statusRef={statusRef} error={openError} />
       <div className="filters">
@@ -155,6 +156,6 @@ export function ContactsPanel({
           ))}
         </section>
       ))}
-    </section>
+    </RecordPanelSection>
   );
 }

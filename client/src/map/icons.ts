@@ -28,52 +28,37 @@ export const UNIT_SYMBOL: SymbolSpec = { shape: 'house', fill: PALETTE.unit, siz
 export const actorSymbol = (letter: string): SymbolSpec => ({ shape: 'disc', fill: PALETTE.actor, size: 24, letter });
 export const childSymbol = (kind: ChildPlaceKind): SymbolSpec => ({ shape: CHILD_SHAPES[kind], fill: PALETTE.child, size: 24 });
 
+/** The polygon symbols' corners, clockwise from the top, as fractions of the symbol's size. */
+const POLYGONS: Partial<Record<Shape, readonly [number, number][]>> = {
+  diamond: [[0.5, 0.04], [0.96, 0.5], [0.5, 0.96], [0.04, 0.5]],
+  triangle: [[0.5, 0.06], [0.95, 0.88], [0.05, 0.88]],
+  house: [[0.5, 0.06], [0.94, 0.46], [0.8, 0.46], [0.8, 0.92], [0.2, 0.92], [0.2, 0.46], [0.06, 0.46]],
+};
+
+/** The star's ten corners in pixels, alternately outer and inner, the first at the top. */
+function starCorners(s: number): [number, number][] {
+  const c = s / 2;
+  return Array.from({ length: 10 }, (_, i) => {
+    const r = i % 2 === 0 ? s * 0.47 : s * 0.21;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    return [c + r * Math.cos(a), c + 0.04 * s + r * Math.sin(a)];
+  });
+}
+
 function tracePath(ctx: CanvasRenderingContext2D, shape: Shape, s: number): void {
   const c = s / 2;
   ctx.beginPath();
-  switch (shape) {
-    case 'disc':
-      ctx.arc(c, c, s * 0.42, 0, Math.PI * 2);
-      break;
-    case 'square':
-      ctx.rect(s * 0.14, s * 0.14, s * 0.72, s * 0.72);
-      break;
-    case 'diamond':
-      ctx.moveTo(c, s * 0.04);
-      ctx.lineTo(s * 0.96, c);
-      ctx.lineTo(c, s * 0.96);
-      ctx.lineTo(s * 0.04, c);
-      ctx.closePath();
-      break;
-    case 'triangle':
-      ctx.moveTo(c, s * 0.06);
-      ctx.lineTo(s * 0.95, s * 0.88);
-      ctx.lineTo(s * 0.05, s * 0.88);
-      ctx.closePath();
-      break;
-    case 'star': {
-      for (let i = 0; i < 10; i++) {
-        const r = i % 2 === 0 ? s * 0.47 : s * 0.21;
-        const a = -Math.PI / 2 + (i * Math.PI) / 5;
-        const x = c + r * Math.cos(a);
-        const y = c + 0.04 * s + r * Math.sin(a);
-        if (i === 0) ctx.moveTo(x, y);
-        else ctx.lineTo(x, y);
-      }
-      ctx.closePath();
-      break;
-    }
-    case 'house':
-      ctx.moveTo(c, s * 0.06);
-      ctx.lineTo(s * 0.94, s * 0.46);
-      ctx.lineTo(s * 0.8, s * 0.46);
-      ctx.lineTo(s * 0.8, s * 0.92);
-      ctx.lineTo(s * 0.2, s * 0.92);
-      ctx.lineTo(s * 0.2, s * 0.46);
-      ctx.lineTo(s * 0.06, s * 0.46);
-      ctx.closePath();
-      break;
+  if (shape === 'disc') {
+    ctx.arc(c, c, s * 0.42, 0, Math.PI * 2);
+    return;
   }
+  if (shape === 'square') {
+    ctx.rect(s * 0.14, s * 0.14, s * 0.72, s * 0.72);
+    return;
+  }
+  const corners = shape === 'star' ? starCorners(s) : POLYGONS[shape]!.map(([x, y]): [number, number] => [s * x, s * y]);
+  corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+  ctx.closePath();
 }
 
 /** Draws one symbol onto a new canvas at `pixelRatio`. */

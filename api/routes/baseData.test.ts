@@ -1,22 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../test/harness.js';
 import { TEST_USERS, type TestRole } from '../test/fixtures.js';
-import type { OsmFixture } from '../test/osmFixture.js';
 import { osmFixtureUploads } from '../test/osmUploads.js';
 
 /**
  * The base data upload over HTTP: the file as the body, a job polled to its end, the
  * current base data; refusals (PDF, a truncated PBF, roles) change nothing.
  */
-let t: TestContext;
-let fx: OsmFixture;
-let json: Uint8Array;
-let pbf: Uint8Array;
-
-beforeAll(async () => {
-  t = await createTestContext();
-  ({ fx, json, pbf } = await osmFixtureUploads());
-});
+const t = await createTestContext();
+const { fx, json, pbf } = await osmFixtureUploads();
 
 const upload = (role: TestRole | 'anonymous', bytes: Uint8Array, name = 'goteborg.osm.pbf', type = 'application/octet-stream') =>
   Promise.resolve(t.app.request(`http://localhost/api/base-data/import?name=${encodeURIComponent(name)}`, {

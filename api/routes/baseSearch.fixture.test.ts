@@ -1,11 +1,10 @@
 import * as turf from '@turf/turf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWater } from '../../data/water.js';
 import { importBaseData } from '../services/baseData.js';
-import type { RequestContext } from '../services/context.js';
 import { mapPoi } from '../services/suggestions.js';
-import { createTestContext, type TestContext } from '../test/harness.js';
-import { buildOsmFixture, type OsmFixture } from '../test/osmFixture.js';
+import { createTestContext } from '../test/harness.js';
+import { buildOsmFixture } from '../test/osmFixture.js';
 import { adminContext, overpassBytes } from '../test/osmUploads.js';
 
 /**
@@ -13,25 +12,17 @@ import { adminContext, overpassBytes } from '../test/osmUploads.js';
  * loaded by the real importer (as a user's import would): the importer's rows, not
  * rows written for the test.
  */
-let t: TestContext;
-let fx: OsmFixture;
-let ctx: RequestContext;
-let bytes: Uint8Array;
-let unitId: number;
-
-beforeAll(async () => {
-  t = await createTestContext();
-  fx = buildOsmFixture();
-  bytes = overpassBytes(fx);
-  ctx = await adminContext(t.db);
-  await importBaseData(ctx, { name: 'goteborg.json', bytes });
-  // A unit in the middle of the fixture's points of interest, with an outer ring over all of them.
-  const [u] = await t.db.query<{ id: number }>(
-    `INSERT INTO units (name, kind, location, radius_immediate_m, radius_neighbourhood_m, radius_area_m)
-     VALUES ('Fixturenheten', 'shelter', ST_SetSRID(ST_MakePoint(11.962, 57.704), 4326)::geography, 1000, 2000, 5000) RETURNING id`,
-  );
-  unitId = u!.id;
-});
+const t = await createTestContext();
+const fx = buildOsmFixture();
+const bytes = overpassBytes(fx);
+const ctx = await adminContext(t.db);
+await importBaseData(ctx, { name: 'goteborg.json', bytes });
+/** A unit in the middle of the fixture's points of interest, with an outer ring over all of them. */
+const [unit] = await t.db.query<{ id: number }>(
+  `INSERT INTO units (name, kind, location, radius_immediate_m, radius_neighbourhood_m, radius_area_m)
+   VALUES ('Fixturenheten', 'shelter', ST_SetSRID(ST_MakePoint(11.962, 57.704), 4326)::geography, 1000, 2000, 5000) RETURNING id`,
+);
+const unitId = unit!.id;
 
 const first = async (q: string) => {
   const body = await t.getJson('viewer', `/api/addresses?q=${encodeURIComponent(q)}`);

@@ -1,8 +1,8 @@
 import * as turf from '@turf/turf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBaseData } from '../services/baseData.js';
-import { createTestContext, type TestContext } from '../test/harness.js';
-import { buildOsmFixture, type LonLat, type OsmFixture } from '../test/osmFixture.js';
+import { createTestContext } from '../test/harness.js';
+import { buildOsmFixture, type LonLat } from '../test/osmFixture.js';
 import { overpassBytes } from '../test/osmUploads.js';
 import { decodeTile, layerFeatures, tileOf, unitMetres } from '../test/vectorTiles.js';
 
@@ -10,17 +10,10 @@ import { decodeTile, layerFeatures, tileOf, unitMetres } from '../test/vectorTil
  * The base tiles of the imported Göteborg fixture: the streets, bridges, river and place
  * names are where the fixture generator put them (its own coordinates, not the SQL's).
  */
-let t: TestContext;
-let fx: OsmFixture;
-let version: string;
-
-beforeAll(async () => {
-  t = await createTestContext();
-  fx = buildOsmFixture();
-  const ctx = { db: t.db, reader: t.db, user: undefined, now: new Date() };
-  const summary = await importBaseData(ctx, { name: 'goteborg.json', bytes: overpassBytes(fx) });
-  version = `v${summary.import_id}`;
-}, 180_000);
+const t = await createTestContext();
+const fx = buildOsmFixture();
+const summary = await importBaseData({ db: t.db, reader: t.db, user: undefined, now: new Date() }, { name: 'goteborg.json', bytes: overpassBytes(fx) });
+const version = `v${summary.import_id}`;
 
 async function layer(at: LonLat, z: number, name: string) {
   const { x, y } = tileOf(at, z);

@@ -1,11 +1,9 @@
 import * as turf from '@turf/turf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/types.js';
 import { loadWater } from '../../data/water.js';
 import { openTestDatabase } from '../test/harness.js';
-import type { OsmFixture } from '../test/osmFixture.js';
 import { adminContext, osmFixtureUploads } from '../test/osmUploads.js';
-import type { RequestContext } from './context.js';
 import { importBaseData, latestBaseImport } from './baseData.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
 
@@ -13,17 +11,9 @@ import { backupDatabase, restoreDatabase } from '../db/backup.js';
  * The base data import on the generated Göteborg extract (real water polygons from
  * ../shared/data; without them the fixture throws and this file fails, loudly).
  */
-let db: Database;
-let fx: OsmFixture;
-let json: Uint8Array;
-let pbf: Uint8Array;
-let ctx: RequestContext;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  ({ fx, json, pbf } = await osmFixtureUploads());
-  ctx = await adminContext(db, new Date('2026-03-01T10:00:00Z'));
-});
+const db = await openTestDatabase();
+const { fx, json, pbf } = await osmFixtureUploads();
+const ctx = await adminContext(db, new Date('2026-03-01T10:00:00Z'));
 
 const tableRows = async () => ({
   ways: await db.query<{ osm_id: string; kind: string; class: string; name: string | null; node_ids: string[]; g: string }>('SELECT osm_id::text, kind, class, name, node_ids::text[] AS node_ids, ST_AsGeoJSON(geom) AS g FROM base_ways ORDER BY osm_id'),

@@ -83,6 +83,28 @@ function expectText(value: unknown, max: number, nullable = true): void {
   expect((value as string).length).toBeLessThanOrEqual(max);
 }
 
+/** Each record's text columns with their CHECK length limits; `name` alone may be neither null nor blank. */
+const TEXT_LIMITS = {
+  unit: { name: 200, address: 300, operator: 200, description: 2000, contact_name: 200, contact_phone: 50, contact_email: 200, contact_hours: 200 },
+  actor: { name: 200, organisation: 200, contact_about: 1000, address: 300, phone: 50, email: 200, website: 300 },
+  contactPerson: { name: 200, role: 200, phone: 50, email: 200, note: 500 },
+  childPlace: { name: 200, operator: 200, contact_name: 200, contact_role: 200, contact_phone: 200, contact_email: 200, address: 300 },
+};
+
+/** Exactly `keys`, in order, a name that is not blank, and every text column within its limit. */
+function expectColumns(p: object, keys: string[], limits: Record<string, number>): void {
+  expect(Object.keys(p)).toEqual(keys);
+  const row = p as Record<string, unknown>;
+  expect(String(row.name).trim()).not.toBe('');
+  for (const [column, max] of Object.entries(limits)) expectText(row[column], max, column !== 'name');
+}
+
+/** A phone number and an e-mail address from the fictional ranges; with `nullable` either may be absent. */
+function expectFictionalContact(phone: unknown, email: unknown, nullable = false): void {
+  if (phone !== null || !nullable) expect(phone).toMatch(FICTIONAL_PHONE);
+  if (email !== null || !nullable) expect(email).toMatch(FICTIONAL_EMAIL);
+}
+
 describe('demo data: counts and facts', () => {
   it('has enough units, actors of every category and child places of every kind', () => {
     expect(units.features.length).toBeGreaterThanOrEqual(12);
@@ -185,24 +207,14 @@ describe('demo data: schema validity', () => {
 
   it('gives units exactly the unit columns, with valid values', () => {
     for (const { properties: p } of units.features) {
-      expect(Object.keys(p)).toEqual(UNIT_KEYS);
-      expect(p.name.trim()).not.toBe('');
-      expectText(p.name, 200, false);
+      expectColumns(p, UNIT_KEYS, TEXT_LIMITS.unit);
       expect(UNIT_KINDS).toContain(p.kind);
       expect(UNIT_STATUSES).toContain(p.status);
       expect(SENSITIVITIES).toContain(p.sensitivity);
       expect(Number.isInteger(p.places)).toBe(true);
       expect(p.places).toBeGreaterThanOrEqual(0);
       expect(p.places).toBeLessThanOrEqual(10000);
-      expectText(p.address, 300);
-      expectText(p.operator, 200);
-      expectText(p.description, 2000);
-      expectText(p.contact_name, 200);
-      expectText(p.contact_phone, 50);
-      expectText(p.contact_email, 200);
-      expectText(p.contact_hours, 200);
-      expect(p.contact_phone).toMatch(FICTIONAL_PHONE);
-      expect(p.contact_email).toMatch(FICTIONAL_EMAIL);
+      expectFictionalContact(p.contact_phone, p.contact_email);
       expect(typeof p.is_demo).toBe('boolean');
       const radii = [p.radius_immediate_m, p.radius_neighbourhood_m, p.radius_area_m];
       if (radii.some((r) => r !== null)) {
@@ -218,50 +230,29 @@ describe('demo data: schema validity', () => {
 
   it('gives actors valid categories and 1–2 fictional contact persons with work details', () => {
     for (const { properties: p } of actors.features) {
-      expect(Object.keys(p)).toEqual(ACTOR_KEYS);
-      expect(p.name.trim()).not.toBe('');
-      expectText(p.name, 200, false);
+      expectColumns(p, ACTOR_KEYS, TEXT_LIMITS.actor);
       expect(ACTOR_CATEGORIES).toContain(p.category);
-      expectText(p.organisation, 200);
-      expectText(p.contact_about, 1000);
-      expectText(p.address, 300);
-      expectText(p.phone, 50);
-      expectText(p.email, 200);
-      expectText(p.website, 300);
-      expect(p.phone).toMatch(FICTIONAL_PHONE);
-      expect(p.email).toMatch(FICTIONAL_EMAIL);
+      expectFictionalContact(p.phone, p.email);
       if (p.website !== null) expect(p.website).toMatch(/^https:\/\/www\.[a-z0-9-]+\.example\/$/);
       expect(p.contact_persons.length).toBeGreaterThanOrEqual(1);
       expect(p.contact_persons.length).toBeLessThanOrEqual(2);
       for (const c of p.contact_persons) {
-        expect(Object.keys(c)).toEqual(CONTACT_PERSON_KEYS);
-        expect(c.name.trim()).not.toBe('');
-        expectText(c.name, 200, false);
-        expectText(c.role, 200);
-        expectText(c.phone, 50);
-        expectText(c.email, 200);
-        expectText(c.note, 500);
-        expect(c.phone).toMatch(FICTIONAL_PHONE);
-        expect(c.email).toMatch(FICTIONAL_EMAIL);
+        expectColumns(c, CONTACT_PERSON_KEYS, TEXT_LIMITS.contactPerson);
+        expectFictionalContact(c.phone, c.email);
       }
     }
   });
 
   it('gives child places valid kinds, and stages only to schools', () => {
     for (const { properties: p } of childPlaces.features) {
-      expect(Object.keys(p)).toEqual(CHILD_KEYS);
-      expect(p.name.trim()).not.toBe('');
-      expectText(p.name, 200, false);
+      expectColumns(p, CHILD_KEYS, TEXT_LIMITS.childPlace);
       expect(CHILD_KINDS).toContain(p.kind);
       expect(Array.isArray(p.stages)).toBe(true);
       for (const s of p.stages) expect(STAGES).toContain(s);
       expect(new Set(p.stages).size).toBe(p.stages.length);
       if (p.kind === 'school') expect(p.stages.length).toBeGreaterThan(0);
       else expect(p.stages).toEqual([]);
-      for (const k of ['operator', 'contact_name', 'contact_role', 'contact_phone', 'contact_email'] as const) expectText(p[k], 200);
-      expectText(p.address, 300);
-      if (p.contact_phone !== null) expect(p.contact_phone).toMatch(FICTIONAL_PHONE);
-      if (p.contact_email !== null) expect(p.contact_email).toMatch(FICTIONAL_EMAIL);
+      expectFictionalContact(p.contact_phone, p.contact_email, true);
     }
   });
 });

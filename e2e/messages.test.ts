@@ -4,6 +4,7 @@
  * field, never the server's English or a raw code; a 412 shows the other person's change
  * field by field and the user chooses.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formsEn, formsSv } from '../client/src/forms/messages.js';
 import { sv } from '../client/src/i18n/sv.js';
@@ -14,6 +15,19 @@ import { expectNoEnglishOrRawCodes, findEnglishOrRawCodes } from './language.js'
 
 /** The browser logs each refused request as a console error: those this file provokes on purpose. */
 const REFUSED = [/status of (400|401|409|412) \(/];
+
+/** The administration page's texts the new-user form is found and sent by, in the page's language. */
+interface NewUserForm { heading: string; email: string; name: string; create: string }
+
+/** Opens the administration page and sends its new-user form with a password too weak to accept. */
+async function sendWeakPassword(page: Page, form: NewUserForm) {
+  await page.goto('/admin');
+  await page.getByRole('heading', { name: form.heading, exact: true }).waitFor();
+  await page.locator('#new-user-email').fill(form.email);
+  await page.locator('#new-user-name').fill(form.name);
+  await page.locator('#new-user-password').fill('password1');
+  await page.getByRole('button', { name: form.create }).click();
+}
 
 describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
   const product = useProduct();
@@ -33,12 +47,7 @@ describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
 
   it('an admin creating a user is told at the field: a weak password, then an e-mail already taken; focus goes to the field', async () => {
     const { page, context } = await product.open({ role: 'admin' });
-    await page.goto('/admin');
-    await page.getByRole('heading', { name: 'Användare', exact: true }).waitFor();
-    await page.locator('#new-user-email').fill('ny.person@example.se');
-    await page.locator('#new-user-name').fill('Ny Person');
-    await page.locator('#new-user-password').fill('password1');
-    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    await sendWeakPassword(page, { heading: 'Användare', email: 'ny.person@example.se', name: 'Ny Person', create: 'Skapa användare' });
     const passwordError = page.locator('#new-user-password-error');
     await passwordError.waitFor();
     expect(await passwordError.innerText()).toBe(formsSv.rule.weak_password);
@@ -66,12 +75,7 @@ describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
 
   it('the same weak password in English', async () => {
     const { page, context } = await product.open({ role: 'admin', lang: 'en' });
-    await page.goto('/admin');
-    await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
-    await page.locator('#new-user-email').fill('new.person@example.se');
-    await page.locator('#new-user-name').fill('New Person');
-    await page.locator('#new-user-password').fill('password1');
-    await page.getByRole('button', { name: 'Create user' }).click();
+    await sendWeakPassword(page, { heading: 'Users', email: 'new.person@example.se', name: 'New Person', create: 'Create user' });
     await page.locator('#new-user-password-error').waitFor();
     expect(await page.locator('#new-user-password-error').innerText()).toBe(formsEn.rule.weak_password);
     await expectNoEnglishOrRawCodes(page, 'en');

@@ -61,9 +61,14 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     return { unit, contacts, children };
   }
 
+  /** An editor's page at a desktop size, with Kallebäck and the records around it. */
+  async function editorAtKallebäck() {
+    const opened = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
+    return { ...opened, ...(await kallebäck(opened.context.request)) };
+  }
+
   it('unit staff log a contact from the contact card link: the form opens preset, a contact without anyone is refused at the field, the saved one drops the draft', async () => {
-    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const { unit, contacts } = await kallebäck(context.request);
+    const { page, context, unit, contacts } = await editorAtKallebäck();
     const actor = contacts[1]!;
     await page.goto(`/units/${unit.id}?tab=activities&log_actor=${actor.id}`);
     const form = page.getByRole('form', { name: 'Lägg till aktivitet' });
@@ -106,8 +111,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
   });
 
   it('an editor changes every field of an activity in place and sees them after a reload', async () => {
-    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const { unit, contacts, children } = await kallebäck(context.request);
+    const { page, context, unit, contacts, children } = await editorAtKallebäck();
     const [a1, a2] = contacts;
     const date = day(-20);
     const a = (await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
@@ -163,8 +167,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
   });
 
   it('an editor sets an observation\'s place by clicking the unit map, after refusals at the due date and the half-typed place, and sees it on the map', async () => {
-    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const { unit } = await kallebäck(context.request);
+    const { page, context, unit } = await editorAtKallebäck();
     await page.goto(`/units/${unit.id}?tab=activities`);
     await page.getByRole('heading', { name: 'Aktivitetslogg' }).waitFor();
     await waitForMap(page);
@@ -267,9 +270,8 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
   });
 
   it('two people change the same activity: the second sees the other\'s change field by field, keeps the other\'s and their own, and nothing is lost', async () => {
-    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
+    const { page, context, unit } = await editorAtKallebäck();
     const other = await product.open({ role: 'admin' });
-    const { unit } = await kallebäck(context.request);
     const date = day(-6);
     const a = (await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
       kind: 'dialogue', date, organisations: ['Polisen'], note: 'Grannsamtal på gården',
@@ -302,8 +304,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
   });
 
   it('a follow-up marked done stays with Ångra, undo restores it on the server, and Visa avslutade shows it once done', async () => {
-    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const { unit } = await kallebäck(context.request);
+    const { page, context, unit } = await editorAtKallebäck();
     const note = 'Nedskräpning vid återvinningsstationen';
     const a = (await apiRequest(context.request, product.baseUrl, 'POST', `/api/units/${unit.id}/activities`, {
       kind: 'observation', date: day(-30), due_date: day(-2), note,
@@ -357,8 +358,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
   });
 
   it('unsaved principle text survives a tab switch, is marked as unsaved, and closing the page asks first', async () => {
-    const { page, context } = await product.open({ role: 'editor', viewport: { width: 1400, height: 900 } });
-    const { unit } = await kallebäck(context.request);
+    const { page, context, unit } = await editorAtKallebäck();
     await page.goto(`/units/${unit.id}?tab=principles`);
     const item = page.locator('.principle-item').nth(1);
     await item.waitFor();

@@ -6,7 +6,7 @@
  * with walk_m against the same straight-line contacts in the same run (the straight
  * list timed before any base data exists, so it is the list without walking). Goals:
  * walk zones ≤ 30 ms p95, contacts with walking ≤ 1.5× the straight list. Writes
- * bench/walking-results.json and prints a table.
+ * bench/walking-results.json and bench/WALKING.md and prints a table.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,7 @@ import { unitWalkZones } from '../api/services/walkZones.js';
 import { walkNetwork } from '../api/services/walking.js';
 import { buildOsmFixture } from '../api/test/osmFixture.js';
 import { writeBaseWays } from '../api/walking/testBaseData.js';
+import { writeWalkingReport } from './walkingReport.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -107,7 +108,7 @@ async function benchOne(backend: 'pglite' | 'postgresql') {
       network_load_ms: round(loadMs), network_arrays_mb: round(heapMb),
       walk_zones_ms: { p50: round(pct(zones, 50)), p95: round(pct(zones, 95)) },
       walk_zones_cpu_ms: { p50: round(pct(zonesCpu, 50)), p95: round(pct(zonesCpu, 95)) },
-      load_average: os.loadavg()[0],
+      load_average: os.loadavg()[0] ?? 0,
       contacts_straight_ms: { p50: round(pct(straight, 50)), p95: round(pct(straight, 95)) },
       contacts_walk_ms: { p50: round(pct(withWalk, 50)), p95: round(pct(withWalk, 95)) },
       contacts_ratio_p95: round(pct(withWalk, 95) / pct(straight, 95)),
@@ -124,7 +125,9 @@ async function benchOne(backend: 'pglite' | 'postgresql') {
 const backends = backendArg === 'both' ? (['pglite', 'postgresql'] as const) : [backendArg as 'pglite' | 'postgresql'];
 const results = [];
 for (const b of backends) results.push(await benchOne(b));
-fs.writeFileSync(path.join(HERE, 'walking-results.json'), JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, results }, null, 2) + '\n');
+const run = { at: new Date().toISOString(), cpus: os.cpus().length, results };
+fs.writeFileSync(path.join(HERE, 'walking-results.json'), JSON.stringify(run, null, 2) + '\n');
+writeWalkingReport(run);
 console.table(results.map((r) => ({
   backend: r.backend, nodes: r.nodes, 'load ms': r.network_load_ms, 'arrays MB': r.network_arrays_mb,
   'zones p95': r.walk_zones_ms.p95, 'zones cpu p95': r.walk_zones_cpu_ms.p95, 'straight p95': r.contacts_straight_ms.p95, 'walk p95': r.contacts_walk_ms.p95, ratio: r.contacts_ratio_p95,

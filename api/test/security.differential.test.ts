@@ -154,6 +154,7 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/actors': () => ['/api/actors', `/api/actors?bbox=${cellBbox()}`, '/api/actors?q=Diff'],
   'GET /api/child-places': () => ['/api/child-places', `/api/child-places?bbox=${cellBbox()}`, '/api/child-places?q=Diff'],
   'GET /api/settings/zone-radii': () => ['/api/settings/zone-radii'],
+  'GET /api/settings/walking': () => ['/api/settings/walking'],
   'GET /api/tiles/{layer}/{z}/{x}/{y}': () => {
     const urls = new Set<string>();
     for (const z of [12, 15, 17, 19, 20]) {

@@ -76,6 +76,23 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`walking dista
     await bandRow.scrollIntoViewIfNeeded();
     await waitForMapIdle(page);
     await screenshot(page, 'issue16-site-analysis-walking');
+
+    // with the information rules by walking, the city-wide needs list ranks the school low and says how far it is on foot
+    const admin2 = await product.open({ role: 'admin' });
+    const put = (information_distance: string) => admin2.context.request.put('/api/settings/walking', { data: { walking_speed_kmh: 5, information_distance }, headers: { Origin: product.baseUrl } });
+    expect((await put('walking')).status()).toBe(200);
+    try {
+      await page.goto(`/information-needs?unit_id=${unit.id}`);
+      const need = page.locator('tr', { hasText: 'Skolan vid kajen' });
+      await need.waitFor({ timeout: 15_000 });
+      const needText = (await need.innerText()).replace(/\u00a0|\u202f/g, ' ');
+      expect(needText).toContain(`${fmt(school.walk_m!)} m till fots, ${fmt(school.distance_m)} m fågelvägen`);
+      expect(needText).toContain('Låg');
+      await screenshot(page, 'issue16-needs-walking');
+    } finally {
+      expect((await put('straight')).status()).toBe(200);
+      await admin2.context.close();
+    }
     await context.close();
   });
 });

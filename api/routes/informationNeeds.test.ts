@@ -48,9 +48,9 @@ describe('GET /api/information-needs', () => {
     expect(new Set(body.features.map((f: any) => f.id))).toEqual(new Set(expected.keys()));
     for (const need of body.features) {
       const { unit, f } = expected.get(need.id)!;
-      // the per-unit list adds the walk (walk_m, walk_min, ring_basis); the needs list is by straight distance
+      // the per-unit list adds walk_min and ring_basis; by the straight line the needs list measures no walk (walk_m null)
       const { walk_m: _w, walk_min: _m, ring_basis: _b, ...straight } = f.properties;
-      expect(need.properties).toEqual({ ...straight, unit_id: unit.id, unit_name: unit.properties.name, child_place_id: f.id });
+      expect(need.properties).toEqual({ ...straight, walk_m: null, unit_id: unit.id, unit_name: unit.properties.name, child_place_id: f.id });
       expect(need.geometry).toEqual(f.geometry);
     }
     const closed = units.find((u) => u.properties.status === 'closed');

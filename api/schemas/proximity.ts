@@ -291,6 +291,7 @@ export const InformationNeedFeature = z
       child_place_id: z.number().int(),
       ...NeedFields,
       ring: z.enum(RINGS).openapi({ description: 'The innermost ring the place lies in: by the straight distance, or, with the setting `information_distance` = walking, by the walking distance as on the unit\'s own list (`ring_basis` there); `distance_m` stays the straight distance.' }),
+      walk_m: z.number().nullable().openapi({ description: 'With `information_distance` = walking, the walking distance in metres (0.1 m) that the ring follows; null by the straight line, off the network or out of reach on foot.', example: 1200 }),
     }),
   })
   .openapi('InformationNeed');

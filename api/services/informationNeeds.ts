@@ -41,8 +41,8 @@ type NeedsPage = Omit<InformationNeedCollectionT, 'type' | 'number_returned'>;
 interface WalkPair { unit_id: number; unit_lon: number; unit_lat: number; r_immediate: number; r_neighbourhood: number; child_place_id: number; lon: number; lat: number }
 
 /**
- * With the information distance by walking, the ring of every pair whose walk can be
- * judged, as the list's JSON parameter (one search per unit, from where the caller may
+ * With the information distance by walking, the ring (and the walk) of every pair whose
+ * walk can be judged, as the list's JSON parameter (one search per unit, from where the caller may
  * see it); null by the straight line. The same rule as a unit's own list (walkRules.ts).
  */
 async function walkRings(ctx: RequestContext, f: NeedsFilters, exact: boolean): Promise<string | null> {
@@ -51,7 +51,7 @@ async function walkRings(ctx: RequestContext, f: NeedsFilters, exact: boolean): 
     walkPairs.run<WalkPair>(ctx.reader, { need_to_know: exact, unit_id: f.unitId ?? null, kinds: csv(f.kinds), area_id: f.areaId ?? null }),
     walkJudge(ctx),
   ]);
-  const rings: { unit_id: number; child_place_id: number; ring: string }[] = [];
+  const rings: { unit_id: number; child_place_id: number; ring: string; walk_m: number | null }[] = [];
   for (let i = 0, j = 0; i < pairs.length; i = j) {
     const first = pairs[i]!;
     while (j < pairs.length && pairs[j]!.unit_id === first.unit_id) j++;
@@ -59,7 +59,7 @@ async function walkRings(ctx: RequestContext, f: NeedsFilters, exact: boolean): 
     const walks = judge({ lon: first.unit_lon, lat: first.unit_lat }, group.map((p) => ({ lon: p.lon, lat: p.lat })));
     group.forEach((p, k) => {
       const ring = ringByWalk(walks[k]!, first);
-      if (ring) rings.push({ unit_id: p.unit_id, child_place_id: p.child_place_id, ring });
+      if (ring) rings.push({ unit_id: p.unit_id, child_place_id: p.child_place_id, ring, walk_m: walks[k]!.walk_m });
     });
   }
   return JSON.stringify(rings);

@@ -153,11 +153,12 @@ describe('walking distances on the fixture network', () => {
     const straight = await inList();
     expect(straight.ring).not.toBe('area');
     expect(straight.ring).toBe((await inUnit()).ring);
+    expect(straight.walk_m).toBeNull(); // by the straight line the list measures no walks
     await t.db.query(`UPDATE settings SET value = '"walking"' WHERE key = 'information_distance'`);
     try {
       const walked = await inList();
       const own = await inUnit();
-      expect(walked).toMatchObject({ ring: own.ring, priority: own.priority });
+      expect(walked).toMatchObject({ ring: own.ring, priority: own.priority, walk_m: own.walk_m });
       expect(walked).toMatchObject({ ring: 'area', priority: 'low' });
       expect(walked.distance_m).toBe(straight.distance_m); // the distance shown stays the straight one
       expect(await inList(`&priority=${straight.priority}`)).toBeUndefined();

@@ -189,7 +189,7 @@ describe('fields of 200 answers', () => {
     '/api/units/{id}/walk-zones': [['features', 'type', 'walking']],
     '/api/units/{id}/child-places': [COLLECTION, FEATURE, [...CHILD_PLACE_NEAR, 'ring_basis', 'walk_m', 'walk_min'].sort()],
     '/api/information-needs': [
-      ['by_priority', 'by_status', 'features', 'number_matched', 'number_returned', 'type'], FEATURE, [...CHILD_PLACE_NEAR, 'child_place_id', 'unit_id', 'unit_name'].sort(),
+      ['by_priority', 'by_status', 'features', 'number_matched', 'number_returned', 'type'], FEATURE, [...CHILD_PLACE_NEAR, 'child_place_id', 'unit_id', 'unit_name', 'walk_m'].sort(),
     ],
     '/api/actors?limit=1': [['features', 'number_matched', 'number_returned', 'type'], FEATURE, ['address', 'category', 'contact_about', 'contact_persons', 'email', 'external_id', 'name', 'organisation', 'phone', 'version', 'website']],
     '/api/child-places?limit=1': [['features', 'number_matched', 'number_returned', 'type'], FEATURE, ['address', 'contact_email', 'contact_name', 'contact_phone', 'contact_role', 'external_id', 'kind', 'name', 'operator', 'stages', 'version']],

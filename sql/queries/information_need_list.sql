@@ -8,7 +8,7 @@
 -- the export); $9 offset; $10 sort key (urgency, name, unit, distance, priority, status, due;
 -- checked against that list by the caller); $11 true for descending; $12 with the
 -- information distance by walking, the rings judged on the walking network as a JSON
--- array of {unit_id, child_place_id, ring} (api/services/walkRules.ts), NULL by the
+-- array of {unit_id, child_place_id, ring, walk_m} (api/services/walkRules.ts), NULL by the
 -- straight line (a pair left out of the array keeps its straight ring).
 WITH u AS (
   -- open and planned units, centred as the caller may see them
@@ -31,11 +31,11 @@ WITH u AS (
     AND ($6::int IS NULL OR EXISTS (SELECT 1 FROM areas ar WHERE ar.id = $6::int AND ST_Covers(ar.geom, cp.location)))
 ), walked AS (
   -- the rings by walking distance, when the service judged them (none otherwise)
-  SELECT * FROM jsonb_to_recordset($12::jsonb) AS w(unit_id int, child_place_id int, ring text)
+  SELECT * FROM jsonb_to_recordset($12::jsonb) AS w(unit_id int, child_place_id int, ring text, walk_m float8)
 ), ringed AS (
   -- the pairs inside the outer ring; ring by walk where judged, by distance otherwise;
   -- priority by ring
-  SELECT p.unit_id, p.child_place_id, p.d, r.ring,
+  SELECT p.unit_id, p.child_place_id, p.d, r.ring, w.walk_m,
          CASE r.ring WHEN 'immediate' THEN 'high' WHEN 'neighbourhood' THEN 'medium' ELSE 'low' END AS priority
   FROM pairs p
   LEFT JOIN walked w ON w.unit_id = p.unit_id AND w.child_place_id = p.child_place_id
@@ -112,7 +112,7 @@ SELECT c.n AS number_matched, c.by_status, c.by_priority,
                     'name', cp.name, 'kind', cp.kind, 'stages', to_json(cp.stages), 'operator', cp.operator,
                     'address', cp.address, 'external_id', cp.external_id, 'contact_name', cp.contact_name,
                     'contact_role', cp.contact_role, 'contact_phone', cp.contact_phone, 'contact_email', cp.contact_email,
-                    'version', cp.version, 'distance_m', pg.d_shown, 'ring', pg.ring, 'priority', pg.priority,
+                    'version', cp.version, 'distance_m', pg.d_shown, 'walk_m', pg.walk_m, 'ring', pg.ring, 'priority', pg.priority,
                     'information', json_build_object('status', pg.info_status, 'last_informed_at', ps_iso(pg.last_informed_at), 'due_at', ps_iso(pg.due_at))))
                 ORDER BY pg.rn)
          FROM page pg

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format.js';
 import { selectAllState, type NeedSort, type NeedSortKey } from '../../lib/needs.js';
 import { routeHref } from '../../lib/route.js';
 import { SelectPair, type Pair, type usePairSelection } from '../../outreach/MarkInformed.js';
+import { WalkDistance } from '../unit/WalkDistance.js';
 import './needs.css';
 
 const pairOf = (n: InformationNeed): Pair => ({ unitId: n.properties.unit_id, childPlaceId: n.properties.child_place_id });
@@ -117,6 +118,7 @@ export function NeedsTable({
                 <td className="num col-distance">
                   {cardLabel('distance')}
                   <span className="nowrap">{m.distance(p.distance_m)}</span>
+                  {typeof p.walk_m === 'number' ? <WalkDistance walk={p.walk_m} minutes={undefined} straight={p.distance_m} /> : null}
                   <span className="cell-sub">{m.ring[p.ring]}</span>
                 </td>
                 <td className="col-priority">

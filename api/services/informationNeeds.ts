@@ -46,10 +46,11 @@ interface WalkPair { unit_id: number; unit_lon: number; unit_lat: number; r_imme
  * see it); null by the straight line. The same rule as a unit's own list (walkRules.ts).
  */
 async function walkRings(ctx: RequestContext, f: NeedsFilters, exact: boolean): Promise<string | null> {
-  if ((await walkSettings(ctx)).information_distance !== 'walking') return null;
+  const settings = await walkSettings(ctx);
+  if (settings.information_distance !== 'walking') return null;
   const [pairs, judge] = await Promise.all([
     walkPairs.run<WalkPair>(ctx.reader, { need_to_know: exact, unit_id: f.unitId ?? null, kinds: csv(f.kinds), area_id: f.areaId ?? null }),
-    walkJudge(ctx),
+    walkJudge(ctx, settings),
   ]);
   const rings: { unit_id: number; child_place_id: number; ring: string; walk_m: number | null }[] = [];
   for (let i = 0, j = 0; i < pairs.length; i = j) {

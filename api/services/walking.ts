@@ -91,9 +91,10 @@ export type WalkJudge = (from: LonLat, to: readonly LonLat[]) => JudgedWalk[];
  * The walk judge of the latest network (null each when there is no network, a place is
  * off it, or the walk is longer than the limit), rounded as the straight distances
  * (0.1 m); the network and the speed are read once, for callers that judge from many places.
+ * A caller that has read the settings already passes them (`known`), saving a query.
  */
-export async function walkJudge(ctx: RequestContext): Promise<WalkJudge> {
-  const [net, settings] = await Promise.all([walkNetwork(ctx), walkSettings(ctx)]);
+export async function walkJudge(ctx: RequestContext, known?: WalkSettings): Promise<WalkJudge> {
+  const [net, settings] = await Promise.all([walkNetwork(ctx), known ?? walkSettings(ctx)]);
   if (!net) return (_from, to) => to.map(() => ({ walk_m: null, walk_min: null, on_network: false }));
   const network = net.network, maxSnapM = WALK_DEFAULTS.maxSnapM;
   return (from, to) => {

@@ -1,12 +1,11 @@
--- Updates a chunk of child places from an import. $1 a JSON array (text) of {id, version: the
--- version read, v: the values, lon, lat}; $2 now. Only the fields the mapping supplies (keys
--- present in v) change. A row whose version is no longer the one read is left alone and missing
--- from the answer, which the caller treats as a conflict.
+-- Updates a chunk of child places from an import. $1 a JSON array (text) of {id, version: the version
+-- read, v: the values, lon, lat}; $2 now. Only the fields the mapping supplies (keys present in v)
+-- change: jsonb_populate_record over the row itself takes a present key's value and keeps the
+-- column's own value for an absent one. A row whose version is no longer the one read is
+-- left alone and missing from the answer, which the caller treats as a conflict.
 UPDATE child_places t SET
-  name = CASE WHEN (r.v -> 'name') IS NOT NULL THEN (r.v ->> 'name') ELSE t.name END,
-  kind = CASE WHEN (r.v -> 'kind') IS NOT NULL THEN (r.v ->> 'kind') ELSE t.kind END,
-  address = CASE WHEN (r.v -> 'address') IS NOT NULL THEN (r.v ->> 'address') ELSE t.address END,
-  operator = CASE WHEN (r.v -> 'operator') IS NOT NULL THEN (r.v ->> 'operator') ELSE t.operator END,
+  (name, kind, address, operator) =
+    (SELECT n.name, n.kind, n.address, n.operator FROM jsonb_populate_record(t, r.v) n),
   location = ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography,
   version = t.version + 1,
   updated_at = $2::timestamptz

@@ -8,6 +8,7 @@ import { jsonRoute } from '../http/jsonRoute.js';
 import { listActivities, markInformed } from '../services/activities.js';
 import { implementationOverview } from '../services/implementation.js';
 import { exportFollowUps, exportImplementation, FOLLOW_UP_EXPORT_MAX_ROWS } from '../services/outreachExports.js';
+import { CSV_DIALECT_DESCRIPTION, CSV_DIALECTS, DEFAULT_CSV_DIALECT } from '../services/csv.js';
 import { newRouter } from '../validation.js';
 
 /** A CSV download written by a service (api/services/outreachExports.ts). */
@@ -18,7 +19,12 @@ function csv(c: Context<AppEnv>, filename: string, body: string): Response {
 }
 
 const csvResponse = (description: string) => ({
-  200: { description: `${description} UTF-8 with BOM, \`;\`-separated, CRLF.`, content: { 'text/csv': { schema: z.string() } } },
+  200: { description: `${description} In \`dialect\` (default \`${DEFAULT_CSV_DIALECT}\`).`, content: { 'text/csv': { schema: z.string() } } },
+});
+
+/** The `dialect` of every CSV export (api/services/csv.ts). */
+const DialectQuery = z.strictObject({
+  dialect: z.enum(CSV_DIALECTS).default(DEFAULT_CSV_DIALECT).openapi({ param: { name: 'dialect', in: 'query' }, description: CSV_DIALECT_DESCRIPTION }),
 });
 
 export const outreachRoutes = newRouter()
@@ -83,11 +89,12 @@ export const outreachRoutes = newRouter()
       tags: ['Outreach', 'Exports'],
       summary: 'Open follow-ups as CSV',
       description: `The rows of GET /api/follow-ups (same filters), at most ${FOLLOW_UP_EXPORT_MAX_ROWS}. Audited.`,
-      request: { query: FollowUpQuery.omit({ limit: true, offset: true }) },
+      request: { query: FollowUpQuery.omit({ limit: true, offset: true }).extend(DialectQuery.shape) },
       responses: { ...csvResponse('The follow-ups.'), ...errorResponses(400, 401) },
     }),
     async (c) => {
-      const { csv: body } = await exportFollowUps(contextOf(c), c.req.valid('query'));
+      const { dialect, ...filters } = c.req.valid('query');
+      const { csv: body } = await exportFollowUps(contextOf(c), filters, dialect);
       return csv(c, 'follow-ups.csv', body);
     },
   )
@@ -98,10 +105,11 @@ export const outreachRoutes = newRouter()
       tags: ['Outreach', 'Exports'],
       summary: 'The implementation overview as CSV',
       description: 'One row per unit: counts per status and each principle\'s status (columns principle_1 … principle_5).',
-      responses: { ...csvResponse('The overview per unit.'), ...errorResponses(401) },
+      request: { query: DialectQuery },
+      responses: { ...csvResponse('The overview per unit.'), ...errorResponses(400, 401) },
     }),
     async (c) => {
-      const { csv: body } = await exportImplementation(contextOf(c));
+      const { csv: body } = await exportImplementation(contextOf(c), c.req.valid('query').dialect);
       return csv(c, 'implementation.csv', body);
     },
   );

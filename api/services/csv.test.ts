@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { escapeFormula, toCsv } from './csv.js';
+import { escapeFormula, toCsv, toCsvIn } from './csv.js';
 
 describe('escapeFormula', () => {
   it.each([
@@ -46,5 +46,16 @@ describe('toCsv', () => {
     };
     walk('api');
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('toCsvIn', () => {
+  it('excel_sv: BOM, `;`, decimal comma for numbers only; standard: no BOM, `,`, decimal point', () => {
+    const rows = [[57.70887, 'Göteborg, centrum', '+46 31 365 00 00', 12]];
+    const sv = toCsvIn('excel_sv', ['lat', 'name', 'phone', 'n'], rows);
+    expect(sv).toBe('\uFEFFlat;name;phone;n\r\n57,70887;Göteborg, centrum;+46 31 365 00 00;12\r\n');
+    const std = toCsvIn('standard', ['lat', 'name', 'phone', 'n'], rows);
+    expect(std).toBe('lat,name,phone,n\r\n57.70887,"Göteborg, centrum",+46 31 365 00 00,12\r\n');
+    expect(toCsvIn('excel_sv', ['t'], [['1.5']])).toBe('\uFEFFt\r\n1.5\r\n');
   });
 });

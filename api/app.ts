@@ -139,12 +139,27 @@ export function createApp(deps: AppDeps) {
     description: 'The session cookie set by POST /api/auth/login: `__Host-ps_session` where the product is reached over https, `ps_session` over plain http.',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'tokenBasic', {
+    type: 'http', scheme: 'basic',
+    description: 'For GIS clients that cannot send a Bearer header (QGIS): HTTP Basic with a personal API token as the password (any user name; the account e-mail reads best), accepted only on /ogc and /api/tiles, and only over https or from the server\'s own machine.',
+  });
 
   app.all('/api/*', (c) => {
     throw new ApiError('not_found', MESSAGES.routeNotFound(c.req.method, c.req.path));
   });
 
+  // GIS clients given the address with a trailing slash: the same resource without it.
+  app.get('/ogc/*', async (c, next) => {
+    if (!c.req.path.endsWith('/')) return next();
+    const url = new URL(c.req.url);
+    return c.redirect(`${c.req.path.replace(/\/+$/, '')}${url.search}`, 308);
+  });
   app.route('/ogc', ogcRoutes);
+  // An unknown OGC path is the OGC API's JSON 404, never the web app's page (which a GIS
+  // client would fail to read as a layer without saying why).
+  app.all('/ogc/*', (c) => {
+    throw new ApiError('not_found', MESSAGES.ogcPathNotFound(c.req.method, c.req.path));
+  });
 
   mountClient(app);
 

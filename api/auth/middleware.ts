@@ -5,12 +5,14 @@ import { readSessionCookie } from '../http/cookies.js';
 import type { Role } from '../schemas/common.js';
 import { callerBySession, callerByToken } from '../services/sessions.js';
 import { roleAtLeast } from './roles.js';
+import { acceptsBasic, BASIC_CHALLENGE, basicPassword, basicTransportSafe } from './basic.js';
 
 export { hasNeedToKnow } from './roles.js';
 
 /**
- * Resolves the caller from `Authorization: Bearer` or the session cookie; anonymous stays
- * undefined (a bearer token that is unknown or revoked is a 401).
+ * Resolves the caller from `Authorization: Bearer`, from `Basic` with a personal API token
+ * as the password on the paths GIS clients read (basic.ts), or from the session cookie;
+ * anonymous stays undefined (a token that is unknown or revoked is a 401).
  */
 export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
   const { db, clock } = c.var.deps;
@@ -19,6 +21,8 @@ export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.req.header('authorization');
   if (auth && /^bearer\s+/i.test(auth)) {
     user = await callerByToken(db, now, auth.replace(/^bearer\s+/i, '').trim());
+  } else if (auth && /^basic\s/i.test(auth)) {
+    user = await callerByToken(db, now, basicToken(c, auth));
   } else {
     const token = readSessionCookie(c);
     if (token) user = await callerBySession(db, now, token);
@@ -27,11 +31,25 @@ export const resolveUser = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** The token of a Basic header, after the checks of where Basic is taken (basic.ts). */
+function basicToken(c: Parameters<typeof resolveUser>[0], header: string): string {
+  if (!acceptsBasic(c.req.path)) throw new ApiError('unauthorized', MESSAGES.basicElsewhere);
+  if (!basicTransportSafe(c)) throw new ApiError('unauthorized', MESSAGES.basicNeedsHttps);
+  const token = basicPassword(header);
+  if (!token) throw new ApiError('unauthorized', MESSAGES.basicMalformed, undefined, BASIC_CHALLENGE);
+  return token;
+}
+
 /** Lets the request through only for a signed-in caller with at least `role` (401 anonymous, 403 too low). */
 export const requireRole = (role: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = c.var.user;
-    if (!user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
+    // GIS clients are challenged for Basic; a browser (with its cookie, even an expired
+    // one) never is, or it would open its own sign-in box over the product's.
+    if (!user) {
+      const challenge = acceptsBasic(c.req.path) && !c.req.header('cookie') ? BASIC_CHALLENGE : undefined;
+      throw new ApiError('unauthorized', MESSAGES.unauthorized, undefined, challenge);
+    }
     if (!roleAtLeast(user.role, role)) throw new ApiError('forbidden', MESSAGES.forbidden(role));
     await next();
   });

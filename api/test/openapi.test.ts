@@ -186,6 +186,8 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'POST /api/units/{id}/suggestions/{osm_type}/{osm_id}/accept', url: `/api/units/${unitId}/suggestions/node/9001/accept`, status: 201 });
     await ok({ route: 'POST /api/units/{id}/suggestions/{osm_type}/{osm_id}/dismiss', url: `/api/units/${unitId}/suggestions/node/9002/dismiss`, status: 204 });
     await ok({ route: 'GET /api/units/{id}/contacts/export', url: `/api/units/${unitId}/contacts/export` });
+    await ok({ route: 'GET /api/units/{id}/contacts/export', url: `/api/units/${unitId}/contacts/export?format=vcf` });
+    await ok({ route: 'GET /api/units/{id}/contacts/export', url: `/api/units/${unitId}/contacts/export?format=csv&dialect=standard` });
     await ok({ route: 'GET /api/information-needs', url: '/api/information-needs?limit=5' });
     await ok({ route: 'POST /api/site-analysis', url: '/api/site-analysis', body: { lon: 11.99, lat: 57.68 } });
 
@@ -232,6 +234,12 @@ describe('every route answers with what the document declares', () => {
     const areaId = areas.body.features[0].id as number;
     await ok({ route: 'GET /api/areas/{id}/summary', url: `/api/areas/${areaId}/summary` });
     await ok({ route: 'GET /api/exports/{layer}', url: '/api/exports/units' });
+    await ok({ route: 'GET /api/exports/{layer}', url: '/api/exports/areas?format=gpkg' });
+    await ok({ route: 'GET /api/exports/{layer}', url: '/api/exports/areas?crs=EPSG:3006' });
+    await ok({ route: 'GET /api/exports/{layer}', url: '/api/exports/actors?format=csv&crs=EPSG:3006&dialect=standard' });
+    await ok({ route: 'GET /api/exports/{layer}', url: '/api/exports/units?crs=EPSG:2400', status: 400 });
+    await ok({ route: 'GET /api/exports/all.gpkg', url: '/api/exports/all.gpkg' });
+    await ok({ route: 'GET /api/exports/all.gpkg', url: '/api/exports/all.gpkg?crs=EPSG:3007' });
     const radii = await ok({ route: 'GET /api/settings/zone-radii', url: '/api/settings/zone-radii' });
     await ok({ route: 'PUT /api/settings/zone-radii', url: '/api/settings/zone-radii', body: { immediate: radii.body.immediate, neighbourhood: radii.body.neighbourhood, area: radii.body.area } });
     const walking = await ok({ route: 'GET /api/settings/walking', url: '/api/settings/walking' });

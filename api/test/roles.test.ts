@@ -90,6 +90,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/areas': 'viewer',
   'GET /api/areas/{id}/summary': 'viewer',
   'GET /api/exports/{layer}': 'viewer',
+  'GET /api/exports/all.gpkg': 'viewer',
   'GET /api/units/{id}/contacts/export': 'viewer',
   'GET /ogc': 'viewer',
   'GET /ogc/conformance': 'viewer',

@@ -14,6 +14,7 @@
  * it. P1 and P2 are 44 m apart, under the 50 m move that reopens an information need
  * (a rule about the move, not the place).
  */
+import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from './harness.js';
 
@@ -183,8 +184,11 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/areas': () => ['/api/areas', `/api/areas?bbox=${cellBbox()}`, `/api/areas?bbox=${bboxTo(fx.lonLat.boundary[0])}`, '/api/areas?q=Diff'],
   'GET /api/areas/{id}/summary': () => [`/api/areas/${fx.westAreaId}/summary`, `/api/areas/${fx.eastAreaId}/summary`],
   'GET /api/exports/{layer}': () => ['units', 'actors', 'child-places', 'areas']
-    .flatMap((layer) => [`/api/exports/${layer}`, `/api/exports/${layer}?format=csv&separator=semicolon`]),
-  'GET /api/units/{id}/contacts/export': () => [`/api/units/${fx.unitId}/contacts/export`, `/api/units/${fx.unitId}/contacts/export?format=vcf`],
+    .flatMap((layer) => ['', '?format=csv', '?format=csv&dialect=standard', '?crs=EPSG:3006', '?format=csv&crs=EPSG:3006', '?format=gpkg', '?format=gpkg&crs=EPSG:3007']
+      .map((q) => `/api/exports/${layer}${q}`)),
+  'GET /api/exports/all.gpkg': () => ['/api/exports/all.gpkg', '/api/exports/all.gpkg?crs=OGC:CRS84'],
+  'GET /api/units/{id}/contacts/export': () => [`/api/units/${fx.unitId}/contacts/export`, `/api/units/${fx.unitId}/contacts/export?format=vcf`,
+    `/api/units/${fx.unitId}/contacts/export?format=csv&dialect=standard`],
   // The base data (OpenStreetMap) holds no unit: its answers must not move with the unit either.
   'GET /api/addresses': () => ['/api/addresses?q=Smörkärnegatan%203', '/api/addresses?q=Diff'],
   'GET /api/places/check': () => [fx.lonLat.p1, fx.lonLat.p2, fx.lonLat.coarse].map(([lon, lat]) => `/api/places/check?lon=${lon}&lat=${lat}`),
@@ -259,8 +263,29 @@ async function answerText(res: Response): Promise<string> {
   let body: string;
   if (type.includes('json')) body = JSON.stringify(stripVolatile(await res.json()));
   else if (type.includes('mapbox-vector-tile')) body = Buffer.from(await res.arrayBuffer()).toString('base64');
+  else if (type.includes('geopackage')) body = await geoPackageText(new Uint8Array(await res.arrayBuffer()));
   else body = await res.text();
   return `${res.status}\n${headers.join('\n')}\n\n${body}`;
+}
+
+/**
+ * A GeoPackage as comparable text: every table's rows in order (geometry blobs in hex),
+ * without the volatile columns and `gpkg_contents.last_change`, which is the request's time.
+ */
+async function geoPackageText(bytes: Uint8Array): Promise<string> {
+  const db = new (await initSqlJs()).Database(bytes);
+  try {
+    const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0]!.values.map((r) => String(r[0]));
+    return tables.map((table) => {
+      const [result] = db.exec(`SELECT * FROM "${table}" ORDER BY 1, 2`);
+      if (!result) return `${table}: empty`;
+      const keep = result.columns.map((c, i) => [c, i] as const).filter(([c]) => !VOLATILE_KEYS.has(c) && c !== 'last_change');
+      const rows = result.values.map((r) => keep.map(([, i]) => (r[i] instanceof Uint8Array ? Buffer.from(r[i] as Uint8Array).toString('hex') : r[i])));
+      return `${table}: ${JSON.stringify(keep.map(([c]) => c))}\n${rows.map((r) => JSON.stringify(r)).join('\n')}`;
+    }).join('\n');
+  } finally {
+    db.close();
+  }
 }
 
 interface Call { route: string; label: string; run(role: 'viewer' | 'editor'): Promise<Response> }
@@ -380,7 +405,7 @@ describe('a restricted unit moved inside its coarse cell', () => {
     'GET /api/units/{id}', 'GET /api/units', 'GET /api/units/{id}/zones', 'GET /api/units/{id}/contacts', 'GET /api/units/{id}/child-places',
     'GET /api/information-needs', 'GET /api/exports/information-needs.csv', 'GET /api/implementation', 'GET /api/exports/implementation.csv',
     'GET /api/areas/{id}/summary', 'GET /api/tiles/{layer}/{z}/{x}/{y}', 'GET /api/activities/{id}', 'GET /api/units/{id}/activities',
-    'GET /api/follow-ups', 'GET /api/exports/follow-ups.csv', 'GET /api/exports/{layer}', 'GET /api/units/{id}/contacts/export',
+    'GET /api/follow-ups', 'GET /api/exports/follow-ups.csv', 'GET /api/exports/{layer}', 'GET /api/exports/all.gpkg', 'GET /api/units/{id}/contacts/export',
     'GET /ogc/collections/{collectionId}/items', 'GET /ogc/collections/{collectionId}/items/{featureId}', 'POST /api/site-analysis',
   ];
 

@@ -21,6 +21,9 @@ describe.skipIf(!hasChromium)('administration and API tokens', () => {
     await page.getByRole('button', { name: 'Skapa användare' }).click();
     await page.getByText('Användaren ny.redaktor@example.se skapades.').waitFor();
     await page.getByLabel('Roll: Ny Redaktör').selectOption('viewer');
+    const confirm = page.getByRole('dialog', { name: 'Ändra rollen för Ny Redaktör?' });
+    await confirm.getByText('Ny Redaktör går från Redaktör till Läsare.').waitFor();
+    await confirm.getByRole('button', { name: 'Gör till läsare' }).click();
     await page.getByText('Ändringen sparades.').waitFor();
     await page.locator('#main').getByRole('button', { name: 'Sök', exact: true }).click();
     const rows = page.locator('section[aria-labelledby="audit-title"] tbody tr');
@@ -66,6 +69,43 @@ describe.skipIf(!hasChromium)('administration and API tokens', () => {
     await log.getByRole('button', { name: 'Sök', exact: true }).click();
     await log.getByRole('alert').filter({ hasText: 'Till-datumet ligger före från-datumet' }).waitFor();
     expect(asked).toBe(0);
+    expectClean(page);
+    await context.close();
+  });
+
+  it('an arrow key on a focused role select asks first: Escape keeps the role, nothing is sent; confirming grants it', async () => {
+    const { page, context } = await product.open({ role: 'admin' });
+    const email = `pil.${Date.now()}@example.se`;
+    const created = await context.request.post('/api/users', {
+      data: { email, name: 'Pil Tangent', role: 'viewer', password: 'ett långt lösenord' }, headers: { Origin: product.baseUrl },
+    });
+    expect(created.status()).toBe(201);
+    const id = (await created.json()).id as number;
+    const roleOnServer = async () => (await (await context.request.get(`/api/users/${id}`)).json()).role as string;
+    let patches = 0;
+    page.on('request', (r) => void (r.method() === 'PATCH' && r.url().endsWith(`/api/users/${id}`) && patches++));
+    await page.goto('/admin');
+    const select = page.getByLabel('Roll: Pil Tangent');
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    const confirm = page.getByRole('dialog', { name: 'Ändra rollen för Pil Tangent?' });
+    await confirm.getByText('Pil Tangent går från Läsare till Redaktör.').waitFor();
+    await expectAccessible(page, 'role change confirmation');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`role-${id}`);
+    expect(await select.inputValue()).toBe('viewer');
+    expect(patches).toBe(0);
+    expect(await roleOnServer()).toBe('viewer');
+    // Choosing administrator says what that means and is confirmed with the red button.
+    await select.selectOption('admin');
+    await confirm.getByText('En administratör hanterar användare och roller').waitFor();
+    await screenshot(page, 'admin-role-confirm', true);
+    await confirm.getByRole('button', { name: 'Gör till administratör' }).click();
+    await page.getByText('Ändringen sparades.').waitFor();
+    expect(patches).toBe(1);
+    expect(await roleOnServer()).toBe('admin');
+    expect(await select.inputValue()).toBe('admin');
     expectClean(page);
     await context.close();
   });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import './admin.css';
 import { useI18n } from '../i18n/index.js';
 import { useMe } from '../session.js';
+import { ConfirmDialog } from '../forms/ConfirmDialog.js';
 import { useConflict } from '../forms/ConflictDialog.js';
 import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
 import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
@@ -53,6 +54,12 @@ function Users() {
   const [form, setForm] = useState({ email: '', name: '', role: 'viewer', password: '' });
   const formRef = useRef<HTMLFormElement>(null);
   const conflict = useConflict<UserValues>();
+  /**
+   * A role chosen in a user's select, waiting for confirmation: the select stays at the
+   * stored role until then, so an arrow key on a focused select (which fires a change at
+   * once) never grants a role by itself.
+   */
+  const [pendingRole, setPendingRole] = useState<{ user: UserT; role: string }>();
   const load = useCallback(() => adminApi.users().then((r) => setUsers(r.users), (e) => setError(e)), []);
   useEffect(() => void load(), [load]);
   useFocusFirstInvalid(formRef, createError);
@@ -117,6 +124,22 @@ function Users() {
       <p role="status" aria-live="polite">{status}</p>
       <FormError error={error} />
       {conflict.dialog}
+      {pendingRole && (
+        <ConfirmDialog
+          title={t.roleChangeTitle(pendingRole.user.name)}
+          confirm={t.roleChangeConfirm(t.roles[pendingRole.role] ?? pendingRole.role)}
+          danger={pendingRole.role === 'admin'}
+          onConfirm={() => {
+            const { user, role } = pendingRole;
+            setPendingRole(undefined);
+            void change(user, { role });
+          }}
+          onCancel={() => setPendingRole(undefined)}
+        >
+          <p>{t.roleChangeBody(pendingRole.user.name, t.roles[pendingRole.user.role] ?? pendingRole.user.role, t.roles[pendingRole.role] ?? pendingRole.role)}</p>
+          {pendingRole.role === 'admin' && <p>{t.roleChangeToAdmin}</p>}
+        </ConfirmDialog>
+      )}
       {users && (
         <table className="data-table">
           <caption>{t.userCount(users.length)}</caption>
@@ -130,7 +153,7 @@ function Users() {
                 <td data-raw-ok="">{u.email}</td>
                 <td>
                   <label className="visually-hidden" htmlFor={`role-${u.id}`}>{`${t.role}: ${u.name}`}</label>
-                  <select id={`role-${u.id}`} value={u.role} onChange={(e) => change(u, { role: e.target.value })}>
+                  <select id={`role-${u.id}`} value={u.role} onChange={(e) => e.target.value !== u.role && setPendingRole({ user: u, role: e.target.value })}>
                     {ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
                   </select>
                 </td>

@@ -9,6 +9,7 @@ import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
 import { importSv } from '../import/messages.js';
+import { exportsSv } from '../import/exportMessages.js';
 import { formsSv } from '../forms/messages.js';
 import { recordsSv } from '../records/messages.js';
 import { outreachSv } from '../outreach/messages.js';
@@ -396,6 +397,7 @@ export const sv = {
   baseData: baseDataSv,
   unitEdit: unitEditSv,
   import: importSv,
+  exports: exportsSv,
   forms: formsSv,
   records: recordsSv,
   needsWork: needsWorkSv,

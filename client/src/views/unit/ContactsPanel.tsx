@@ -14,6 +14,7 @@ import { recordsApi, type ActorRecord } from '../../records/api.js';
 import { RecordPanelHead, RecordPanelSection, refocusAfterCancel, useAfterReload } from '../../records/RecordPanel.js';
 import { useMe } from '../../session.js';
 import { ContactCard } from './ContactCard.js';
+import { ContactsExport } from './ContactsExport.js';
 
 /** The contacts filter: by ring and by actor category (`undefined`: all). */
 export interface ContactFilter {
@@ -121,6 +122,7 @@ export function ContactsPanel({
         {state.data ? m.contacts.count(shown.length) : ''}
       </p>
       <ListStatus state={state} empty={shown.length === 0} none={m.contacts.none} />
+      {unit && state.data && state.data.features.length > 0 ? <ContactsExport unitId={unit.id} /> : null}
       {groups.map((g) => (
         <section key={g.ring} className={`ring-group ring-${g.ring}`} aria-labelledby={`ring-${g.ring}`}>
           <h3 id={`ring-${g.ring}`}>

@@ -19,10 +19,12 @@ export const tilesRoutes = newRouter().openapi(
     tags: ['Tiles'],
     summary: 'A vector tile of a map layer',
     description:
-      `Mapbox Vector Tile (protobuf, version 2, extent ${TILE_EXTENT}) of the layer \`units\`, \`actors\` or \`child-places\` ` +
-      `(MVT layer names \`units\`, \`actors\`, \`child_places\`) at Web Mercator tile z/x/y, z 0–${TILE_MAX_ZOOM}. ` +
+      `Mapbox Vector Tile (protobuf, version 2, extent ${TILE_EXTENT}, buffer 64) of the layer \`units\`, \`actors\`, \`child-places\` ` +
+      `or \`areas\` (MVT layer names \`units\`, \`actors\`, \`child_places\`, \`areas\`) at Web Mercator tile z/x/y, z 0–${TILE_MAX_ZOOM}; ` +
+      'every zoom holds every feature of the tile (zoom 0: the whole world in one tile). ' +
       'Each feature has its id and the label fields: units `name, kind, status, sensitivity, location_precision`; ' +
-      'actors `name, category`; child places `name, kind`. Restricted units are placed at their coarse location ' +
+      'actors `name, category`; child places `name, kind`; areas `name, level, code` (polygons cut to the tile and ' +
+      'simplified by one tile unit, so an area smaller than that at this zoom is left out). Restricted units are placed at their coarse location ' +
       `(250 m grid) for callers without need-to-know. At most ${TILE_MAX_FEATURES} features per tile (lowest ids). ` +
       'An empty tile is a 200 with an empty body. `ETag` is a hash of the bytes: send it back in `If-None-Match` for a 304. ' +
       'Read from the read replica when one is configured.',

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import GeoJSONVT from 'geojson-vt';
+import GeoJSONVT, { type LegacyTile } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { encodesVectorTiles } from '../db/engine.js';
 import { statement } from '../db/statements.js';
@@ -8,26 +8,55 @@ import { auditExactRead } from './exactReads.js';
 
 const TILE_PARAMS = ['z', 'x', 'y', 'max_features'] as const;
 
+/** A row of a `rows` statement: its id, the label fields, and either a point (lon/lat) or a GeoJSON geometry. */
+type TileRow = Record<string, unknown> & { id: number };
+
+/** Points: the row's lon/lat, the other fields as properties. */
+const pointFeature = ({ id, lon, lat, ...properties }: TileRow): GeoJSON.Feature => ({
+  type: 'Feature',
+  id,
+  geometry: { type: 'Point', coordinates: [lon as number, lat as number] },
+  properties,
+});
+
+/** Shapes: the row's (already cut and simplified) GeoJSON geometry, the other fields as properties. */
+const shapeFeature = ({ id, geometry, ...properties }: TileRow): GeoJSON.Feature => ({
+  type: 'Feature',
+  id,
+  geometry: geometry as GeoJSON.Geometry,
+  properties,
+});
+
 /**
  * The layers served as vector tiles, by path segment: the MVT layer name and two
- * statements with the same rows, `mvt` encoded by ST_AsMVT and `rows` as lon/lat for
- * the engine without it. Only units depend on need-to-know.
+ * statements with the same rows, `mvt` encoded by ST_AsMVT and `rows` in WGS 84 for
+ * the engine without it (`feature` makes a row GeoJSON). Only units depend on
+ * need-to-know. Areas are polygons, simplified in SQL by one tile unit on both engines.
  */
 export const TILE_LAYERS = {
   units: {
     mvtLayer: 'units',
     mvt: statement('tile_units_mvt', [...TILE_PARAMS, 'need_to_know']),
     rows: statement('tile_units', [...TILE_PARAMS, 'need_to_know']),
+    feature: pointFeature,
   },
   actors: {
     mvtLayer: 'actors',
     mvt: statement('tile_actors_mvt', TILE_PARAMS),
     rows: statement('tile_actors', TILE_PARAMS),
+    feature: pointFeature,
   },
   'child-places': {
     mvtLayer: 'child_places',
     mvt: statement('tile_child_places_mvt', TILE_PARAMS),
     rows: statement('tile_child_places', TILE_PARAMS),
+    feature: pointFeature,
+  },
+  areas: {
+    mvtLayer: 'areas',
+    mvt: statement('tile_areas_mvt', TILE_PARAMS),
+    rows: statement('tile_areas', TILE_PARAMS),
+    feature: shapeFeature,
   },
 } as const;
 export type TileLayer = keyof typeof TILE_LAYERS;
@@ -80,28 +109,58 @@ export async function renderTile(ctx: RequestContext, t: TileRequest): Promise<U
 
 async function encodeTile(ctx: RequestContext, t: TileRequest): Promise<Uint8Array> {
   const db = ctx.reader;
-  const { mvt, rows: rowsOf, mvtLayer } = TILE_LAYERS[t.layer];
+  const { mvt, rows: rowsOf, mvtLayer, feature } = TILE_LAYERS[t.layer];
   // Statements that do not take need-to-know ignore the extra value.
   const values = { z: t.z, x: t.x, y: t.y, max_features: TILE_MAX_FEATURES, need_to_know: seesExact(ctx) };
   if (encodesVectorTiles(db)) {
     const row = await mvt.one<{ mvt: Uint8Array | null }>(db, values);
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array(0);
   }
-  const rows = await rowsOf.run<Record<string, unknown> & { id: number; lon: number; lat: number }>(db, values);
+  const rows = await rowsOf.run<TileRow>(db, values);
   if (rows.length === 0) return new Uint8Array(0);
-  const features: GeoJSON.Feature<GeoJSON.Point>[] = rows.map(({ id, lon, lat, ...properties }) => ({
-    type: 'Feature',
-    id,
-    geometry: { type: 'Point', coordinates: [lon, lat] },
-    properties,
-  }));
+  // Tolerance 0: geojson-vt only cuts and rounds (it never simplifies at its maxZoom anyway);
+  // the areas come simplified from SQL, as ST_AsMVT gets them.
   const index = new GeoJSONVT(
-    { type: 'FeatureCollection', features },
+    { type: 'FeatureCollection', features: rows.map(feature) },
     { maxZoom: t.z, indexMaxZoom: 0, indexMaxPoints: 0, tolerance: 0, extent: TILE_EXTENT, buffer: TILE_BUFFER },
   );
   const tile = index.getTile(t.z, t.x, t.y);
-  if (!tile || tile.features.length === 0) return new Uint8Array(0);
-  return vtpbf.fromGeojsonVt({ [mvtLayer]: tile }, { version: 2, extent: TILE_EXTENT });
+  const spans = new Map(rows.map((r) => [r.id, lonSpan(r)]));
+  const features = tile ? tile.features.filter((f) => !isWrappedCopy(f, spans.get(Number(f.id)), t)) : [];
+  if (features.length === 0) return new Uint8Array(0);
+  return vtpbf.fromGeojsonVt({ [mvtLayer]: { ...tile, features } }, { version: 2, extent: TILE_EXTENT });
+}
+
+/** The westmost and eastmost longitude of a row's point or geometry. */
+function lonSpan(r: TileRow): [number, number] {
+  if (typeof r.lon === 'number') return [r.lon, r.lon];
+  let west = Infinity;
+  let east = -Infinity;
+  const walk = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      west = Math.min(west, (c as number[])[0]!);
+      east = Math.max(east, (c as number[])[0]!);
+    } else for (const d of c as unknown[]) walk(d);
+  };
+  walk((r.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon).coordinates);
+  return [west, east];
+}
+
+/**
+ * Whether a geojson-vt feature is one of its copies from across the antimeridian: it
+ * repeats what lies within the buffer of one edge of the world beyond the other edge
+ * (for maps that wrap). ST_AsMVTGeom does not, and the SQL fetches no such feature
+ * except at zoom 0, whose one tile holds both edges: there, without this, a feature
+ * near the antimeridian would be in the tile twice. A copy is a whole world (4096 units
+ * at zoom 0) east or west of where its row's longitudes project; rounding cannot blur
+ * that, so even a point on ±180° stays once, on its own side.
+ */
+function isWrappedCopy(f: LegacyTile['features'][number], span: [number, number] | undefined, t: TileRequest): boolean {
+  if (!span) return false;
+  const unitsOf = (lon: number) => ((lon + 180) / 360) * 2 ** t.z * TILE_EXTENT - t.x * TILE_EXTENT;
+  const [west, east] = [unitsOf(span[0]) - TILE_BUFFER - 1, unitsOf(span[1]) + TILE_BUFFER + 1];
+  const points: [number, number][] = f.type === 1 ? f.geometry : f.geometry.flat();
+  return points.every(([px]) => px < west) || points.every(([px]) => px > east);
 }
 
 /** A strong ETag from the tile's bytes (tiles have no version of their own). */

@@ -33,3 +33,23 @@ export function layerFeatures<G extends GeoJSON.Geometry = GeoJSON.Geometry>(til
     return { id: f.id, properties: f.properties, geojson: f.toGeoJSON(x, y, z) as GeoJSON.Feature<G> };
   });
 }
+
+/**
+ * The point features of one layer of a tile in tile units as the tile stores them (no
+ * conversion back to lon/lat), to compare with a position projected by `tileOf`.
+ */
+export function layerPoints(tile: VectorTile, layer: string) {
+  const l = tile.layers[layer];
+  if (!l) return [];
+  return Array.from({ length: l.length }, (_, i) => {
+    const f = l.feature(i);
+    const rings = f.loadGeometry();
+    return { id: f.id, properties: f.properties, type: f.type, points: rings.flat().map((p) => [p.x, p.y] as const) };
+  });
+}
+
+/** Every tile z/x/y of zoom z, row by row. */
+export function allTiles(z: number): { z: number; x: number; y: number }[] {
+  const n = 2 ** z;
+  return Array.from({ length: n * n }, (_, i) => ({ z, x: i % n, y: Math.floor(i / n) }));
+}

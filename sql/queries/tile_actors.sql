@@ -2,12 +2,15 @@
 -- protobuf, so the API encodes the tile itself). $1 z, $2 x, $3 y, $4 the most features.
 -- Only the fields a map label needs: contact details stay behind /api/actors/{id}.
 WITH
-  -- The tile's Web Mercator square widened by the 64/4096 buffer, in WGS 84 for the index.
-  env AS (SELECT ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), 4326) AS g)
+  -- The tile's Web Mercator square widened by the 64/4096 buffer, in WGS 84 for the index
+  -- (cut to the world's square: older PostGIS (3.3) widens an edge tile past ±180°, which
+  -- would come back as longitudes on the other side of the world).
+  env AS (SELECT ST_Transform(ST_ClipByBox2D(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), ST_TileEnvelope(0, 0, 0)), 4326) AS g)
 SELECT a.id, a.name, a.category,
        ST_X(a.location::geometry)::float8 AS lon, ST_Y(a.location::geometry)::float8 AS lat
 FROM actors a, env
-WHERE a.location && env.g::geography
-  AND ST_Intersects(a.location::geometry, env.g)
+-- On the geometry index, as a lon/lat box: a geography test draws the box's edges as great
+-- circles, which at zoom 0 and 1 (edges of 180° and more) enclose the wrong part of the world.
+WHERE ST_Intersects(a.location::geometry, env.g)
 ORDER BY a.id
 LIMIT $4::int

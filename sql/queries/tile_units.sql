@@ -2,8 +2,10 @@
 -- $1 z, $2 x, $3 y, $4 the most features, $5 whether the caller has need-to-know:
 -- without it, restricted units are placed (and filtered) by their coarse 250 m location.
 WITH
-  -- The tile's Web Mercator square widened by the 64/4096 buffer, in WGS 84.
-  env AS (SELECT ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), 4326) AS g),
+  -- The tile's Web Mercator square widened by the 64/4096 buffer, in WGS 84
+  -- (cut to the world's square: older PostGIS (3.3) widens an edge tile past ±180°, which
+  -- would come back as longitudes on the other side of the world).
+  env AS (SELECT ST_Transform(ST_ClipByBox2D(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), ST_TileEnvelope(0, 0, 0)), 4326) AS g),
   -- Each unit at the location this caller may see.
   shown AS (
     SELECT u.id, u.name, u.kind, u.status, u.sensitivity,

@@ -2,9 +2,11 @@
 -- $1 z, $2 x, $3 y, $4 the most features, $5 need-to-know (else restricted units
 -- are placed by their coarse 250 m location). Same rows as tile_units.sql.
 WITH
-  -- The tile square in Web Mercator, and widened by the buffer in WGS 84.
+  -- The tile square in Web Mercator, and widened by the buffer in WGS 84
+  -- (cut to the world's square: older PostGIS (3.3) widens an edge tile past ±180°, which
+  -- would come back as longitudes on the other side of the world).
   env AS (SELECT ST_TileEnvelope($1::int, $2::int, $3::int) AS m,
-                 ST_Transform(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), 4326) AS g),
+                 ST_Transform(ST_ClipByBox2D(ST_TileEnvelope($1::int, $2::int, $3::int, margin => 0.015625), ST_TileEnvelope(0, 0, 0)), 4326) AS g),
   -- Each unit at the location this caller may see.
   shown AS (
     SELECT u.id, u.name, u.kind, u.status, u.sensitivity,

@@ -58,6 +58,7 @@ export const RULE_CODES = {
   missing_reference: 'ids of records that do not exist; params ids',
   outside_outer_ring: 'child places outside the unit\'s outer ring; params ids, radius',
   weak_password: 'a password refused by the password rules',
+  wrong_password: 'your own password change: current_password is not the current password',
   email_taken: 'an e-mail address another account has; params email',
   last_admin: 'a change that would leave no active administrator',
   duplicate: 'a unique value another record has',

@@ -259,6 +259,8 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /ogc/collections/{collectionId}/items/{featureId}', url: `/ogc/collections/units/items/${unitId}` });
 
     await ok({ route: 'DELETE /api/units/{id}', url: `/api/units/${unit.body.id}`, status: 204, headers: { 'if-match': patched.etag } });
+    // The admin's own password last but one: it revokes the admin's API token the steps above use.
+    await ok({ route: 'POST /api/auth/password', url: '/api/auth/password', body: { current_password: TEST_PASSWORD, new_password: 'ett nytt lösenord för schemat' }, cookie: true });
     await ok({ route: 'POST /api/auth/logout', url: '/api/auth/logout', status: 204, cookie: true });
 
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));

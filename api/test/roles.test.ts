@@ -19,6 +19,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/docs': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'viewer',
+  'POST /api/auth/password': 'viewer',
   'GET /api/auth/me': 'viewer',
   'POST /api/auth/tokens': 'viewer',
   'GET /api/auth/tokens': 'viewer',

@@ -213,7 +213,6 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/openapi.json': 'the API description itself: fixed text, fetched by this test',
   'GET /*': 'the built client (index.html and static files), the same for every caller',
   'GET /assets/*': 'the built client\'s static files',
-  'GET /ogc/*': 'the catch-all of /ogc: a trailing slash answers 308 to the path without it, an unknown path the JSON 404; both from the path alone, never 200',
   'GET /ogc/*': 'no data: a trailing slash answers 308 to the path without it, any other path the OGC JSON 404 (api/auth/basic.test.ts)',
 };
 

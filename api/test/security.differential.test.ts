@@ -163,7 +163,13 @@ const VARIANTS: Record<string, () => string[]> = {
         const [x, y] = tileOf(p, z);
         urls.add(`/api/tiles/units/${z}/${x}/${y}.mvt`);
         if (z === 15) urls.add(`/api/tiles/actors/${z}/${x}/${y}.mvt`).add(`/api/tiles/child-places/${z}/${x}/${y}.mvt`);
+        if (z === 12 || z === 15) urls.add(`/api/tiles/areas/${z}/${x}/${y}.mvt`);
       }
+    }
+    // The low zooms, where one tile holds the whole city (zoom 0: the world), for every layer.
+    for (const z of [0, 1, 2]) {
+      const [x, y] = tileOf(fx.lonLat.coarse, z);
+      for (const layer of ['units', 'actors', 'child-places', 'areas']) urls.add(`/api/tiles/${layer}/${z}/${x}/${y}.mvt`);
     }
     return [...urls];
   },

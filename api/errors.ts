@@ -87,6 +87,14 @@ export const RULE_CODES = {
   field_count: 'import: a CSV row with another number of fields than the header; params got, expected',
   geometry_repaired: 'import warning: an invalid polygon repaired with ST_MakeValid',
   bad_file: 'import: a file that cannot be read as the format',
+  unsupported_file_type: 'import: a file of a kind the import does not read, recognised by its first bytes; params type (pdf, png, jpeg, gif, tiff, webp, xls, docx, pptx, ods, odt, zip, gzip, bzip2, 7z, rar, shp, sqlite, pmtiles, osm_pbf, osm_xml, gpx, html, xml, exe, empty, binary)',
+  format_mismatch: 'import: an explicit format the file\'s bytes cannot be; params format, detected',
+  unknown_crs: 'import: a coordinate system (GeoJSON crs, .prj, GeoPackage SRS) the import does not read; params crs',
+  crs_detected: 'import warning: the coordinate system was found from the coordinate range (no crs member or .prj); params crs, title',
+  choose_layer: 'import: a GeoPackage, zip or workbook with several layers and none (or an unknown one) named in source_layer; params layers, value',
+  no_layers: 'import: a GeoPackage or zip with no feature table or Shapefile; params what',
+  bad_geometry: 'import: a geometry blob that cannot be decoded',
+  shapefile_part: 'import: a zipped Shapefile missing a part (the .dbf); params part, layer',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

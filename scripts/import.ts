@@ -18,7 +18,8 @@ import { AREA_LEVELS, type AreaLevel } from '../api/schemas/common.js';
 import { runImport, type ImportReport } from '../api/import/run.js';
 
 const USAGE = `Usage: npm run import -- <file> --layer ${IMPORT_LAYERS.join('|')}
-  [--format geojson|csv|overpass]  (default: from the file name and content)
+  [--format auto|${IMPORT_FORMATS.join('|')}]  (default auto: recognised from the first bytes)
+  [--source-layer NAME]  (GeoPackage table, Shapefile in the zip or worksheet, when the file holds several)
   [--kind K | --category C | --level ${AREA_LEVELS.join('|')}]
   [--name FIELD] [--id FIELD] [--address FIELD] [--operator FIELD]
   [--lon FIELD --lat FIELD | --x FIELD --y FIELD --crs ${IMPORT_CRS.filter((c) => c !== 'EPSG:4326').join('|')}]
@@ -35,7 +36,7 @@ function parse() {
   return parseArgs({
     allowPositionals: true,
     options: {
-      layer: { type: 'string' }, format: { type: 'string' }, kind: { type: 'string' }, category: { type: 'string' }, level: { type: 'string' },
+      layer: { type: 'string' }, format: { type: 'string' }, 'source-layer': { type: 'string' }, kind: { type: 'string' }, category: { type: 'string' }, level: { type: 'string' },
       name: { type: 'string' }, id: { type: 'string' }, address: { type: 'string' }, operator: { type: 'string' },
       lon: { type: 'string' }, lat: { type: 'string' }, x: { type: 'string' }, y: { type: 'string' }, crs: { type: 'string' },
       'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
@@ -52,14 +53,14 @@ if (o.help) fail(USAGE, 0);
 const file = positionals[0];
 if (!file || positionals.length > 1) fail(USAGE);
 if (!o.layer || !(IMPORT_LAYERS as readonly string[]).includes(o.layer)) fail(`--layer must be one of ${IMPORT_LAYERS.join(', ')}\n\n${USAGE}`);
-if (o.format && !(IMPORT_FORMATS as readonly string[]).includes(o.format)) fail(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+if (o.format && o.format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(o.format)) fail(`--format must be auto or one of ${IMPORT_FORMATS.join(', ')}`);
 if (o.crs && !(IMPORT_CRS as readonly string[]).includes(o.crs)) fail(`--crs must be one of ${IMPORT_CRS.join(', ')}`);
 if (o.level && !(AREA_LEVELS as readonly string[]).includes(o.level)) fail(`--level must be one of ${AREA_LEVELS.join(', ')}`);
 if (!fs.existsSync(file)) fail(`No such file: ${file}`);
 
 const bytes = new Uint8Array(fs.readFileSync(file));
-const head = Buffer.from(bytes.subarray(0, 2000)).toString('latin1');
-const format = (o.format ?? (/\.csv$|\.txt$/i.test(file) ? 'csv' : /"elements"\s*:/.test(head) ? 'overpass' : 'geojson')) as ImportFormat;
+// The bytes say what the file is (as in the API); a file of another kind is refused by name.
+const format = (o.format ?? 'auto') as ImportFormat | 'auto';
 const list = (v: string | undefined) => (v === undefined ? undefined : v.includes(',') ? v.split(',').map((s) => s.trim()) : v);
 const mapping: FieldMapping = {};
 for (const key of ['name', 'id', 'address', 'operator'] as const) if (o[key] !== undefined) mapping[key] = list(o[key]);
@@ -71,10 +72,10 @@ const db = await openDatabase(config, (m) => console.log(m));
 let report: ImportReport | undefined;
 try {
   await migrate(db);
-  console.log(`Reading ${path.basename(file)} (${(bytes.length / 1024).toFixed(0)} kB) as ${format} for ${o.layer}${o['dry-run'] ? ' (dry run)' : ''}…`);
+  console.log(`Reading ${path.basename(file)} (${(bytes.length / 1024).toFixed(0)} kB)${format === 'auto' ? '' : ` as ${format}`} for ${o.layer}${o['dry-run'] ? ' (dry run)' : ''}…`);
   let lastShown = 0;
   report = await runImport(db, {
-    layer: o.layer as ImportLayer, format, content: bytes, mapping, dryRun: o['dry-run'],
+    layer: o.layer as ImportLayer, format, content: bytes, sourceLayer: o['source-layer'], mapping, dryRun: o['dry-run'],
     options: { kind: o.kind, category: o.category, level: o.level as AreaLevel | undefined },
     now: new Date(), user: undefined,
     onProgress: (done, total) => {
@@ -94,7 +95,8 @@ try {
 
 if (report) {
   const m = Object.entries(report.mapping).map(([k, v]) => `${k}=${[v].flat().join('|')}${report!.guessed.includes(k) ? ' (guessed)' : ''}`).join(', ');
-  console.log(`Encoding ${report.encoding}; mapping: ${m}`);
+  const crs = report.crs ? `; coordinates ${report.crs_title} (${report.crs}${report.crs_detected ? ', recognised from their range' : ''})` : '';
+  console.log(`Read as ${report.format}${report.source_layer ? `, layer ${report.source_layer}` : ''}${crs}; encoding ${report.encoding}; mapping: ${m}`);
   for (const w of report.warnings) console.log(`warning: row ${w.row}, ${w.field}: ${w.reason}`);
   for (const r of report.rejected.slice(0, 50)) console.log(`rejected: row ${r.row}, ${r.field}: ${r.reason}`);
   if (report.rejected.length > 50) console.log(`… and ${report.counts.rejected - 50} more rejected rows`);

@@ -69,7 +69,7 @@ describe('bad import files', () => {
     expect(geo.rejected[0]).toMatchObject({ row: 1, reason: expect.stringMatching(/look swapped/) });
   });
 
-  it('wrong CRS: SWEREF metres in lon/lat columns, degrees in x/y columns, a projected GeoJSON crs, a point outside Sweden', async () => {
+  it('wrong CRS: SWEREF metres in lon/lat columns, degrees in x/y columns, an unknown GeoJSON crs, a point outside Sweden', async () => {
     const metres = await refused('child-places', { ...csvKind, content: 'id;name;lon;lat\n1;A;315140,0;6400487,0\n' });
     expect(metres.rejected[0]!.reason).toMatch(/look like SWEREF 99 metres .* map them as x\/y with crs EPSG:3006 or EPSG:3007/);
     const degrees = await refused('child-places', { ...csvKind, content: 'id;name;X;Y\n1;A;11.9;57.7\n', mapping: { x: 'X', y: 'Y', crs: 'EPSG:3006' } });
@@ -78,8 +78,17 @@ describe('bad import files', () => {
     expect(swappedXy.rejected[0]!.reason).toMatch(/x and y look swapped/);
     const wrongZone = await refused('child-places', { ...csvKind, content: 'id;name;X;Y\n1;A;2000000;6400487\n', mapping: { x: 'X', y: 'Y', crs: 'EPSG:3007' } });
     expect(wrongZone.rejected[0]!.reason).toMatch(/lies outside Sweden .* check the crs/);
+    // A crs member naming a CRS the import does not read is refused; SWEREF 99 TM is read (api/import/gisFormats.test.ts).
+    const lambert = JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2154' } }, features: [point(652000, 6862000)] });
+    const unknownCrs = await t.request('admin', 'POST', '/api/import/child-places', { format: 'geojson', kind: 'preschool', content: lambert, dry_run: false });
+    expect(unknownCrs.status).toBe(400);
+    const unknownBody = await unknownCrs.json();
+    expect(unknownBody.error.message).toMatch(/"crs" member names "urn:ogc:def:crs:EPSG::2154", which the import does not read/);
+    expect(unknownBody.error.details).toMatchObject({ field: 'file', code: 'unknown_crs', params: { crs: 'urn:ogc:def:crs:EPSG::2154' } });
     const projected = JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3006' } }, features: [point(315140, 6400487)] });
-    expect((await refused('child-places', { format: 'geojson', kind: 'preschool', content: projected })).message).toMatch(/"crs" member names "urn:ogc:def:crs:EPSG::3006"/);
+    const dry = await t.request('admin', 'POST', '/api/import/child-places', { format: 'geojson', kind: 'preschool', content: projected });
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ crs: 'EPSG:3006', crs_detected: false, counts: { total: 1, rejected: 0 } });
     const oslo = await refused('child-places', { format: 'geojson', kind: 'preschool', content: collection(point(10.75, 59.91 + 20)) });
     expect(oslo.rejected[0]!.reason).toMatch(/outside Sweden/);
   });

@@ -1,5 +1,5 @@
 import type { ImportCrs } from './crs.js';
-import type { SourceFile } from './parse.js';
+import { isTabular, type SourceFile } from './parse.js';
 
 export const IMPORT_LAYERS = ['units', 'actors', 'child-places', 'areas'] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
@@ -9,8 +9,8 @@ export type FieldRef = string | string[];
 
 /**
  * Which input property feeds which field. Coordinates: `lon`/`lat` (WGS 84) or
- * `x`/`y` with `crs` (SWEREF 99 TM or 12 00), for CSV; GeoJSON and Overpass carry
- * their own geometry.
+ * `x`/`y` with `crs` (SWEREF 99 TM, a local zone or RT 90), for CSV and Excel; the
+ * other formats carry their own geometry.
  */
 export interface FieldMapping {
   name?: FieldRef;
@@ -76,11 +76,22 @@ const CANDIDATES: Partial<Record<keyof FieldMapping, string[]>> = {
 /** Fields a guess must not take for itself even if the name fits (the name fallback may use them). */
 const NAME_FALLBACKS = ['foretagsnamn'];
 
-function findField(fields: string[], candidates: string[], taken: Set<string>): string | undefined {
+/**
+ * The first candidate the file has. A Shapefile's .dbf cuts names to 10 bytes
+ * ("Besöksadress" arrives as "Besöksadr"), so there a name that a candidate begins with
+ * counts too, when it is long enough to be telling.
+ */
+function findFieldIn(fields: string[], candidates: string[], taken: Set<string>, truncated = false): string | undefined {
   const byNorm = new Map(fields.map((f) => [normaliseName(f), f]));
   for (const c of candidates) {
     const f = byNorm.get(c);
     if (f !== undefined && !taken.has(f)) return f;
+  }
+  if (truncated) {
+    for (const c of candidates) {
+      const f = fields.find((x) => !taken.has(x) && normaliseName(x).length >= 7 && c.startsWith(normaliseName(x)));
+      if (f !== undefined) return f;
+    }
   }
   return undefined;
 }
@@ -109,7 +120,9 @@ export function guessMapping(layer: ImportLayer, file: SourceFile, given: FieldM
     for (const f of [value].flat()) taken.add(f);
   };
   const fields = file.fields;
-  const has = (n: string) => fields.find((f) => normaliseName(f) === n);
+  const dbf = file.format === 'shapefile';
+  const findField = (fs: string[], candidates: string[], taken: Set<string>) => findFieldIn(fs, candidates, taken, dbf);
+  const has = (n: string) => fields.find((f) => normaliseName(f) === n) ?? (dbf ? fields.find((f) => normaliseName(f).length >= 7 && n.startsWith(normaliseName(f))) : undefined);
 
   if (mapping.name === undefined) {
     const primary = findField(fields, (CANDIDATES.name ?? []).filter((c) => !NAME_FALLBACKS.includes(c)), taken);
@@ -130,7 +143,7 @@ export function guessMapping(layer: ImportLayer, file: SourceFile, given: FieldM
     if (key === 'name' || key === 'id') continue;
     set(key, findField(fields, CANDIDATES[key] ?? [], taken));
   }
-  if (file.format === 'csv' && mapping.lon === undefined && mapping.x === undefined) {
+  if (isTabular(file) && mapping.lon === undefined && mapping.x === undefined) {
     const lon = findField(fields, CANDIDATES.lon!, taken);
     const lat = findField(fields, CANDIDATES.lat!, taken);
     const x = findField(fields, CANDIDATES.x!, taken);
@@ -146,7 +159,9 @@ export function guessMapping(layer: ImportLayer, file: SourceFile, given: FieldM
       } else {
         set('x', x);
         set('y', y);
-        if (mapping.crs === undefined) set('crs', numericShare(file, x, 200_000, 1_000_000) >= 0.5 ? 'EPSG:3006' : 'EPSG:3007');
+        if (mapping.crs === undefined) {
+          set('crs', numericShare(file, x, 1_100_000, 1_950_000) >= 0.5 ? 'EPSG:3021' : numericShare(file, x, 200_000, 1_000_000) >= 0.5 ? 'EPSG:3006' : 'EPSG:3007');
+        }
       }
     }
   }

@@ -1,8 +1,15 @@
 import Papa from 'papaparse';
 import { badRequest } from '../errors.js';
+import { importCrsOf } from './crs.js';
+import type { TextEncoding } from './decode.js';
+import { reprojectRows, type CrsUsed } from './formats/geometry.js';
 
-export const IMPORT_FORMATS = ['geojson', 'csv', 'overpass'] as const;
+/** The formats an import reads; `auto` (the request's default) finds it from the file's first bytes. */
+export const IMPORT_FORMATS = ['geojson', 'csv', 'overpass', 'geopackage', 'shapefile', 'kml', 'kmz', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Formats of rows and columns, whose coordinates come from mapped columns (the others carry geometries). */
+export const isTabular = (f: { format: ImportFormat }): boolean => f.format === 'csv' || f.format === 'xlsx';
 
 /** One problem with one input row: which row, which field, why. */
 export interface RowIssue {
@@ -39,6 +46,16 @@ export interface SourceFile {
   rows: SourceRow[];
   /** CSV only: the separator found in the header. */
   delimiter?: string;
+  /** Formats with geometries: the CRS the coordinates were read in (they are WGS 84 in `rows` already). */
+  crs?: CrsUsed;
+  /** Whole-file remarks for the report (a CRS found from the coordinate range, a missing .prj, …); row 0. */
+  warnings?: RowIssue[];
+  /** The text encoding of a binary format's text (a Shapefile's .dbf); else the upload's. */
+  encoding?: TextEncoding;
+  /** GeoPackage table, Shapefile or worksheet read, when the file can hold several. */
+  sourceLayer?: string;
+  /** Every layer (table, Shapefile, worksheet) the file holds. */
+  layers?: string[];
 }
 
 /** A whole-file problem: answered with 400 naming `file` and the reason. */
@@ -48,9 +65,9 @@ export const fileError = (reason: string, code = 'bad_file', params: Record<stri
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys that must never become object keys of ours (prototype pollution). */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function safeProps(v: unknown): Record<string, unknown> {
+export function safeProps(v: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   if (!isObject(v)) return out;
   for (const [k, val] of Object.entries(v)) if (!FORBIDDEN_KEYS.has(k)) out[k] = val;
@@ -68,31 +85,33 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Names of the collection-level CRS that mean plain WGS 84 lon/lat, as older GDAL writes them. */
-const WGS84_CRS_NAMES = new Set(['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:OGC::CRS84', 'OGC:CRS84', 'CRS84']);
-
-function collectFields(rows: SourceRow[]): string[] {
+export function collectFields(rows: SourceRow[]): string[] {
   const seen = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r.props)) seen.add(k);
   return [...seen];
 }
 
 /**
- * A GeoJSON FeatureCollection (or one Feature). A collection-level `crs` member is
- * accepted only when it names CRS84 (what GDAL writes for WGS 84); any other CRS is
- * refused, since RFC 7946 GeoJSON is WGS 84 by definition. Geometries are checked
- * later, per row.
+ * A GeoJSON FeatureCollection (or one Feature). A collection-level `crs` member (the
+ * 2008 GeoJSON that GDAL and QGIS still write for SWEREF 99) is read when it names WGS 84
+ * or a CRS the importers know (SWEREF 99 TM, the local zones, RT 90), and the
+ * coordinates are reprojected; any other CRS is refused. Without one, projected
+ * coordinates are recognised by their range as for CSV (and reported as such).
+ * Geometries are checked later, per row.
  */
 export function parseGeoJson(text: string): SourceFile {
   const doc = parseJson(text);
   if (!isObject(doc)) throw fileError('a GeoJSON FeatureCollection (a JSON object) is expected');
+  let declared: ReturnType<typeof importCrsOf>;
   if ('crs' in doc) {
     const name = isObject(doc.crs) && isObject(doc.crs.properties) ? doc.crs.properties.name : undefined;
-    if (typeof name !== 'string' || !WGS84_CRS_NAMES.has(name)) {
-      throw fileError(
-        `the "crs" member names ${typeof name === 'string' ? `"${name.slice(0, 60)}"` : 'an unreadable CRS'}; GeoJSON (RFC 7946) must be WGS 84 lon/lat. ` +
-          'Convert it (ogr2ogr -t_srs EPSG:4326) or import a CSV with x/y columns and crs EPSG:3006 or EPSG:3007.',
-      );
+    declared = typeof name === 'string' ? importCrsOf(name) : undefined;
+    if (!declared) {
+      const shown = typeof name === 'string' ? name.slice(0, 60) : 'an unreadable CRS';
+      const reason =
+        `the "crs" member names ${typeof name === 'string' ? `"${shown}"` : shown}, which the import does not read; it reads WGS 84, SWEREF 99 TM (EPSG:3006), ` +
+        'the SWEREF 99 local zones (EPSG:3007–3018) and RT 90 2.5 gon V (EPSG:3021). Convert it (ogr2ogr -t_srs EPSG:4326).';
+      throw fileError(reason, 'unknown_crs', { crs: shown });
     }
   }
   let features: unknown[];
@@ -113,7 +132,9 @@ export function parseGeoJson(text: string): SourceFile {
     if (f.id !== undefined && !('id' in props) && (typeof f.id === 'string' || typeof f.id === 'number')) props['@id'] = f.id;
     return { row, props, geometry: f.geometry };
   });
-  return { format: 'geojson', fields: collectFields(rows), rows };
+  const warnings: RowIssue[] = [];
+  const crs = reprojectRows(rows, declared, warnings, 'the GeoJSON has no "crs" member', false);
+  return { format: 'geojson', fields: collectFields(rows), rows, crs, warnings };
 }
 
 /**
@@ -206,7 +227,8 @@ export function parseCsv(text: string): SourceFile {
   return { format: 'csv', fields: header.filter((h) => !FORBIDDEN_KEYS.has(h)), rows, delimiter };
 }
 
-export function parseSource(format: ImportFormat, text: string): SourceFile {
+/** The text formats' readers; api/import/read.ts picks a reader for every format. */
+export function parseSource(format: 'geojson' | 'overpass' | 'csv', text: string): SourceFile {
   if (format === 'geojson') return parseGeoJson(text);
   if (format === 'overpass') return parseOverpass(text);
   return parseCsv(text);

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { geometryIssues, type MultiPolygonGeo, type PointGeo, type Position2D } from '../schemas/geojson.js';
 import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, inSweden, SWEDEN_BBOX_TEXT, UNIT_KINDS, type AreaLevel } from '../schemas/common.js';
-import { projectedToWgs84, round7 } from './crs.js';
+import { projectedToWgs84, round7, type ProjectedCrs } from './crs.js';
 import { type FieldMapping, type FieldRef, type ImportLayer, normaliseName } from './mapping.js';
 import { checkRowValues, placesBounds } from './rowRules.js';
-import { fileError, rowIssue, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
+import { fileError, isTabular, rowIssue, type RowIssue, type SourceFile, type SourceRow } from './parse.js';
 
 /** Values the caller sets for every row, instead of mapping a field. */
 export interface ImportOptions {
@@ -84,9 +84,10 @@ export function lonLatIssue(lon: number, lat: number): { code: string; reason: s
   return { code: 'outside_sweden', params: { lon, lat }, reason: `position [${lon}, ${lat}] is outside Sweden (${SWEDEN_BBOX_TEXT})` };
 }
 
-/** A decimal number in a CSV cell: point or comma as decimal separator; no NaN, Infinity or text. */
-function parseNumber(cell: string | undefined): number | undefined {
-  if (cell === undefined) return undefined;
+/** A decimal number in a CSV cell (point or comma as decimal separator) or an Excel number cell; no NaN, Infinity or text. */
+function parseNumber(cell: unknown): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
   const s = cell.trim().replace(/\s/g, '');
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
   const v = Number(s.replace(',', '.'));
@@ -115,17 +116,17 @@ export function checkMapping(layer: ImportLayer, file: SourceFile, mapping: Fiel
     for (const f of refs(ref as FieldRef)) {
       if (!known.has(f)) {
         const list = file.fields.slice(0, 30).map((x) => `"${x}"`).join(', ');
-        throw fileError(`mapping.${key}: the ${file.format === 'csv' ? 'column' : 'property'} "${f}" is not in the file; it has ${list || 'no fields'}${file.format === 'csv' && file.fields.length === 1 ? ' (one column only: is the separator "," or ";"?)' : ''}`);
+        throw fileError(`mapping.${key}: the ${isTabular(file) ? 'column' : 'property'} "${f}" is not in the file; it has ${list || 'no fields'}${isTabular(file) && file.fields.length === 1 ? ' (one column only: is the separator "," or ";"?)' : ''}`);
       }
     }
   }
-  if (layer !== 'areas' && file.format === 'csv') {
+  if (layer !== 'areas' && isTabular(file)) {
     const lonLat = mapping.lon !== undefined && mapping.lat !== undefined;
     const xy = mapping.x !== undefined && mapping.y !== undefined;
     if (!lonLat && !xy) throw fileError('no coordinate columns: map lon and lat (WGS 84), or x and y with crs EPSG:3006 or EPSG:3007');
-    if (xy && (mapping.crs === undefined || mapping.crs === 'EPSG:4326') && !lonLat) throw fileError('mapping.crs: x/y columns need crs EPSG:3006 (SWEREF 99 TM) or EPSG:3007 (SWEREF 99 12 00)');
+    if (xy && (mapping.crs === undefined || mapping.crs === 'EPSG:4326') && !lonLat) throw fileError('mapping.crs: x/y columns need crs EPSG:3006 (SWEREF 99 TM), a SWEREF 99 local zone (EPSG:3007–3018) or EPSG:3021 (RT 90)');
   }
-  if (layer === 'areas' && file.format !== 'geojson') throw fileError('areas are imported from GeoJSON (Polygon or MultiPolygon features)');
+  if (layer === 'areas' && (isTabular(file) || file.format === 'overpass')) throw fileError('areas are imported from a file with polygons (GeoJSON, GeoPackage, Shapefile, KML/KMZ)');
   if ((layer === 'units' || layer === 'child-places') && !options.kind && mapping.kind === undefined && !(layer === 'child-places' && file.format === 'overpass')) {
     const codes = layer === 'units' ? UNIT_KINDS : CHILD_PLACE_KINDS;
     throw fileError(`kind: give the kind for every row (one of ${codes.join(', ')}) or map a kind field`);
@@ -267,7 +268,7 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
 type GeometryResult<G> = G | { issue: { field: string; reason: string; code: string; params?: Record<string, unknown> } };
 
 function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): GeometryResult<PointGeo> {
-  if (file.format !== 'csv') {
+  if (!isTabular(file)) {
     const g = src.geometry;
     const issues = geometryIssues(g, ['Point']);
     if (issues.length) {
@@ -279,7 +280,7 @@ function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): Geome
     const [lon, lat] = (g as PointGeo).coordinates;
     return { type: 'Point', coordinates: roundPosition([lon, lat]) };
   }
-  const p = src.props as Record<string, string>;
+  const p = src.props;
   if (m.lon !== undefined && m.lat !== undefined) {
     const lon = parseNumber(p[m.lon]);
     if (lon === undefined) return { issue: { field: m.lon, code: 'not_a_number', params: { value: String(p[m.lon] ?? '').slice(0, 40), axis: 'lon' }, reason: `"${String(p[m.lon] ?? '').slice(0, 40)}" is not a number (longitude, decimal degrees)` } };
@@ -289,7 +290,7 @@ function pointGeometry(file: SourceFile, src: SourceRow, m: FieldMapping): Geome
     if (problem) return { issue: { field: `${m.lon}/${m.lat}`, ...problem } };
     return { type: 'Point', coordinates: roundPosition([lon, lat]) };
   }
-  const crs = m.crs as 'EPSG:3006' | 'EPSG:3007';
+  const crs = m.crs as ProjectedCrs;
   const x = parseNumber(p[m.x!]);
   if (x === undefined) return { issue: { field: m.x!, code: 'not_a_number', params: { value: String(p[m.x!] ?? '').slice(0, 40), axis: 'x', crs }, reason: `"${String(p[m.x!] ?? '').slice(0, 40)}" is not a number (easting in metres, ${crs})` } };
   const y = parseNumber(p[m.y!]);

@@ -6,9 +6,11 @@ import { ApiError } from '../errors.js';
 import { audit } from '../services/audit.js';
 import type { RequestContext } from '../services/context.js';
 import { geometryValidity } from '../services/geometryValidity.js';
-import { decodeBytes, stripBom, type TextEncoding } from './decode.js';
+import { CRS_TITLES } from './crs.js';
+import type { TextEncoding } from './decode.js';
 import { guessMapping, type FieldMapping, type ImportLayer } from './mapping.js';
-import { parseSource, type ImportFormat, type RowIssue } from './parse.js';
+import { isTabular, type ImportFormat, type RowIssue, type SourceFile } from './parse.js';
+import { readSource } from './read.js';
 import { buildRecords, type ImportOptions, type ImportRecord } from './records.js';
 import { IMPORT_STATEMENTS, writeInChunks } from './write.js';
 import type { MultiPolygonGeo } from '../schemas/geojson.js';
@@ -21,9 +23,12 @@ export const REPORT_REJECTED_MAX = 1000;
 
 export interface ImportInput {
   layer: ImportLayer;
-  format: ImportFormat;
-  /** The file as bytes (decoded as UTF-8, else Windows-1252) or as text. */
+  /** The format to read, or `auto`: found from the first bytes (a file of the wrong kind is refused either way). */
+  format: ImportFormat | 'auto';
+  /** The file as bytes (text decoded as UTF-8, else Windows-1252) or as text. */
   content: Uint8Array | string;
+  /** GeoPackage table, Shapefile in the zip, or worksheet, when the file holds several. */
+  sourceLayer?: string;
   /** Explicit mapping; missing keys are guessed. */
   mapping?: FieldMapping;
   options?: ImportOptions;
@@ -44,8 +49,21 @@ export interface ImportCounts {
 
 export interface ImportReport {
   layer: ImportLayer;
+  /** The format the file was read as (what `auto` found). */
   format: ImportFormat;
+  /** Whether the format was found from the file's first bytes rather than given. */
+  format_detected: boolean;
   encoding: TextEncoding;
+  /** The CRS the coordinates were read in (EPSG:4326 for WGS 84); null when none is known yet (CSV without coordinate columns, Overpass is WGS 84). */
+  crs: string | null;
+  /** Its name, e.g. "SWEREF 99 TM". */
+  crs_title: string | null;
+  /** Whether the CRS was found from the coordinate range (no crs member, no .prj, CSV columns guessed) rather than named by the file or the mapping. */
+  crs_detected: boolean;
+  /** GeoPackage table, Shapefile or worksheet read; null for single-layer formats. */
+  source_layer: string | null;
+  /** Every layer the file holds (empty for single-layer formats). */
+  layers: string[];
   dry_run: boolean;
   /** True only when a real run wrote its changes. */
   committed: boolean;
@@ -97,15 +115,15 @@ export async function importForRequest(ctx: RequestContext, input: Omit<ImportIn
  * nothing: the caller answers 400 with the report.
  */
 export async function runImport(db: Database, input: ImportInput): Promise<ImportReport> {
-  const { text, encoding } = typeof input.content === 'string' ? { text: input.content, encoding: 'utf-8' as const } : decodeBytes(input.content);
-  const file = parseSource(input.format, stripBom(text));
+  const file = await readSource(input.format, input.content, { sourceLayer: input.sourceLayer });
+  const encoding = file.encoding;
   if (file.rows.length > DEFAULTS.importFeatureLimit) {
     throw new ApiError('payload_too_large', `The file has ${file.rows.length} rows; an import takes at most ${DEFAULTS.importFeatureLimit}. Split the file.`);
   }
   const { mapping, guessed } = guessMapping(input.layer, file, input.mapping ?? {});
   const options = input.options ?? {};
   const { records, rejected } = buildRecords(input.layer, file, mapping, options);
-  const warnings: RowIssue[] = [];
+  const warnings: RowIssue[] = [...(file.warnings ?? [])];
   const valid = input.layer === 'areas' ? await repairPolygons(db, records, rejected, warnings) : records;
   rejected.sort((a, b) => a.row - b.row);
 
@@ -126,7 +144,8 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
     rejected: rejected.length,
   };
   const report: ImportReport = {
-    layer: input.layer, format: input.format, encoding, dry_run: input.dryRun, committed: false,
+    layer: input.layer, format: file.format, format_detected: input.format === 'auto', encoding, ...crsOfReport(file, mapping, guessed),
+    source_layer: file.sourceLayer ?? null, layers: file.layers ?? [], dry_run: input.dryRun, committed: false,
     fields: file.fields, mapping, guessed, counts,
     rejected: rejected.slice(0, REPORT_REJECTED_MAX),
     warnings: warnings.slice(0, REPORT_REJECTED_MAX),
@@ -143,11 +162,24 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
     await writeInChunks(tx, input.layer, writes, now, input.onProgress);
     await audit(tx, {
       at: input.now, user: input.user, action: 'import', entity: AUDIT_ENTITY[input.layer], entityId: null,
-      details: { layer: input.layer, format: input.format, encoding, counts },
+      details: { layer: input.layer, format: file.format, encoding, crs: report.crs, source_layer: report.source_layer, counts },
     });
   });
   report.committed = true;
   return report;
+}
+
+/** The CRS the report names: the file's (formats with geometry), the mapping's (CSV, Excel) or WGS 84 (Overpass). */
+function crsOfReport(file: SourceFile, mapping: FieldMapping, guessed: string[]): Pick<ImportReport, 'crs' | 'crs_title' | 'crs_detected'> {
+  let crs: string | null = null;
+  let detected = false;
+  if (file.crs) ({ crs, detected } = file.crs);
+  else if (file.format === 'overpass') crs = 'EPSG:4326';
+  else if (isTabular(file)) {
+    if (mapping.x !== undefined && mapping.y !== undefined && mapping.crs) [crs, detected] = [mapping.crs, guessed.includes('crs')];
+    else if (mapping.lon !== undefined && mapping.lat !== undefined) [crs, detected] = ['EPSG:4326', guessed.includes('lon')];
+  }
+  return { crs, crs_title: crs ? (CRS_TITLES[crs] ?? crs) : null, crs_detected: detected };
 }
 
 /**

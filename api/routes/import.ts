@@ -15,7 +15,11 @@ export const importRoutes = newRouter().openapi(
     tags: ['Import'],
     summary: 'Import units, actors, child places or areas (dry run or real)',
     description:
-      'Administrators only. Reads GeoJSON, CSV (WGS 84 lon/lat, or SWEREF 99 TM / 12 00 x/y) or Overpass JSON, maps fields (guessing what is not given), ' +
+      'Administrators only. Reads GeoJSON (WGS 84, or SWEREF 99 / RT 90 named by a "crs" member or recognised by the coordinate range), CSV and Excel .xlsx ' +
+      '(WGS 84 lon/lat, or SWEREF 99 TM / local zone / RT 90 x/y), GeoPackage, zipped Shapefile (its .prj: SWEREF 99, RT 90, WGS 84), KML/KMZ and Overpass JSON; ' +
+      'format "auto" (the default) finds the format from the first bytes, and any other file (PDF, images, .xls, .docx, …) is refused with 400, rule ' +
+      '`unsupported_file_type` and `params.type`. Everything is reprojected to WGS 84; the report names the format and CRS read. A GeoPackage or zip with several ' +
+      'layers needs `source_layer`. Maps fields (guessing what is not given), ' +
       'validates every row, and upserts by external id. `dry_run: true` (the default) only reports. A real run is all or nothing in one transaction: ' +
       'with any rejected row it answers 400 with the report in `error.details` and writes nothing. Re-importing the same file counts every row unchanged. ' +
       `Limits: ${DEFAULTS.importBodyLimitBytes / 1024 / 1024} MB body, ${DEFAULTS.importFeatureLimit} rows (413). One \`import\` audit entry per real run (counts; no per-row entries).`,
@@ -38,7 +42,7 @@ export const importRoutes = newRouter().openapi(
       content = new Uint8Array(Buffer.from(body.content, 'base64'));
     }
     const report = await importForRequest(contextOf(c), {
-      layer, format: body.format, content, mapping: body.mapping, dryRun: body.dry_run,
+      layer, format: body.format, content, sourceLayer: body.source_layer, mapping: body.mapping, dryRun: body.dry_run,
       options: { kind: body.kind, category: body.category, level: body.level },
     });
     return c.json(report, 200);

@@ -19,7 +19,7 @@ export const ImportMapping = z
   .openapi('ImportMapping', {
     description:
       `Which input property feeds which field (${MAPPING_KEYS.join(', ')}). A value is a property name, or a list of names whose first non-empty value wins. ` +
-      'CSV coordinates: lon/lat (WGS 84) or x/y with crs. Keys left out are guessed; the report shows the mapping used and which keys were guessed.',
+      'CSV and Excel coordinates: lon/lat (WGS 84) or x/y with crs (guessed from the range: SWEREF 99 TM, 12 00 or RT 90). Keys left out are guessed; the report shows the mapping used and which keys were guessed.',
   });
 
 export const ImportLayerParam = z.object({
@@ -28,8 +28,15 @@ export const ImportLayerParam = z.object({
 
 export const ImportBody = z
   .strictObject({
-    format: z.enum(IMPORT_FORMATS).openapi({ description: 'geojson (RFC 7946), csv ("," or ";", header row), overpass (OSM Overpass API JSON).' }),
-    content: z.string().min(1, { error: 'content: the file is empty' }).openapi({ description: 'The file: text, or base64 of its bytes with encoding "base64" (then Windows-1252 is recognised when the bytes are not UTF-8).' }),
+    format: z.enum(['auto', ...IMPORT_FORMATS]).default('auto').openapi({
+      description:
+        'auto (the default): found from the first bytes. geojson (RFC 7946; or with a "crs" member naming EPSG:3006, 3007–3018 or 3021, or in SWEREF 99 metres recognised by their range), ' +
+        'csv ("," or ";", header row), overpass (OSM Overpass API JSON), geopackage (.gpkg, a feature table), shapefile (a .zip with .shp, .dbf, .prj, optionally .cpg), ' +
+        'kml, kmz, xlsx (first worksheet, header row, rows as in CSV). Binary formats need encoding "base64". Any other file (PDF, images, .xls, .docx, …) is refused with ' +
+        'rule unsupported_file_type and params.type; an explicit format the bytes cannot be is refused with format_mismatch.',
+    }),
+    content: z.string().min(1, { error: 'content: the file is empty' }).openapi({ description: 'The file: text, or base64 of its bytes with encoding "base64" (needed for GeoPackage, Shapefile, KMZ and xlsx; for text, Windows-1252 is recognised when the bytes are not UTF-8).' }),
+    source_layer: z.string().min(1).max(200).optional().openapi({ description: 'GeoPackage: the feature table; zipped Shapefile: the .shp name without extension; xlsx: the worksheet. Needed when a GeoPackage or zip holds several (400 listing them otherwise); xlsx defaults to the first sheet.' }),
     encoding: z.enum(['text', 'base64']).default('text'),
     mapping: ImportMapping.optional(),
     dry_run: z.boolean().default(true).openapi({ description: 'true (default): report only, nothing written.' }),
@@ -52,16 +59,22 @@ const RowIssue = z
 export const ImportReport = z
   .object({
     layer: z.enum(IMPORT_LAYERS),
-    format: z.enum(IMPORT_FORMATS),
-    encoding: z.enum(['utf-8', 'windows-1252']),
+    format: z.enum(IMPORT_FORMATS).openapi({ description: 'The format the file was read as.' }),
+    format_detected: z.boolean().openapi({ description: 'true when the format was found from the first bytes (format "auto").' }),
+    encoding: z.enum(['utf-8', 'windows-1252']).openapi({ description: 'The text encoding (a Shapefile: of its .dbf, from the .cpg or the bytes).' }),
+    crs: z.string().nullable().openapi({ description: 'The CRS the coordinates were read in and reprojected from (EPSG:4326, EPSG:3006, EPSG:3007–3018, EPSG:3021); null for CSV/Excel without coordinate columns.', example: 'EPSG:3006' }),
+    crs_title: z.string().nullable().openapi({ example: 'SWEREF 99 TM' }),
+    crs_detected: z.boolean().openapi({ description: 'true when the CRS was found from the coordinate range (GeoJSON without "crs", Shapefile without .prj, guessed CSV columns) rather than named by the file or the mapping; a warning says so too.' }),
+    source_layer: z.string().nullable().openapi({ description: 'The GeoPackage table, Shapefile or worksheet read.' }),
+    layers: z.array(z.string()).openapi({ description: 'Every table, Shapefile or worksheet the file holds.' }),
     dry_run: z.boolean(),
     committed: z.boolean(),
     fields: z.array(z.string()),
     mapping: ImportMapping,
     guessed: z.array(z.string()),
     counts: z.object({ total: z.number().int(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
-    rejected: z.array(RowIssue).openapi({ description: 'Each rejected row: row number (CSV: line, header = 1; GeoJSON/Overpass: feature number), field, reason. At most 1000 listed.' }),
-    warnings: z.array(RowIssue).openapi({ description: 'Rows accepted with a change, such as an invalid polygon repaired with ST_MakeValid.' }),
+    rejected: z.array(RowIssue).openapi({ description: 'Each rejected row: row number (CSV and Excel: line, header = 1; other formats: feature number), field, reason. At most 1000 listed.' }),
+    warnings: z.array(RowIssue).openapi({ description: 'Rows accepted with a change, such as an invalid polygon repaired with ST_MakeValid; row 0 for the whole file (crs_detected: the CRS was found from the coordinate range).' }),
     sample: z.array(z.object({
       row: z.number().int(), external_id: z.string(), name: z.string(), lon: z.number().nullable(), lat: z.number().nullable(),
       action: z.enum(['insert', 'update', 'unchanged']),

@@ -1,9 +1,13 @@
 import type { ChangeEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, UNIT_KINDS } from '../lib/codes.js';
-import { FORMATS, LAYERS, type Format, type Layer } from './lib.js';
+import { ACCEPT, FORMATS, LAYERS, type Format, type Layer } from './lib.js';
 
-/** The import's choices: layer, file, format, and a kind (category, level) for every row or "from the file". */
+/**
+ * The import's choices: layer, file, format ("recognise automatically" by default),
+ * the layer inside the file when it holds several, and a kind (category, level) for
+ * every row or "from the file".
+ */
 export function ImportForm({
   layer,
   format,
@@ -14,6 +18,9 @@ export function ImportForm({
   onFormat,
   onFixed,
   onDryRun,
+  layerChoices,
+  sourceLayer,
+  onSourceLayer,
 }: {
   layer: Layer;
   format: Format;
@@ -24,6 +31,10 @@ export function ImportForm({
   onFormat: (f: Format) => void;
   onFixed: (code: string) => void;
   onDryRun: () => void;
+  /** The layers (tables, Shapefiles, sheets) of the file, once the server has named them. */
+  layerChoices: string[];
+  sourceLayer: string;
+  onSourceLayer: (l: string) => void;
 }) {
   const { m } = useI18n();
   const t = m.import;
@@ -41,11 +52,20 @@ export function ImportForm({
           {LAYERS.map((l) => <option key={l} value={l}>{t.layers[l]}</option>)}
         </select>
       <label htmlFor="import-file">{t.file}</label>
-        <input id="import-file" type="file" accept=".geojson,.json,.csv,.txt" onChange={onFile} />
+        <input id="import-file" type="file" accept={ACCEPT} onChange={onFile} />
       <label htmlFor="import-format">{t.format}</label>
         <select id="import-format" value={format} onChange={(e) => onFormat(e.target.value as Format)}>
           {FORMATS.map((f) => <option key={f} value={f}>{t.formats[f]}</option>)}
         </select>
+      {layerChoices.length > 1 && (
+        <>
+          <label htmlFor="import-source-layer">{t.sourceLayer}</label>
+          <select id="import-source-layer" value={sourceLayer} onChange={(e) => onSourceLayer(e.target.value)}>
+            <option value="">{t.none}</option>
+            {layerChoices.map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </>
+      )}
       <label htmlFor="import-fixed">{layer === 'actors' ? t.category : layer === 'areas' ? t.level : t.kind}</label>
         <select id="import-fixed" value={fixed} onChange={(e) => onFixed(e.target.value)}>
           <option value="">{t.fromFile}</option>

@@ -9,7 +9,7 @@ import { ImportForm } from './ImportForm.js';
 import { ImportReportView, reasonText, type Report } from './ImportReportView.js';
 import { MappingTable } from './MappingTable.js';
 import { OsmImport } from './OsmImport.js';
-import { guessFormat, mappingKeys, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';
+import { mappingKeys, toBase64, type Format, type ImportRequest, type Layer, type Mapping } from './lib.js';
 import './import.css';
 
 /** Whether an error's details are an import report (a refused real run reports its rejected rows). */
@@ -26,16 +26,19 @@ export function ImportPage() {
   const me = useMe();
   const [layer, setLayer] = useState<Layer>('child-places');
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array }>();
-  const [format, setFormat] = useState<Format>('geojson');
+  const [format, setFormat] = useState<Format>('auto');
+  const [sourceLayer, setSourceLayer] = useState('');
   const [fixed, setFixed] = useState('');
   const [mapping, setMapping] = useState<Mapping>({});
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  const [layerChoices, setLayerChoices] = useState<string[]>([]);
 
   const reset = () => {
     setReport(undefined);
+    setLayerChoices([]);
     setMapping({});
     setError('');
   };
@@ -46,7 +49,9 @@ export function ImportPage() {
     if (!f) return setFile(undefined);
     const bytes = new Uint8Array(await f.arrayBuffer());
     setFile({ name: f.name, bytes });
-    setFormat(guessFormat(f.name, new TextDecoder('latin1').decode(bytes.subarray(0, 2000))));
+    // A new file is recognised by its bytes again; a layer name belonged to the old one.
+    setFormat('auto');
+    setSourceLayer('');
   };
 
   const run = async (dryRun: boolean) => {
@@ -55,6 +60,7 @@ export function ImportPage() {
     setError('');
     setStatus(t.working);
     const body: ImportRequest = { format, content: toBase64(file.bytes), encoding: 'base64', mapping, dry_run: dryRun };
+    if (sourceLayer) body.source_layer = sourceLayer;
     if (fixed && (layer === 'units' || layer === 'child-places')) body.kind = fixed;
     if (fixed && layer === 'actors') body.category = fixed;
     if (fixed && layer === 'areas') body.level = fixed as AreaLevel;
@@ -62,6 +68,7 @@ export function ImportPage() {
       const r = await request<Report>(`/api/import/${layer}`, { method: 'POST', body });
       setReport(r);
       setMapping(r.mapping);
+      if (r.layers.length > 1) setLayerChoices(r.layers);
       setStatus(`${r.committed ? t.committedTitle : t.reportTitle}: ${t.counts(r.counts)}`);
     } catch (e) {
       // A refused real run carries its report (the rejected rows) in the error's details.
@@ -73,6 +80,8 @@ export function ImportPage() {
           : typeof details?.code === 'string' && e instanceof ApiError && e.status === 400
             ? reasonText({ row: 0, field: 'file', reason: '', code: details.code, params: details.params }, m)
             : errorText(e, m);
+      // Several layers and none chosen: offer them in the layer select.
+      if (details?.code === 'choose_layer' && Array.isArray(details.params?.layers)) setLayerChoices(details.params.layers.map(String));
       setError(message);
       setStatus(message);
     } finally {
@@ -81,7 +90,9 @@ export function ImportPage() {
   };
 
   const fields = report?.fields ?? [];
-  const showCrs = format === 'csv' && layer !== 'areas' && (mapping.x !== undefined || mapping.y !== undefined);
+  // The format read (the report's) decides which mapping keys apply, not the choice "auto".
+  const readFormat: Format = report?.format ?? format;
+  const showCrs = (readFormat === 'csv' || readFormat === 'xlsx') && layer !== 'areas' && (mapping.x !== undefined || mapping.y !== undefined);
   const isAdmin = me?.role === 'admin';
 
   return (
@@ -98,6 +109,9 @@ export function ImportPage() {
           onLayer={(l) => { setLayer(l); setFixed(''); reset(); }}
           onFile={(e) => void onFile(e)}
           onFormat={(f) => { setFormat(f); reset(); }}
+          layerChoices={layerChoices}
+          sourceLayer={sourceLayer}
+          onSourceLayer={(l) => { setSourceLayer(l); setReport(undefined); setMapping({}); }}
           onFixed={setFixed}
           onDryRun={() => void run(true)}
         />
@@ -110,7 +124,7 @@ export function ImportPage() {
         <>
           <h2>{t.mappingTitle}</h2>
           <p>{t.mappingHelp}</p>
-          <MappingTable keys={mappingKeys(layer, format)} fields={fields} guessed={report.guessed} mapping={mapping} showCrs={showCrs} onChange={setMapping} />
+          <MappingTable keys={mappingKeys(layer, readFormat)} fields={fields} guessed={report.guessed} mapping={mapping} showCrs={showCrs} onChange={setMapping} />
           <ImportReportView report={report} busy={busy} onDryRun={() => void run(true)} onConfirm={() => void run(false)} />
         </>
       )}

@@ -12,6 +12,11 @@ export function ImportReportView({ report, busy, onDryRun, onConfirm }: { report
     <>
       <h2>{report.committed ? t.committedTitle : t.reportTitle}</h2>
       <p className="import-counts">{t.counts(report.counts)} {t.encoding(report.encoding)}</p>
+      <p className="import-read" data-testid="import-read">
+        {t.readAs(report.format, report.format_detected)}
+        {report.crs && <> {t.crsUsed(report.crs, report.crs_title ?? report.crs, report.crs_detected)}</>}
+        {report.source_layer && <> {t.layerUsed(report.source_layer, report.layers.length)}</>}
+      </p>
       {report.rejected.length > 0 && (
         <>
           <h3>{t.rejectedTitle}</h3>

@@ -1,19 +1,24 @@
 /**
  * Pure helpers of the import page: the request body from a chosen file, the format
- * guessed from its name and first bytes, and which mapping keys each layer shows.
+ * choices (the server recognises the format from the first bytes by default), and
+ * which mapping keys each layer shows.
  */
 import type { z } from 'zod';
 import type { ImportBody, ImportMapping } from '../../../api/schemas/imports.js';
 
 export type Layer = 'units' | 'actors' | 'child-places' | 'areas';
-export type Format = 'geojson' | 'csv' | 'overpass';
+export type Format = 'auto' | 'geojson' | 'csv' | 'overpass' | 'geopackage' | 'shapefile' | 'kml' | 'kmz' | 'xlsx';
 export type Mapping = z.infer<typeof ImportMapping>;
 export type ImportRequest = z.input<typeof ImportBody>;
 
 export const LAYERS: readonly Layer[] = ['child-places', 'actors', 'units', 'areas'];
-export const FORMATS: readonly Format[] = ['geojson', 'csv', 'overpass'];
+/** The format choices, "recognise automatically" (the server reads the first bytes) first. */
+export const FORMATS: readonly Format[] = ['auto', 'geopackage', 'shapefile', 'kml', 'kmz', 'xlsx', 'geojson', 'csv', 'overpass'];
 
-/** The mapping keys offered per layer (coordinates only for CSV). */
+/** The file input's accepted extensions. */
+export const ACCEPT = '.gpkg,.zip,.kml,.kmz,.xlsx,.geojson,.json,.csv,.txt';
+
+/** The mapping keys offered per layer (coordinates only for CSV and Excel: `format` is the one the report says was read). */
 export function mappingKeys(layer: Layer, format: Format): (keyof Mapping)[] {
   const base: Record<Layer, (keyof Mapping)[]> = {
     units: ['name', 'id', 'address', 'kind', 'operator', 'places'],
@@ -21,14 +26,7 @@ export function mappingKeys(layer: Layer, format: Format): (keyof Mapping)[] {
     'child-places': ['name', 'id', 'address', 'kind', 'operator'],
     areas: ['name', 'id', 'code', 'parent', 'level'],
   };
-  return format === 'csv' && layer !== 'areas' ? [...base[layer], 'lon', 'lat', 'x', 'y'] : base[layer];
-}
-
-/** The format from the file name, or from the start of its content (`"elements"` → Overpass). */
-export function guessFormat(fileName: string, head: string): Format {
-  if (/\.(csv|txt)$/i.test(fileName)) return 'csv';
-  if (/"elements"\s*:/.test(head)) return 'overpass';
-  return 'geojson';
+  return (format === 'csv' || format === 'xlsx') && layer !== 'areas' ? [...base[layer], 'lon', 'lat', 'x', 'y'] : base[layer];
 }
 
 /** Base64 of bytes, in chunks (String.fromCharCode has an argument limit). */

@@ -22,16 +22,46 @@ const OSM_KIND_EN: Record<string, string> = {
   xml: 'This is an XML file', geojson: 'This is GeoJSON, which the register import above reads', csv: 'This is a text or CSV file', empty: 'The file is empty', unknown: 'The file is neither OSM PBF nor Overpass JSON',
 };
 
+/** What an uploaded file of a refused kind is (`unsupported_file_type`'s params.type). */
+const FILE_TYPE_SV: Record<string, string> = {
+  pdf: 'en PDF-fil', png: 'en PNG-bild', jpeg: 'en JPEG-bild', gif: 'en GIF-bild', tiff: 'en TIFF-bild', webp: 'en WebP-bild',
+  xls: 'en äldre Office-fil (.xls eller .doc): spara den som .xlsx', docx: 'ett Word-dokument', pptx: 'en PowerPoint-presentation',
+  ods: 'ett OpenDocument-kalkylark: spara det som .xlsx eller CSV', odt: 'ett OpenDocument-textdokument', zip: 'ett ZIP-arkiv utan Shapefile, KML eller arbetsbok',
+  gzip: 'en gzip-packad fil: packa upp den först', bzip2: 'en bzip2-packad fil: packa upp den först', '7z': 'ett 7-Zip-arkiv', rar: 'ett RAR-arkiv',
+  shp: 'en ensam .shp-fil: packa den i en zip tillsammans med .shx, .dbf och .prj', sqlite: 'en SQLite-databas som inte är en GeoPackage', pmtiles: 'ett PMTiles-arkiv',
+  osm_pbf: 'OpenStreetMap PBF (den läses av grunddataimporten nedan)', osm_xml: 'OpenStreetMap XML', gpx: 'ett GPX-spår', html: 'en webbsida (HTML)', xml: 'en XML-fil som inte är KML',
+  exe: 'ett program', empty: 'en tom fil', binary: 'en binärfil av okänt slag',
+};
+const FILE_TYPE_EN: Record<string, string> = {
+  pdf: 'a PDF file', png: 'a PNG image', jpeg: 'a JPEG image', gif: 'a GIF image', tiff: 'a TIFF image', webp: 'a WebP image',
+  xls: 'an old Office file (.xls or .doc): save it as .xlsx', docx: 'a Word document', pptx: 'a PowerPoint presentation',
+  ods: 'an OpenDocument spreadsheet: save it as .xlsx or CSV', odt: 'an OpenDocument text', zip: 'a ZIP archive without a Shapefile, KML or workbook',
+  gzip: 'a gzip-compressed file: unpack it first', bzip2: 'a bzip2-compressed file: unpack it first', '7z': 'a 7-Zip archive', rar: 'a RAR archive',
+  shp: 'a lone .shp file: zip it together with its .shx, .dbf and .prj', sqlite: 'an SQLite database that is not a GeoPackage', pmtiles: 'a PMTiles archive',
+  osm_pbf: 'OpenStreetMap PBF (the base-data import below reads it)', osm_xml: 'OpenStreetMap XML', gpx: 'a GPX track', html: 'a web page (HTML)', xml: 'an XML file that is not KML',
+  exe: 'a program', empty: 'an empty file', binary: 'a binary file of an unknown kind',
+};
+const READS_SV = 'importen läser GeoJSON, CSV, GeoPackage, Shapefile (zip), KML/KMZ och Excel (.xlsx).';
+const READS_EN = 'the import reads GeoJSON, CSV, GeoPackage, Shapefile (zip), KML/KMZ and Excel (.xlsx).';
+const FORMAT_SV: Record<string, string> = { auto: 'Känn igen automatiskt', geojson: 'GeoJSON', csv: 'CSV', overpass: 'OSM Overpass JSON', geopackage: 'GeoPackage (.gpkg)', shapefile: 'Shapefile (.zip)', kml: 'KML', kmz: 'KMZ', xlsx: 'Excel (.xlsx)' };
+const FORMAT_EN: Record<string, string> = { auto: 'Recognise automatically', geojson: 'GeoJSON', csv: 'CSV', overpass: 'OSM Overpass JSON', geopackage: 'GeoPackage (.gpkg)', shapefile: 'Shapefile (.zip)', kml: 'KML', kmz: 'KMZ', xlsx: 'Excel (.xlsx)' };
+const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => `”${String(x)}”`).join(', ') : '');
+const listEn = (v: unknown) => (Array.isArray(v) ? v.map((x) => `"${String(x)}"`).join(', ') : '');
+
 export const importSv = {
   nav: 'Import och export',
   title: 'Importera data',
-  intro: 'Läs in egna data: GeoJSON, CSV (WGS 84 lon/lat eller SWEREF 99 TM / 12 00) eller OpenStreetMap Overpass-JSON. Först en provkörning som visar vad som skulle hända; inget sparas förrän du bekräftar.',
+  intro: 'Läs in egna data: GeoPackage, Shapefile (zip), KML/KMZ, Excel (.xlsx), GeoJSON, CSV eller OpenStreetMap Overpass-JSON, i WGS 84, SWEREF 99 TM, SWEREF 99-zonerna eller RT 90. Formatet och koordinatsystemet känns igen; allt räknas om till WGS 84. Först en provkörning som visar vad som skulle hända; inget sparas förrän du bekräftar.',
   adminOnly: 'Bara administratörer kan importera.',
   layer: 'Lager',
   layers: { units: 'Enheter', actors: 'Grannskapsaktörer', 'child-places': 'Barnverksamheter', areas: 'Områden' } satisfies Record<Layer, string> as Record<Layer, string>,
   file: 'Fil',
   format: 'Format',
-  formats: { geojson: 'GeoJSON', csv: 'CSV', overpass: 'OSM Overpass JSON' } satisfies Record<Format, string> as Record<Format, string>,
+  formats: FORMAT_SV satisfies Record<Format, string> as Record<Format, string>,
+  sourceLayer: 'Lager, tabell eller blad i filen',
+  readAs: (format: string, detected: boolean) => `Läst som ${FORMAT_SV[format] ?? format}${detected ? ' (igenkänt)' : ''}.`,
+  crsUsed: (crs: string, title: string, detected: boolean) => `Koordinatsystem: ${title} (${crs})${detected ? ', igenkänt av koordinaternas storlek' : ''}; omräknat till WGS 84.`,
+  layerUsed: (layer: string, all: number) => `Lager: ${layer}${all > 1 ? ` (ett av ${all})` : ''}.`,
   kind: 'Typ för alla rader',
   category: 'Kategori för alla rader',
   level: 'Nivå för alla rader',
@@ -83,6 +113,17 @@ export const importSv = {
     geometry_repaired: () => 'Polygonen var ogiltig och har lagats automatiskt.',
     invalid_geometry: () => 'Polygonen är ogiltig och kan inte lagas: ringarna får inte korsa sig själva eller varandra.',
     bad_file: () => 'Filen kunde inte läsas. Kontrollera formatet och teckenkodningen.',
+    unsupported_file_type: (p: P) => {
+      const what = FILE_TYPE_SV[String(p.type)] ?? FILE_TYPE_SV.binary!;
+      return `Det här är ${what}; ${READS_SV}`.replace(/^Det här är en tom fil/, 'Filen är tom');
+    },
+    format_mismatch: (p: P) => `Filen är ${FORMAT_SV[String(p.detected)] ?? String(p.detected)}, inte ${FORMAT_SV[String(p.format)] ?? String(p.format)}. Välj ”${FORMAT_SV.auto}” som format.`,
+    unknown_crs: (p: P) => `Koordinatsystemet ”${String(p.crs ?? '')}” kan importen inte läsa. Den läser WGS 84, SWEREF 99 TM, SWEREF 99-zonerna och RT 90 2.5 gon V; konvertera filen först (till exempel i QGIS).`,
+    crs_detected: (p: P) => `Filen anger inget koordinatsystem; koordinaterna har lästs som ${String(p.title ?? p.crs ?? '')} (${String(p.crs ?? '')}) utifrån deras storlek. Kontrollera platserna i förhandsvisningen.`,
+    choose_layer: (p: P) => (p.value !== undefined ? `Lagret ”${String(p.value)}” finns inte i filen. Den har: ${list(p.layers)}.` : `Filen har flera lager: ${list(p.layers)}. Välj vilket som ska importeras.`),
+    no_layers: () => 'Filen innehåller inget lager med geometrier (ingen featuretabell eller .shp-fil).',
+    bad_geometry: () => 'Geometrin kunde inte läsas.',
+    shapefile_part: (p: P) => `ZIP-filen saknar ${String(p.layer ?? '')}.${String(p.part ?? 'dbf')}. Packa .shp, .shx, .dbf och .prj tillsammans.`,
     osm_file_kind: (p: P) => `${OSM_KIND_SV[String(p.kind)] ?? OSM_KIND_SV.unknown}; OSM-importen läser .osm.pbf eller Overpass JSON.`,
     osm_file_broken: () => 'Filen kunde inte läsas till slut: den är avbruten eller trasig. Ladda ner den igen. Inget importerades; grunddatan är som förut.',
     osm_file_empty: () => 'Filen innehåller inga OSM-noder eller -vägar. Inget importerades.',
@@ -93,13 +134,17 @@ export const importSv = {
 export const importEn: typeof importSv = {
   nav: 'Import and export',
   title: 'Import data',
-  intro: 'Load your own data: GeoJSON, CSV (WGS 84 lon/lat or SWEREF 99 TM / 12 00) or OpenStreetMap Overpass JSON. First a dry run shows what would happen; nothing is saved until you confirm.',
+  intro: 'Load your own data: GeoPackage, Shapefile (zip), KML/KMZ, Excel (.xlsx), GeoJSON, CSV or OpenStreetMap Overpass JSON, in WGS 84, SWEREF 99 TM, the SWEREF 99 zones or RT 90. The format and the coordinate system are recognised; everything is converted to WGS 84. First a dry run shows what would happen; nothing is saved until you confirm.',
   adminOnly: 'Only administrators can import.',
   layer: 'Layer',
   layers: { units: 'Units', actors: 'Neighbourhood actors', 'child-places': 'Child places', areas: 'Areas' },
   file: 'File',
   format: 'Format',
-  formats: { geojson: 'GeoJSON', csv: 'CSV', overpass: 'OSM Overpass JSON' },
+  formats: FORMAT_EN as Record<Format, string>,
+  sourceLayer: 'Layer, table or sheet in the file',
+  readAs: (format, detected) => `Read as ${FORMAT_EN[format] ?? format}${detected ? ' (recognised)' : ''}.`,
+  crsUsed: (crs, title, detected) => `Coordinate system: ${title} (${crs})${detected ? ', recognised from the size of the coordinates' : ''}; converted to WGS 84.`,
+  layerUsed: (layer, all) => `Layer: ${layer}${all > 1 ? ` (one of ${all})` : ''}.`,
   kind: 'Kind for every row',
   category: 'Category for every row',
   level: 'Level for every row',
@@ -149,6 +194,17 @@ export const importEn: typeof importSv = {
     geometry_repaired: () => 'The polygon was invalid and has been repaired automatically.',
     invalid_geometry: () => 'The polygon is invalid and cannot be repaired: rings must not cross themselves or each other.',
     bad_file: () => 'The file could not be read. Check the format and the character encoding.',
+    unsupported_file_type: (p: P) => {
+      const what = FILE_TYPE_EN[String(p.type)] ?? FILE_TYPE_EN.binary!;
+      return `This is ${what}; ${READS_EN}`.replace(/^This is an empty file/, 'The file is empty');
+    },
+    format_mismatch: (p: P) => `The file is ${FORMAT_EN[String(p.detected)] ?? String(p.detected)}, not ${FORMAT_EN[String(p.format)] ?? String(p.format)}. Choose "${FORMAT_EN.auto}" as the format.`,
+    unknown_crs: (p: P) => `The import cannot read the coordinate system "${String(p.crs ?? '')}". It reads WGS 84, SWEREF 99 TM, the SWEREF 99 zones and RT 90 2.5 gon V; convert the file first (in QGIS, for example).`,
+    crs_detected: (p: P) => `The file names no coordinate system; the coordinates were read as ${String(p.title ?? p.crs ?? '')} (${String(p.crs ?? '')}) from their size. Check the places in the preview.`,
+    choose_layer: (p: P) => (p.value !== undefined ? `The layer "${String(p.value)}" is not in the file. It has: ${listEn(p.layers)}.` : `The file has several layers: ${listEn(p.layers)}. Choose the one to import.`),
+    no_layers: () => 'The file holds no layer with geometries (no feature table or .shp file).',
+    bad_geometry: () => 'The geometry could not be read.',
+    shapefile_part: (p: P) => `The zip lacks ${String(p.layer ?? '')}.${String(p.part ?? 'dbf')}. Zip the .shp, .shx, .dbf and .prj together.`,
     osm_file_kind: (p: P) => `${OSM_KIND_EN[String(p.kind)] ?? OSM_KIND_EN.unknown}; the OSM import reads .osm.pbf or Overpass JSON.`,
     osm_file_broken: () => 'The file could not be read to the end: it is truncated or corrupt. Download it again. Nothing was imported; the base data is as before.',
     osm_file_empty: () => 'The file holds no OSM nodes or ways. Nothing was imported.',

@@ -110,6 +110,39 @@ describe.skipIf(!hasChromium)('administration and API tokens', () => {
     await context.close();
   });
 
+  it('a user changes their own password: a wrong current one is named at its field, then this browser stays signed in', async () => {
+    const admin = await product.open({ role: 'admin' });
+    const email = `byt.${Date.now()}@example.se`;
+    const created = await admin.context.request.post('/api/users', {
+      data: { email, name: 'Byt Lösen', role: 'editor', password: 'det gamla lösenordet' }, headers: { Origin: product.baseUrl },
+    });
+    expect(created.status()).toBe(201);
+    await admin.context.close();
+    const { page, context } = await product.open({ role: null });
+    const signIn = await context.request.post('/api/auth/login', { data: { email, password: 'det gamla lösenordet' }, headers: { Origin: product.baseUrl } });
+    expect(signIn.status()).toBe(200);
+    await page.goto('/tokens');
+    const form = page.locator('section[aria-labelledby="own-password-title"]');
+    await form.getByLabel('Nuvarande lösenord').fill('inte mitt lösenord');
+    await form.getByLabel(/Nytt lösenord/).fill('ett alldeles nytt lösenord');
+    await form.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect.poll(() => page.locator('#current-password-error').textContent()).toContain('Det är inte ditt nuvarande lösenord.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('current-password');
+    await form.getByLabel('Nuvarande lösenord').fill('det gamla lösenordet');
+    await form.getByRole('button', { name: 'Byt lösenord' }).click();
+    await form.getByText(/Lösenordet är bytt\. 0 andra inloggningar avslutades och 0 API-nycklar återkallades\./).waitFor();
+    await screenshot(page, 'own-password', true);
+    await expectAccessible(page, 'own password');
+    expect((await context.request.get('/api/auth/me')).status()).toBe(200);
+    const again = await product.open({ role: null });
+    expect((await again.context.request.post('/api/auth/login', { data: { email, password: 'det gamla lösenordet' }, headers: { Origin: product.baseUrl } })).status()).toBe(401);
+    expect((await again.context.request.post('/api/auth/login', { data: { email, password: 'ett alldeles nytt lösenord' }, headers: { Origin: product.baseUrl } })).status()).toBe(200);
+    await again.context.close();
+    // the browser's own log line for the refused first attempt
+    expectClean(page, [/status of 400 \(Bad Request\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/password\)/]);
+    await context.close();
+  });
+
   it('an editor has no admin link and the page refuses', async () => {
     const { page, context } = await product.open({ role: 'editor' });
     await page.goto('/');

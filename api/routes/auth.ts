@@ -4,7 +4,9 @@ import { clientAddress } from '../http/clientAddress.js';
 import { contextOf } from '../http/context.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
+import { changeOwnPassword } from '../services/account.js';
 import { signIn, signOut } from '../services/sessions.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
 import { newRouter } from '../validation.js';
 
 const Me = z
@@ -17,6 +19,22 @@ const Login = z
     password: z.string().min(1, { error: 'password must not be empty' }).max(256, { error: 'password must be at most 256 characters' }),
   })
   .openapi('Login');
+
+const PasswordChange = z
+  .strictObject({
+    current_password: z.string().min(1, { error: 'current_password must not be empty' }).max(256, { error: 'current_password must be at most 256 characters' }),
+    new_password: z.string()
+      .min(MIN_PASSWORD_LENGTH, { error: `new_password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+      .max(MAX_PASSWORD_LENGTH, { error: `new_password must be at most ${MAX_PASSWORD_LENGTH} characters` }),
+  })
+  .openapi('PasswordChange');
+
+const PasswordChanged = z
+  .object({
+    sessions_ended: z.number().int().openapi({ description: 'Your other sessions (other browsers and devices), now signed out.' }),
+    tokens_revoked: z.number().int().openapi({ description: 'Your personal API tokens, now revoked for good.' }),
+  })
+  .openapi('PasswordChanged');
 
 export const authRoutes = newRouter()
   .openapi(
@@ -52,6 +70,30 @@ export const authRoutes = newRouter()
       await signOut(contextOf(c), readSessionCookie(c));
       clearSessionCookie(c);
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['Auth'],
+      summary: 'Change your own password (the current one required)',
+      description:
+        'A wrong `current_password` is 400 naming that field and counts as a failed sign-in (the same limits, 429 with Retry-After). ' +
+        '`new_password` must pass the password rules (400 `weak_password`). Your other sessions end and your personal API tokens are revoked for good; ' +
+        'the session the change is made in stays signed in. Audited.',
+      request: { body: { required: true, content: { 'application/json': { schema: PasswordChange } } } },
+      responses: {
+        200: { description: 'Changed.', content: { 'application/json': { schema: PasswordChanged } } },
+        ...errorResponses(400, 401, 415, 429, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const result = await changeOwnPassword(contextOf(c), {
+        currentPassword: body.current_password, newPassword: body.new_password, address: clientAddress(c), sessionToken: readSessionCookie(c),
+      });
+      return c.json(result, 200);
     },
   )
   .openapi(

@@ -1,5 +1,5 @@
-import { rewind } from '@turf/turf';
 import { statement, type Statement } from '../db/statements.js';
+import { rightHandRule } from '../geo/rightHandRule.js';
 import type { Queryable } from '../db/types.js';
 import { notFound } from '../errors.js';
 import type { CqlExpr } from '../ogc/cql2.js';
@@ -42,17 +42,6 @@ async function readPage(db: Queryable, collection: CollectionId, exact: boolean,
     : await PAGES[collection].one<PageRow>(db, values);
   const features = row?.features ?? [];
   return { numberMatched: row?.number_matched ?? 0, features: collection === 'areas' ? features.map(rightHandRule) : features };
-}
-
-/**
- * An area with RFC 7946's right-hand rule (exterior rings counter-clockwise, holes
- * clockwise): areas are stored as imported and repaired, and PostGIS keeps whatever
- * winding the source had, while GeoJSON readers that compute areas or fill by winding
- * (d3-geo among them) need the standard's.
- */
-function rightHandRule(f: FeaturePage['features'][number]): FeaturePage['features'][number] {
-  const g = f.geometry;
-  return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? { ...f, geometry: rewind(g, { reverse: false }) as typeof g } : f;
 }
 
 /**

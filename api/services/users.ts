@@ -13,7 +13,7 @@ export const usersInsert = statement('user_insert', ['email', 'name', 'role', 'p
 const usersUpdate = statement('user_update', ['id', 'version', 'name', 'role', 'active', 'password_hash', 'now']);
 const adminCount = statement('user_admin_count', []);
 const sessionsDelete = statement('user_sessions_delete', ['user_id']);
-const tokensRevokeAll = statement('user_tokens_revoke', ['user_id', 'now']);
+export const tokensRevokeAll = statement('user_tokens_revoke', ['user_id', 'now']);
 
 /** A user account as the API shows it: never the password hash. */
 export interface UserRecord {

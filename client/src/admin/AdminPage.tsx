@@ -7,6 +7,7 @@ import { useConflict } from '../forms/ConflictDialog.js';
 import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
 import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { AuditLog } from './AuditLog.js';
+import { OwnPassword } from './OwnPassword.js';
 import { Settings } from './Settings.js';
 import { adminApi, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
@@ -193,7 +194,7 @@ function Users() {
   );
 }
 
-/** Every user's own personal API tokens: create (shown once), list, revoke. */
+/** Every user's own account: personal API tokens (create, shown once; list; revoke) and the password. */
 export function TokensPage() {
   const t = useTexts();
   const [tokens, setTokens] = useState<TokenInfoT[]>();
@@ -258,6 +259,7 @@ export function TokensPage() {
           </tbody>
         </table>
       )}
+      <OwnPassword />
     </section>
   );
 }

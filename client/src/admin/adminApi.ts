@@ -26,6 +26,8 @@ export const adminApi = {
   tokens: () => request<{ tokens: TokenInfoT[] }>('/api/auth/tokens'),
   createToken: (name: string) => request<TokenCreatedT>('/api/auth/tokens', { method: 'POST', body: { name } }),
   revokeToken: (id: number) => request<void>(`/api/auth/tokens/${id}`, { method: 'DELETE' }),
+  changeOwnPassword: (body: { current_password: string; new_password: string }) =>
+    request<{ sessions_ended: number; tokens_revoked: number }>('/api/auth/password', { method: 'POST', body }),
   zoneRadii: () => request<GlobalRadii>('/api/settings/zone-radii'),
   setZoneRadii: (body: RadiiInputT) => request<GlobalRadii>('/api/settings/zone-radii', { method: 'PUT', body }),
   walking: () => request<WalkingSettingsT>('/api/settings/walking'),

@@ -338,3 +338,14 @@ describe('areas tiles', () => {
     }
   });
 });
+
+describe('the tile layers in the OpenAPI document', () => {
+  it('lists areas among the layer values, and the description names its MVT layer and fields', async () => {
+    const doc = await t.getJson('anonymous', '/api/openapi.json');
+    const op = doc.paths['/api/tiles/{layer}/{z}/{x}/{y}'].get;
+    const layer = op.parameters.find((p: { name: string }) => p.name === 'layer');
+    expect(layer.schema.enum).toEqual(['units', 'actors', 'child-places', 'areas']);
+    expect(op.description).toContain('`areas`');
+    expect(op.description).toContain('areas `name, level, code`');
+  });
+});

@@ -21,11 +21,13 @@ describe.skipIf(!hasChromium || !present)('an administrator imports real data th
 
     await page.getByLabel('Lager', { exact: true }).selectOption('child-places');
     await page.getByLabel('Fil', { exact: true }).setInputFiles(`${DATA}forskolor-scb-2025-sweref99tm.csv`);
-    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('csv');
+    // The format is recognised from the bytes by the server; the report says what it read.
+    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('auto');
     await page.getByLabel('Typ för alla rader').selectOption('preschool');
     await page.getByRole('button', { name: 'Provkör' }).first().click();
     const status = page.getByRole('status').filter({ hasText: 'rader' });
     await status.filter({ hasText: '575 rader: 575 nya, 0 ändrade, 0 oförändrade, 0 avvisade.' }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('import-read').innerText()).resolves.toMatch(/^Läst som CSV \(igenkänt\)\. Koordinatsystem: SWEREF 99 TM \(EPSG:3006\), igenkänt av koordinaternas storlek/);
     // The guesses are shown first and marked.
     await expect(page.getByLabel('X / easting').inputValue()).resolves.toBe('X');
     await expect(page.getByLabel('Koordinatsystem').inputValue()).resolves.toBe('EPSG:3006');

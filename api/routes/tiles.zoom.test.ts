@@ -188,6 +188,8 @@ const SYNTHETIC: TestArea[] = [
   { name: 'Två delar', level: 'other', code: null, geometry: { type: 'MultiPolygon', coordinates: [[box(12.10, 57.60, 12.13, 57.62)], [box(12.20, 57.75, 12.24, 57.77)]] } },
   // Large enough to be drawn at zoom 0.
   { name: 'Landet', level: 'other', code: 'SE', geometry: { type: 'Polygon', coordinates: [box(11, 55.5, 24, 68.5)] } },
+  // At the antimeridian: within the buffer of zoom 0's east edge, so geojson-vt would repeat it west of the world.
+  { name: 'Vid datumlinjen', level: 'other', code: null, geometry: { type: 'Polygon', coordinates: [box(177, -18, 179.99, -15)] } },
 ];
 const REAL = ['stadsomraden', 'primaromraden'].map((f) => fileURLToPath(new URL(`../../../shared/data/goteborg/${f}.geojson`, import.meta.url)));
 
@@ -333,6 +335,14 @@ describe('areas tiles', () => {
   it('rejects nothing at the edges: empty tiles far away, and tile 0/0/0 holds the large area', async () => {
     const landet = areas.find((b) => b.name === 'Landet')!;
     expect((await areasTile(0, 0, 0)).some((f) => f.id === landet.id)).toBe(true);
+    // Once, on its own side: every vertex east of the prime meridian.
+    const dateline = areas.find((b) => b.name === 'Vid datumlinjen')!;
+    for (const [z, x, y] of [[0, 0, 0], [1, 1, 1], [2, 3, 2]] as const) {
+      const found = (await areasTile(z, x, y)).filter((f) => f.id === dateline.id);
+      expect(found, `tile ${z}/${x}/${y}`).toHaveLength(1);
+      expect(partsOf(found[0]!.geojson.geometry).flat(2).every(([lon]) => lon! > 170 && lon! <= 180.0001), `tile ${z}/${x}/${y}`).toBe(true);
+    }
+    expect((await areasTile(1, 0, 1)).some((f) => f.id === dateline.id)).toBe(false);
     for (const [z, x, y] of [[3, 0, 0], [3, 7, 7], [22, 0, 0], [22, 2 ** 22 - 1, 2 ** 22 - 1]] as const) {
       expect(await areasTile(z, x, y)).toEqual([]);
     }

@@ -95,6 +95,7 @@ export const RULE_CODES = {
   no_layers: 'import: a GeoPackage or zip with no feature table or Shapefile; params what',
   bad_geometry: 'import: a geometry blob that cannot be decoded',
   shapefile_part: 'import: a zipped Shapefile missing a part (the .dbf); params part, layer',
+  zip_too_large: 'import: a zip (Shapefile, KMZ, xlsx) that unpacks to more than the import unpacks; params unpacked_mb, maximum_mb',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

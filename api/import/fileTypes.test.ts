@@ -75,6 +75,18 @@ describe('refused uploads', () => {
     expect(importEn.reasons.unsupported_file_type!(json.error.details.params)).toBe('This is a PDF file; the import reads GeoJSON, CSV, GeoPackage, Shapefile (zip), KML/KMZ and Excel (.xlsx).');
   });
 
+  it('a zip that declares more than 500 MB unpacked (a zip bomb) is refused before anything is inflated', async () => {
+    const zip = zipSync({ 'a.shp': new Uint8Array(100), 'a.dbf': new Uint8Array(100) });
+    const view = new DataView(zip.buffer);
+    // Every central directory entry (PK\x01\x02) says its file unpacks to 1 GiB.
+    for (let i = 0; i < zip.length - 4; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 1024 ** 3, true);
+    const before = await counts();
+    const { status, json } = await post({ content: Buffer.from(zip).toString('base64'), encoding: 'base64' });
+    expect(status).toBe(400);
+    expect(json.error.details).toMatchObject({ code: 'zip_too_large', params: { unpacked_mb: 2048, maximum_mb: 500 } });
+    expect(await counts()).toEqual(before);
+  });
+
   it('an explicit format the bytes cannot be: format_mismatch naming both', async () => {
     const csv = await post({ format: 'geopackage', content: 'name,lon,lat\nA,11.9,57.7\n' });
     expect(csv.status).toBe(400);

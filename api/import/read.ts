@@ -10,7 +10,7 @@ import { parseKml, parseKmz } from './formats/kml.js';
 import { parseShapefile } from './formats/shapefile.js';
 import { parseXlsx } from './formats/xlsx.js';
 import { fileError, parseSource, type ImportFormat, type SourceFile } from './parse.js';
-import { resolveFormat, sniff } from './sniff.js';
+import { resolveFormat, sniff, ZIP_UNPACKED_LIMIT_BYTES } from './sniff.js';
 
 /** What the refusal names as read, in the English message (the client has its own). */
 export const FORMATS_READ = 'GeoJSON, CSV, GeoPackage, Shapefile (zip), KML/KMZ and Excel (.xlsx)';
@@ -39,6 +39,10 @@ export async function readSource(requested: ImportFormat | 'auto', content: Uint
   }
   if ('mismatch' in found) {
     throw fileError(`the file is ${found.mismatch}, not ${requested}; choose ${found.mismatch} or "auto" as the format`, 'format_mismatch', { format: requested, detected: found.mismatch });
+  }
+  if ((found.unpackedBytes ?? 0) > ZIP_UNPACKED_LIMIT_BYTES) {
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    throw fileError(`the zip unpacks to ${mb(found.unpackedBytes!)} MB; an import unpacks at most ${mb(ZIP_UNPACKED_LIMIT_BYTES)} MB`, 'zip_too_large', { unpacked_mb: mb(found.unpackedBytes!), maximum_mb: mb(ZIP_UNPACKED_LIMIT_BYTES) });
   }
   const format = found.format;
   const text = () => (typeof content === 'string' ? { text: content, encoding: 'utf-8' as const } : decodeBytes(bytes));

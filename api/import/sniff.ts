@@ -13,31 +13,40 @@ export const REFUSED_TYPES = [
 ] as const;
 export type RefusedType = (typeof REFUSED_TYPES)[number];
 
-export type Sniffed = { format: SniffedFormat; zipNames?: string[] } | { refused: RefusedType };
+export type Sniffed = { format: SniffedFormat; zipNames?: string[]; unpackedBytes?: number } | { refused: RefusedType };
+
+/**
+ * Most bytes the files of one zip (Shapefile, KMZ, xlsx) may unpack to, as the archive
+ * declares them: a small zip that unpacks to gigabytes (a zip bomb) is refused before
+ * anything is inflated. Ten times the body limit leaves room for well-compressed text.
+ */
+export const ZIP_UNPACKED_LIMIT_BYTES = 500 * 1024 * 1024;
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, s: string, at = 0) => startsWith(b, [...s].map((c) => c.charCodeAt(0)), at);
 
-/** The names in a zip archive, read from its directory without inflating anything. */
-export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
+/** The names in a zip archive and the bytes they unpack to, read from its directory without inflating anything. */
+export function zipEntries(bytes: Uint8Array): { names: string[]; unpackedBytes: number } | undefined {
   const names: string[] = [];
+  let unpackedBytes = 0;
   try {
-    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), (unpackedBytes += f.originalSize), false) });
   } catch {
     return undefined;
   }
-  return names.filter((n) => !n.startsWith('__MACOSX/'));
+  return { names: names.filter((n) => !n.startsWith('__MACOSX/')), unpackedBytes };
 }
 
 /** What a zip archive holds: a Shapefile, a KMZ, an Excel workbook, or some other document. */
 function sniffZip(bytes: Uint8Array): Sniffed {
-  const names = zipEntryNames(bytes);
-  if (!names) return { refused: 'zip' };
+  const entries = zipEntries(bytes);
+  if (!entries) return { refused: 'zip' };
+  const { names, unpackedBytes } = entries;
   const has = (re: RegExp) => names.some((n) => re.test(n));
-  if (has(/\.shp$/i)) return { format: 'shapefile', zipNames: names };
-  if (has(/\.kml$/i)) return { format: 'kmz', zipNames: names };
+  if (has(/\.shp$/i)) return { format: 'shapefile', zipNames: names, unpackedBytes };
+  if (has(/\.kml$/i)) return { format: 'kmz', zipNames: names, unpackedBytes };
   if (names.includes('[Content_Types].xml')) {
-    if (has(/^xl\//)) return { format: 'xlsx', zipNames: names };
+    if (has(/^xl\//)) return { format: 'xlsx', zipNames: names, unpackedBytes };
     if (has(/^word\//)) return { refused: 'docx' };
     if (has(/^ppt\//)) return { refused: 'pptx' };
   }
@@ -105,10 +114,10 @@ const CONTAINER: Record<SniffedFormat, 'sqlite' | 'zip' | 'text'> = {
  * can be it (text formats trust the choice; a zip must hold what the format says, KML
  * and KMZ being interchangeable). Otherwise what the bytes are, for the refusal.
  */
-export function resolveFormat(requested: SniffedFormat | 'auto', sniffed: Sniffed): { format: SniffedFormat } | { refused: RefusedType } | { mismatch: SniffedFormat } {
+export function resolveFormat(requested: SniffedFormat | 'auto', sniffed: Sniffed): { format: SniffedFormat; unpackedBytes?: number } | { refused: RefusedType } | { mismatch: SniffedFormat } {
   if ('refused' in sniffed) return sniffed;
-  if (requested === 'auto' || requested === sniffed.format) return { format: sniffed.format };
-  if ((requested === 'kml' || requested === 'kmz') && (sniffed.format === 'kml' || sniffed.format === 'kmz')) return { format: sniffed.format };
+  if (requested === 'auto' || requested === sniffed.format) return { format: sniffed.format, unpackedBytes: sniffed.unpackedBytes };
+  if ((requested === 'kml' || requested === 'kmz') && (sniffed.format === 'kml' || sniffed.format === 'kmz')) return { format: sniffed.format, unpackedBytes: sniffed.unpackedBytes };
   if (CONTAINER[requested] === 'text' && CONTAINER[sniffed.format] === 'text' && sniffed.format !== 'kml' && requested !== 'kml') return { format: requested };
   return { mismatch: sniffed.format };
 }

@@ -94,7 +94,8 @@ export function tileRangeProblem(z: number, x: number, y: number): string | unde
 /**
  * One vector tile of a layer. PostgreSQL encodes it with ST_AsMVT; the embedded
  * PostGIS is built without protobuf, so there the features of the tile (with its
- * buffer) come from SQL as lon/lat and are cut and encoded with geojson-vt + vt-pbf.
+ * buffer) come from SQL in WGS 84 (points as lon/lat, areas as GeoJSON) and are cut
+ * and encoded with geojson-vt + vt-pbf.
  * Both give the same features, attributes and feature ids; an empty tile is 0 bytes.
  * A units tile that shows restricted units exactly is audited as an exact read.
  */

@@ -8,6 +8,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importEn, importSv } from '../../client/src/import/messages.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
+import { readSource } from './read.js';
 import { sniff } from './sniff.js';
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
@@ -40,6 +41,26 @@ describe('first-bytes recognition (sniff)', () => {
     expect(sniff(new TextEncoder().encode('namn;X;Y\nKallebäck;320000;6398000\n'))).toEqual({ format: 'csv' });
     expect(sniff(bytes('namn;X;Y\nKalleb\xe4ck;320000;6398000\n'))).toEqual({ format: 'csv' });
     expect(sniff(new Uint8Array())).toEqual({ refused: 'empty' });
+  });
+});
+
+describe('KML as GIS staff get it from map portals', () => {
+  it('name, description and ExtendedData become properties; altitudes are dropped; a MultiGeometry of polygons is one MultiPolygon', async () => {
+    const ring = (x: string, x2: string) => `${x},57.7,0 ${x2},57.7,0 ${x2},57.71,0 ${x},57.7,0`;
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Style id="s"><IconStyle><scale>1</scale></IconStyle></Style>
+<Placemark><name>Kallebäcks förskola</name><description>Öppen 6–18</description><styleUrl>#s</styleUrl>
+  <ExtendedData><Data name="adress"><value>Smörkärnegatan 5</value></Data><Data name="platser"><value>60</value></Data></ExtendedData>
+  <Point><coordinates>11.9912,57.6843,12.5</coordinates></Point></Placemark>
+<Placemark><name>Två delar</name><MultiGeometry><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring('11.9', '11.91')}</coordinates></LinearRing></outerBoundaryIs></Polygon>
+  <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring('11.95', '11.96')}</coordinates></LinearRing></outerBoundaryIs></Polygon></MultiGeometry></Placemark>
+</Document></kml>`;
+    const file = await readSource('auto', new TextEncoder().encode(kml));
+    expect(file).toMatchObject({ format: 'kml', crs: { crs: 'EPSG:4326', detected: false } });
+    expect({ ...file.rows[0]!.props }).toEqual({ name: 'Kallebäcks förskola', description: 'Öppen 6–18', adress: 'Smörkärnegatan 5', platser: '60' });
+    expect(file.rows[0]!.geometry).toEqual({ type: 'Point', coordinates: [11.9912, 57.6843] });
+    expect(file.rows[1]!.geometry).toMatchObject({ type: 'MultiPolygon', coordinates: [[[[11.9, 57.7], [11.91, 57.7], [11.91, 57.71], [11.9, 57.7]]], [[[11.95, 57.7], [11.96, 57.7], [11.96, 57.71], [11.95, 57.7]]]] });
+    await expect(readSource('kml', new TextEncoder().encode('<kml><Placemark>'))).rejects.toThrow(/not well-formed XML/);
   });
 });
 

@@ -170,7 +170,7 @@ describe.skipIf(!ogrinfo || !ogr2ogr)('exports that GDAL reads: GeoPackage, GeoJ
     expect((await t.request('anonymous', 'GET', '/api/exports/all.gpkg')).status).toBe(401);
   });
 
-  it.skipIf(!areasPresent)('areas follow the right-hand rule in every export and in /ogc items: exteriors counter-clockwise, holes clockwise (turf)', async () => {
+  it.skipIf(!areasPresent)('areas follow the right-hand rule in every export, in /ogc items and in /api/areas: exteriors counter-clockwise, holes clockwise (turf)', async () => {
     const rings = (g: any): number[][][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
     const check = (features: any[], where: string) => {
       expect(features.length, where).toBeGreaterThan(0);
@@ -194,6 +194,7 @@ describe.skipIf(!ogrinfo || !ogr2ogr)('exports that GDAL reads: GeoPackage, GeoJ
     check(wgs, 'GeoJSON');
     check((await geojson('viewer', '/api/exports/areas?crs=EPSG:3006')).features, 'GeoJSON EPSG:3006');
     check((await geojson('viewer', '/ogc/collections/areas/items?limit=1000')).features, '/ogc items');
+    check((await t.getJson('viewer', '/api/areas?limit=1000')).features, '/api/areas');
     check((await viaGdal(await saved('viewer', '/api/exports/areas?format=gpkg', 'areas-rule.gpkg'), 'areas')).features, 'GeoPackage');
   });
 

@@ -21,6 +21,13 @@ const CSV_COLUMNS = [
   'person_email', 'address', 'contact_about', 'lon', 'lat', 'x_sweref99tm', 'y_sweref99tm',
 ] as const;
 
+/**
+ * The zone ring and the distance in a card's note, in Swedish as the phone shows it
+ * (the note is free text a contacts app does not translate): "Närmast, 78 m från …".
+ */
+const RING_SV = { immediate: 'Närmast', neighbourhood: 'Grannskapet', area: 'Området' } as const;
+const metresSv = (m: number) => `${Math.round(m).toLocaleString('sv-SE')} m`;
+
 /** An ASCII file-name part of a unit's name: `Kallebäcks vård- och omsorgsboende` → `kallebacks-vard-och-omsorgsboende`. */
 const slugOf = (name: string, id: number) =>
   name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || `unit-${id}`;
@@ -40,7 +47,7 @@ export async function unitContactsFile(ctx: RequestContext, id: number, format: 
     const cards: string[] = [];
     for (const a of contacts) {
       const p = a.properties;
-      const note = `${p.ring} ${p.distance_m} m från ${unitName}${p.contact_about ? `. Kontakta om: ${p.contact_about}` : ''}`;
+      const note = `${RING_SV[p.ring as keyof typeof RING_SV] ?? p.ring}, ${metresSv(p.distance_m)} från ${unitName}${p.contact_about ? `. Kontakta om: ${p.contact_about}` : ''}`;
       const org = p.organisation && p.organisation !== p.name ? [p.organisation, p.name] : [p.name];
       if (p.phone || p.email) cards.push(vCard({ kind: 'organisation', name: p.name, org, tel: p.phone, email: p.email, address: p.address, note }));
       for (const person of p.contact_persons) {

@@ -112,5 +112,11 @@ describe.skipIf(!PYTHON)("GET /api/units/{id}/contacts/export?format=vcf read by
     }
     for (const c of cards.filter((x) => x.show_as === 'COMPANY')) expect(c.n).toEqual({ family: '', given: '' });
     expect(cards.filter((c) => c.show_as !== 'COMPANY').every((c) => c.n.given !== '')).toBe(true);
+    // The note is Swedish as a phone shows it: the zone by its name, whole metres, no codes.
+    const ownActor = contacts.features.find((f: any) => f.properties.name === LONG);
+    const metres = `${Math.round(ownActor.properties.distance_m).toLocaleString('sv-SE')} m`;
+    const zone = ({ immediate: 'Närmast', neighbourhood: 'Grannskapet', area: 'Området' } as Record<string, string>)[ownActor.properties.ring];
+    expect(own.note).toMatch(new RegExp(`^${zone}, ${metres} från Kallebäcks`));
+    for (const c of cards) expect(c.note, c.fn).not.toMatch(/\b(immediate|neighbourhood|area)\b|\d\.\d m/);
   });
 });

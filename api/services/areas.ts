@@ -1,4 +1,6 @@
+import type { Feature, Geometry } from 'geojson';
 import { statement } from '../db/statements.js';
+import { rightHandRule } from '../geo/rightHandRule.js';
 import { notFound } from '../errors.js';
 import { seesExact, type RequestContext } from './context.js';
 
@@ -14,13 +16,13 @@ export interface AreaFilters {
   offset: number;
 }
 
-/** A page of the city's areas, city areas first then by name, and how many match in all. */
+/** A page of the city's areas, city areas first then by name, and how many match in all; polygons to RFC 7946's right-hand rule. */
 export async function listAreas(ctx: RequestContext, f: AreaFilters): Promise<{ features: unknown[]; number_matched: number }> {
   const [min_lon, min_lat, max_lon, max_lat] = f.bbox ?? [null, null, null, null];
-  const row = await areasList.one<{ number_matched: number; features: unknown[] }>(ctx.reader, {
+  const row = await areasList.one<{ number_matched: number; features: Feature<Geometry, unknown>[] }>(ctx.reader, {
     min_lon, min_lat, max_lon, max_lat, levels: f.levels ?? null, q: f.q ?? null, limit: f.limit, offset: f.offset,
   });
-  return { features: row?.features ?? [], number_matched: row?.number_matched ?? 0 };
+  return { features: (row?.features ?? []).map(rightHandRule), number_matched: row?.number_matched ?? 0 };
 }
 
 /**

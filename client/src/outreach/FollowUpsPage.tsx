@@ -4,6 +4,7 @@ import { errorText, isConflict } from '../forms/errors.js';
 import { useAsync } from '../hooks/useAsync.js';
 import { Link } from '../hooks/useRoute.js';
 import { useI18n } from '../i18n/index.js';
+import { csvDialectOf } from '../lib/exportUrls.js';
 import { formatDate } from '../lib/format.js';
 import { useMe } from '../session.js';
 import { canEdit, FOLLOW_UP_STATUSES, outreachApi, type ActivityT, type FollowUpStatus } from './api.js';
@@ -16,7 +17,7 @@ import './outreach.css';
  * announced in the live region. On a phone the table becomes one card per row.
  */
 export function FollowUpsPage() {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const o = m.outreach;
   const me = useMe();
   const [overdue, setOverdue] = useState(false);
@@ -101,7 +102,7 @@ export function FollowUpsPage() {
         <label className="check">
           <input type="checkbox" checked={showDone} disabled={overdue} onChange={(e) => setShowDone(e.target.checked)} /> {o.showDone}
         </label>
-        <a className="button button-small" href={`/api/exports/follow-ups.csv${overdue ? '?overdue=true' : ''}`} download>{o.exportCsv}</a>
+        <a className="button button-small" href={`/api/exports/follow-ups.csv?${new URLSearchParams({ ...(overdue ? { overdue: 'true' } : {}), dialect: csvDialectOf(lang) })}`} download>{o.exportCsv}</a>
       </div>
       <p role="status" aria-live="polite" className="outreach-status">
         {message}{message ? ' ' : ''}{counts}

@@ -4,6 +4,7 @@ import { ErrorMessage, Skeleton } from '../components/Status.js';
 import { useAsync } from '../hooks/useAsync.js';
 import { Link } from '../hooks/useRoute.js';
 import { useI18n } from '../i18n/index.js';
+import { csvDialectOf } from '../lib/exportUrls.js';
 import { useGeoJsonLayers } from '../map/hooks.js';
 import { SLOT } from '../map/styles.js';
 import { outreachApi } from './api.js';
@@ -64,7 +65,7 @@ export function ImplementationPage() {
           ))}
         </ul>
       </figure>
-      <a className="button button-small" href="/api/exports/implementation.csv" download>{o.exportCsv}</a>
+      <a className="button button-small" href={`/api/exports/implementation.csv?dialect=${csvDialectOf(lang)}`} download>{o.exportCsv}</a>
       <p role="status" aria-live="polite" className="outreach-status">{data.data ? `${data.data.units.features.length} ${o.units.toLowerCase()}` : ''}</p>
       {data.status === 'error' ? <ErrorMessage error={data.error} onRetry={data.retry} /> : null}
       {!data.data && data.status === 'loading' ? <Skeleton lines={6} /> : null}

@@ -42,6 +42,12 @@ export const DEFAULTS = {
   entityBodyLimitBytes: 100 * 1024,
   /** Largest body accepted by the importers. */
   importBodyLimitBytes: 50 * 1024 * 1024,
+  /**
+   * Most bytes the files of one zipped import (Shapefile, KMZ, xlsx) may unpack to, as the
+   * archive declares them: a zip bomb is refused before anything is inflated. Ten times the
+   * body limit leaves room for well-compressed text.
+   */
+  importZipUnpackedLimitBytes: 500 * 1024 * 1024,
   /** Most rows (features, CSV lines, OSM elements) one import takes. */
   importFeatureLimit: 50_000,
   /**

@@ -4,13 +4,14 @@
  * reader gives rows with properties and WGS 84 GeoJSON geometry, so mapping, row rules,
  * the report and the all-or-nothing write are one path for every format.
  */
+import { DEFAULTS } from '../config.js';
 import { decodeBytes, stripBom, type TextEncoding } from './decode.js';
 import { parseGeoPackage } from './formats/geopackage.js';
 import { parseKml, parseKmz } from './formats/kml.js';
 import { parseShapefile } from './formats/shapefile.js';
 import { parseXlsx } from './formats/xlsx.js';
 import { fileError, parseSource, type ImportFormat, type SourceFile } from './parse.js';
-import { resolveFormat, sniff, ZIP_UNPACKED_LIMIT_BYTES } from './sniff.js';
+import { resolveFormat, sniff } from './sniff.js';
 
 /** What the refusal names as read, in the English message (the client has its own). */
 export const FORMATS_READ = 'GeoJSON, CSV, GeoPackage, Shapefile (zip), KML/KMZ and Excel (.xlsx)';
@@ -40,9 +41,9 @@ export async function readSource(requested: ImportFormat | 'auto', content: Uint
   if ('mismatch' in found) {
     throw fileError(`the file is ${found.mismatch}, not ${requested}; choose ${found.mismatch} or "auto" as the format`, 'format_mismatch', { format: requested, detected: found.mismatch });
   }
-  if ((found.unpackedBytes ?? 0) > ZIP_UNPACKED_LIMIT_BYTES) {
+  if ((found.unpackedBytes ?? 0) > DEFAULTS.importZipUnpackedLimitBytes) {
     const mb = (n: number) => Math.round(n / 1024 / 1024);
-    throw fileError(`the zip unpacks to ${mb(found.unpackedBytes!)} MB; an import unpacks at most ${mb(ZIP_UNPACKED_LIMIT_BYTES)} MB`, 'zip_too_large', { unpacked_mb: mb(found.unpackedBytes!), maximum_mb: mb(ZIP_UNPACKED_LIMIT_BYTES) });
+    throw fileError(`the zip unpacks to ${mb(found.unpackedBytes!)} MB; an import unpacks at most ${mb(DEFAULTS.importZipUnpackedLimitBytes)} MB`, 'zip_too_large', { unpacked_mb: mb(found.unpackedBytes!), maximum_mb: mb(DEFAULTS.importZipUnpackedLimitBytes) });
   }
   const format = found.format;
   const text = () => (typeof content === 'string' ? { text: content, encoding: 'utf-8' as const } : decodeBytes(bytes));

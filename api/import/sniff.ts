@@ -15,12 +15,6 @@ export type RefusedType = (typeof REFUSED_TYPES)[number];
 
 export type Sniffed = { format: SniffedFormat; zipNames?: string[]; unpackedBytes?: number } | { refused: RefusedType };
 
-/**
- * Most bytes the files of one zip (Shapefile, KMZ, xlsx) may unpack to, as the archive
- * declares them: a small zip that unpacks to gigabytes (a zip bomb) is refused before
- * anything is inflated. Ten times the body limit leaves room for well-compressed text.
- */
-export const ZIP_UNPACKED_LIMIT_BYTES = 500 * 1024 * 1024;
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, s: string, at = 0) => startsWith(b, [...s].map((c) => c.charCodeAt(0)), at);

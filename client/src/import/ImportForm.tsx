@@ -47,30 +47,39 @@ export function ImportForm({
     : code;
   return (
     <form className="import-form" onSubmit={(e) => { e.preventDefault(); onDryRun(); }}>
-      <label htmlFor="import-layer">{t.layer}</label>
+      {/* Each label sits above its own control, so a wrapping row never parts them. */}
+      <div className="import-field">
+        <label htmlFor="import-layer">{t.layer}</label>
         <select id="import-layer" value={layer} onChange={(e) => onLayer(e.target.value as Layer)}>
           {LAYERS.map((l) => <option key={l} value={l}>{t.layers[l]}</option>)}
         </select>
-      <label htmlFor="import-file">{t.file}</label>
+      </div>
+      <div className="import-field">
+        <label htmlFor="import-file">{t.file}</label>
         <input id="import-file" type="file" accept={ACCEPT} onChange={onFile} />
-      <label htmlFor="import-format">{t.format}</label>
+      </div>
+      <div className="import-field">
+        <label htmlFor="import-format">{t.format}</label>
         <select id="import-format" value={format} onChange={(e) => onFormat(e.target.value as Format)}>
           {FORMATS.map((f) => <option key={f} value={f}>{t.formats[f]}</option>)}
         </select>
+      </div>
       {layerChoices.length > 1 && (
-        <>
+        <div className="import-field">
           <label htmlFor="import-source-layer">{t.sourceLayer}</label>
           <select id="import-source-layer" value={sourceLayer} onChange={(e) => onSourceLayer(e.target.value)}>
             <option value="">{t.none}</option>
             {layerChoices.map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
-        </>
+        </div>
       )}
-      <label htmlFor="import-fixed">{layer === 'actors' ? t.category : layer === 'areas' ? t.level : t.kind}</label>
+      <div className="import-field">
+        <label htmlFor="import-fixed">{layer === 'actors' ? t.category : layer === 'areas' ? t.level : t.kind}</label>
         <select id="import-fixed" value={fixed} onChange={(e) => onFixed(e.target.value)}>
           <option value="">{t.fromFile}</option>
           {fixedOptions.map((c) => <option key={c} value={c}>{fixedLabel(c)}</option>)}
         </select>
+      </div>
       <button type="submit" className="button button-primary" disabled={!canRun}>{t.dryRun}</button>
     </form>
   );

@@ -7,23 +7,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gisFixturesAvailable, SHARED_DATA_DIR } from '../api/test/gisFixtures.js';
 import { expectAccessible, expectClean, hasChromium, screenshot, useProduct } from './harness.js';
 
-const DATA = fileURLToPath(new URL('../../shared/data/goteborg/', import.meta.url));
-const present = fs.existsSync(DATA);
-let gdal = false;
-try {
-  execFileSync('ogr2ogr', ['--version'], { stdio: 'pipe' });
-  gdal = true;
-} catch {
-  gdal = false;
-}
-if (process.env.CI === 'true' && (!present || !gdal)) throw new Error(`the GeoPackage import journey must run in CI: ${gdal ? '../shared/data is missing' : 'ogr2ogr (gdal-bin) is missing'}`);
-if (!present || !gdal) console.warn('\n*** SKIPPING the GeoPackage import journey: ../shared/data or ogr2ogr is absent ***\n');
+const DATA = SHARED_DATA_DIR;
+const present = gisFixturesAvailable('the GeoPackage import journey');
 
-describe.skipIf(!hasChromium || !present || !gdal)('an administrator imports a GeoPackage, and a PDF by mistake', () => {
+describe.skipIf(!hasChromium || !present)('an administrator imports a GeoPackage, and a PDF by mistake', () => {
   const product = useProduct({ backend: 'pglite' });
   let dir: string;
   beforeAll(() => {

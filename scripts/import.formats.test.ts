@@ -3,22 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gisFixturesAvailable, SHARED_DATA_DIR } from '../api/test/gisFixtures.js';
 import { pgliteTemplateDir } from '../api/test/templates.js';
-import { ROOT, runScript } from './runScript.js';
+import { runScript } from './runScript.js';
 
-const SCB = path.resolve(ROOT, '../shared/data/goteborg/forskolor-scb-2025.geojson');
-const present = fs.existsSync(SCB);
-let gdal = false;
-try {
-  execFileSync('ogr2ogr', ['--version'], { stdio: 'pipe' });
-  gdal = true;
-} catch {
-  gdal = false;
-}
-if (process.env.CI === 'true' && (!present || !gdal)) throw new Error(`the import command's format test must run in CI: ${gdal ? '../shared/data is missing' : 'ogr2ogr (gdal-bin) is missing'}`);
-if (!present || !gdal) console.warn('\n*** SKIPPING the import command format test: ../shared/data or ogr2ogr is absent ***\n');
+const SCB = path.join(SHARED_DATA_DIR, 'forskolor-scb-2025.geojson');
+const present = gisFixturesAvailable("the import command's format test");
 
-describe.skipIf(!present || !gdal)('npm run import with a GeoPackage and a PDF (recognised by their bytes)', () => {
+describe.skipIf(!present)('npm run import with a GeoPackage and a PDF (recognised by their bytes)', () => {
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-import-cli-formats-'));

@@ -10,28 +10,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gisFixturesAvailable, SHARED_DATA_DIR } from '../test/gisFixtures.js';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import './crs.js';
 
-const DATA_DIR = fileURLToPath(new URL('../../../shared/data/goteborg/', import.meta.url));
-const present = fs.existsSync(DATA_DIR);
-let gdal = false;
-try {
-  execFileSync('ogr2ogr', ['--version'], { stdio: 'pipe' });
-  gdal = true;
-} catch {
-  gdal = false;
-}
-if (process.env.CI === 'true' && (!present || !gdal)) {
-  throw new Error(`the GIS format tests must run in CI: ${!gdal ? 'ogr2ogr (gdal-bin) is missing' : `../shared/data is missing (${DATA_DIR})`}`);
-}
-if (!present || !gdal) console.warn(`\n*** SKIPPING GIS format import tests: ${!gdal ? 'ogr2ogr is not installed' : '../shared/data is absent'} ***\n`);
+const DATA_DIR = SHARED_DATA_DIR;
+const present = gisFixturesAvailable('the GIS format import tests');
 
 const PRESCHOOLS = `${DATA_DIR}forskolor-scb-2025.geojson`;
 const PRIMARY_AREAS = `${DATA_DIR}primaromraden.geojson`;
@@ -42,7 +31,7 @@ const source = (file: string) => (present ? (JSON.parse(fs.readFileSync(file, 'u
 const expectedPreschools = () =>
   new Map(source(PRESCHOOLS).map((f) => [`${f.properties.Firmabenämning || f.properties.Företagsnamn}|${f.properties.Besöksadress}`, f.geometry.coordinates as [number, number]]));
 
-describe.skipIf(!present || !gdal)('imports of GeoPackage, Shapefile, KML/KMZ, Excel and SWEREF 99 GeoJSON', () => {
+describe.skipIf(!present)('imports of GeoPackage, Shapefile, KML/KMZ, Excel and SWEREF 99 GeoJSON', () => {
   let t: TestContext;
   let dir: string;
   const ogr = (...args: string[]) => execFileSync('ogr2ogr', args, { cwd: dir, stdio: 'pipe' });

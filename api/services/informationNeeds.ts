@@ -4,7 +4,7 @@ import { notFound } from '../errors.js';
 import type { InformationNeedCollectionT, NeedSortKey } from '../schemas/proximity.js';
 import { audit } from './audit.js';
 import { seesExact, type RequestContext } from './context.js';
-import { toCsv } from './csv.js';
+import { toCsv, type CsvDialect } from './csv.js';
 import { auditExactRead, shownUnitsOf } from './exactReads.js';
 import { proxUnit } from './proximity.js';
 import { walkJudge, walkSettings } from './walking.js';
@@ -98,10 +98,6 @@ export async function informationNeeds(ctx: RequestContext, f: NeedsFilters & Ne
   return { type: 'FeatureCollection', features, number_matched, number_returned: features.length, by_status, by_priority };
 }
 
-/** The two CSV dialects of the export. */
-export const NEEDS_CSV_DIALECTS = ['excel_sv', 'standard'] as const;
-export type NeedsCsvDialect = (typeof NEEDS_CSV_DIALECTS)[number];
-
 /** The column headers of the export: the field names (for programs), or a person's words in Swedish or English. */
 export const NEEDS_CSV_HEADER_LANGUAGES = ['sv', 'en'] as const;
 export type NeedsCsvLanguage = (typeof NEEDS_CSV_HEADER_LANGUAGES)[number];
@@ -138,7 +134,7 @@ const day = (iso: string | null): string | null => (iso ? iso.slice(0, 10) : nul
  * locations of restricted units too.
  */
 export async function exportInformationNeeds(
-  ctx: RequestContext, f: NeedsFilters, dialect: NeedsCsvDialect, headers: NeedsCsvLanguage | undefined, via: string,
+  ctx: RequestContext, f: NeedsFilters, dialect: CsvDialect, headers: NeedsCsvLanguage | undefined, via: string,
 ): Promise<{ csv: string; rows: number }> {
   const { features } = await readNeeds({ ...ctx, reader: ctx.db }, f, null, 0);
   await audit(ctx.db, { at: ctx.now, user: ctx.user, action: 'export', entity: 'information_need', details: { format: 'csv', dialect, filters: f, rows: features.length } });

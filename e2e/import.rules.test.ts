@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('the import page refuses rows the API would refuse
       name: 'enheter.geojson', mimeType: 'application/geo+json',
       buffer: geojson(point(11.95, { id: 'e2e-1', name: 'Testboendet Majorna' }), point(11.96, { id: 'e2e-2', name: 'Skyddat boende Väst' })),
     });
-    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('geojson');
+    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('auto');
     await page.getByLabel('Typ för alla rader').selectOption('shelter');
     await page.getByRole('button', { name: 'Provkör' }).first().click();
     const issues = page.locator('table.import-issues tbody tr');
@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('the import page refuses rows the API would refuse
     await page.getByLabel('Fil', { exact: true }).setInputFiles({
       name: 'aktorer.csv', mimeType: 'text/csv', buffer: Buffer.from('id;namn;epost;lon;lat\na1;Kiosken;info(at)kiosken.se;11,95;57,7\n'),
     });
-    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('csv');
+    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('auto');
     await page.getByLabel('Kategori för alla rader').selectOption('shop');
     await page.getByRole('button', { name: 'Provkör' }).first().click();
     await page.locator('table.import-issues tbody tr', { hasText: 'epost' }).waitFor({ timeout: 30_000 });

@@ -91,8 +91,8 @@ describe.skipIf(!hasChromium)('messages in the user\'s language', () => {
     await page.getByLabel('Lager', { exact: true }).selectOption('units');
     const csv = ['name;kind;lon;lat', 'Rad ett;castle;11,95;57,70', 'Rad två;shelter;elva;57,70', 'Rad tre;shelter;57,70;11,95', 'Rad fyra;shelter;11,95;57,70'].join('\n');
     await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'felrader.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    // The file is read before the dry run can start (the format is guessed from it).
-    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue(), POLL).toBe('csv');
+    // The file is read before the dry run can start; the server recognises the format from its bytes.
+    await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue(), POLL).toBe('auto');
     await expect.poll(() => page.getByRole('button', { name: 'Provkör' }).first().isEnabled(), POLL).toBe(true);
     await page.getByRole('button', { name: 'Provkör' }).first().click();
     const issues = page.locator('table.import-issues tbody tr');
@@ -191,8 +191,9 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
     await apiRequest(other.context.request, product.baseUrl, 'PATCH', `/api/users/${user.id}`, { name: 'Konflikt Persson', role: 'editor' }, user.version);
     await other.context.close();
 
-    // I make them administrator, from the page read before that change.
+    // I make them administrator, from the page read before that change (confirmed first).
     await roleSelect.selectOption('admin');
+    await page.getByRole('dialog', { name: 'Ändra rollen för Konflikt Person?' }).getByRole('button', { name: 'Gör till administratör' }).click();
     const dialog = page.getByRole('dialog', { name: formsSv.conflict.title });
     await dialog.waitFor();
     const roleRow = dialog.locator('.conflict-field[data-state="both"]');
@@ -222,6 +223,7 @@ describe.skipIf(!hasChromium)('concurrent edits', () => {
 
     // Again, and this time save my role: their name stays, my role wins.
     await roleSelect.selectOption('admin');
+    await page.getByRole('dialog', { name: /^Ändra rollen för Konflikt Person/ }).getByRole('button', { name: 'Gör till administratör' }).click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: formsSv.conflict.save }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Roll' }).waitFor();

@@ -46,7 +46,9 @@ export function ImportPage() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     reset();
-    if (!f) return setFile(undefined);
+    // Until the new file is read, nothing can run: a dry run meanwhile would send the old one.
+    setFile(undefined);
+    if (!f) return;
     const bytes = new Uint8Array(await f.arrayBuffer());
     setFile({ name: f.name, bytes });
     // A new file is recognised by its bytes again; a layer name belonged to the old one.

@@ -151,8 +151,10 @@ export function createApp(deps: AppDeps) {
   // GIS clients given the address with a trailing slash: the same resource without it.
   app.get('/ogc/*', async (c, next) => {
     if (!c.req.path.endsWith('/')) return next();
+    // From the URL's own (percent-encoded) path: a decoded one could hold characters no
+    // header may carry.
     const url = new URL(c.req.url);
-    return c.redirect(`${c.req.path.replace(/\/+$/, '')}${url.search}`, 308);
+    return c.redirect(`${url.pathname.replace(/\/+$/, '')}${url.search}`, 308);
   });
   app.route('/ogc', ogcRoutes);
   // An unknown OGC path is the OGC API's JSON 404, never the web app's page (which a GIS

@@ -98,6 +98,10 @@ describe('OGC paths a GIS client may type', () => {
     const items = await t.request('viewer', 'GET', '/ogc/collections/actors/items/?limit=2&f=json');
     expect(items.status).toBe(308);
     expect(items.headers.get('location')).toBe('/ogc/collections/actors/items?limit=2&f=json');
+    // Characters a header may not carry arrive percent-encoded in the Location, never as a 500.
+    const odd = await t.app.request('http://localhost/ogc/collections/%20/?crs=CGP1da%5D*v1%3C', { headers: { authorization: `Bearer ${TEST_USERS.viewer.token}` } });
+    expect(odd.status).toBe(308);
+    expect(odd.headers.get('location')).toBe('/ogc/collections/%20?crs=CGP1da%5D*v1%3C');
   });
 
   it('an unknown path is a JSON 404, not the web app', async () => {

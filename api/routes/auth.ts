@@ -5,7 +5,9 @@ import { contextOf } from '../http/context.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
 import { changeOwnPassword } from '../services/account.js';
-import { signIn, signOut } from '../services/sessions.js';
+import { endOwnSession, listOwnSessions, signIn, signOut } from '../services/sessions.js';
+import { jsonRoute } from '../http/jsonRoute.js';
+import { IdParam } from '../schemas/common.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
 import { newRouter } from '../validation.js';
 
@@ -36,6 +38,17 @@ const PasswordChanged = z
   })
   .openapi('PasswordChanged');
 
+export const OwnSession = z
+  .object({
+    id: z.number().int(),
+    created_at: z.string().openapi({ description: 'When it signed in.' }),
+    last_seen_at: z.string().openapi({ description: 'When it was last used (written at most once a minute).' }),
+    user_agent: z.string().nullable().openapi({ description: 'The browser it signed in with, as the browser named itself.' }),
+    address: z.string().nullable().openapi({ description: 'The client address it signed in from.' }),
+    current: z.boolean().openapi({ description: 'Whether this request was made in it.' }),
+  })
+  .openapi('OwnSession');
+
 export const authRoutes = newRouter()
   .openapi(
     createRoute({
@@ -53,7 +66,9 @@ export const authRoutes = newRouter()
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { user, token } = await signIn(contextOf(c), { email, password, address: clientAddress(c), previousToken: readSessionCookie(c) });
+      const { user, token } = await signIn(contextOf(c), {
+        email, password, address: clientAddress(c), previousToken: readSessionCookie(c), userAgent: c.req.header('user-agent'),
+      });
       setSessionCookie(c, token);
       return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
     },
@@ -94,6 +109,34 @@ export const authRoutes = newRouter()
         currentPassword: body.current_password, newPassword: body.new_password, address: clientAddress(c), sessionToken: readSessionCookie(c),
       });
       return c.json(result, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: 'get',
+      path: '/auth/sessions',
+      tags: ['Auth'],
+      summary: 'Your signed-in sessions (browsers and devices)',
+      description: 'Live sessions only, the latest used first; `current` marks the one this request was made in (none when you call with an API token).',
+      ok: { status: 200, description: 'Your live sessions.', schema: z.object({ sessions: z.array(OwnSession) }) },
+    }),
+    async (c) => c.json({ sessions: await listOwnSessions(contextOf(c), readSessionCookie(c)) }, 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: 'delete',
+      path: '/auth/sessions/{id}',
+      tags: ['Auth'],
+      summary: 'Sign out one of your sessions',
+      description: 'Ends the session at once: its next request is a 401. Ending the current one signs you out here too (the cookie is cleared). Another user\'s session is a 404. Audited.',
+      request: { params: IdParam },
+      ok: { status: 204, description: 'Ended.' },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { current } = await endOwnSession(contextOf(c), id, readSessionCookie(c));
+      if (current) clearSessionCookie(c);
+      return c.body(null, 204);
     },
   )
   .openapi(

@@ -4,7 +4,7 @@ import { DEFAULTS } from '../config.js';
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import type { CurrentUser } from '../env.js';
-import { ApiError } from '../errors.js';
+import { ApiError, MESSAGES, notFound } from '../errors.js';
 import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
 import type { RequestContext } from './context.js';
@@ -12,7 +12,9 @@ import { releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from './
 
 /** The account with an e-mail, password hash included: for sign-in, and for the check that an e-mail is free. */
 export const userByEmail = statement('auth_user_by_email', ['email']);
-const sessionCreate = statement('auth_session_create', ['token_hash', 'user_id', 'now']);
+const sessionCreate = statement('auth_session_create', ['token_hash', 'user_id', 'now', 'user_agent', 'address']);
+const sessionsOfUser = statement('session_list_own', ['user_id', 'current_token_hash', 'now', 'idle_minutes', 'absolute_hours']);
+const sessionOfUserDelete = statement('session_delete_own', ['id', 'user_id', 'current_token_hash']);
 const sessionDelete = statement('auth_session_delete', ['token_hash']);
 const tokenUser = statement('auth_token_user', ['token_hash']);
 const tokenTouch = statement('auth_token_touch', ['token_id', 'now']);
@@ -30,6 +32,8 @@ export interface SignInRequest {
   address: string;
   /** The session token the client already holds, ended by this sign-in. */
   previousToken: string | undefined;
+  /** The browser's User-Agent, kept so its owner can tell the session apart in their list. */
+  userAgent: string | undefined;
 }
 
 /**
@@ -56,7 +60,9 @@ export async function signIn(ctx: RequestContext, req: SignInRequest): Promise<{
   const token = newToken();
   await db.transaction(async (tx) => {
     if (req.previousToken) await sessionDelete.run(tx, { token_hash: hashToken(req.previousToken) });
-    await sessionCreate.run(tx, { token_hash: hashToken(token), user_id: user.id, now: now.toISOString() });
+    await sessionCreate.run(tx, {
+      token_hash: hashToken(token), user_id: user.id, now: now.toISOString(), user_agent: req.userAgent ?? null, address: req.address,
+    });
     await settleLoginAttempt(tx, attempt, true, now);
     await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address: req.address } });
   });
@@ -99,4 +105,54 @@ export async function callerBySession(db: Queryable, now: Date, token: string): 
   const { last_seen_at, ...who } = row;
   if (stale(last_seen_at, now)) await sessionTouch.run(db, { token_hash, now: now.toISOString() });
   return { ...who, via: 'session' };
+}
+
+/** One of a user's own live sessions as its owner sees it: never the token or its hash. */
+export interface OwnSession {
+  id: number;
+  created_at: string;
+  last_seen_at: string;
+  user_agent: string | null;
+  address: string | null;
+  /** Whether the listing request itself was made in this session. */
+  current: boolean;
+}
+
+/** The signed-in caller, whatever the role: an anonymous call is a 401. */
+function callerOf(ctx: RequestContext): CurrentUser {
+  if (!ctx.user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
+  return ctx.user;
+}
+
+/**
+ * The caller's live sessions, latest used first, the one of this request marked
+ * `current` (none when the caller signed in with an API token). Read from the primary:
+ * a session just opened elsewhere is listed.
+ */
+export async function listOwnSessions(ctx: RequestContext, token: string | undefined): Promise<OwnSession[]> {
+  const user = callerOf(ctx);
+  return sessionsOfUser.run<OwnSession>(ctx.db, {
+    user_id: user.id,
+    current_token_hash: token && user.via === 'session' ? hashToken(token) : null,
+    now: ctx.now.toISOString(),
+    idle_minutes: DEFAULTS.sessionIdleMinutes,
+    absolute_hours: DEFAULTS.sessionAbsoluteHours,
+  });
+}
+
+/**
+ * Ends one of the caller's own sessions (signed out elsewhere, a lost phone). Another
+ * user's session, or one already ended, is a 404 that does not tell which. Returns
+ * whether it was the session of this request, so the route can clear its cookie.
+ */
+export async function endOwnSession(ctx: RequestContext, id: number, token: string | undefined): Promise<{ current: boolean }> {
+  const user = callerOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const ended = await sessionOfUserDelete.one<{ id: number; current: boolean }>(tx, {
+      id, user_id: user.id, current_token_hash: token && user.via === 'session' ? hashToken(token) : null,
+    });
+    if (!ended) throw notFound('session of yours', id);
+    await audit(tx, { at: ctx.now, user, action: 'logout', entity: 'session', entityId: user.id, details: { session: id, by: 'owner' } });
+    return { current: ended.current };
+  });
 }

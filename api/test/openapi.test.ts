@@ -154,6 +154,14 @@ describe('every route answers with what the document declares', () => {
     const token = await ok({ route: 'POST /api/auth/tokens', url: '/api/auth/tokens', body: { name: 'schema test' }, status: 201 });
     await ok({ route: 'GET /api/auth/tokens', url: '/api/auth/tokens' });
     await ok({ route: 'DELETE /api/auth/tokens/{id}', url: `/api/auth/tokens/${token.body.id}`, status: 204 });
+    // A second session of the admin's (another browser), listed and then ended from this one.
+    const other = await t.app.request('http://localhost/api/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: TEST_USERS.admin.email, password: TEST_PASSWORD }),
+    });
+    expect(other.status).toBe(200);
+    const sessions = await ok({ route: 'GET /api/auth/sessions', url: '/api/auth/sessions', cookie: true });
+    const otherSession = (sessions.body.sessions as { id: number; current: boolean }[]).find((s) => !s.current)!;
+    await ok({ route: 'DELETE /api/auth/sessions/{id}', url: `/api/auth/sessions/${otherSession.id}`, status: 204, cookie: true });
 
     await ok({ route: 'GET /api/users', url: '/api/users' });
     const user = await ok({ route: 'POST /api/users', url: '/api/users', status: 201, body: { email: 'schema.test@test.example', name: 'Schema Test', role: 'viewer', password: 'a long enough password 1' } });

@@ -139,6 +139,7 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/docs': () => ['/api/docs'],
   'GET /api/auth/me': () => ['/api/auth/me'],
   'GET /api/auth/tokens': () => ['/api/auth/tokens'],
+  'GET /api/auth/sessions': () => ['/api/auth/sessions'],
   'GET /api/units': () => ['/api/units'],
   'GET /api/units/{id}': () => [`/api/units/${fx.unitId}`],
   'GET /api/units/{id}/zones': () => [`/api/units/${fx.unitId}/zones`],
@@ -248,7 +249,7 @@ const READ_POSTS: Record<string, () => unknown[]> = {
   ],
 };
 /** Non-GET routes a viewer may call that change only the caller's own session or tokens (never called here). */
-const VIEWER_WRITES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}']);
+const VIEWER_WRITES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}', 'DELETE /api/auth/sessions/{id}']);
 
 /** Fields that change with any write, whatever moved. */
 const VOLATILE_KEYS = new Set(['version', 'updated_at']);

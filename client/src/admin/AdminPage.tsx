@@ -8,6 +8,7 @@ import { fieldErrors, isConflict, isNotFound } from '../forms/errors.js';
 import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { AuditLog } from './AuditLog.js';
 import { OwnPassword } from './OwnPassword.js';
+import { OwnSessions } from './OwnSessions.js';
 import { Settings } from './Settings.js';
 import { adminApi, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
@@ -260,6 +261,7 @@ export function TokensPage() {
         </table>
       )}
       <OwnPassword />
+      <OwnSessions />
     </section>
   );
 }

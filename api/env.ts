@@ -9,6 +9,8 @@ export interface CurrentUser {
   name: string;
   role: Role;
   via: 'session' | 'token';
+  /** The password is temporary (set by an administrator): only a password change, /auth/me and sign-out are allowed. */
+  must_change_password?: boolean;
 }
 
 /** What the app is built from; tests inject their own database and clock. */

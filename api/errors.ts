@@ -59,6 +59,7 @@ export const RULE_CODES = {
   outside_outer_ring: 'child places outside the unit\'s outer ring; params ids, radius',
   weak_password: 'a password refused by the password rules',
   wrong_password: 'your own password change: current_password is not the current password',
+  password_change_required: 'a session whose password an administrator set: only POST /api/auth/password, GET /api/auth/me and POST /api/auth/logout until its owner chooses their own',
   email_taken: 'an e-mail address another account has; params email',
   last_admin: 'a change that would leave no active administrator',
   duplicate: 'a unique value another record has',
@@ -147,6 +148,7 @@ export const MESSAGES = {
   basicNeedsHttps: 'HTTP Basic sends the token with every request, so it is accepted only over https (or from this machine); reach the product by its https address.',
   basicMalformed: 'The Basic credentials are not "user:token" in base64.',
   forbidden: (role: string) => `Your role does not allow this; it needs the role ${role}.`,
+  passwordChangeRequired: 'Your password was set by an administrator and is temporary: choose your own first (POST /api/auth/password with current_password and new_password).',
 } as const;
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown, requestId?: string): ErrorBody {

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, CurrentUser } from '../env.js';
-import { ApiError, MESSAGES } from '../errors.js';
+import { ApiError, MESSAGES, ruleError } from '../errors.js';
 import { readSessionCookie } from '../http/cookies.js';
 import type { Role } from '../schemas/common.js';
 import { callerBySession, callerByToken } from '../services/sessions.js';
@@ -40,7 +40,17 @@ function basicToken(c: Parameters<typeof resolveUser>[0], header: string): strin
   return token;
 }
 
-/** Lets the request through only for a signed-in caller with at least `role` (401 anonymous, 403 too low). */
+/**
+ * What an account with a temporary password (set by an administrator, who knows it) may
+ * do until its owner has chosen their own: change it, ask who it is, sign out. Every
+ * other route is a 403 `password_change_required`, whatever the role.
+ */
+const TEMPORARY_PASSWORD_ROUTES = new Set(['POST /api/auth/password', 'GET /api/auth/me', 'POST /api/auth/logout']);
+
+/**
+ * Lets the request through only for a signed-in caller with at least `role` (401
+ * anonymous, 403 too low, 403 `password_change_required` with a temporary password).
+ */
 export const requireRole = (role: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = c.var.user;
@@ -49,6 +59,9 @@ export const requireRole = (role: Role) =>
     if (!user) {
       const challenge = acceptsBasic(c.req.path) && !c.req.header('cookie') ? BASIC_CHALLENGE : undefined;
       throw new ApiError('unauthorized', MESSAGES.unauthorized, undefined, challenge);
+    }
+    if (user.must_change_password && !TEMPORARY_PASSWORD_ROUTES.has(`${c.req.method} ${c.req.path}`)) {
+      throw ruleError('forbidden', 'password_change_required', MESSAGES.passwordChangeRequired);
     }
     if (!roleAtLeast(user.role, role)) throw new ApiError('forbidden', MESSAGES.forbidden(role));
     await next();

@@ -12,7 +12,10 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy
 import { newRouter } from '../validation.js';
 
 const Me = z
-  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES) })
+  .object({
+    id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES),
+    must_change_password: z.boolean().openapi({ description: 'The password is temporary (an administrator set it): change it with POST /api/auth/password before anything else; every other route answers 403 `password_change_required` until then.' }),
+  })
   .openapi('Me');
 
 const Login = z
@@ -70,7 +73,7 @@ export const authRoutes = newRouter()
         email, password, address: clientAddress(c), previousToken: readSessionCookie(c), userAgent: c.req.header('user-agent'),
       });
       setSessionCookie(c, token);
-      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
+      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password }, 200);
     },
   )
   .openapi(
@@ -150,6 +153,6 @@ export const authRoutes = newRouter()
     async (c) => {
       const user = c.var.user;
       if (!user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
-      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role }, 200);
+      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password ?? false }, 200);
     },
   );

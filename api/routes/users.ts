@@ -19,6 +19,7 @@ const Name = z.string().trim().min(1, { error: 'name must not be empty' }).max(2
 export const User = z
   .object({
     id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean(),
+    must_change_password: z.boolean().openapi({ description: 'The password was set by an administrator and is temporary: until its owner chooses their own, the account can only change it, read /api/auth/me and sign out.' }),
     version: z.number().int(), created_at: z.string(), updated_at: z.string(),
   })
   .openapi('User');

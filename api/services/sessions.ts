@@ -22,7 +22,7 @@ const sessionUser = statement('auth_session_user', ['token_hash', 'now', 'idle_m
 const sessionTouch = statement('auth_session_touch', ['token_hash', 'now']);
 
 /** The signed-in user as the API shows it. */
-export interface SignedIn { id: number; email: string; name: string; role: Role }
+export interface SignedIn { id: number; email: string; name: string; role: Role; must_change_password: boolean }
 
 export interface SignInRequest {
   /** Lower-cased by the caller. */
@@ -66,7 +66,7 @@ export async function signIn(ctx: RequestContext, req: SignInRequest): Promise<{
     await settleLoginAttempt(tx, attempt, true, now);
     await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address: req.address } });
   });
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, token };
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password }, token };
 }
 
 /** Ends the caller's session when it signed in with `token`; a caller using an API token keeps it (tokens are revoked on their own). */

@@ -17,7 +17,7 @@ export const tokensRevokeAll = statement('user_tokens_revoke', ['user_id', 'now'
 
 /** A user account as the API shows it: never the password hash. */
 export interface UserRecord {
-  id: number; email: string; name: string; role: Role; active: boolean; version: number; created_at: string; updated_at: string;
+  id: number; email: string; name: string; role: Role; active: boolean; must_change_password: boolean; version: number; created_at: string; updated_at: string;
 }
 
 export interface UserChange { name?: string; role?: Role; active?: boolean; password?: string }

@@ -184,7 +184,7 @@ describe('fields of 200 answers', () => {
   const FIELDS: Record<string, [string[], string[]?, string[]?]> = {
     '/api/health': [['database', 'postgis', 'status']],
     '/api/client-config': [['basemap_style_url', 'tile_threshold']],
-    '/api/auth/me': [['email', 'id', 'name', 'role']],
+    '/api/auth/me': [['email', 'id', 'must_change_password', 'name', 'role']],
     '/api/auth/tokens': [['tokens']],
     '/api/auth/sessions': [['sessions']],
     '/api/units': [COLLECTION, FEATURE, UNIT_PROPS],

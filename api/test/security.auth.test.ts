@@ -48,7 +48,7 @@ describe('sign-in and sessions', () => {
     t.setNow(T0);
     const res = await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ id: expect.any(Number), email: TEST_USERS.viewer.email, name: TEST_USERS.viewer.name, role: 'viewer' });
+    expect(await res.json()).toEqual({ id: expect.any(Number), email: TEST_USERS.viewer.email, name: TEST_USERS.viewer.name, role: 'viewer', must_change_password: false });
     const set = res.headers.get('set-cookie')!;
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
@@ -287,7 +287,7 @@ describe('user administration', () => {
   it('lists users without password hashes', async () => {
     const { users } = await t.getJson('admin', '/api/users');
     expect(users.length).toBeGreaterThanOrEqual(3);
-    for (const u of users) expect(Object.keys(u).sort()).toEqual(['active', 'created_at', 'email', 'id', 'name', 'role', 'updated_at', 'version']);
+    for (const u of users) expect(Object.keys(u).sort()).toEqual(['active', 'created_at', 'email', 'id', 'must_change_password', 'name', 'role', 'updated_at', 'version']);
   });
 
   it('takes passwords of 8–256 characters with no composition rules, and unique e-mails', async () => {
@@ -342,6 +342,8 @@ describe('user administration', () => {
     const [row] = await t.db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [created.id]);
     expect(row!.revoked).toBe(true);
     const fresh = sessionCookie(await login(user.email, 'a brand new one', freshAddress()));
+    // The administrator's password is temporary: the owner chooses their own first.
+    expect((await asCookie(fresh, 'POST', '/api/auth/password', { current_password: 'a brand new one', new_password: 'the owner\'s very own' })).status).toBe(200);
     expect((await (await asCookie(fresh, 'GET', '/api/auth/tokens')).json()).tokens).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import type { Me } from './lib/apiTypes.js';
 import { MeProvider } from './session.js';
 import { UnitsProvider } from './units.js';
 import { SignIn } from './views/SignIn.js';
+import { ChooseOwnPassword } from './admin/ChooseOwnPassword.js';
 
 /**
  * The signed-in product (the map, every view) and the contact sheet are their own
@@ -64,6 +65,7 @@ function AuthGate() {
     case 'out':
       return <SignIn ended={session.ended} onSignedIn={(me) => setSession({ status: 'in', me })} />;
     case 'in':
+      if (session.me.must_change_password) return <ChooseOwnPassword onChanged={check} onSignOut={signOut} />;
       return (
         <MeProvider me={session.me} key={session.me.id}>
           <UnitsProvider>

@@ -3,7 +3,7 @@
 -- idle limit is then measured from up to a minute before the latest request: a session
 -- may end that much early, never late).
 -- $1 token hash, $2 now, $3 idle limit (minutes), $4 absolute limit (hours).
-SELECT ps_iso(s.last_seen_at) AS last_seen_at, u.id, u.email, u.name, u.role
+SELECT ps_iso(s.last_seen_at) AS last_seen_at, u.id, u.email, u.name, u.role, u.must_change_password
 FROM sessions s
 JOIN users u ON u.id = s.user_id AND u.active
 WHERE s.token_hash = $1

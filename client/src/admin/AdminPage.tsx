@@ -9,6 +9,7 @@ import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { AuditLog } from './AuditLog.js';
 import { OwnPassword } from './OwnPassword.js';
 import { OwnSessions } from './OwnSessions.js';
+import { ResetPassword, usePasswordResetTexts } from './ResetPassword.js';
 import { Settings } from './Settings.js';
 import { adminApi, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
 
@@ -48,6 +49,7 @@ const userValues = (u: UserT): UserValues => ({ name: u.name, role: u.role, acti
 
 function Users() {
   const t = useTexts();
+  const pr = usePasswordResetTexts();
   const { m } = useI18n();
   const [users, setUsers] = useState<UserT[]>();
   const [status, setStatus] = useState('');
@@ -146,7 +148,7 @@ function Users() {
         <table className="data-table">
           <caption>{t.userCount(users.length)}</caption>
           <thead>
-            <tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.active}</th></tr>
+            <tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.active}</th><th scope="col">{pr.column}</th></tr>
           </thead>
           <tbody>
             {users.map((u) => (
@@ -164,6 +166,10 @@ function Users() {
                   <button type="button" className="button button-quiet" onClick={() => change(u, { active: !u.active })}>
                     {u.active ? t.deactivate : t.activate}<span className="visually-hidden">{`: ${u.name}`}</span>
                   </button>
+                </td>
+                <td>
+                  {u.must_change_password && <><span className="badge">{pr.temporary}</span>{' '}</>}
+                  <ResetPassword user={u} onDone={async (message) => { await load(); setStatus(message); }} />
                 </td>
               </tr>
             ))}

@@ -9,7 +9,7 @@ import { adminApi } from './adminApi.js';
  * (a wrong current password, the password rules) and answers at the field; after a
  * change this browser stays signed in and the user is told what else ended.
  */
-export function OwnPassword() {
+export function OwnPassword({ onChanged, heading = true }: { onChanged?: () => void; heading?: boolean } = {}) {
   const { m } = useI18n();
   const t = m.admin;
   const [current, setCurrent] = useState('');
@@ -31,6 +31,7 @@ export function OwnPassword() {
       setCurrent('');
       setNext('');
       setStatus(t.passwordChanged(r.sessions_ended, r.tokens_revoked));
+      onChanged?.();
     } catch (err) {
       setError(err);
     } finally {
@@ -40,8 +41,8 @@ export function OwnPassword() {
 
   return (
     <section aria-labelledby="own-password-title">
-      <h2 id="own-password-title">{t.passwordTitle}</h2>
-      <p>{t.passwordIntro}</p>
+      <h2 id="own-password-title" className={heading ? undefined : 'visually-hidden'}>{t.passwordTitle}</h2>
+      {heading && <p>{t.passwordIntro}</p>}
       <form ref={formRef} className="admin-form" onSubmit={submit} noValidate>
         <Field id="current-password" label={t.currentPassword} error={errs.current_password}>
           <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />

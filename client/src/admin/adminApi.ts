@@ -20,7 +20,7 @@ export const adminApi = {
   users: () => request<{ users: UserT[] }>('/api/users'),
   createUser: (body: { email: string; name: string; role: string; password: string }) => request<UserT>('/api/users', { method: 'POST', body }),
   user: (id: number) => request<UserT>(`/api/users/${id}`),
-  changeUser: (u: UserT, body: Partial<{ name: string; role: string; active: boolean }>) =>
+  changeUser: (u: UserT, body: Partial<{ name: string; role: string; active: boolean; password: string }>) =>
     request<UserT>(`/api/users/${u.id}`, { method: 'PATCH', body, ifMatch: u.version }),
   audit: (params: Record<string, QueryValue>) => request<{ entries: AuditEntryT[]; number_matched: number; number_returned: number }>(`/api/audit${queryString(params)}`),
   tokens: () => request<{ tokens: TokenInfoT[] }>('/api/auth/tokens'),

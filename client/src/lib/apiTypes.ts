@@ -51,6 +51,8 @@ export interface Me {
   email: string;
   name: string;
   role: Role;
+  /** An administrator set the password: nothing but choosing one's own is allowed until then. */
+  must_change_password: boolean;
 }
 
 /** `GET /api/client-config` (public); the route keeps its schema private. */

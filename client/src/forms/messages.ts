@@ -4,6 +4,8 @@
  * status, and the conflict dialog. `formsEn` has exactly the keys of `formsSv`.
  */
 
+import { plural, pluralForm } from '../lib/plural.js';
+
 type Params = Record<string, unknown>;
 const num = (locale: string, v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : String(v));
 const svList = (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'disjunction' }).format(items);
@@ -12,7 +14,11 @@ const enList = (items: string[]) => new Intl.ListFormat('en-GB', { type: 'disjun
 /** "minst 8 tecken" / "at least 8 characters": the unit of a size limit by what is limited. */
 const svUnit = (origin: unknown, _n: unknown) => (origin === 'string' ? 'tecken' : origin === 'array' || origin === 'set' ? 'val' : '');
 const enUnit = (origin: unknown, n: unknown) =>
-  origin === 'string' ? (n === 1 ? 'character' : 'characters') : origin === 'array' || origin === 'set' ? (n === 1 ? 'item' : 'items') : '';
+  origin === 'string'
+    ? pluralForm('en-GB', Number(n), 'character', 'characters')
+    : origin === 'array' || origin === 'set'
+      ? pluralForm('en-GB', Number(n), 'item', 'items')
+      : '';
 
 export const formsSv = {
   /** Texts for one validation issue (`details.issues[]`), by its code. */
@@ -116,11 +122,11 @@ export const formsSv = {
   network: 'Servern kunde inte nås. Kontrollera anslutningen och försök igen.',
   unknown: 'Något gick fel. Försök igen.',
   tooManyWait: (seconds: number): string =>
-    seconds < 90 ? `För många försök. Vänta ${Math.ceil(seconds)} sekunder och försök igen.` : `För många försök. Vänta ${Math.ceil(seconds / 60)} minuter och försök igen.`,
+    `För många försök. Vänta ${seconds < 90 ? plural('sv-SE', Math.ceil(seconds), 'sekund', 'sekunder') : plural('sv-SE', Math.ceil(seconds / 60), 'minut', 'minuter')} och försök igen.`,
   serverStatus: (status: number): string => `Servern svarade med ett fel (${status}). Försök igen om en stund.`,
   /** The whole-form sentence for a failed validation: how many fields to fix. */
   fixFields: (count: number): string =>
-    count === 1 ? 'Ett fält behöver rättas innan det går att spara.' : `${count} fält behöver rättas innan det går att spara.`,
+    `${plural('sv-SE', count, 'fält', 'fält')} behöver rättas innan det går att spara.`,
   fieldIssue: (label: string, text: string): string => `${label}: ${text}`,
   errorIcon: 'Fel',
   /** The conflict dialog (412 / deleted meanwhile). */
@@ -254,9 +260,9 @@ export const formsEn: typeof formsSv = {
   network: 'The server could not be reached. Check the connection and try again.',
   unknown: 'Something went wrong. Try again.',
   tooManyWait: (seconds: number) =>
-    seconds < 90 ? `Too many attempts. Wait ${Math.ceil(seconds)} seconds and try again.` : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`,
+    `Too many attempts. Wait ${seconds < 90 ? plural('en-GB', Math.ceil(seconds), 'second', 'seconds') : plural('en-GB', Math.ceil(seconds / 60), 'minute', 'minutes')} and try again.`,
   serverStatus: (status: number) => `The server answered with an error (${status}). Try again in a while.`,
-  fixFields: (count: number) => (count === 1 ? 'One field needs correcting before this can be saved.' : `${count} fields need correcting before this can be saved.`),
+  fixFields: (count: number) => `${plural('en-GB', count, 'field needs', 'fields need')} correcting before this can be saved.`,
   fieldIssue: (label: string, text: string) => `${label}: ${text}`,
   errorIcon: 'Error',
   conflict: {

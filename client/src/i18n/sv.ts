@@ -4,6 +4,7 @@
  */
 import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, SchoolStage, UnitKind, UnitStatus } from '../lib/apiTypes.js';
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { plural } from '../lib/plural.js';
 import { adminSv } from '../admin/messages.js';
 import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
@@ -18,6 +19,7 @@ import { walkSv } from '../views/unit/walkMessages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
 const m = (x: number) => formatDistance('sv-SE', x);
+const p = (x: number, one: string, other: string) => plural('sv-SE', x, one, other);
 
 export const sv = {
   locale: 'sv-SE' as 'sv-SE' | 'en-GB',
@@ -127,8 +129,8 @@ export const sv = {
   },
   units: {
     title: 'Sociala boenden',
-    count: (count: number) => (count === 1 ? '1 enhet' : `${n(count)} enheter`),
-    places: (count: number) => (count === 1 ? '1 plats' : `${n(count)} platser`),
+    count: (count: number) => p(count, 'enhet', 'enheter'),
+    places: (count: number) => p(count, 'plats', 'platser'),
     open: 'Öppna enheten',
     listLabel: 'Enheter',
     demo: 'demo',
@@ -164,7 +166,7 @@ export const sv = {
     filterRing: 'Zon',
     filterCategory: 'Kategori',
     all: 'Alla',
-    count: (count: number) => (count === 1 ? '1 aktör' : `${n(count)} aktörer`),
+    count: (count: number) => p(count, 'aktör', 'aktörer'),
     none: 'Inga aktörer matchar filtret.',
     contactAbout: 'Kontakta om',
     organisation: 'Organisation',
@@ -181,7 +183,7 @@ export const sv = {
   children: {
     title: 'Barn och skolor',
     intro: 'Skolor, förskolor, fritidshem och lekplatser inom den yttersta zonen, med prioritet och informationsstatus.',
-    count: (count: number) => (count === 1 ? '1 plats' : `${n(count)} platser`),
+    count: (count: number) => p(count, 'plats', 'platser'),
     none: 'Inga barnplatser inom zonerna.',
     name: 'Namn',
     kind: 'Typ',
@@ -205,8 +207,8 @@ export const sv = {
     kind: 'Typ',
     all: 'Alla',
     clear: 'Rensa filter',
-    count: (count: number) => (count === 1 ? '1 behov visas' : `${n(count)} behov visas`),
-    countOf: (shown: number, matched: number) => `Visar ${n(shown)} av ${n(matched)} behov`,
+    count: (count: number) => `${p(count, 'behov', 'behov')} visas`,
+    countOf: (shown: number, matched: number) => `Visar ${n(shown)} av ${p(matched, 'behov', 'behov')}`,
     more: 'Visa fler',
     loadingMore: 'Hämtar fler…',
     sortLoaded: 'Sorteringen gäller de behov som visas; listan kommer från servern med de mest angelägna först.',
@@ -253,7 +255,7 @@ export const sv = {
     actorsInWalk: (from: number, to: number) => (from === 0 ? `Aktörer inom ${to} min gång` : `Aktörer, ${from}–${to} min gång`),
     childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Barns platser inom ${to} min gång` : `Barns platser, ${from}–${to} min gång`),
     walkBeyond: (minutes: number) => `Längre än ${minutes} min gång, eller okänt`,
-    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} aktörer, ${n(places)} barns platser`,
+    walkBeyondCounts: (actors: number, places: number) => `${p(actors, 'aktör', 'aktörer')}, ${p(places, 'barns plats', 'barns platser')}`,
     walking: 'Gångavstånd',
     noWalking: 'Inget gatunät: gångavstånd kräver inläst OpenStreetMap-baskarta (Import och export).',
     offNetwork: 'platsen ligger mer än 300 m från gångbar väg',
@@ -266,7 +268,7 @@ export const sv = {
     submit: 'Sök',
     title: 'Sök',
     resultsFor: (q: string) => `Träffar för ”${q}”`,
-    count: (count: number) => (count === 1 ? '1 träff' : `${n(count)} träffar`),
+    count: (count: number) => p(count, 'träff', 'träffar'),
     none: 'Inga träffar. Prova ett annat namn eller en gatuadress.',
     tooShort: 'Skriv minst två tecken.',
     units: 'Enheter',
@@ -380,14 +382,12 @@ export const sv = {
   } satisfies Record<InformationStatus, string> as Record<InformationStatus, string>,
   /** "12 ej informerade" for the needs summary. */
   statusCount: (status: InformationStatus, count: number) =>
-    `${n(count)} ${
-      {
-        not_informed: count === 1 ? 'ej informerad' : 'ej informerade',
-        informed: count === 1 ? 'informerad' : 'informerade',
-        due_soon: 'snart dags',
-        overdue: count === 1 ? 'försenad' : 'försenade',
-      }[status]
-    }`,
+    ({
+      not_informed: p(count, 'ej informerad', 'ej informerade'),
+      informed: p(count, 'informerad', 'informerade'),
+      due_soon: `${n(count)} snart dags`,
+      overdue: p(count, 'försenad', 'försenade'),
+    })[status],
   distance: m,
   number: n,
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),

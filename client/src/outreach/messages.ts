@@ -3,6 +3,8 @@
  * catalogues as `m.outreach`. `outreachEn` must have exactly the keys of `outreachSv`.
  */
 import type { ActivityKind, FollowUpStatus, PrincipleStatus } from './api.js';
+import { formatNumber } from '../lib/format.js';
+import { plural, pluralForm } from '../lib/plural.js';
 
 export const outreachSv = {
   tabActivities: 'Aktiviteter',
@@ -20,7 +22,7 @@ export const outreachSv = {
   followUpStatus: { open: 'Öppen', in_progress: 'Pågår', done: 'Klar' } satisfies Record<FollowUpStatus, string> as Record<FollowUpStatus, string>,
   principleStatus: { not_started: 'Ej påbörjad', in_progress: 'Pågår', in_place: 'På plats' } satisfies Record<PrincipleStatus, string> as Record<PrincipleStatus, string>,
   activitiesTitle: 'Aktivitetslogg',
-  activitiesCount: (n: number) => (n === 1 ? '1 aktivitet' : `${n} aktiviteter`),
+  activitiesCount: (n: number) => plural('sv-SE', n, 'aktivitet', 'aktiviteter'),
   noActivities: 'Inga aktiviteter ännu.',
   filterKind: 'Typ av aktivitet',
   allKinds: 'Alla typer',
@@ -70,9 +72,9 @@ export const outreachSv = {
   onlyOverdue: 'Bara försenade',
   noFollowUps: 'Inget att följa upp.',
   markInformed: 'Markera som informerad',
-  markInformedCount: (n: number) => `Markera ${n} som informerade`,
+  markInformedCount: (n: number) => `Markera ${formatNumber('sv-SE', n)} som ${pluralForm('sv-SE', n, 'informerad', 'informerade')}`,
   informedDate: 'Informationsdatum',
-  markedInformed: (n: number) => (n === 1 ? '1 plats markerad som informerad.' : `${n} platser markerade som informerade.`),
+  markedInformed: (n: number) => `${plural('sv-SE', n, 'plats', 'platser')} ${pluralForm('sv-SE', n, 'markerad som informerad', 'markerade som informerade')}.`,
   selectRow: (name: string) => `Välj ${name}`,
   edit: 'Ändra',
   editActivity: (what: string) => `Ändra ${what}`,
@@ -92,7 +94,7 @@ export const outreachSv = {
   observationsLegend: (n: number) => (n === 1 ? 'Iakttagelse eller fynd med plats (1)' : `Iakttagelser och fynd med plats (${n})`),
   showDone: 'Visa avslutade',
   noteColumn: 'Anteckning',
-  doneCount: (n: number) => (n === 1 ? '1 avslutad' : `${n} avslutade`),
+  doneCount: (n: number) => plural('sv-SE', n, 'avslutad', 'avslutade'),
   undo: 'Ångra',
   undoLabel: (what: string) => `Ångra ändringen av ${what}`,
   statusChanged: (status: string) => `Status ändrad till ${status}. Raden ligger kvar med Ångra tills du lämnar sidan.`,
@@ -123,7 +125,7 @@ export const outreachEn: typeof outreachSv = {
   followUpStatus: { open: 'Open', in_progress: 'In progress', done: 'Done' },
   principleStatus: { not_started: 'Not started', in_progress: 'In progress', in_place: 'In place' },
   activitiesTitle: 'Activity log',
-  activitiesCount: (n: number) => (n === 1 ? '1 activity' : `${n} activities`),
+  activitiesCount: (n: number) => plural('en-GB', n, 'activity', 'activities'),
   noActivities: 'No activities yet.',
   filterKind: 'Kind of activity',
   allKinds: 'All kinds',
@@ -175,7 +177,7 @@ export const outreachEn: typeof outreachSv = {
   markInformed: 'Mark as informed',
   markInformedCount: (n: number) => `Mark ${n} as informed`,
   informedDate: 'Date of information',
-  markedInformed: (n: number) => (n === 1 ? '1 place marked as informed.' : `${n} places marked as informed.`),
+  markedInformed: (n: number) => `${plural('en-GB', n, 'place', 'places')} marked as informed.`,
   selectRow: (name: string) => `Select ${name}`,
   edit: 'Edit',
   editActivity: (what: string) => `Edit ${what}`,

@@ -1,3 +1,5 @@
+import { plural } from '../../lib/plural.js';
+
 /**
  * Swedish and English texts of address search, the place check and the suggestions from
  * OpenStreetMap (`m.baseData`). `baseDataEn` has exactly the keys of `baseDataSv`.
@@ -15,7 +17,7 @@ export const baseDataSv = {
   addressFieldHint: 'Skriv gata och nummer, till exempel Kungsportsavenyen 1, och välj en träff.',
   addressSearching: 'Söker adresser…',
   addressNone: 'Ingen adress hittades.',
-  addressCount: (count: number) => (count === 1 ? '1 adress' : `${svN(count)} adresser`),
+  addressCount: (count: number) => plural('sv-SE', count, 'adress', 'adresser'),
   addressFailed: 'Adressökningen misslyckades. Försök igen.',
   placeWarnings: {
     in_water: (name: string | null) => (name ? `Platsen ligger i ${name}.` : 'Platsen ligger i vatten.'),
@@ -54,7 +56,7 @@ export const baseDataEn: typeof baseDataSv = {
   addressFieldHint: 'Type a street and number, for example Kungsportsavenyen 1, and choose a result.',
   addressSearching: 'Searching addresses…',
   addressNone: 'No address found.',
-  addressCount: (count: number) => (count === 1 ? '1 address' : `${enN(count)} addresses`),
+  addressCount: (count: number) => plural('en-GB', count, 'address', 'addresses'),
   addressFailed: 'The address search failed. Try again.',
   placeWarnings: {
     in_water: (name: string | null) => (name ? `The place lies in ${name}.` : 'The place lies in water.'),

@@ -1,3 +1,5 @@
+import { plural } from '../../lib/plural.js';
+
 /** Swedish and English texts of creating, editing, closing and removing units (`m.unitEdit`). `unitEditEn` has exactly the keys of `unitEditSv`. */
 const svN = (v: number) => new Intl.NumberFormat('sv-SE').format(v);
 const enN = (v: number) => new Intl.NumberFormat('en-GB').format(v);
@@ -57,12 +59,12 @@ export const unitEditSv = {
   removeWhat: 'Detta tas bort med enheten och kan inte ångras:',
   removeActivities: (n: number, information: number, followUps: number) => {
     const of = [
-      information ? (information === 1 ? '1 informationstillfälle' : `${svN(information)} informationstillfällen`) : null,
-      followUps ? (followUps === 1 ? '1 öppen uppföljning' : `${svN(followUps)} öppna uppföljningar`) : null,
+      information ? plural('sv-SE', information, 'informationstillfälle', 'informationstillfällen') : null,
+      followUps ? plural('sv-SE', followUps, 'öppen uppföljning', 'öppna uppföljningar') : null,
     ].filter(Boolean);
-    return `${n === 1 ? '1 aktivitet' : `${svN(n)} aktiviteter`} i loggen${of.length ? ` (varav ${of.join(' och ')})` : ''}`;
+    return `${plural('sv-SE', n, 'aktivitet', 'aktiviteter')} i loggen${of.length ? ` (varav ${of.join(' och ')})` : ''}`;
   },
-  removePrinciples: (n: number) => (n === 1 ? '1 post i principlistan' : `${svN(n)} poster i principlistan`),
+  removePrinciples: (n: number) => `${plural('sv-SE', n, 'post', 'poster')} i principlistan`,
   removeNothing: 'Enheten har inga aktiviteter eller principposter.',
   removeKept: 'Aktörer och barnens platser i närheten finns kvar, och granskningsloggen behåller enhetens historik.',
   confirmRemove: 'Ta bort enheten',
@@ -127,12 +129,12 @@ export const unitEditEn: typeof unitEditSv = {
   removeWhat: 'This is deleted with the unit and cannot be undone:',
   removeActivities: (n: number, information: number, followUps: number) => {
     const of = [
-      information ? (information === 1 ? '1 information record' : `${enN(information)} information records`) : null,
-      followUps ? (followUps === 1 ? '1 open follow-up' : `${enN(followUps)} open follow-ups`) : null,
+      information ? plural('en-GB', information, 'information record', 'information records') : null,
+      followUps ? plural('en-GB', followUps, 'open follow-up', 'open follow-ups') : null,
     ].filter(Boolean);
-    return `${n === 1 ? '1 activity' : `${enN(n)} activities`} in the log${of.length ? ` (of them ${of.join(' and ')})` : ''}`;
+    return `${plural('en-GB', n, 'activity', 'activities')} in the log${of.length ? ` (of them ${of.join(' and ')})` : ''}`;
   },
-  removePrinciples: (n: number) => (n === 1 ? '1 entry in the principles checklist' : `${enN(n)} entries in the principles checklist`),
+  removePrinciples: (n: number) => `${plural('en-GB', n, 'entry', 'entries')} in the principles checklist`,
   removeNothing: 'The unit has no activities or principle entries.',
   removeKept: 'Actors and child places nearby stay, and the audit log keeps the unit’s history.',
   confirmRemove: 'Delete the unit',

@@ -77,7 +77,7 @@ export const adminSv = {
   loading: 'Laddar…',
   actions: { create: 'Skapad', update: 'Ändrad', delete: 'Borttagen', read_exact: 'Läst exakt läge', export: 'Export', import: 'Import', login: 'Inloggning', logout: 'Utloggning', purge: 'Rensad' } as Record<string, string>,
   entities: {
-    unit: 'Enhet', actor: 'Aktör', contact_person: 'Kontaktperson', child_place: 'Barnverksamhet', activity: 'Aktivitet', follow_up: 'Uppföljning',
+    unit: 'Enhet', actor: 'Aktör', contact_person: 'Kontaktperson', child_place: 'Barns plats', activity: 'Aktivitet', follow_up: 'Uppföljning',
     information_need: 'Informationsbehov', session: 'Inloggningssession', setting: 'Inställning', unit_principle: 'Princip', user: 'Användare', api_token: 'API-nyckel', area: 'Område', import: 'Import',
   } as Record<string, string>,
   entityPlaceholder: 'enhet, aktör, användare…',
@@ -94,7 +94,7 @@ export const adminSv = {
   informationDistance: 'Informationsbehovens zon och prioritet följer',
   informationDistanceOf: {
     straight: 'fågelvägen (raka avståndet)',
-    walking: 'gångavståndet på gatunätet, där det finns baskarta (annars fågelvägen)',
+    walking: 'gångavståndet på gatunätet, där det finns grunddata (annars fågelvägen)',
   } as Record<'straight' | 'walking', string>,
   saveWalking: 'Spara gångavstånd',
 };
@@ -172,7 +172,7 @@ export const adminEn: typeof adminSv = {
   loading: 'Loading…',
   actions: { create: 'Created', update: 'Changed', delete: 'Removed', read_exact: 'Exact location read', export: 'Export', import: 'Import', login: 'Sign-in', logout: 'Sign-out', purge: 'Purged' } as Record<string, string>,
   entities: {
-    unit: 'Unit', actor: 'Actor', contact_person: 'Contact person', child_place: 'Child place', activity: 'Activity', follow_up: 'Follow-up',
+    unit: 'Unit', actor: 'Actor', contact_person: 'Contact person', child_place: "Children's place", activity: 'Activity', follow_up: 'Follow-up',
     information_need: 'Information need', session: 'Sign-in session', setting: 'Setting', unit_principle: 'Principle', user: 'User', api_token: 'API token', area: 'Area', import: 'Import',
   } as Record<string, string>,
   entityPlaceholder: 'unit, actor, user…',

@@ -139,7 +139,7 @@ export const en: Messages = {
     back: 'All units',
     tabs: 'Unit tabs',
     tabContacts: 'Contacts',
-    tabChildren: 'Children and schools',
+    tabChildren: "Children's places",
     tabUnit: 'The unit',
     facts: 'Facts',
     kind: 'Kind',
@@ -178,7 +178,7 @@ export const en: Messages = {
     distance: 'Distance',
   },
   children: {
-    title: 'Children and schools',
+    title: "Children's places",
     intro: 'Schools, preschools, leisure-time centres and playgrounds inside the outer zone, with priority and information status.',
     count: (count: number) => p(count, 'place', 'places'),
     none: "No children's places inside the zones.",

@@ -21,9 +21,9 @@ export const baseDataSv = {
   addressFailed: 'Adressökningen misslyckades. Försök igen.',
   placeWarnings: {
     in_water: (name: string | null) => (name ? `Platsen ligger i ${name}.` : 'Platsen ligger i vatten.'),
-    outside_imported_area: 'Platsen ligger utanför området som bakgrundsdatan täcker, så den kan inte kontrolleras.',
-    outside_land: 'Platsen ligger utanför land enligt bakgrundsdatan.',
-    no_base_data: 'Ingen bakgrundsdata är importerad, så platsen kan inte kontrolleras mot vatten och land.',
+    outside_imported_area: 'Platsen ligger utanför området som grunddatan täcker, så den kan inte kontrolleras.',
+    outside_land: 'Platsen ligger utanför land enligt grunddatan.',
+    no_base_data: 'Ingen grunddata är importerad, så platsen kan inte kontrolleras mot vatten och land.',
   },
   checkWater: 'Kontrollera att punkten hamnat rätt innan du sparar.',
   siteByAddress: 'Lägg till plats från adress',

@@ -159,7 +159,7 @@ export const en: Messages = {
   },
   contacts: {
     title: 'Whom do we contact?',
-    intro: 'Actors inside the outer zone, nearest first.',
+    intro: 'Actors inside the outer zone, by zone and category, nearest first.',
     filterRing: 'Zone',
     filterCategory: 'Category',
     all: 'All',

@@ -162,7 +162,7 @@ export const sv = {
   },
   contacts: {
     title: 'Vem kontaktar vi?',
-    intro: 'Aktörer inom den yttre zonen, närmast först.',
+    intro: 'Aktörer inom den yttre zonen, per zon och kategori, närmast först.',
     filterRing: 'Zon',
     filterCategory: 'Kategori',
     all: 'Alla',

@@ -191,7 +191,7 @@ export const en: Messages = {
     status: 'Information status',
     priorityAndStatus: 'Priority and status',
     lastInformed: 'Last informed',
-    due: 'Inform by',
+    due: 'Due date',
   },
   needs: {
     title: 'Information needs',
@@ -215,7 +215,7 @@ export const en: Messages = {
     sortBy: (col: string) => `Sort by ${col}`,
     place: 'Place',
     distance: 'Distance',
-    due: 'Inform by',
+    due: 'Due date',
     lastInformed: 'Last informed',
   },
   site: {

@@ -194,7 +194,7 @@ export const sv = {
     status: 'Informationsstatus',
     priorityAndStatus: 'Prioritet och status',
     lastInformed: 'Senast informerad',
-    due: 'Informeras senast',
+    due: 'Förfallodatum',
   },
   needs: {
     title: 'Informationsbehov',
@@ -219,7 +219,7 @@ export const sv = {
     sortBy: (col: string) => `Sortera efter ${col}`,
     place: 'Plats',
     distance: 'Avstånd',
-    due: 'Informeras senast',
+    due: 'Förfallodatum',
     lastInformed: 'Senast informerad',
   },
   site: {

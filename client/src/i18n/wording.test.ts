@@ -57,3 +57,33 @@ describe('the glossary', () => {
     }
   });
 });
+
+/** The catalogue keys that head table columns (the `<th scope="col">` of the views and the contact sheet). */
+const COLUMN_HEADERS = (m: typeof sv) => ({
+  'needs.place': m.needs.place, 'needs.unit': m.needs.unit, 'needs.distance': m.needs.distance, 'needs.priority': m.needs.priority, 'needs.status': m.needs.status, 'needs.due': m.needs.due,
+  'children.name': m.children.name, 'children.kind': m.children.kind, 'children.distance': m.children.distance, 'children.ring': m.children.ring,
+  'children.priority': m.children.priority, 'children.status': m.children.status, 'children.due': m.children.due, 'children.priorityAndStatus': m.children.priorityAndStatus,
+  ...Object.fromEntries(Object.entries(m.table).map(([k, v]) => [`table.${k}`, v])),
+  'sheet.reach': m.sheet.reach, 'sheet.number': m.sheet.number,
+  'outreach.unit': m.outreach.unit, 'outreach.kindColumn': m.outreach.kindColumn, 'outreach.date': m.outreach.date, 'outreach.dueColumn': m.outreach.dueColumn,
+  'outreach.responsible': m.outreach.responsible, 'outreach.noteColumn': m.outreach.noteColumn, 'outreach.followUp': m.outreach.followUp, 'outreach.principle': m.outreach.principle,
+  'outreach.inPlace': m.outreach.inPlace, 'outreach.inProgress': m.outreach.inProgress, 'outreach.notStarted': m.outreach.notStarted, 'outreach.perArea': m.outreach.perArea, 'outreach.units': m.outreach.units,
+  'admin.name': m.admin.name, 'admin.email': m.admin.email, 'admin.role': m.admin.role, 'admin.active': m.admin.active, 'admin.lastUsed': m.admin.lastUsed,
+  'import.row': m.import.row, 'import.fieldCol': m.import.fieldCol, 'import.reason': m.import.reason, 'records.actions': m.records.actions,
+});
+
+describe('column headers', () => {
+  it.each([
+    ['sv', sv],
+    ['en', en],
+  ] as const)('are short nouns, not form labels with hints or questions (%s)', (_, m) => {
+    const bad = Object.entries(COLUMN_HEADERS(m)).filter(([, text]) => /[?()]/.test(text) || text.split(/\s+/).length > 3 || /\b(senast|by)$/i.test(text));
+    expect(bad).toEqual([]);
+  });
+
+  it('the follow-ups table heads its columns with nouns, not the form\'s labels', () => {
+    expect(sv.outreach.kindColumn).not.toBe(sv.outreach.filterKind);
+    expect(sv.outreach.dueColumn).not.toBe(sv.outreach.dueDate);
+    expect(sv.outreach.noteColumn).not.toBe(sv.outreach.note);
+  });
+});

@@ -154,7 +154,7 @@ export const sv = {
     zones: 'Zoner',
     zoneRadius: (ring: string, r: number) => `${ring}: ${m(r)}`,
     neighbourContact: 'Grannkontakt',
-    neighbourContactIntro: 'Personen som grannar och aktörer kontaktar om boendet.',
+    neighbourContactIntro: 'Personen som grannar och aktörer kontaktar om enheten.',
     noNeighbourContact: 'Ingen grannkontakt är angiven.',
     hours: 'Nås',
     printSheet: 'Kontaktblad för utskrift',
@@ -199,7 +199,7 @@ export const sv = {
   needs: {
     title: 'Informationsbehov',
     intro:
-      'Skolor, förskolor, fritidshem och lekplatser inom zonerna kring öppna och planerade boenden, som ska få information om boendet.',
+      'Skolor, förskolor, fritidshem och lekplatser inom zonerna kring öppna och planerade enheter, som ska få information om enheten.',
     filters: 'Filter',
     status: 'Status',
     priority: 'Prioritet',
@@ -225,7 +225,7 @@ export const sv = {
   site: {
     title: 'Platsanalys',
     intro:
-      'Bedöm en tänkbar plats för ett nytt eller flyttat boende. Klicka på kartan för att placera en plats, dra markören för att flytta den. Upp till tre platser jämförs sida vid sida.',
+      'Bedöm en tänkbar plats för en ny eller flyttad enhet. Klicka på kartan för att placera en plats, dra markören för att flytta den. Upp till tre platser jämförs sida vid sida.',
     keyboardIntro: 'Med tangentbord: flytta kartan med piltangenterna och välj ”Placera i kartans mitt”.',
     placeAtCentre: 'Placera i kartans mitt',
     clear: 'Rensa alla platser',
@@ -280,7 +280,7 @@ export const sv = {
     print: 'Skriv ut / spara som PDF',
     back: 'Tillbaka till enheten',
     printed: (date: string) => `Utskrivet ${date}`,
-    mapTitle: 'Zoner kring boendet',
+    mapTitle: 'Zoner kring enheten',
     contactsTitle: 'Kontakter per zon',
     childrenTitle: 'Barns platser inom zonerna',
     tableOf: (what: string) => `Tabell: ${what}`,

@@ -56,7 +56,7 @@ export const outreachSv = {
   evidence: 'Underlag',
   lastReviewed: 'Senast granskad',
   implementationTitle: 'Genomförande av platssamverkansmodellen',
-  implementationIntro: 'Hur många av de fem principerna som är på plats vid varje boende. Kartan visar antalet som siffra i symbolen.',
+  implementationIntro: 'Hur många av de fem principerna som är på plats vid varje enhet. Kartan visar antalet som siffra i symbolen.',
   unit: 'Enhet',
   inPlace: 'På plats',
   inProgress: 'Pågår',

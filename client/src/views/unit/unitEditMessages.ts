@@ -27,7 +27,7 @@ export const unitEditSv = {
   description: 'Beskrivning',
   descriptionHint: 'Om enheten, inte om de boende: skriv aldrig något om enskilda personer.',
   contact: 'Grannkontakt',
-  contactIntro: 'Personen som grannar och aktörer kontaktar om boendet.',
+  contactIntro: 'Personen som grannar och aktörer kontaktar om enheten.',
   contactName: 'Namn',
   contactPhone: 'Telefon',
   contactEmail: 'E-post',

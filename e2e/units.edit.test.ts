@@ -187,7 +187,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
     await counts.waitFor();
     await expect(counts.innerText()).resolves.toContain('3 aktiviteter i loggen (varav 1 informationstillfälle och 1 öppen uppföljning)');
     await expect(counts.innerText()).resolves.toContain('1 post i principlistan');
-    await expect(counts.innerText()).resolves.toContain('Aktörer och barnens platser i närheten finns kvar');
+    await expect(counts.innerText()).resolves.toContain('Aktörer och barns platser i närheten finns kvar');
     await screenshot(page, 'issue14-unit-delete-confirm');
     await expectAccessible(page, 'delete confirmation');
     await dialog.getByRole('button', { name: 'Ta bort enheten' }).click();

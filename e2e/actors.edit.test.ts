@@ -231,9 +231,9 @@ for (const backend of E2E_BACKENDS) {
     await expect(page.getByRole('button', { name: /^Ta bort / }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /har slutat$/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: /^Logga kontakt/ }).count()).resolves.toBe(0);
-    await page.getByRole('tab', { name: /Barn och skolor/ }).click();
+    await page.getByRole('tab', { name: /Barns platser/ }).click();
     await page.locator('.children-table').waitFor();
-    await expect(page.getByRole('button', { name: 'Lägg till barnverksamhet' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Lägg till barns plats' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Ändra / }).count()).resolves.toBe(0);
 
     const contacts = (await (await context.request.get(`/api/units/${kalle.id}/contacts`)).json()) as { features: ContactF[] };

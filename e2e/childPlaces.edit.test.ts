@@ -42,7 +42,7 @@ for (const backend of E2E_BACKENDS) {
     const unit = (await (await context.request.get(`/api/units/${kalle.id}`)).json()) as UnitF;
     await page.goto(`/units/${kalle.id}?tab=children`);
     await page.locator('.children-table').waitFor();
-    await page.getByRole('button', { name: 'Lägg till barnverksamhet' }).click();
+    await page.getByRole('button', { name: 'Lägg till barns plats' }).click();
     const form = page.locator('form.record-form');
     await form.waitFor();
 
@@ -101,7 +101,7 @@ for (const backend of E2E_BACKENDS) {
     const far = destination(unit.geometry.coordinates, (unit.properties.radii.area + 400) / 1000, 90, { units: 'kilometers' }).geometry.coordinates;
     await typeLocation(page, far);
     await form.getByRole('button', { name: 'Spara' }).click();
-    await page.getByRole('status').filter({ hasText: 'Den ligger nu utanför enhetens yttre ring' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Den ligger nu utanför enhetens yttre zon' }).waitFor();
     await expect.poll(() => row.count(), POLL).toBe(0);
     const moved = await (await context.request.get(`/api/child-places/${place.id}`)).json();
     expect(distance(unit.geometry.coordinates, moved.geometry.coordinates, { units: 'meters' })).toBeGreaterThan(unit.properties.radii.area);

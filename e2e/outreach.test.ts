@@ -27,12 +27,12 @@ describe.skipIf(!hasChromium)('outreach and follow-up', () => {
     // Sorted by "in place", most first: Kallebäck with 3 leads.
     await expect(rows.first().getByRole('rowheader').innerText()).resolves.toContain('Kallebäcks');
     await expect(rows.first().locator('td').first().innerText()).resolves.toBe('3');
-    await expect(page.getByRole('status').filter({ hasText: `${units.features.length} boenden` }).count()).resolves.toBe(1);
+    await expect(page.getByRole('status').filter({ hasText: `${units.features.length} enheter` }).count()).resolves.toBe(1);
     // Sorting by name puts the units in Swedish alphabetical order.
-    await page.getByRole('button', { name: 'Boende' }).click();
+    await page.getByRole('button', { name: 'Enhet' }).click();
     const names = await rows.getByRole('rowheader').allInnerTexts();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'sv')));
-    await expect(table.locator('th[aria-sort="ascending"]').innerText()).resolves.toContain('Boende');
+    await expect(table.locator('th[aria-sort="ascending"]').innerText()).resolves.toContain('Enhet');
     // The map draws Kallebäck's disc in the colour for 3 principles in place (its label "3" is drawn on it).
     const discPixels = async () =>
       (await screenshotPixels(page, await page.getByRole('region', { name: 'Karta', exact: true }).screenshot(), { near: [0x7f, 0xb8, 0xa4], tolerance: 6 })).near;

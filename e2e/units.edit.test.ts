@@ -42,8 +42,8 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
 
     await page.goto(`/units/${kalle.id}?tab=unit`);
     await page.getByRole('heading', { level: 1, name: kalle.properties.name }).waitFor();
-    await page.getByRole('button', { name: `Redigera: ${kalle.properties.name}` }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe(`Redigera ${kalle.properties.name}`);
+    await page.getByRole('button', { name: `Ändra: ${kalle.properties.name}` }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe(`Ändra ${kalle.properties.name}`);
     const form = page.locator('form.unit-form');
     const picker = form.getByRole('group', { name: 'Enhetens läge' });
     await waitForMap(page);
@@ -74,9 +74,9 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
     await form.getByLabel('Närmast', { exact: true }).fill('');
     await form.getByRole('button', { name: 'Spara' }).click();
 
-    // Saved: the facts again, focus on Redigera, the change announced.
+    // Saved: the facts again, focus on Ändra, the change announced.
     await page.getByRole('status').filter({ hasText: 'Ändringarna sparades.' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe(`Redigera: ${kalle.properties.name}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL).toBe(`Ändra: ${kalle.properties.name}`);
     const after = await getJson<UnitF>(context.request, `/api/units/${kalle.id}`);
     expect(metres(after.geometry.coordinates, target)).toBeLessThan(0.1);
     expect(metres(after.geometry.coordinates, before)).toBeGreaterThan(299);
@@ -122,7 +122,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
     for (const c of children.features) expect(Math.abs(c.properties.distance_m - metres(after.geometry.coordinates, c.geometry.coordinates))).toBeLessThan(TOLERANCE(c.properties.distance_m));
     const needs = await getJson<{ number_matched: number }>(context.request, `/api/information-needs?unit_id=${kalle.id}&limit=1`);
     expect(needs.number_matched).toBe(children.features.length);
-    await page.getByRole('tab', { name: 'Barn och skolor' }).click();
+    await page.getByRole('tab', { name: 'Barns platser' }).click();
     await page.getByText(children.features[0]!.properties.name).first().waitFor();
     await screenshot(page, 'issue14-unit-moved-children');
     expectClean(page);
@@ -187,7 +187,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
     await counts.waitFor();
     await expect(counts.innerText()).resolves.toContain('3 aktiviteter i loggen (varav 1 informationstillfälle och 1 öppen uppföljning)');
     await expect(counts.innerText()).resolves.toContain('1 post i principlistan');
-    await expect(counts.innerText()).resolves.toContain('Aktörer och barnens platser i närheten finns kvar');
+    await expect(counts.innerText()).resolves.toContain('Aktörer och barns platser i närheten finns kvar');
     await screenshot(page, 'issue14-unit-delete-confirm');
     await expectAccessible(page, 'delete confirmation');
     await dialog.getByRole('button', { name: 'Ta bort enheten' }).click();
@@ -208,7 +208,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
     await expect(page.getByRole('link', { name: 'Ny enhet' }).count()).resolves.toBe(0);
     await page.goto(`/units/${unit.id}?tab=unit`);
     await page.getByRole('heading', { level: 2, name: 'Fakta' }).waitFor();
-    for (const name of [/^Redigera/, 'Stäng enheten', 'Öppna igen', /^Ta bort/]) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+    for (const name of [/^Ändra/, 'Stäng enheten', 'Öppna igen', /^Ta bort/]) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
     await page.goto('/units/new');
     await page.getByRole('heading', { level: 1, name: 'Ny enhet' }).waitFor();
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Du har inte behörighet att lägga till enheter');
@@ -257,7 +257,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`units edited 
     const units = await getJson<{ features: UnitF[] }>(context.request, '/api/units');
     const unit = units.features.find((u) => u.properties.name.includes('(demo)') && u.properties.status === 'open')!;
     await page.goto(`/units/${unit.id}?tab=unit`);
-    await page.getByRole('button', { name: `Redigera: ${unit.properties.name}` }).click();
+    await page.getByRole('button', { name: `Ändra: ${unit.properties.name}` }).click();
     const form = page.locator('form.unit-form');
     await form.getByLabel('Antal platser').fill('20');
     await form.getByLabel('Driftform / utförare').fill('Stadsmissionen');

@@ -19,6 +19,8 @@ export interface ImportRecord {
   externalId: string;
   values: Record<string, string | number | null>;
   geometry: PointGeo | MultiPolygonGeo;
+  /** An OpenStreetMap element without a name: `values.name` is its kind's label until a street near it names it (`nameByStreets`). */
+  unnamed?: boolean;
 }
 
 /** Swedish and English labels accepted for each code (compared normalised). */
@@ -179,7 +181,7 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
   const p = src.props;
   const values: Record<string, string | number | null> = {};
 
-  // Name: required; unnamed OSM elements are named after their kind and OSM id.
+  // Name: required; unnamed OSM elements are named after their kind (the OSM id stays in the external id).
   let name = pick(p, m.name);
   const kindCodes = layer === 'units' ? UNIT_KINDS : CHILD_PLACE_KINDS;
   let kind: string | undefined;
@@ -190,7 +192,8 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
     if (!kind) return reject(o.kind ? 'kind' : firstField(m.kind, 'kind'), `"${raw.slice(0, 60)}" is not a known kind; valid: ${kindCodes.join(', ')}`, 'invalid_value', { value: raw.slice(0, 60), values: [...kindCodes] });
     values.kind = kind;
   }
-  if (name === undefined && src.osm) name = `${KIND_LABEL_SV[kind ?? ''] ?? 'OSM'} (OSM ${src.osm.replace('/', ' ')})`;
+  const unnamed = name === undefined && src.osm !== undefined;
+  if (unnamed) name = KIND_LABEL_SV[kind ?? ''] ?? 'Plats';
   if (name === undefined) {
     return m.name === undefined
       ? reject('name', 'no name field is mapped: map one (mapping.name)', 'unmapped_field', { field: 'name' })
@@ -262,7 +265,7 @@ function buildOne(layer: ImportLayer, file: SourceFile, src: SourceRow, m: Field
 
   const geometry = layer === 'areas' ? areaGeometry(src) : pointGeometry(file, src, m);
   if ('issue' in geometry) return reject(geometry.issue.field, geometry.issue.reason, geometry.issue.code, geometry.issue.params);
-  return { row, externalId, values, geometry };
+  return unnamed ? { row, externalId, values, geometry, unnamed } : { row, externalId, values, geometry };
 }
 
 type GeometryResult<G> = G | { issue: { field: string; reason: string; code: string; params?: Record<string, unknown> } };

@@ -16,6 +16,10 @@ import { IMPORT_STATEMENTS, writeInChunks } from './write.js';
 import type { MultiPolygonGeo } from '../schemas/geojson.js';
 
 const areaRepair = statement('import_area_repair', ['geometry']);
+const streetNames = statement('import_street_names', ['points', 'within_m']);
+
+/** How near a named street must be to name an unnamed OpenStreetMap place after it. */
+const STREET_NAME_WITHIN_M = 150;
 const AUDIT_ENTITY = { units: 'unit', actors: 'actor', 'child-places': 'child_place', areas: 'area' } as const satisfies Record<ImportLayer, string>;
 
 /** Most rejected rows listed in one report (the count is always complete). */
@@ -123,6 +127,7 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
   const { mapping, guessed } = guessMapping(input.layer, file, input.mapping ?? {});
   const options = input.options ?? {};
   const { records, rejected } = buildRecords(input.layer, file, mapping, options);
+  await nameByStreets(db, records);
   const warnings: RowIssue[] = [...(file.warnings ?? [])];
   const valid = input.layer === 'areas' ? await repairPolygons(db, records, rejected, warnings) : records;
   rejected.sort((a, b) => a.row - b.row);
@@ -167,6 +172,22 @@ export async function runImport(db: Database, input: ImportInput): Promise<Impor
   });
   report.committed = true;
   return report;
+}
+
+/**
+ * Names each unnamed OpenStreetMap place after the nearest named street in the base data
+ * ("Lekplats vid Smörkärnegatan"); without one near, it keeps its kind's label ("Lekplats").
+ * Its OSM reference stays in the external id only.
+ */
+export async function nameByStreets(db: Queryable, records: ImportRecord[]): Promise<void> {
+  const unnamed = records.flatMap((rec, i) => (rec.unnamed && rec.geometry.type === 'Point' ? [{ i, lon: rec.geometry.coordinates[0], lat: rec.geometry.coordinates[1] }] : []));
+  for (let k = 0; k < unnamed.length; k += 2000) {
+    const rows = await streetNames.run<{ i: number; street: string }>(db, { points: JSON.stringify(unnamed.slice(k, k + 2000)), within_m: STREET_NAME_WITHIN_M });
+    for (const { i, street } of rows) {
+      const rec = records[i]!;
+      rec.values.name = `${String(rec.values.name)} vid ${street}`;
+    }
+  }
 }
 
 /** The CRS the report names: the file's (formats with geometry), the mapping's (CSV, Excel) or WGS 84 (Overpass). */

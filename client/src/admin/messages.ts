@@ -1,3 +1,8 @@
+import { plural } from '../lib/plural.js';
+
+const pSv = (x: number, one: string, other: string) => plural('sv-SE', x, one, other);
+const pEn = (x: number, one: string, other: string) => plural('en-GB', x, one, other);
+
 /** Swedish and English texts of the administration and API-token pages. `adminEn` has exactly the keys of `adminSv`. */
 export const adminSv = {
   navAdmin: 'Administration',
@@ -16,7 +21,7 @@ export const adminSv = {
   activate: 'Aktivera',
   created: (email: string) => `Användaren ${email} skapades.`,
   saved: 'Ändringen sparades.',
-  userCount: (n: number) => `${n} användare`,
+  userCount: (n: number) => pSv(n, 'användare', 'användare'),
   roles: { viewer: 'Läsare', editor: 'Redaktör', admin: 'Administratör' } as Record<string, string>,
   roleChangeTitle: (name: string) => `Ändra rollen för ${name}?`,
   roleChangeBody: (name: string, from: string, to: string) => `${name} går från ${from} till ${to}. Ändringen gäller från nästa begäran och loggas.`,
@@ -35,10 +40,10 @@ export const adminSv = {
   who: 'Vem',
   what: 'Vad',
   details: 'Detaljer',
-  entries: (first: number, last: number, total: number) => (total === 0 ? 'Inga poster.' : `Visar ${first}–${last} av ${total} poster.`),
+  entries: (first: number, last: number, total: number) => (total === 0 ? 'Inga poster.' : `Visar ${first}–${last} av ${pSv(total, 'post', 'poster')}.`),
   atLocal: 'Tid (svensk tid)',
   timesNote: 'Tiderna visas i svensk tid (CET på vintern, CEST på sommaren).',
-  repeated: (count: number, since: string) => `${count} gånger sedan ${since}`,
+  repeated: (count: number, since: string) => `${pSv(count, 'gång', 'gånger')} sedan ${since}`,
   previousPage: 'Föregående sida',
   nextPage: 'Nästa sida',
   pageOf: (page: number, pages: number) => `Sida ${page} av ${pages}`,
@@ -59,7 +64,7 @@ export const adminSv = {
   newPassword: 'Nytt lösenord (minst 8 tecken)',
   changePassword: 'Byt lösenord',
   passwordChanged: (sessions: number, tokens: number) =>
-    `Lösenordet är bytt. ${sessions === 1 ? '1 annan inloggning avslutades' : `${sessions} andra inloggningar avslutades`} och ${tokens === 1 ? '1 API-nyckel återkallades' : `${tokens} API-nycklar återkallades`}.`,
+    `Lösenordet är bytt. ${pSv(sessions, 'annan inloggning', 'andra inloggningar')} avslutades och ${pSv(tokens, 'API-nyckel', 'API-nycklar')} återkallades.`,
   tokenName: 'Namn på nyckeln (t.ex. "QGIS på min dator")',
   createToken: 'Skapa nyckel',
   tokenShown: 'Kopiera nyckeln nu; den visas inte igen:',
@@ -72,7 +77,7 @@ export const adminSv = {
   loading: 'Laddar…',
   actions: { create: 'Skapad', update: 'Ändrad', delete: 'Borttagen', read_exact: 'Läst exakt läge', export: 'Export', import: 'Import', login: 'Inloggning', logout: 'Utloggning', purge: 'Rensad' } as Record<string, string>,
   entities: {
-    unit: 'Enhet', actor: 'Aktör', contact_person: 'Kontaktperson', child_place: 'Barnverksamhet', activity: 'Aktivitet', follow_up: 'Uppföljning',
+    unit: 'Enhet', actor: 'Aktör', contact_person: 'Kontaktperson', child_place: 'Barns plats', activity: 'Aktivitet', follow_up: 'Uppföljning',
     information_need: 'Informationsbehov', session: 'Inloggningssession', setting: 'Inställning', unit_principle: 'Princip', user: 'Användare', api_token: 'API-nyckel', area: 'Område', import: 'Import',
   } as Record<string, string>,
   entityPlaceholder: 'enhet, aktör, användare…',
@@ -89,7 +94,7 @@ export const adminSv = {
   informationDistance: 'Informationsbehovens zon och prioritet följer',
   informationDistanceOf: {
     straight: 'fågelvägen (raka avståndet)',
-    walking: 'gångavståndet på gatunätet, där det finns baskarta (annars fågelvägen)',
+    walking: 'gångavståndet på gatunätet, där det finns grunddata (annars fågelvägen)',
   } as Record<'straight' | 'walking', string>,
   saveWalking: 'Spara gångavstånd',
 };
@@ -111,7 +116,7 @@ export const adminEn: typeof adminSv = {
   activate: 'Activate',
   created: (email: string) => `The user ${email} was created.`,
   saved: 'The change was saved.',
-  userCount: (n: number) => `${n} users`,
+  userCount: (n: number) => pEn(n, 'user', 'users'),
   roles: { viewer: 'Viewer', editor: 'Editor', admin: 'Administrator' },
   roleChangeTitle: (name: string) => `Change the role of ${name}?`,
   roleChangeBody: (name: string, from: string, to: string) => `${name} goes from ${from} to ${to}. The change applies from the next request and is logged.`,
@@ -130,10 +135,10 @@ export const adminEn: typeof adminSv = {
   who: 'Who',
   what: 'What',
   details: 'Details',
-  entries: (first: number, last: number, total: number) => (total === 0 ? 'No entries.' : `Showing ${first}–${last} of ${total} entries.`),
+  entries: (first: number, last: number, total: number) => (total === 0 ? 'No entries.' : `Showing ${first}–${last} of ${pEn(total, 'entry', 'entries')}.`),
   atLocal: 'Time (Swedish time)',
   timesNote: 'Times are shown in Swedish time (CET in winter, CEST in summer).',
-  repeated: (count: number, since: string) => `${count} times since ${since}`,
+  repeated: (count: number, since: string) => `${pEn(count, 'time', 'times')} since ${since}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
@@ -154,7 +159,7 @@ export const adminEn: typeof adminSv = {
   newPassword: 'New password (at least 8 characters)',
   changePassword: 'Change password',
   passwordChanged: (sessions: number, tokens: number) =>
-    `The password is changed. ${sessions === 1 ? '1 other sign-in ended' : `${sessions} other sign-ins ended`} and ${tokens === 1 ? '1 API token was revoked' : `${tokens} API tokens were revoked`}.`,
+    `The password is changed. ${pEn(sessions, 'other sign-in', 'other sign-ins')} ended and ${pEn(tokens, 'API token was', 'API tokens were')} revoked.`,
   tokenName: 'Name of the token (e.g. "QGIS on my computer")',
   createToken: 'Create token',
   tokenShown: 'Copy the token now; it will not be shown again:',
@@ -167,7 +172,7 @@ export const adminEn: typeof adminSv = {
   loading: 'Loading…',
   actions: { create: 'Created', update: 'Changed', delete: 'Removed', read_exact: 'Exact location read', export: 'Export', import: 'Import', login: 'Sign-in', logout: 'Sign-out', purge: 'Purged' } as Record<string, string>,
   entities: {
-    unit: 'Unit', actor: 'Actor', contact_person: 'Contact person', child_place: 'Child place', activity: 'Activity', follow_up: 'Follow-up',
+    unit: 'Unit', actor: 'Actor', contact_person: 'Contact person', child_place: "Children's place", activity: 'Activity', follow_up: 'Follow-up',
     information_need: 'Information need', session: 'Sign-in session', setting: 'Setting', unit_principle: 'Principle', user: 'User', api_token: 'API token', area: 'Area', import: 'Import',
   } as Record<string, string>,
   entityPlaceholder: 'unit, actor, user…',

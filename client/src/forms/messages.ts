@@ -4,6 +4,8 @@
  * status, and the conflict dialog. `formsEn` has exactly the keys of `formsSv`.
  */
 
+import { plural, pluralForm } from '../lib/plural.js';
+
 type Params = Record<string, unknown>;
 const num = (locale: string, v: unknown) => (typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : String(v));
 const svList = (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'disjunction' }).format(items);
@@ -12,7 +14,11 @@ const enList = (items: string[]) => new Intl.ListFormat('en-GB', { type: 'disjun
 /** "minst 8 tecken" / "at least 8 characters": the unit of a size limit by what is limited. */
 const svUnit = (origin: unknown, _n: unknown) => (origin === 'string' ? 'tecken' : origin === 'array' || origin === 'set' ? 'val' : '');
 const enUnit = (origin: unknown, n: unknown) =>
-  origin === 'string' ? (n === 1 ? 'character' : 'characters') : origin === 'array' || origin === 'set' ? (n === 1 ? 'item' : 'items') : '';
+  origin === 'string'
+    ? pluralForm('en-GB', Number(n), 'character', 'characters')
+    : origin === 'array' || origin === 'set'
+      ? pluralForm('en-GB', Number(n), 'item', 'items')
+      : '';
 
 export const formsSv = {
   /** Texts for one validation issue (`details.issues[]`), by its code. */
@@ -76,8 +82,8 @@ export const formsSv = {
     ring_too_short: 'Polygonens ring har för få punkter (minst fyra).',
     not_finite: 'Koordinaterna måste vara tal.',
     forbidden_key: 'Ett fältnamn är inte tillåtet.',
-    radii_order: 'Ringarna måste växa utåt: närmast < grannskapet < området.',
-    contact_target: 'En kontakt behöver en aktör, en barnverksamhet eller en anteckning.',
+    radii_order: 'Zonerna måste växa utåt: Närmast < Grannskapet < Området.',
+    contact_target: 'En kontakt behöver en aktör, en barns plats eller en anteckning.',
     location_pair: 'Ange både longitud och latitud, eller ingen av dem.',
     due_before_date: 'Förfallodatumet kan inte ligga före aktivitetens datum.',
     range_reversed: 'Slutdatumet måste ligga efter startdatumet.',
@@ -93,7 +99,7 @@ export const formsSv = {
     date_in_future: 'Datumet ligger i framtiden. Ange dagens datum eller ett tidigare.',
     follow_up_kind_only: 'Plats, ansvarig, förfallodatum och uppföljning finns bara för iakttagelser och trygghetsvandringar.',
     missing_reference: 'Något av det valda finns inte längre. Ladda om och välj igen.',
-    outside_outer_ring: 'Informationen gäller bara barnverksamheter inom enhetens yttre ring.',
+    outside_outer_ring: 'Informationen gäller bara barns platser inom enhetens yttre zon.',
     stale_version: 'Någon annan har ändrat posten sedan du öppnade den. Ladda om och försök igen.',
     invalid_date: 'Skriv ett verkligt datum som ÅÅÅÅ-MM-DD.',
   } as Record<string, string>,
@@ -117,11 +123,11 @@ export const formsSv = {
   network: 'Servern kunde inte nås. Kontrollera anslutningen och försök igen.',
   unknown: 'Något gick fel. Försök igen.',
   tooManyWait: (seconds: number): string =>
-    seconds < 90 ? `För många försök. Vänta ${Math.ceil(seconds)} sekunder och försök igen.` : `För många försök. Vänta ${Math.ceil(seconds / 60)} minuter och försök igen.`,
+    `För många försök. Vänta ${seconds < 90 ? plural('sv-SE', Math.ceil(seconds), 'sekund', 'sekunder') : plural('sv-SE', Math.ceil(seconds / 60), 'minut', 'minuter')} och försök igen.`,
   serverStatus: (status: number): string => `Servern svarade med ett fel (${status}). Försök igen om en stund.`,
   /** The whole-form sentence for a failed validation: how many fields to fix. */
   fixFields: (count: number): string =>
-    count === 1 ? 'Ett fält behöver rättas innan det går att spara.' : `${count} fält behöver rättas innan det går att spara.`,
+    `${plural('sv-SE', count, 'fält', 'fält')} behöver rättas innan det går att spara.`,
   fieldIssue: (label: string, text: string): string => `${label}: ${text}`,
   errorIcon: 'Fel',
   /** The conflict dialog (412 / deleted meanwhile). */
@@ -216,8 +222,8 @@ export const formsEn: typeof formsSv = {
     ring_too_short: 'The polygon ring has too few positions (at least four).',
     not_finite: 'Coordinates must be numbers.',
     forbidden_key: 'A field name is not allowed.',
-    radii_order: 'The rings must grow outwards: immediate < neighbourhood < area.',
-    contact_target: 'A contact needs an actor, a child place or a note.',
+    radii_order: 'The zones must grow outwards: Immediate < Neighbourhood < Area.',
+    contact_target: "A contact needs an actor, a children's place or a note.",
     location_pair: 'Give both longitude and latitude, or neither.',
     due_before_date: 'The due date cannot be before the activity date.',
     range_reversed: 'The end date must be after the start date.',
@@ -233,7 +239,7 @@ export const formsEn: typeof formsSv = {
     date_in_future: 'The date is in the future. Give today or an earlier day.',
     follow_up_kind_only: 'Location, responsible actor, due date and follow-up exist only for observations and safety walks.',
     missing_reference: 'Something you chose no longer exists. Reload and choose again.',
-    outside_outer_ring: "Information is recorded only for child places inside the unit's outer ring.",
+    outside_outer_ring: "Information is recorded only for children's places inside the unit's outer zone.",
     stale_version: 'Someone else changed this record after you opened it. Reload and try again.',
     invalid_date: 'Enter a real date as YYYY-MM-DD.',
   } as Record<string, string>,
@@ -256,9 +262,9 @@ export const formsEn: typeof formsSv = {
   network: 'The server could not be reached. Check the connection and try again.',
   unknown: 'Something went wrong. Try again.',
   tooManyWait: (seconds: number) =>
-    seconds < 90 ? `Too many attempts. Wait ${Math.ceil(seconds)} seconds and try again.` : `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`,
+    `Too many attempts. Wait ${seconds < 90 ? plural('en-GB', Math.ceil(seconds), 'second', 'seconds') : plural('en-GB', Math.ceil(seconds / 60), 'minute', 'minutes')} and try again.`,
   serverStatus: (status: number) => `The server answered with an error (${status}). Try again in a while.`,
-  fixFields: (count: number) => (count === 1 ? 'One field needs correcting before this can be saved.' : `${count} fields need correcting before this can be saved.`),
+  fixFields: (count: number) => `${plural('en-GB', count, 'field needs', 'fields need')} correcting before this can be saved.`,
   fieldIssue: (label: string, text: string) => `${label}: ${text}`,
   errorIcon: 'Error',
   conflict: {

@@ -1,5 +1,6 @@
 /** English messages; the type makes them have exactly the keys of the Swedish ones. */
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { plural } from '../lib/plural.js';
 import { adminEn } from '../admin/messages.js';
 import { placementEn } from '../placement/messages.js';
 import { baseDataEn } from '../views/search/baseDataMessages.js';
@@ -16,6 +17,7 @@ import type { Messages } from './sv.js';
 
 const n = (x: number) => formatNumber('en-GB', x);
 const m = (x: number) => formatDistance('en-GB', x);
+const p = (x: number, one: string, other: string) => plural('en-GB', x, one, other);
 
 export const en: Messages = {
   locale: 'en-GB',
@@ -124,8 +126,8 @@ export const en: Messages = {
   },
   units: {
     title: 'Social housing units',
-    count: (count: number) => (count === 1 ? '1 unit' : `${n(count)} units`),
-    places: (count: number) => (count === 1 ? '1 place' : `${n(count)} places`),
+    count: (count: number) => p(count, 'unit', 'units'),
+    places: (count: number) => p(count, 'place', 'places'),
     open: 'Open the unit',
     listLabel: 'Units',
     demo: 'demo',
@@ -137,7 +139,7 @@ export const en: Messages = {
     back: 'All units',
     tabs: 'Unit tabs',
     tabContacts: 'Contacts',
-    tabChildren: 'Children and schools',
+    tabChildren: "Children's places",
     tabUnit: 'The unit',
     facts: 'Facts',
     kind: 'Kind',
@@ -157,11 +159,11 @@ export const en: Messages = {
   },
   contacts: {
     title: 'Whom do we contact?',
-    intro: 'Actors inside the outer zone, nearest first.',
+    intro: 'Actors inside the outer zone, by zone and category, nearest first.',
     filterRing: 'Zone',
     filterCategory: 'Category',
     all: 'All',
-    count: (count: number) => (count === 1 ? '1 actor' : `${n(count)} actors`),
+    count: (count: number) => p(count, 'actor', 'actors'),
     none: 'No actors match the filter.',
     contactAbout: 'Contact about',
     organisation: 'Organisation',
@@ -176,9 +178,9 @@ export const en: Messages = {
     distance: 'Distance',
   },
   children: {
-    title: 'Children and schools',
+    title: "Children's places",
     intro: 'Schools, preschools, leisure-time centres and playgrounds inside the outer zone, with priority and information status.',
-    count: (count: number) => (count === 1 ? '1 place' : `${n(count)} places`),
+    count: (count: number) => p(count, 'place', 'places'),
     none: "No children's places inside the zones.",
     name: 'Name',
     kind: 'Kind',
@@ -189,7 +191,7 @@ export const en: Messages = {
     status: 'Information status',
     priorityAndStatus: 'Priority and status',
     lastInformed: 'Last informed',
-    due: 'Inform by',
+    due: 'Due date',
   },
   needs: {
     title: 'Information needs',
@@ -201,8 +203,8 @@ export const en: Messages = {
     kind: 'Kind',
     all: 'All',
     clear: 'Clear filters',
-    count: (count: number) => (count === 1 ? '1 need shown' : `${n(count)} needs shown`),
-    countOf: (shown: number, matched: number) => `Showing ${n(shown)} of ${n(matched)} needs`,
+    count: (count: number) => `${p(count, 'need', 'needs')} shown`,
+    countOf: (shown: number, matched: number) => `Showing ${n(shown)} of ${p(matched, 'need', 'needs')}`,
     more: 'Show more',
     loadingMore: 'Loading more…',
     sortLoaded: 'Sorting applies to the needs shown; the server sends the most urgent first.',
@@ -213,7 +215,7 @@ export const en: Messages = {
     sortBy: (col: string) => `Sort by ${col}`,
     place: 'Place',
     distance: 'Distance',
-    due: 'Inform by',
+    due: 'Due date',
     lastInformed: 'Last informed',
   },
   site: {
@@ -250,7 +252,7 @@ export const en: Messages = {
     actorsInWalk: (from: number, to: number) => (from === 0 ? `Actors within ${to} min walk` : `Actors, ${from}–${to} min walk`),
     childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Children's places within ${to} min walk` : `Children's places, ${from}–${to} min walk`),
     walkBeyond: (minutes: number) => `Farther than ${minutes} min walk, or unknown`,
-    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} actors, ${n(places)} children's places`,
+    walkBeyondCounts: (actors: number, places: number) => `${p(actors, 'actor', 'actors')}, ${p(places, "children's place", "children's places")}`,
     walking: 'Walking distance',
     noWalking: 'No street network: walking distances need imported OpenStreetMap base data (Import and export).',
     offNetwork: 'the site is more than 300 m from a walkable way',
@@ -263,7 +265,7 @@ export const en: Messages = {
     submit: 'Search',
     title: 'Search',
     resultsFor: (q: string) => `Results for “${q}”`,
-    count: (count: number) => (count === 1 ? '1 result' : `${n(count)} results`),
+    count: (count: number) => p(count, 'result', 'results'),
     none: 'No results. Try another name or a street address.',
     tooShort: 'Type at least two characters.',
     units: 'Units',

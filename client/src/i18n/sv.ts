@@ -4,6 +4,7 @@
  */
 import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, SchoolStage, UnitKind, UnitStatus } from '../lib/apiTypes.js';
 import { formatDistance, formatNumber } from '../lib/format.js';
+import { plural } from '../lib/plural.js';
 import { adminSv } from '../admin/messages.js';
 import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
@@ -18,6 +19,7 @@ import { walkSv } from '../views/unit/walkMessages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
 const m = (x: number) => formatDistance('sv-SE', x);
+const p = (x: number, one: string, other: string) => plural('sv-SE', x, one, other);
 
 export const sv = {
   locale: 'sv-SE' as 'sv-SE' | 'en-GB',
@@ -43,10 +45,10 @@ export const sv = {
     site: 'Platsanalys',
     search: 'Sök',
   },
-  role: { viewer: 'läsare', editor: 'redigerare', admin: 'administratör' } as Record<'viewer' | 'editor' | 'admin', string>,
+  role: { viewer: 'läsare', editor: 'redaktör', admin: 'administratör' } as Record<'viewer' | 'editor' | 'admin', string>,
   signIn: {
     title: 'Logga in',
-    intro: 'Verktyget visar sociala boenden, aktörerna omkring dem och barnens platser i närheten. Logga in med ditt arbetskonto.',
+    intro: 'Verktyget visar sociala boenden, aktörerna omkring dem och barns platser i närheten. Logga in med ditt arbetskonto.',
     email: 'E-postadress',
     password: 'Lösenord',
     submit: 'Logga in',
@@ -127,8 +129,8 @@ export const sv = {
   },
   units: {
     title: 'Sociala boenden',
-    count: (count: number) => (count === 1 ? '1 enhet' : `${n(count)} enheter`),
-    places: (count: number) => (count === 1 ? '1 plats' : `${n(count)} platser`),
+    count: (count: number) => p(count, 'enhet', 'enheter'),
+    places: (count: number) => p(count, 'plats', 'platser'),
     open: 'Öppna enheten',
     listLabel: 'Enheter',
     demo: 'demo',
@@ -140,7 +142,7 @@ export const sv = {
     back: 'Alla enheter',
     tabs: 'Flikar för enheten',
     tabContacts: 'Kontakter',
-    tabChildren: 'Barn och skolor',
+    tabChildren: 'Barns platser',
     tabUnit: 'Enheten',
     facts: 'Fakta',
     kind: 'Typ',
@@ -152,7 +154,7 @@ export const sv = {
     zones: 'Zoner',
     zoneRadius: (ring: string, r: number) => `${ring}: ${m(r)}`,
     neighbourContact: 'Grannkontakt',
-    neighbourContactIntro: 'Personen som grannar och aktörer kontaktar om boendet.',
+    neighbourContactIntro: 'Personen som grannar och aktörer kontaktar om enheten.',
     noNeighbourContact: 'Ingen grannkontakt är angiven.',
     hours: 'Nås',
     printSheet: 'Kontaktblad för utskrift',
@@ -160,11 +162,11 @@ export const sv = {
   },
   contacts: {
     title: 'Vem kontaktar vi?',
-    intro: 'Aktörer inom den yttersta zonen, närmast först.',
+    intro: 'Aktörer inom den yttre zonen, per zon och kategori, närmast först.',
     filterRing: 'Zon',
     filterCategory: 'Kategori',
     all: 'Alla',
-    count: (count: number) => (count === 1 ? '1 aktör' : `${n(count)} aktörer`),
+    count: (count: number) => p(count, 'aktör', 'aktörer'),
     none: 'Inga aktörer matchar filtret.',
     contactAbout: 'Kontakta om',
     organisation: 'Organisation',
@@ -179,10 +181,10 @@ export const sv = {
     distance: 'Avstånd',
   },
   children: {
-    title: 'Barn och skolor',
-    intro: 'Skolor, förskolor, fritidshem och lekplatser inom den yttersta zonen, med prioritet och informationsstatus.',
-    count: (count: number) => (count === 1 ? '1 plats' : `${n(count)} platser`),
-    none: 'Inga barnplatser inom zonerna.',
+    title: 'Barns platser',
+    intro: 'Skolor, förskolor, fritidshem och lekplatser inom den yttre zonen, med prioritet och informationsstatus.',
+    count: (count: number) => p(count, 'plats', 'platser'),
+    none: 'Inga barns platser inom zonerna.',
     name: 'Namn',
     kind: 'Typ',
     stages: 'Stadier',
@@ -192,12 +194,12 @@ export const sv = {
     status: 'Informationsstatus',
     priorityAndStatus: 'Prioritet och status',
     lastInformed: 'Senast informerad',
-    due: 'Informeras senast',
+    due: 'Förfallodatum',
   },
   needs: {
     title: 'Informationsbehov',
     intro:
-      'Skolor, förskolor, fritidshem och lekplatser inom zonerna kring öppna och planerade boenden, som ska få information om boendet.',
+      'Skolor, förskolor, fritidshem och lekplatser inom zonerna kring öppna och planerade enheter, som ska få information om enheten.',
     filters: 'Filter',
     status: 'Status',
     priority: 'Prioritet',
@@ -205,8 +207,8 @@ export const sv = {
     kind: 'Typ',
     all: 'Alla',
     clear: 'Rensa filter',
-    count: (count: number) => (count === 1 ? '1 behov visas' : `${n(count)} behov visas`),
-    countOf: (shown: number, matched: number) => `Visar ${n(shown)} av ${n(matched)} behov`,
+    count: (count: number) => `${p(count, 'behov', 'behov')} visas`,
+    countOf: (shown: number, matched: number) => `Visar ${n(shown)} av ${p(matched, 'behov', 'behov')}`,
     more: 'Visa fler',
     loadingMore: 'Hämtar fler…',
     sortLoaded: 'Sorteringen gäller de behov som visas; listan kommer från servern med de mest angelägna först.',
@@ -217,13 +219,13 @@ export const sv = {
     sortBy: (col: string) => `Sortera efter ${col}`,
     place: 'Plats',
     distance: 'Avstånd',
-    due: 'Informeras senast',
+    due: 'Förfallodatum',
     lastInformed: 'Senast informerad',
   },
   site: {
     title: 'Platsanalys',
     intro:
-      'Bedöm en tänkbar plats för ett nytt eller flyttat boende. Klicka på kartan för att placera en plats, dra markören för att flytta den. Upp till tre platser jämförs sida vid sida.',
+      'Bedöm en tänkbar plats för en ny eller flyttad enhet. Klicka på kartan för att placera en plats, dra markören för att flytta den. Upp till tre platser jämförs sida vid sida.',
     keyboardIntro: 'Med tangentbord: flytta kartan med piltangenterna och välj ”Placera i kartans mitt”.',
     placeAtCentre: 'Placera i kartans mitt',
     clear: 'Rensa alla platser',
@@ -253,9 +255,9 @@ export const sv = {
     actorsInWalk: (from: number, to: number) => (from === 0 ? `Aktörer inom ${to} min gång` : `Aktörer, ${from}–${to} min gång`),
     childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Barns platser inom ${to} min gång` : `Barns platser, ${from}–${to} min gång`),
     walkBeyond: (minutes: number) => `Längre än ${minutes} min gång, eller okänt`,
-    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} aktörer, ${n(places)} barns platser`,
+    walkBeyondCounts: (actors: number, places: number) => `${p(actors, 'aktör', 'aktörer')}, ${p(places, 'barns plats', 'barns platser')}`,
     walking: 'Gångavstånd',
-    noWalking: 'Inget gatunät: gångavstånd kräver inläst OpenStreetMap-baskarta (Import och export).',
+    noWalking: 'Inget gatunät: gångavstånd kräver inläst grunddata från OpenStreetMap (Import och export).',
     offNetwork: 'platsen ligger mer än 300 m från gångbar väg',
   },
   search: {
@@ -266,7 +268,7 @@ export const sv = {
     submit: 'Sök',
     title: 'Sök',
     resultsFor: (q: string) => `Träffar för ”${q}”`,
-    count: (count: number) => (count === 1 ? '1 träff' : `${n(count)} träffar`),
+    count: (count: number) => p(count, 'träff', 'träffar'),
     none: 'Inga träffar. Prova ett annat namn eller en gatuadress.',
     tooShort: 'Skriv minst två tecken.',
     units: 'Enheter',
@@ -278,7 +280,7 @@ export const sv = {
     print: 'Skriv ut / spara som PDF',
     back: 'Tillbaka till enheten',
     printed: (date: string) => `Utskrivet ${date}`,
-    mapTitle: 'Zoner kring boendet',
+    mapTitle: 'Zoner kring enheten',
     contactsTitle: 'Kontakter per zon',
     childrenTitle: 'Barns platser inom zonerna',
     tableOf: (what: string) => `Tabell: ${what}`,
@@ -380,14 +382,12 @@ export const sv = {
   } satisfies Record<InformationStatus, string> as Record<InformationStatus, string>,
   /** "12 ej informerade" for the needs summary. */
   statusCount: (status: InformationStatus, count: number) =>
-    `${n(count)} ${
-      {
-        not_informed: count === 1 ? 'ej informerad' : 'ej informerade',
-        informed: count === 1 ? 'informerad' : 'informerade',
-        due_soon: 'snart dags',
-        overdue: count === 1 ? 'försenad' : 'försenade',
-      }[status]
-    }`,
+    ({
+      not_informed: p(count, 'ej informerad', 'ej informerade'),
+      informed: p(count, 'informerad', 'informerade'),
+      due_soon: `${n(count)} snart dags`,
+      overdue: p(count, 'försenad', 'försenade'),
+    })[status],
   distance: m,
   number: n,
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),

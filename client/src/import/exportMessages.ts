@@ -11,7 +11,7 @@ export const exportsSv = {
   /** A download in SWEREF 99 TM, e.g. "GeoJSON (SWEREF 99 TM)". */
   inSweref: (format: string) => `${format} (SWEREF 99 TM)`,
   all: 'Allt som GeoPackage',
-  allHint: 'Enheter, grannskapsaktörer, barnens platser och områden, en tabell var, i SWEREF 99 TM.',
+  allHint: 'Enheter, grannskapsaktörer, barns platser och områden, en tabell var, i SWEREF 99 TM.',
   contactsHeading: 'Ladda ner kontakterna',
   contactsCsv: 'Kontakter som CSV',
   contactsVcf: 'Kontakter som vCard (telefon)',
@@ -29,7 +29,7 @@ export const exportsEn: typeof exportsSv = {
   sweref: 'SWEREF 99 TM',
   inSweref: (format: string) => `${format} (SWEREF 99 TM)`,
   all: 'Everything as GeoPackage',
-  allHint: 'Units, neighbourhood actors, child places and areas, a table each, in SWEREF 99 TM.',
+  allHint: "Units, neighbourhood actors, children's places and areas, a table each, in SWEREF 99 TM.",
   contactsHeading: 'Download the contacts',
   contactsCsv: 'Contacts as CSV',
   contactsVcf: 'Contacts as vCard (phone)',

@@ -1,5 +1,9 @@
 /** Swedish and English texts of the import page. `importEn` has exactly the keys of `importSv`. */
 import type { Format, Layer } from './lib.js';
+import { plural } from '../lib/plural.js';
+
+const pSv = (x: number, one: string, other: string) => plural('sv-SE', x, one, other);
+const pEn = (x: number, one: string, other: string) => plural('en-GB', x, one, other);
 
 type P = Record<string, unknown>;
 const AXIS_SV: Record<string, string> = { lon: 'longitud', lat: 'latitud', x: 'X, östlig koordinat i meter', y: 'Y, nordlig koordinat i meter' };
@@ -54,7 +58,7 @@ export const importSv = {
   intro: 'Läs in egna data: GeoPackage, Shapefile (zip), KML/KMZ, Excel (.xlsx), GeoJSON, CSV eller OpenStreetMap Overpass-JSON, i WGS 84, SWEREF 99 TM, SWEREF 99-zonerna eller RT 90. Formatet och koordinatsystemet känns igen; allt räknas om till WGS 84. Först en provkörning som visar vad som skulle hända; inget sparas förrän du bekräftar.',
   adminOnly: 'Bara administratörer kan importera.',
   layer: 'Lager',
-  layers: { units: 'Enheter', actors: 'Grannskapsaktörer', 'child-places': 'Barnverksamheter', areas: 'Områden' } satisfies Record<Layer, string> as Record<Layer, string>,
+  layers: { units: 'Enheter', actors: 'Grannskapsaktörer', 'child-places': 'Barns platser', areas: 'Områden' } satisfies Record<Layer, string> as Record<Layer, string>,
   file: 'Fil',
   format: 'Format',
   formats: FORMAT_SV satisfies Record<Format, string> as Record<Format, string>,
@@ -75,7 +79,7 @@ export const importSv = {
   reportTitle: 'Resultat av provkörningen',
   committedTitle: 'Importerat',
   counts: (c: { total: number; inserted: number; updated: number; unchanged: number; rejected: number }) =>
-    `${c.total} rader: ${c.inserted} nya, ${c.updated} ändrade, ${c.unchanged} oförändrade, ${c.rejected} avvisade.`,
+    `${pSv(c.total, 'rad', 'rader')}: ${pSv(c.inserted, 'ny', 'nya')}, ${pSv(c.updated, 'ändrad', 'ändrade')}, ${pSv(c.unchanged, 'oförändrad', 'oförändrade')}, ${pSv(c.rejected, 'avvisad', 'avvisade')}.`,
   encoding: (e: string) => `Teckenkodning: ${e}.`,
   rejectedTitle: 'Avvisade rader',
   warningsTitle: 'Varningar',
@@ -138,7 +142,7 @@ export const importEn: typeof importSv = {
   intro: 'Load your own data: GeoPackage, Shapefile (zip), KML/KMZ, Excel (.xlsx), GeoJSON, CSV or OpenStreetMap Overpass JSON, in WGS 84, SWEREF 99 TM, the SWEREF 99 zones or RT 90. The format and the coordinate system are recognised; everything is converted to WGS 84. First a dry run shows what would happen; nothing is saved until you confirm.',
   adminOnly: 'Only administrators can import.',
   layer: 'Layer',
-  layers: { units: 'Units', actors: 'Neighbourhood actors', 'child-places': 'Child places', areas: 'Areas' },
+  layers: { units: 'Units', actors: 'Neighbourhood actors', 'child-places': "Children's places", areas: 'Areas' },
   file: 'File',
   format: 'Format',
   formats: FORMAT_EN as Record<Format, string>,
@@ -158,7 +162,7 @@ export const importEn: typeof importSv = {
   field: { name: 'Name', id: 'External id', address: 'Address', kind: 'Kind', category: 'Category', operator: 'Operator', organisation: 'Organisation', phone: 'Phone', email: 'E-mail', website: 'Website', places: 'Places', code: 'Code', parent: 'Parent area', level: 'Level', lon: 'Longitude (WGS 84)', lat: 'Latitude (WGS 84)', x: 'X / easting', y: 'Y / northing', crs: 'Coordinate system' },
   reportTitle: 'Dry run result',
   committedTitle: 'Imported',
-  counts: (c) => `${c.total} rows: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged, ${c.rejected} rejected.`,
+  counts: (c) => `${pEn(c.total, 'row', 'rows')}: ${pEn(c.inserted, 'new', 'new')}, ${pEn(c.updated, 'changed', 'changed')}, ${pEn(c.unchanged, 'unchanged', 'unchanged')}, ${pEn(c.rejected, 'rejected', 'rejected')}.`,
   encoding: (e) => `Text encoding: ${e}.`,
   rejectedTitle: 'Rejected rows',
   warningsTitle: 'Warnings',
@@ -179,7 +183,7 @@ export const importEn: typeof importSv = {
     invalid_value: (p: P) => `"${String(p.value ?? '')}" is not a known value. Valid: ${labels(p.values)}.`,
     unmapped_field: () => 'No field is chosen for the name. Choose one in the field mapping.',
     not_whole_number: (p: P) => `"${String(p.value ?? '')}" is not a whole number from ${p.minimum} to ${p.maximum}.`,
-    too_long: (p: P) => `The text is too long: ${p.length} characters, at most ${p.maximum}.`,
+    too_long: (p: P) => `The text is too long: ${pEn(Number(p.length), 'character', 'characters')}, at most ${p.maximum}.`,
     duplicate_id: (p: P) => `The same external id is already on row ${p.first}.`,
     not_a_number: (p: P) => `"${String(p.value ?? '')}" is not a number (${axisEn(p.axis)}).`,
     swapped_axes: () => 'The coordinates look swapped. Swap the fields in the field mapping.',
@@ -191,7 +195,7 @@ export const importEn: typeof importSv = {
     no_position: () => 'The node has no position.',
     no_center: () => 'The element has no centre. Run the Overpass query with "out center".',
     broken_row: () => 'The row could not be read: check quotes and separators.',
-    field_count: (p: P) => `The row has ${p.got} fields but the header has ${p.expected}. Check separators and quotes.`,
+    field_count: (p: P) => `The row has ${pEn(Number(p.got), 'field', 'fields')} but the header has ${p.expected}. Check separators and quotes.`,
     geometry_repaired: () => 'The polygon was invalid and has been repaired automatically.',
     invalid_geometry: () => 'The polygon is invalid and cannot be repaired: rings must not cross themselves or each other.',
     bad_file: () => 'The file could not be read. Check the format and the character encoding.',

@@ -1,7 +1,8 @@
 /** Swedish and English texts of the import page's OpenStreetMap base data part. `osmEn` has exactly the keys of `osmSv`. */
 type Counts = { ways?: number; areas?: number; places?: number; addresses?: number; pois?: number };
+import { plural } from '../lib/plural.js';
 
-const n = (v: number | undefined, lang: 'sv' | 'en') => (v ?? 0).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+const n = (v: number | undefined, lang: 'sv' | 'en', one: string, other: string) => plural(lang === 'sv' ? 'sv-SE' : 'en-GB', v ?? 0, one, other);
 
 export const osmSv = {
   title: 'Grunddata från OpenStreetMap',
@@ -13,7 +14,7 @@ export const osmSv = {
     `Nuvarande grunddata: ${c.source_name}, importerad ${new Date(c.imported_at).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short' })}.`,
   none: 'Ingen grunddata är importerad än: kartan visar bara vatten och områden.',
   counts: (c: Counts) =>
-    `${n(c.ways, 'sv')} vägar och linjer, ${n(c.areas, 'sv')} ytor, ${n(c.places, 'sv')} ortnamn, ${n(c.addresses, 'sv')} adresser, ${n(c.pois, 'sv')} platser (butiker, skolor, vårdcentraler …).`,
+    `${n(c.ways, 'sv', 'väg eller linje', 'vägar och linjer')}, ${n(c.areas, 'sv', 'yta', 'ytor')}, ${n(c.places, 'sv', 'ortnamn', 'ortnamn')}, ${n(c.addresses, 'sv', 'adress', 'adresser')}, ${n(c.pois, 'sv', 'plats', 'platser')} (butiker, skolor, vårdcentraler …).`,
   file: 'OSM-fil (.osm.pbf eller Overpass JSON)',
   limit: (mb: number) => `Högst ${mb} MB.`,
   start: 'Importera grunddata',
@@ -36,7 +37,7 @@ export const osmEn: typeof osmSv = {
   current: (c) => `Current base data: ${c.source_name}, imported ${new Date(c.imported_at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.`,
   none: 'No base data is imported yet: the map shows only water and areas.',
   counts: (c) =>
-    `${n(c.ways, 'en')} ways and lines, ${n(c.areas, 'en')} areas, ${n(c.places, 'en')} place names, ${n(c.addresses, 'en')} addresses, ${n(c.pois, 'en')} points of interest (shops, schools, health centres …).`,
+    `${n(c.ways, 'en', 'way or line', 'ways and lines')}, ${n(c.areas, 'en', 'area', 'areas')}, ${n(c.places, 'en', 'place name', 'place names')}, ${n(c.addresses, 'en', 'address', 'addresses')}, ${n(c.pois, 'en', 'point of interest', 'points of interest')} (shops, schools, health centres …).`,
   file: 'OSM file (.osm.pbf or Overpass JSON)',
   limit: (mb) => `At most ${mb} MB.`,
   start: 'Import base data',

@@ -1,6 +1,10 @@
+import { destination, distance } from '@turf/turf';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en.js';
+import { sv } from '../i18n/sv.js';
 import type { ActorCategory, Contact, Ring } from './apiTypes.js';
-import { ACTOR_CATEGORIES } from './codes.js';
+import { ACTOR_CATEGORIES, RINGS } from './codes.js';
 import { categoriesPresent, contactText, filterContacts, groupContacts } from './contacts.js';
 
 let nextId = 1;
@@ -79,5 +83,48 @@ describe('contactText', () => {
     expect(contactText(c, { category: 'Fastighetsägare', contactAbout: 'Kontakta om' })).toBe(
       'Fastighets AB "Kallebäck"\nFastighetsägare\n031-390 06 97\nKontakta om: Snöröjning\n\nYasmin Karlsson, Förvaltare\n070-174 06 96\nyasmin@example.se',
     );
+  });
+});
+
+describe('the order the contacts tab promises ("per zon och kategori, närmast först")', () => {
+  const unit: [number, number] = [11.9866, 57.6969];
+  const radii = { immediate: 250, neighbourhood: 500, area: 1000 };
+  const ringOf = (d: number): Ring => (d <= radii.immediate ? 'immediate' : d <= radii.neighbourhood ? 'neighbourhood' : 'area');
+
+  it('holds for any actors around a unit, with distances by turf', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ bearing: fc.double({ min: -180, max: 180, noNaN: true }), metres: fc.double({ min: 1, max: 999, noNaN: true }), category: fc.constantFrom(...ACTOR_CATEGORIES) }), { minLength: 1, maxLength: 30 }),
+        (specs) => {
+          const list = specs.map((s, i) => {
+            const at = destination(unit, s.metres / 1000, s.bearing, { units: 'kilometers' }).geometry.coordinates as [number, number];
+            const c = contact(`A${i}`, s.category, 'area', 0);
+            const d = distance(unit, at, { units: 'kilometers' }) * 1000;
+            return { ...c, geometry: { type: 'Point' as const, coordinates: at }, properties: { ...c.properties, distance_m: d, ring: ringOf(d) } };
+          });
+          const turfM = new Map(list.map((c) => [c.id, distance(unit, c.geometry.coordinates, { units: 'kilometers' }) * 1000]));
+          const groups = groupContacts(list);
+          const ringOrder = groups.map((g) => RINGS.indexOf(g.ring));
+          expect(ringOrder).toEqual([...ringOrder].sort((a, b) => a - b));
+          for (const g of groups) {
+            const nearestOfCategory = g.categories.map((cg) => Math.min(...cg.contacts.map((c) => turfM.get(c.id)!)));
+            expect(nearestOfCategory).toEqual([...nearestOfCategory].sort((a, b) => a - b));
+            for (const cg of g.categories) {
+              const ds = cg.contacts.map((c) => turfM.get(c.id)!);
+              expect(ds).toEqual([...ds].sort((a, b) => a - b));
+              for (const c of cg.contacts) expect(ringOf(turfM.get(c.id)!)).toBe(g.ring);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('is not one nearest-first list, so the intro says how it is grouped (both languages)', () => {
+    const list = [contact('Police 1', 'police', 'immediate', 100), contact('Police 2', 'police', 'immediate', 209), contact('Shop', 'shop', 'immediate', 143)];
+    const flat = groupContacts(list).flatMap((g) => g.categories.flatMap((cg) => cg.contacts.map((c) => c.properties.distance_m)));
+    expect(flat).toEqual([100, 209, 143]);
+    expect(sv.contacts.intro).toMatch(/per zon och kategori/);
+    expect(en.contacts.intro).toMatch(/by zone and category/);
   });
 });

@@ -116,9 +116,9 @@ export function FollowUpsPage() {
           <thead>
             <tr>
               <th scope="col">{o.unit}</th>
-              <th scope="col">{o.filterKind}</th>
+              <th scope="col">{o.kindColumn}</th>
               <th scope="col">{o.date}</th>
-              <th scope="col">{o.dueDate}</th>
+              <th scope="col">{o.dueColumn}</th>
               <th scope="col">{o.responsible}</th>
               <th scope="col">{o.noteColumn}</th>
               <th scope="col">{o.followUp}</th>
@@ -132,9 +132,9 @@ export function FollowUpsPage() {
               return (
                 <tr key={a.id} className={[a.overdue ? 'row-overdue' : '', c ? 'row-changed' : '', status === 'done' ? 'row-done' : ''].filter(Boolean).join(' ') || undefined}>
                   <td data-label={o.unit}><Link href={`/units/${a.unit_id}?tab=activities`}>{a.unit_name}</Link></td>
-                  <td data-label={o.filterKind}>{o.kind[a.kind]}</td>
+                  <td data-label={o.kindColumn}>{o.kind[a.kind]}</td>
                   <td data-label={o.date} className="nowrap">{formatDate(m.locale, a.date)}</td>
-                  <td data-label={o.dueDate}>
+                  <td data-label={o.dueColumn}>
                     <span className="nowrap">{a.due_date ? formatDate(m.locale, a.due_date) : '–'}</span>
                     {a.overdue ? <> <span className="tag tag-overdue">{o.overdue}</span></> : null}
                   </td>

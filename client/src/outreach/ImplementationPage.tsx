@@ -66,7 +66,7 @@ export function ImplementationPage() {
         </ul>
       </figure>
       <a className="button button-small" href={`/api/exports/implementation.csv?dialect=${csvDialectOf(lang)}`} download>{o.exportCsv}</a>
-      <p role="status" aria-live="polite" className="outreach-status">{data.data ? `${data.data.units.features.length} ${o.units.toLowerCase()}` : ''}</p>
+      <p role="status" aria-live="polite" className="outreach-status">{data.data ? m.units.count(data.data.units.features.length) : ''}</p>
       {data.status === 'error' ? <ErrorMessage error={data.error} onRetry={data.retry} /> : null}
       {!data.data && data.status === 'loading' ? <Skeleton lines={6} /> : null}
       {data.data ? (

@@ -3,6 +3,7 @@
  * selecting rows for marking, the order and the export. Registered as `m.needsWork`.
  */
 import { formatNumber } from '../../lib/format.js';
+import { plural } from '../../lib/plural.js';
 
 const nSv = (x: number) => formatNumber('sv-SE', x);
 const nEn = (x: number) => formatNumber('en-GB', x);
@@ -19,8 +20,7 @@ export const needsWorkSv = {
   orderBy: (column: string, descending: boolean) => `Ordning: ${column}, ${descending ? 'fallande' : 'stigande'}.`,
   resetOrder: 'Mest angeläget först',
   exportHeading: 'Exportera listan',
-  exportHint: (count: number) =>
-    count === 1 ? 'Filen innehåller det behov som filtren ger.' : `Filen innehåller de ${nSv(count)} behov som filtren ger, i listans ordning, alla sidor.`,
+  exportHint: (count: number) => `Filen innehåller ${count === 1 ? 'det' : 'de'} ${plural('sv-SE', count, 'behov', 'behov')} som filtren ger, i listans ordning, alla sidor.`,
   exportExcel: 'CSV för Excel',
   exportStandard: 'CSV för andra program',
   exportExcelHint: 'Semikolon, decimalkomma, öppnas direkt i Excel med svenska inställningar.',
@@ -39,8 +39,7 @@ export const needsWorkEn: typeof needsWorkSv = {
   orderBy: (column: string, descending: boolean) => `Order: ${column}, ${descending ? 'descending' : 'ascending'}.`,
   resetOrder: 'Most urgent first',
   exportHeading: 'Export the list',
-  exportHint: (count: number) =>
-    count === 1 ? 'The file holds the one need the filters give.' : `The file holds the ${nEn(count)} needs the filters give, in the list's order, every page.`,
+  exportHint: (count: number) => `The file holds the ${plural('en-GB', count, 'need', 'needs')} the filters give, in the list's order, every page.`,
   exportExcel: 'CSV for Excel',
   exportStandard: 'CSV for other programs',
   exportExcelHint: 'Semicolons and decimal commas, opens as is in Excel with Swedish settings.',

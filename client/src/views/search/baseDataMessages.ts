@@ -1,3 +1,5 @@
+import { plural } from '../../lib/plural.js';
+
 /**
  * Swedish and English texts of address search, the place check and the suggestions from
  * OpenStreetMap (`m.baseData`). `baseDataEn` has exactly the keys of `baseDataSv`.
@@ -15,13 +17,13 @@ export const baseDataSv = {
   addressFieldHint: 'Skriv gata och nummer, till exempel Kungsportsavenyen 1, och välj en träff.',
   addressSearching: 'Söker adresser…',
   addressNone: 'Ingen adress hittades.',
-  addressCount: (count: number) => (count === 1 ? '1 adress' : `${svN(count)} adresser`),
+  addressCount: (count: number) => plural('sv-SE', count, 'adress', 'adresser'),
   addressFailed: 'Adressökningen misslyckades. Försök igen.',
   placeWarnings: {
     in_water: (name: string | null) => (name ? `Platsen ligger i ${name}.` : 'Platsen ligger i vatten.'),
-    outside_imported_area: 'Platsen ligger utanför området som bakgrundsdatan täcker, så den kan inte kontrolleras.',
-    outside_land: 'Platsen ligger utanför land enligt bakgrundsdatan.',
-    no_base_data: 'Ingen bakgrundsdata är importerad, så platsen kan inte kontrolleras mot vatten och land.',
+    outside_imported_area: 'Platsen ligger utanför området som grunddatan täcker, så den kan inte kontrolleras.',
+    outside_land: 'Platsen ligger utanför land enligt grunddatan.',
+    no_base_data: 'Ingen grunddata är importerad, så platsen kan inte kontrolleras mot vatten och land.',
   },
   checkWater: 'Kontrollera att punkten hamnat rätt innan du sparar.',
   siteByAddress: 'Lägg till plats från adress',
@@ -54,7 +56,7 @@ export const baseDataEn: typeof baseDataSv = {
   addressFieldHint: 'Type a street and number, for example Kungsportsavenyen 1, and choose a result.',
   addressSearching: 'Searching addresses…',
   addressNone: 'No address found.',
-  addressCount: (count: number) => (count === 1 ? '1 address' : `${enN(count)} addresses`),
+  addressCount: (count: number) => plural('en-GB', count, 'address', 'addresses'),
   addressFailed: 'The address search failed. Try again.',
   placeWarnings: {
     in_water: (name: string | null) => (name ? `The place lies in ${name}.` : 'The place lies in water.'),

@@ -18,7 +18,7 @@ import { UnitForm } from './UnitForm.js';
 
 /**
  * The unit's facts, its contact for neighbours and the link to the printable sheet.
- * Editors also get "Redigera" (the form in place of the list), "Stäng enheten" /
+ * Editors also get "Ändra" (the form in place of the list), "Stäng enheten" /
  * "Öppna igen" and "Ta bort", each confirmed; `onChanged` tells the view to reload
  * everything derived from the unit, `onRemoved` that it is gone.
  */

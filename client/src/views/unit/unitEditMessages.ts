@@ -1,3 +1,5 @@
+import { plural } from '../../lib/plural.js';
+
 /** Swedish and English texts of creating, editing, closing and removing units (`m.unitEdit`). `unitEditEn` has exactly the keys of `unitEditSv`. */
 const svN = (v: number) => new Intl.NumberFormat('sv-SE').format(v);
 const enN = (v: number) => new Intl.NumberFormat('en-GB').format(v);
@@ -7,8 +9,8 @@ export const unitEditSv = {
   newUnitTitle: 'Ny enhet',
   newUnitIntro: 'Fyll i enhetens uppgifter och placera den i kartan. Zonerna visas medan du placerar den.',
   notAllowed: 'Du har inte behörighet att lägga till enheter. Det kan redaktörer och administratörer göra.',
-  edit: 'Redigera',
-  editTitle: (name: string) => `Redigera ${name}`,
+  edit: 'Ändra',
+  editTitle: (name: string) => `Ändra ${name}`,
   save: 'Spara',
   create: 'Skapa enheten',
   saving: 'Sparar …',
@@ -25,7 +27,7 @@ export const unitEditSv = {
   description: 'Beskrivning',
   descriptionHint: 'Om enheten, inte om de boende: skriv aldrig något om enskilda personer.',
   contact: 'Grannkontakt',
-  contactIntro: 'Personen som grannar och aktörer kontaktar om boendet.',
+  contactIntro: 'Personen som grannar och aktörer kontaktar om enheten.',
   contactName: 'Namn',
   contactPhone: 'Telefon',
   contactEmail: 'E-post',
@@ -44,9 +46,9 @@ export const unitEditSv = {
   close: 'Stäng enheten',
   reopen: 'Öppna igen',
   closeTitle: (name: string) => `Stänga ${name}?`,
-  closeText: 'Enheten visas som stängd. Dess aktörer, aktiviteter och principer finns kvar, men barnens platser i närheten behöver inte längre informeras om den. Du kan öppna den igen.',
+  closeText: 'Enheten visas som stängd. Dess aktörer, aktiviteter och principer finns kvar, men barns platser i närheten behöver inte längre informeras om den. Du kan öppna den igen.',
   reopenTitle: (name: string) => `Öppna ${name} igen?`,
-  reopenText: 'Enheten visas som öppen igen. Barnens platser i närheten behöver informeras på nytt.',
+  reopenText: 'Enheten visas som öppen igen. Barns platser i närheten behöver informeras på nytt.',
   closed: (name: string) => `${name} är stängd.`,
   reopened: (name: string) => `${name} är öppen igen.`,
   confirmClose: 'Stäng enheten',
@@ -57,14 +59,14 @@ export const unitEditSv = {
   removeWhat: 'Detta tas bort med enheten och kan inte ångras:',
   removeActivities: (n: number, information: number, followUps: number) => {
     const of = [
-      information ? (information === 1 ? '1 informationstillfälle' : `${svN(information)} informationstillfällen`) : null,
-      followUps ? (followUps === 1 ? '1 öppen uppföljning' : `${svN(followUps)} öppna uppföljningar`) : null,
+      information ? plural('sv-SE', information, 'informationstillfälle', 'informationstillfällen') : null,
+      followUps ? plural('sv-SE', followUps, 'öppen uppföljning', 'öppna uppföljningar') : null,
     ].filter(Boolean);
-    return `${n === 1 ? '1 aktivitet' : `${svN(n)} aktiviteter`} i loggen${of.length ? ` (varav ${of.join(' och ')})` : ''}`;
+    return `${plural('sv-SE', n, 'aktivitet', 'aktiviteter')} i loggen${of.length ? ` (varav ${of.join(' och ')})` : ''}`;
   },
-  removePrinciples: (n: number) => (n === 1 ? '1 post i principlistan' : `${svN(n)} poster i principlistan`),
+  removePrinciples: (n: number) => `${plural('sv-SE', n, 'post', 'poster')} i principlistan`,
   removeNothing: 'Enheten har inga aktiviteter eller principposter.',
-  removeKept: 'Aktörer och barnens platser i närheten finns kvar, och granskningsloggen behåller enhetens historik.',
+  removeKept: 'Aktörer och barns platser i närheten finns kvar, och granskningsloggen behåller enhetens historik.',
   confirmRemove: 'Ta bort enheten',
   removed: (name: string) => `${name} togs bort.`,
   changedMeanwhile: 'Någon annan har ändrat enheten under tiden. Uppgifterna nedan är de senaste; försök igen om det behövs.',
@@ -114,9 +116,9 @@ export const unitEditEn: typeof unitEditSv = {
   close: 'Close the unit',
   reopen: 'Reopen',
   closeTitle: (name: string) => `Close ${name}?`,
-  closeText: 'The unit is shown as closed. Its actors, activities and principles stay, but the child places nearby no longer need information about it. You can reopen it.',
+  closeText: "The unit is shown as closed. Its actors, activities and principles stay, but the children's places nearby no longer need information about it. You can reopen it.",
   reopenTitle: (name: string) => `Reopen ${name}?`,
-  reopenText: 'The unit is shown as open again. The child places nearby need to be informed again.',
+  reopenText: "The unit is shown as open again. The children's places nearby need to be informed again.",
   closed: (name: string) => `${name} is closed.`,
   reopened: (name: string) => `${name} is open again.`,
   confirmClose: 'Close the unit',
@@ -127,14 +129,14 @@ export const unitEditEn: typeof unitEditSv = {
   removeWhat: 'This is deleted with the unit and cannot be undone:',
   removeActivities: (n: number, information: number, followUps: number) => {
     const of = [
-      information ? (information === 1 ? '1 information record' : `${enN(information)} information records`) : null,
-      followUps ? (followUps === 1 ? '1 open follow-up' : `${enN(followUps)} open follow-ups`) : null,
+      information ? plural('en-GB', information, 'information record', 'information records') : null,
+      followUps ? plural('en-GB', followUps, 'open follow-up', 'open follow-ups') : null,
     ].filter(Boolean);
-    return `${n === 1 ? '1 activity' : `${enN(n)} activities`} in the log${of.length ? ` (of them ${of.join(' and ')})` : ''}`;
+    return `${plural('en-GB', n, 'activity', 'activities')} in the log${of.length ? ` (of them ${of.join(' and ')})` : ''}`;
   },
-  removePrinciples: (n: number) => (n === 1 ? '1 entry in the principles checklist' : `${enN(n)} entries in the principles checklist`),
+  removePrinciples: (n: number) => `${plural('en-GB', n, 'entry', 'entries')} in the principles checklist`,
   removeNothing: 'The unit has no activities or principle entries.',
-  removeKept: 'Actors and child places nearby stay, and the audit log keeps the unit’s history.',
+  removeKept: "Actors and children's places nearby stay, and the audit log keeps the unit's history.",
   confirmRemove: 'Delete the unit',
   removed: (name: string) => `${name} was deleted.`,
   changedMeanwhile: 'Someone else changed the unit meanwhile. The details below are the latest; try again if needed.',

@@ -6,7 +6,6 @@ import { useI18n } from '../i18n/index.js';
 import { request } from '../lib/api.js';
 import { formatAuditTime } from './auditView.js';
 import { browserName } from './browserName.js';
-import { sessionsEn, sessionsSv } from './sessionMessages.js';
 
 type OwnSessionT = z.infer<typeof OwnSession>;
 
@@ -21,8 +20,7 @@ const sessionsApi = {
  * signed out at once. After ending one, focus moves to the status line that says so.
  */
 export function OwnSessions() {
-  const { lang } = useI18n();
-  const t = lang === 'en' ? sessionsEn : sessionsSv;
+  const t = useI18n().m.sessions;
   const [sessions, setSessions] = useState<OwnSessionT[]>();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(null);

@@ -4,12 +4,11 @@ import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { ModalDialog } from '../forms/ModalDialog.js';
 import { useI18n } from '../i18n/index.js';
 import { adminApi, type UserT } from './adminApi.js';
-import { passwordResetEn, passwordResetSv } from './passwordResetMessages.js';
 import { suggestPassword } from './suggestPassword.js';
 
 /** The texts of the password reset and the forced change, in the page language. */
 export function usePasswordResetTexts() {
-  return useI18n().lang === 'en' ? passwordResetEn : passwordResetSv;
+  return useI18n().m.passwordReset;
 }
 
 /**

@@ -2,6 +2,8 @@
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { plural } from '../lib/plural.js';
 import { adminEn } from '../admin/messages.js';
+import { sessionsEn } from '../admin/sessionMessages.js';
+import { passwordResetEn } from '../admin/passwordResetMessages.js';
 import { placementEn } from '../placement/messages.js';
 import { baseDataEn } from '../views/search/baseDataMessages.js';
 import { unitEditEn } from '../views/unit/unitEditMessages.js';
@@ -383,6 +385,8 @@ export const en: Messages = {
   list: (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),
   outreach: outreachEn,
   admin: adminEn,
+  sessions: sessionsEn,
+  passwordReset: passwordResetEn,
   placement: placementEn,
   baseData: baseDataEn,
   unitEdit: unitEditEn,

@@ -6,6 +6,8 @@ import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, 
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { plural } from '../lib/plural.js';
 import { adminSv } from '../admin/messages.js';
+import { sessionsSv } from '../admin/sessionMessages.js';
+import { passwordResetSv } from '../admin/passwordResetMessages.js';
 import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
@@ -393,6 +395,8 @@ export const sv = {
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),
   outreach: outreachSv,
   admin: adminSv,
+  sessions: sessionsSv,
+  passwordReset: passwordResetSv,
   placement: placementSv,
   baseData: baseDataSv,
   unitEdit: unitEditSv,

@@ -1,0 +1,173 @@
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { ModalDialog } from '../forms/ModalDialog.js';
+import { useRouter } from '../hooks/useRoute.js';
+import { useI18n } from '../i18n/index.js';
+import { routeHref } from '../lib/route.js';
+import { requestIntent } from './intents.js';
+import { isTypingTarget, LOCAL_KEYS, setShortcutsOff, SHORTCUTS, shortcutFor, shortcutsOff, type LocalKeyId, type ShortcutId } from './shortcuts.js';
+import './keys.css';
+
+/**
+ * Binds the shortcuts of `SHORTCUTS` on the whole page, and Escape for the layer panel.
+ * Nothing fires while a field takes typed text, while a dialog is open, or when a
+ * component has handled the key already (the unit list's type-ahead).
+ */
+export function useShortcuts(openHelp: () => void): void {
+  const { route, navigate } = useRouter();
+  const latest = useRef({ route, navigate, openHelp });
+  latest.current = { route, navigate, openHelp };
+
+  useEffect(() => {
+    const run: Record<ShortcutId, () => void> = {
+      help: () => latest.current.openHelp(),
+      search: () => {
+        const field = document.getElementById('global-search') as HTMLInputElement | null;
+        field?.focus();
+        field?.select();
+      },
+      units: () => {
+        if (latest.current.route.name !== 'overview') latest.current.navigate('/');
+        requestIntent('units');
+      },
+      mark: () => focusMarkAction(),
+      newActivity: () => {
+        const { route: r } = latest.current;
+        if (r.name !== 'unit') return;
+        if (r.tab !== 'activities') latest.current.navigate(routeHref({ name: 'unit', id: r.id, tab: 'activities' }), { replace: true });
+        requestIntent('newActivity');
+      },
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (e.key === 'Escape') {
+        closeOpenPanel();
+        return;
+      }
+      if (shortcutsOff() || isTypingTarget(document.activeElement)) return;
+      const shortcut = shortcutFor(e, latest.current.route.name);
+      if (!shortcut) return;
+      e.preventDefault();
+      run[shortcut.id]();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** The mark button when places are selected, else the date beside it: the first of them in the view. */
+function focusMarkAction(): void {
+  const button = document.querySelector<HTMLButtonElement>('main [data-mark-action]');
+  if (button && !button.disabled) {
+    button.focus();
+    return;
+  }
+  document.querySelector<HTMLInputElement>('main [data-mark-date]')?.focus();
+}
+
+/** Escape inside the open layer panel closes it and leaves the focus on its summary. */
+function closeOpenPanel(): void {
+  const panel = document.activeElement?.closest<HTMLDetailsElement>('details.layer-panel[open]');
+  if (!panel) return;
+  panel.open = false;
+  panel.querySelector<HTMLElement>('summary')?.focus();
+}
+
+/** The header's button that opens the overview, and the overview itself (also opened by "?"). */
+export function ShortcutsHelp() {
+  const { m } = useI18n();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useShortcuts(() => setOpen(true));
+  // Opened by "?" with the focus nowhere: on closing it comes back to this button, not to the page's start.
+  const close = () => {
+    setOpen(false);
+    // After the dialog's own return of the focus to where it was (a timeout of its own).
+    setTimeout(() => setTimeout(() => {
+      if (document.activeElement === document.body) button.current?.focus();
+    }, 0), 0);
+  };
+  return (
+    <>
+      <button ref={button} type="button" className="button button-quiet keys-help-button" aria-haspopup="dialog" aria-label={m.keys.helpButton} title={m.keys.helpButton} onClick={() => setOpen(true)}>
+        <span aria-hidden="true" className="keys-help-mark">?</span>
+      </button>
+      {open ? <ShortcutsDialog onClose={close} /> : null}
+    </>
+  );
+}
+
+function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { m } = useI18n();
+  const k = m.keys;
+  const [off, setOff] = useState(shortcutsOff);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  const keyNames = (keys: readonly string[]) =>
+    keys.map((key, i) => (
+      <Fragment key={key}>
+        {i > 0 ? ` ${k.or} ` : null}
+        <kbd>{k.keyNames[key] ?? key}</kbd>
+      </Fragment>
+    ));
+  return (
+    <ModalDialog className="keys-dialog" title={k.title} intro={<p>{k.intro}</p>} onEscape={onClose} returnFocus>
+      <table className="keys-table" data-testid="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">{k.keyColumn}</th>
+            <th scope="col">{k.actionColumn}</th>
+            <th scope="col">{k.whereColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.id} data-shortcut={s.id} className={off ? 'keys-off' : undefined}>
+              <td>{keyNames([s.key])}</td>
+              <td>{k.shortcut[s.id]}</td>
+              <td>{s.views ? s.views.map((v) => k.views[v] ?? v).join(', ') : k.everywhere}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="small-heading">{k.localHeading}</h3>
+      <table className="keys-table" data-testid="local-key-table">
+        <thead>
+          <tr>
+            <th scope="col">{k.keyColumn}</th>
+            <th scope="col">{k.actionColumn}</th>
+            <th scope="col">{k.whereColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.keys(LOCAL_KEYS) as LocalKeyId[]).map((id) => (
+            <tr key={id} data-local-key={id}>
+              <td>{keyNames(LOCAL_KEYS[id])}</td>
+              <td>{k.local[id]}</td>
+              <td>{k.localWhere[id]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="field keys-off-field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={off}
+            aria-describedby="keys-off-hint"
+            onChange={(e) => {
+              setShortcutsOff(e.target.checked);
+              setOff(e.target.checked);
+            }}
+          />
+          {k.turnOff}
+        </label>
+        <p id="keys-off-hint" className="muted small">{k.turnOffHint}</p>
+      </div>
+      <div className="form-actions">
+        <button ref={close} type="button" className="button button-primary" onClick={onClose}>
+          {k.close}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('keyboard paths', () => {
     await waitForMap(page);
     const keys = new Keys(page);
     await keys.press('e');
-    expect((await focusOf(page)).tag).toBe('BUTTON');
+    await expect.poll(async () => (await focusOf(page)).tag, POLL).toBe('BUTTON');
     await keys.press('k');
     expect((await focusOf(page)).name).toMatch(/^Kallebäcks vård- och omsorgsboende/);
     await keys.press('Enter');
@@ -210,6 +210,19 @@ describe.skipIf(!hasChromium)('keyboard paths', () => {
     remove.within('remove an activity');
     await expect.poll(async () => (await activities()).map((a) => a.id).sort(), POLL).toEqual(before.map((a) => a.id).sort());
     await expectAccessible(page, 'activities after keyboard add and remove');
+    expectClean(page);
+    await context.close();
+  });
+
+  it('opens the contact sheet from the unit with "p", the focus on its print button', async () => {
+    const { page, context } = await product.open({ role: 'viewer', viewport: { width: 1400, height: 900 } });
+    await page.goto(`/units/${kallebackId}?tab=contacts`);
+    await page.getByRole('heading', { level: 1, name: 'Kallebäcks vård- och omsorgsboende' }).waitFor();
+    const keys = new Keys(page);
+    await keys.press('p');
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/units/${kallebackId}/sheet`);
+    await expect.poll(async () => (await focusOf(page)).name, POLL).toBe('Skriv ut / spara som PDF');
+    keys.within('open the contact sheet');
     expectClean(page);
     await context.close();
   });

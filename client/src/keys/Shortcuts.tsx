@@ -36,6 +36,12 @@ export function useShortcuts(openHelp: () => void): void {
         if (r.tab !== 'activities') latest.current.navigate(routeHref({ name: 'unit', id: r.id, tab: 'activities' }), { replace: true });
         requestIntent('newActivity');
       },
+      sheet: () => {
+        const { route: r } = latest.current;
+        if (r.name !== 'unit') return;
+        latest.current.navigate(routeHref({ name: 'sheet', id: r.id }));
+        focusWhenReady('.sheet-toolbar button.button-primary');
+      },
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
@@ -62,6 +68,20 @@ function focusMarkAction(): void {
     return;
   }
   document.querySelector<HTMLInputElement>('main [data-mark-date]')?.focus();
+}
+
+/** How long a shortcut that opens a page waits for the control it puts the focus on. */
+const READY_WAIT_MS = 15_000;
+
+/** Focuses the first enabled match of `selector` once it is there (the print button once the sheet has loaded). */
+function focusWhenReady(selector: string): void {
+  const until = Date.now() + READY_WAIT_MS;
+  const look = () => {
+    const el = document.querySelector<HTMLButtonElement>(selector);
+    if (el && !el.disabled) el.focus();
+    else if (Date.now() < until) setTimeout(look, 100);
+  };
+  setTimeout(look, 0);
 }
 
 /** Escape inside the open layer panel closes it and leaves the focus on its summary. */
@@ -105,13 +125,18 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const keyNames = (keys: readonly string[]) =>
     keys.map((key, i) => (
       <Fragment key={key}>
-        {i > 0 ? ` ${k.or} ` : null}
+        {i > 0 ? ', ' : null}
         <kbd>{k.keyNames[key] ?? key}</kbd>
       </Fragment>
     ));
   return (
     <ModalDialog className="keys-dialog" title={k.title} intro={<p>{k.intro}</p>} onEscape={onClose} returnFocus>
       <table className="keys-table" data-testid="shortcut-table">
+        <colgroup>
+          <col className="keys-col-key" />
+          <col />
+          <col className="keys-col-where" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{k.keyColumn}</th>
@@ -131,6 +156,11 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       </table>
       <h3 className="small-heading">{k.localHeading}</h3>
       <table className="keys-table" data-testid="local-key-table">
+        <colgroup>
+          <col className="keys-col-key" />
+          <col />
+          <col className="keys-col-where" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{k.keyColumn}</th>

@@ -16,6 +16,7 @@ export const keysSv = {
     units: 'Gå till listan över enheter',
     mark: 'Gå till "Markera som informerad" för de valda platserna',
     newActivity: 'Ny aktivitet på enheten',
+    sheet: 'Öppna enhetens kontaktblad för utskrift',
   } satisfies Record<ShortcutId, string>,
   localHeading: 'I listor, formulär och på kartan',
   local: {
@@ -40,7 +41,6 @@ export const keysSv = {
     End: 'End',
     'Control+Enter': 'Ctrl + Enter',
   } as Record<string, string>,
-  or: 'eller',
   turnOff: 'Stäng av kortkommandona med ett tecken',
   turnOffHint: 'Till exempel om de krockar med ett hjälpmedel. Esc, piltangenterna och Ctrl + Enter fungerar ändå.',
   close: 'Stäng',
@@ -64,6 +64,7 @@ export const keysEn: typeof keysSv = {
     units: 'Go to the list of units',
     mark: 'Go to "Mark as informed" for the selected places',
     newActivity: 'New activity at the unit',
+    sheet: 'Open the unit’s contact sheet for printing',
   },
   localHeading: 'In lists, forms and on the map',
   local: {
@@ -88,7 +89,6 @@ export const keysEn: typeof keysSv = {
     End: 'End',
     'Control+Enter': 'Ctrl + Enter',
   },
-  or: 'or',
   turnOff: 'Turn off the one-character shortcuts',
   turnOffHint: 'For example if they clash with assistive technology. Esc, the arrow keys and Ctrl + Enter still work.',
   close: 'Close',

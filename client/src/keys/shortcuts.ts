@@ -1,7 +1,7 @@
 import type { Route } from '../lib/route.js';
 
 /** The product's keyboard shortcuts, by id; `useShortcuts` binds each one and the overview lists each one. */
-export type ShortcutId = 'help' | 'search' | 'units' | 'mark' | 'newActivity';
+export type ShortcutId = 'help' | 'search' | 'units' | 'mark' | 'newActivity' | 'sheet';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'units', key: 'e' },
   { id: 'mark', key: 'm', views: ['needs', 'unit'] },
   { id: 'newActivity', key: 'n', views: ['unit'] },
+  { id: 'sheet', key: 'p', views: ['unit'] },
 ];
 
 /** Keys bound inside one kind of component, listed in the overview too; the components take their keys from here. */

@@ -121,7 +121,11 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const k = m.keys;
   const [off, setOff] = useState(shortcutsOff);
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
+  // Without scrolling: the dialog opens at its title, the focus on its one way out.
+  useEffect(() => {
+    close.current?.focus({ preventScroll: true });
+    close.current?.closest('dialog')?.scrollTo(0, 0);
+  }, []);
   const keyNames = (keys: readonly string[]) =>
     keys.map((key, i) => (
       <Fragment key={key}>
@@ -131,53 +135,29 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     ));
   return (
     <ModalDialog className="keys-dialog" title={k.title} intro={<p>{k.intro}</p>} onEscape={onClose} returnFocus>
-      <table className="keys-table" data-testid="shortcut-table">
-        <colgroup>
-          <col className="keys-col-key" />
-          <col />
-          <col className="keys-col-where" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{k.keyColumn}</th>
-            <th scope="col">{k.actionColumn}</th>
-            <th scope="col">{k.whereColumn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.id} data-shortcut={s.id} className={off ? 'keys-off' : undefined}>
-              <td>{keyNames([s.key])}</td>
-              <td>{k.shortcut[s.id]}</td>
-              <td>{s.views ? s.views.map((v) => k.views[v] ?? v).join(', ') : k.everywhere}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className="keys-list" data-testid="shortcut-list">
+        {SHORTCUTS.map((s) => (
+          <div key={s.id} data-shortcut={s.id} className={off ? 'keys-off' : undefined}>
+            <dt>{keyNames([s.key])}</dt>
+            <dd>
+              {k.shortcut[s.id]}
+              <span className="keys-where">{s.views ? s.views.map((v) => k.views[v] ?? v).join(', ') : k.everywhere}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <h3 className="small-heading">{k.localHeading}</h3>
-      <table className="keys-table" data-testid="local-key-table">
-        <colgroup>
-          <col className="keys-col-key" />
-          <col />
-          <col className="keys-col-where" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{k.keyColumn}</th>
-            <th scope="col">{k.actionColumn}</th>
-            <th scope="col">{k.whereColumn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(Object.keys(LOCAL_KEYS) as LocalKeyId[]).map((id) => (
-            <tr key={id} data-local-key={id}>
-              <td>{keyNames(LOCAL_KEYS[id])}</td>
-              <td>{k.local[id]}</td>
-              <td>{k.localWhere[id]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className="keys-list" data-testid="local-key-list">
+        {(Object.keys(LOCAL_KEYS) as LocalKeyId[]).map((id) => (
+          <div key={id} data-local-key={id}>
+            <dt>{keyNames(LOCAL_KEYS[id])}</dt>
+            <dd>
+              {k.local[id]}
+              <span className="keys-where">{k.localWhere[id]}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <div className="field keys-off-field">
         <label className="check">
           <input

@@ -39,10 +39,13 @@ export const LOCAL_KEYS: Record<LocalKeyId, readonly string[]> = {
 /** True for a Ctrl+Enter (or ⌘+Enter) that sends a form. */
 export const isSubmitKey = (e: { key: string; ctrlKey: boolean; metaKey: boolean }): boolean => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 
-/** The element takes typed text: no shortcut may fire while it has the focus. */
+/**
+ * The element takes typed text, or sits in a form being filled in (where a letter that
+ * left the page would lose the entries): no shortcut may fire while it has the focus.
+ */
 export function isTypingTarget(el: Element | null): boolean {
   if (!el || !(el instanceof HTMLElement)) return false;
-  if (el.isContentEditable) return true;
+  if (el.isContentEditable || el.closest('form')) return true;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
   if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(el.type);
   return false;

@@ -17,6 +17,7 @@ import { FollowUpsPage } from './outreach/FollowUpsPage.js';
 import { ImportNavLabel, ImportPage } from './import/ImportPage.js';
 import { ImplementationPage } from './outreach/ImplementationPage.js';
 import { AdminNavLabel, AdminPage, TokensPage } from './admin/AdminPage.js';
+import { ShortcutsHelp } from './keys/Shortcuts.js';
 
 /**
  * The signed-in layout: header, the view's panel, and one map kept across views
@@ -144,6 +145,7 @@ function Header({ me, onSignOut, route }: { me: Me; onSignOut: () => void; route
         </button>
       </form>
       <div className="topbar-end">
+        <ShortcutsHelp />
         <LanguageSwitch />
         <Link href="/tokens" className="button button-quiet" aria-current={current(['tokens'])}><AdminNavLabel which="tokens" /></Link>
         <span className="user" title={m.role[me.role]}>

@@ -13,6 +13,7 @@ import { formsEn } from '../forms/messages.js';
 import { recordsEn } from '../records/messages.js';
 import { outreachEn } from '../outreach/messages.js';
 import { needsWorkEn } from '../views/needs/messages.js';
+import { keysEn } from '../keys/messages.js';
 import { walkEn } from '../views/unit/walkMessages.js';
 import type { InformationStatus } from '../lib/apiTypes.js';
 import type { Messages } from './sv.js';
@@ -395,5 +396,6 @@ export const en: Messages = {
   forms: formsEn,
   records: recordsEn,
   needsWork: needsWorkEn,
+  keys: keysEn,
   walk: walkEn,
 };

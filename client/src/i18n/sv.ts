@@ -17,6 +17,7 @@ import { formsSv } from '../forms/messages.js';
 import { recordsSv } from '../records/messages.js';
 import { outreachSv } from '../outreach/messages.js';
 import { needsWorkSv } from '../views/needs/messages.js';
+import { keysSv } from '../keys/messages.js';
 import { walkSv } from '../views/unit/walkMessages.js';
 
 const n = (x: number) => formatNumber('sv-SE', x);
@@ -405,6 +406,7 @@ export const sv = {
   forms: formsSv,
   records: recordsSv,
   needsWork: needsWorkSv,
+  keys: keysSv,
   walk: walkSv,
 };
 

@@ -12,6 +12,7 @@ import {
   type LngLatLike,
   type Map as MlMap,
 } from 'maplibre-gl';
+import { closeOnEscape } from './popup.js';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { drawSymbol, type SymbolSpec } from './icons.js';
 
@@ -123,6 +124,7 @@ export function showPopup(map: MlMap, position: [number, number], content: HTMLE
     .setLngLat(position)
     .setDOMContent(content)
     .addTo(map);
+  closeOnEscape(popup, map);
   return popup;
 }
 

@@ -1,3 +1,5 @@
+import type { Map as MlMap, Popup } from 'maplibre-gl';
+
 /**
  * Popup content built from DOM nodes with `textContent`, so nothing from the data
  * is ever parsed as HTML.
@@ -38,4 +40,20 @@ export function popupContent(title: string, subtitle: string | null, lines: Popu
     root.append(dl);
   }
   return root;
+}
+
+/**
+ * Escape closes `popup` wherever the focus is (in the list beside the map too), unless a
+ * modal dialog is open or a field has used the key already (an address list closing).
+ * Focus inside the popup goes to the map, never to the page's start.
+ */
+export function closeOnEscape(popup: Popup, map: MlMap): void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    const hadFocus = popup.getElement()?.contains(document.activeElement) ?? false;
+    popup.remove();
+    if (hadFocus) map.getCanvas().focus();
+  };
+  document.addEventListener('keydown', onKey);
+  popup.once('close', () => document.removeEventListener('keydown', onKey));
 }

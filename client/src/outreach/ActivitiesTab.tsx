@@ -12,6 +12,8 @@ import { routeHref, type ActivityDraft } from '../lib/route.js';
 import { symbolDataUrl } from '../map/icons.js';
 import { OBSERVATION_SYMBOL, useFlyTo, useMapPick, useObservationLayer } from '../map/useUnitMap.js';
 import { useMe } from '../session.js';
+import { useIntent } from '../keys/intents.js';
+import { isSubmitKey } from '../keys/shortcuts.js';
 import { ACTIVITY_KINDS, canEdit, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, localToday, outreachApi, type ActivityKind, type ActivityT, type FollowUpStatus } from './api.js';
 import { activityBody, activityFieldKeys, formValuesOf, type ActivityFormValues } from './lib.js';
 import './outreach.css';
@@ -53,6 +55,9 @@ export function ActivitiesTab({ unitId, draft }: { unitId: number; draft?: Activ
     if (list.status === 'ok') setFocusAfter(null);
   }, [focusAfter, editing, list.data, list.status]);
   const focusEditButton = (id: number) => setFocusAfter(id);
+  /** After an entry is added or removed, the message saying so takes the focus (never the page's start). */
+  const status = useRef<HTMLParagraphElement>(null);
+  const focusStatus = () => requestAnimationFrame(() => status.current?.focus());
 
   const remove = async (a: ActivityT) => {
     if (!window.confirm(o.removeConfirm)) return;
@@ -63,6 +68,7 @@ export function ActivitiesTab({ unitId, draft }: { unitId: number; draft?: Activ
       setMessage(isConflict(e) ? o.stale : isNotFound(e) ? o.removedMeanwhile : m.forms.unknown);
     }
     reload();
+    focusStatus();
   };
 
   const options = { contacts: contacts.data?.features ?? [], children: children.data?.features ?? [] };
@@ -79,6 +85,7 @@ export function ActivitiesTab({ unitId, draft }: { unitId: number; draft?: Activ
           onSaved={() => {
             setMessage(o.saved);
             reload();
+            focusStatus();
             if (draft) navigate(routeHref({ name: 'unit', id: unitId, tab: 'activities' }), { replace: true });
           }}
         />
@@ -98,7 +105,7 @@ export function ActivitiesTab({ unitId, draft }: { unitId: number; draft?: Activ
           <span>{o.observationsLegend(observations.length)}</span>
         </p>
       </div>
-      <p role="status" aria-live="polite" className="outreach-status">
+      <p ref={status} role="status" aria-live="polite" className="outreach-status" tabIndex={-1}>
         {message}{message && list.data ? ' ' : ''}{list.data ? o.activitiesCount(list.data.number_matched) : ''}
       </p>
       {list.status === 'error' ? <ErrorMessage error={list.error} onRetry={list.retry} /> : null}
@@ -189,12 +196,24 @@ function AddActivity({ unitId, draft, options, onSaved }: { unitId: number; draf
   const { m } = useI18n();
   const o = m.outreach;
   const [open, setOpen] = useState(Boolean(draft));
+  const box = useRef<HTMLDetailsElement>(null);
+  const [focusKind, setFocusKind] = useState(false);
+  // The "n" shortcut: the form opens with the focus on its first field, the kind.
+  useIntent('newActivity', () => {
+    setOpen(true);
+    setFocusKind(true);
+  });
+  useEffect(() => {
+    if (!focusKind || !open) return;
+    box.current?.querySelector<HTMLElement>('form select, form input')?.focus();
+    setFocusKind(false);
+  }, [focusKind, open]);
   const preset = useMemo<Partial<ActivityFormValues> | undefined>(
     () => (draft ? { kind: 'contact', date: localToday(), actor_ids: draft.actorId ? [draft.actorId] : [], child_place_ids: draft.childPlaceId ? [draft.childPlaceId] : [] } : undefined),
     [draft],
   );
   return (
-    <details className="outreach-form-box" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details ref={box} className="outreach-form-box" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{draft ? o.logContactTitle : o.addActivity}</summary>
       {open ? (
         <ActivityForm
@@ -355,7 +374,12 @@ function ActivityForm({
   const errId = (k: string) => `${uid}-${k}-error`;
 
   return (
-    <form ref={formRef} onSubmit={submit} className="outreach-form" noValidate aria-label={title ?? o.addActivity}>
+    <form ref={formRef} onSubmit={submit} className="outreach-form" noValidate aria-label={title ?? o.addActivity}
+      onKeyDown={(e) => {
+        if (!isSubmitKey(e) || busy) return;
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+      }}>
       {title ? <h3 className="activity-form-title">{title}</h3> : null}
       <Field id={`${uid}-kind`} label={o.filterKind} error={errs.kind}>
         <select value={v.kind} onChange={(e) => set('kind', e.target.value as ActivityKind)}>

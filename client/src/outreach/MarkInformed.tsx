@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/index.js';
 import { canEdit, localToday, outreachApi } from './api.js';
 import { groupByUnit, pairKey, type Pair } from './lib.js';
 import { useMe } from '../session.js';
+import { isIsoDate, stepIsoDate } from '../keys/dates.js';
+import { LOCAL_KEYS } from '../keys/shortcuts.js';
 import './outreach.css';
 
 export type { Pair };
@@ -60,10 +62,16 @@ export function MarkInformedControl({ selection, onDone, id = 'mark-informed' }:
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [badDate, setBadDate] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
   if (!canEdit(me)) return null;
   const mark = async () => {
+    if (!isIsoDate(date)) {
+      setBadDate(true);
+      document.getElementById(`${id}-date`)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setMessage('');
@@ -91,10 +99,32 @@ export function MarkInformedControl({ selection, onDone, id = 'mark-informed' }:
   const dateError = error ? dateErrorOf(error) : undefined;
   return (
     <div className="mark-informed">
-      <Field id={`${id}-date`} label={o.informedDate} error={dateError}>
-        <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
+      {/* Text, not type="date": one Tab stop instead of three (day, month, year), stepped with the arrows. */}
+      <Field id={`${id}-date`} label={o.informedDate} hint={m.keys.dateHint} error={badDate ? m.keys.dateInvalid : dateError}>
+        <input
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          size={11}
+          data-mark-date
+          value={date}
+          required
+          onChange={(e) => {
+            setDate(e.target.value);
+            setBadDate(false);
+          }}
+          onKeyDown={(e) => {
+            if (!LOCAL_KEYS.dateStep.includes(e.key)) return;
+            const next = stepIsoDate(date, e.key === 'ArrowUp' ? 1 : -1);
+            if (!next) return;
+            e.preventDefault();
+            setDate(next);
+            setBadDate(false);
+          }}
+        />
       </Field>
-      <button type="button" className="button button-primary" disabled={busy || selection.length === 0 || !date} onClick={() => void mark()}>
+      <button type="button" data-mark-action className="button button-primary" disabled={busy || selection.length === 0 || !date} onClick={() => void mark()}>
         {selection.length > 1 ? o.markInformedCount(selection.length) : o.markInformed}
       </button>
       <p ref={status} role="status" aria-live="polite" className="outreach-status" tabIndex={-1}>

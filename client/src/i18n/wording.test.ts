@@ -66,7 +66,7 @@ const COLUMN_HEADERS = (m: typeof sv) => ({
   ...Object.fromEntries(Object.entries(m.table).map(([k, v]) => [`table.${k}`, v])),
   'sheet.reach': m.sheet.reach, 'sheet.number': m.sheet.number,
   'outreach.unit': m.outreach.unit, 'outreach.kindColumn': m.outreach.kindColumn, 'outreach.date': m.outreach.date, 'outreach.dueColumn': m.outreach.dueColumn,
-  'outreach.responsible': m.outreach.responsible, 'outreach.noteColumn': m.outreach.noteColumn, 'outreach.followUp': m.outreach.followUp, 'outreach.principle': m.outreach.principle,
+  'outreach.responsible': m.outreach.responsible, 'outreach.noteColumn': m.outreach.noteColumn, 'outreach.followUpColumn': m.outreach.followUpColumn, 'outreach.principle': m.outreach.principle,
   'outreach.inPlace': m.outreach.inPlace, 'outreach.inProgress': m.outreach.inProgress, 'outreach.notStarted': m.outreach.notStarted, 'outreach.perArea': m.outreach.perArea, 'outreach.units': m.outreach.units,
   'admin.name': m.admin.name, 'admin.email': m.admin.email, 'admin.role': m.admin.role, 'admin.active': m.admin.active, 'admin.lastUsed': m.admin.lastUsed,
   'import.row': m.import.row, 'import.fieldCol': m.import.fieldCol, 'import.reason': m.import.reason, 'records.actions': m.records.actions,

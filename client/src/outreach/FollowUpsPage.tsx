@@ -121,7 +121,7 @@ export function FollowUpsPage() {
               <th scope="col">{o.dueColumn}</th>
               <th scope="col">{o.responsible}</th>
               <th scope="col">{o.noteColumn}</th>
-              <th scope="col">{o.followUp}</th>
+              <th scope="col">{o.followUpColumn}</th>
             </tr>
           </thead>
           <tbody>
@@ -140,7 +140,7 @@ export function FollowUpsPage() {
                   </td>
                   <td data-label={o.responsible}>{a.responsible_actor?.name ?? '–'}</td>
                   <td data-label={o.noteColumn} className="follow-up-note">{a.note ?? ''}</td>
-                  <td data-label={o.followUp}>
+                  <td data-label={o.followUpColumn}>
                     {canEdit(me) ? (
                       <div className="follow-up-status">
                         <select id={`follow-up-status-${a.id}`} aria-label={`${o.followUp}: ${what}`} value={status}

@@ -251,7 +251,7 @@ export const en: Messages = {
     actorsInWalk: (from: number, to: number) => (from === 0 ? `Actors within ${to} min walk` : `Actors, ${from}–${to} min walk`),
     childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Children's places within ${to} min walk` : `Children's places, ${from}–${to} min walk`),
     walkBeyond: (minutes: number) => `Farther than ${minutes} min walk, or unknown`,
-    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} actors, ${n(places)} children's places`,
+    walkBeyondCounts: (actors: number, places: number) => `${actors === 1 ? '1 actor' : `${n(actors)} actors`}, ${places === 1 ? "1 children's place" : `${n(places)} children's places`}`,
     walking: 'Walking distance',
     noWalking: 'No street network: walking distances need imported OpenStreetMap base data (Import and export).',
     offNetwork: 'the site is more than 300 m from a walkable way',

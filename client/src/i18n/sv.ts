@@ -254,7 +254,7 @@ export const sv = {
     actorsInWalk: (from: number, to: number) => (from === 0 ? `Aktörer inom ${to} min gång` : `Aktörer, ${from}–${to} min gång`),
     childPlacesInWalk: (from: number, to: number) => (from === 0 ? `Barns platser inom ${to} min gång` : `Barns platser, ${from}–${to} min gång`),
     walkBeyond: (minutes: number) => `Längre än ${minutes} min gång, eller okänt`,
-    walkBeyondCounts: (actors: number, places: number) => `${n(actors)} aktörer, ${n(places)} barns platser`,
+    walkBeyondCounts: (actors: number, places: number) => `${actors === 1 ? '1 aktör' : `${n(actors)} aktörer`}, ${places === 1 ? '1 barns plats' : `${n(places)} barns platser`}`,
     walking: 'Gångavstånd',
     noWalking: 'Inget gatunät: gångavstånd kräver inläst OpenStreetMap-baskarta (Import och export).',
     offNetwork: 'platsen ligger mer än 300 m från gångbar väg',

@@ -118,8 +118,6 @@ export function SiteAnalysis({ initialSites, saved }: { initialSites?: readonly 
       {radiiState.status === 'error' ? <ErrorMessage error={radiiState.error} onRetry={radiiState.retry} /> : null}
       {actors.status === 'error' ? <ErrorMessage error={actors.error} onRetry={actors.retry} /> : null}
 
-      <h2>{m.site.compare}</h2>
-      {sites.length === 0 ? <p className="muted">{m.site.empty}</p> : <CompareTable columns={columns} active={active} radii={radii} onActivate={setActive} onRemove={remove} />}
       <SavedAnalyses
         sites={sites}
         current={current}
@@ -131,6 +129,8 @@ export function SiteAnalysis({ initialSites, saved }: { initialSites?: readonly 
           if (map && a.sites.length) map.easeTo({ center: [a.sites[0]!.lon, a.sites[0]!.lat], zoom: Math.max(map.getZoom(), 13.2), duration: 500 });
         }}
       />
+      <h2>{m.site.compare}</h2>
+      {sites.length === 0 ? <p className="muted">{m.site.empty}</p> : <CompareTable columns={columns} active={active} radii={radii} onActivate={setActive} onRemove={remove} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useUnits } from '../units.js';
 import { AddressField } from '../placement/AddressField.js';
 import { CompareTable } from './site/CompareTable.js';
 import { SavedAnalyses } from './site/SavedAnalyses.js';
+import { savedApi } from './site/savedApi.js';
 import { SiteWarnings } from './site/SiteWarnings.js';
 import { LABELS, useSites } from './site/useSites.js';
 
@@ -36,7 +37,7 @@ export function SiteAnalysis({ initialSites, saved }: { initialSites?: readonly 
   const units = useUnits();
   const radiiState = useAsync((signal) => api.zoneRadii(signal), []);
   const radii: Radii | undefined = radiiState.data;
-  const { sites, active, setActive, add, remove, clear, replace, analyse, drag } = useSites(initialSites);
+  const { sites, active, setActive, add, remove, clear, replace, nameAt, analyse, drag } = useSites(initialSites);
   const [current, setCurrent] = useState<number | undefined>(saved);
   const { navigate } = useRouter();
   const placed = routeHref({ name: 'site', sites: sites.map((s) => s.pos), saved: current });
@@ -48,6 +49,17 @@ export function SiteAnalysis({ initialSites, saved }: { initialSites?: readonly 
     return () => window.clearTimeout(timer);
   }, [placed, navigate]);
   const [announce, setAnnounce] = useState('');
+  useEffect(() => {
+    // A reloaded or shared link to a saved analysis of one's own: its sites keep the addresses they were added by.
+    if (!saved) return;
+    const controller = new AbortController();
+    // From the list (one's own only), so a colleague's link asks for nothing it would be refused.
+    savedApi.list(controller.signal).then(
+      (list) => nameAt((list.find((a) => a.id === saved)?.sites ?? []).flatMap((s) => (s.name ? [{ label: s.label, pos: [s.lon, s.lat] as Lonlat, name: s.name }] : []))),
+      () => {},
+    );
+    return () => controller.abort();
+  }, []);
 
   useEffect(() => {
     document.title = `${m.site.title} – ${m.app.name}`;

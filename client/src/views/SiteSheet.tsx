@@ -55,7 +55,8 @@ export function SiteSheet({ sites: positions = [], saved }: { sites?: readonly (
   const [printedAt] = useState(() => new Date());
   const key = positions.map((p) => p.join(',')).join(';');
   const radii = useAsync((signal) => api.zoneRadii(signal), []);
-  const savedState = useAsync((signal) => (saved ? savedApi.get(saved, signal).catch(() => null) : Promise.resolve(null)), [saved]);
+  // From the list of one's own: a colleague's shared link prints the sites without the owner's name for them.
+  const savedState = useAsync((signal) => (saved ? savedApi.list(signal).then((list) => list.find((a) => a.id === saved) ?? null) : Promise.resolve(null)), [saved]);
   const analyses = useAsync((signal) => Promise.all(positions.slice(0, LABELS.length).map((p) => api.siteAnalysis(p[0], p[1], signal))), [key]);
   const savedAnalysis = savedState.data ?? undefined;
 

@@ -67,6 +67,12 @@ export function useSites(initial: readonly (readonly [number, number])[] = [], i
     setActive(null);
     for (const s of next) analyse(s.label, s.pos);
   };
+  /** Names the sites still at the point given (the addresses a reopened saved analysis holds). */
+  const nameAt = (named: readonly { label: Label; pos: Lonlat; name: string }[]) =>
+    setSites((list) => list.map((s) => {
+      const n = named.find((x) => x.label === s.label && Math.abs(x.pos[0] - s.pos[0]) < 1e-5 && Math.abs(x.pos[1] - s.pos[1]) < 1e-5);
+      return n && !s.name ? { ...s, name: n.name } : s;
+    }));
   /** Moves a site while it is dragged; the analysis shown falls back to the preview. */
   const drag = useCallback((label: Label, pos: Lonlat) => update(label, { pos, name: undefined, server: undefined }), []);
   useEffect(() => {
@@ -75,5 +81,5 @@ export function useSites(initial: readonly (readonly [number, number])[] = [], i
     return () => requests.current.forEach((c) => c.abort());
   }, []);
 
-  return { sites, active, setActive, add, remove, clear, replace, analyse, drag };
+  return { sites, active, setActive, add, remove, clear, replace, nameAt, analyse, drag };
 }

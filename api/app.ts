@@ -26,6 +26,7 @@ import { walkingRoutes } from './routes/walking.js';
 import { settingsRoutes } from './routes/settings.js';
 import { walkingSettingsRoutes } from './routes/walkingSettings.js';
 import { siteAnalysisRoutes } from './routes/siteAnalysis.js';
+import { siteAnalysesRoutes } from './routes/siteAnalyses.js';
 import { clientConfigRoutes, healthRoutes } from './routes/health.js';
 import { tilesRoutes } from './routes/tiles.js';
 import { basemapRoutes } from './routes/basemap.js';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', walkingRoutes);
   app.route('/api', informationNeedsRoutes);
   app.route('/api', siteAnalysisRoutes);
+  app.route('/api', siteAnalysesRoutes);
   app.route('/api', addressRoutes);
   app.route('/api', suggestionRoutes);
   app.route('/api', baseDataRoutes);

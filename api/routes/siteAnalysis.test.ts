@@ -46,7 +46,7 @@ describe('POST /api/site-analysis', () => {
     const res = await analyse({ lon: SITE[0], lat: SITE[1] });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(['areas', 'nearest', 'overlapping_units', 'rings', 'walking']);
+    expect(Object.keys(body).sort()).toEqual(['address', 'areas', 'nearest', 'overlapping_units', 'rings', 'walking']);
     expect(body.rings.map((r: any) => [r.ring, r.radius_m])).toEqual([['immediate', 250], ['neighbourhood', 500], ['area', 1000]]);
     for (const r of body.rings) {
       expect(Object.keys(r.actors).sort()).toEqual([...ACTOR_CATEGORIES].sort());
@@ -149,5 +149,39 @@ describe('the areas a site lies in', () => {
     }
     expect([...seen].sort()).toEqual(['', 'city_area', 'city_area+primary_area']);
     expect((await (await analyse({ lon: SITE[0], lat: SITE[1] })).json()).areas).toEqual([]);
+  });
+});
+
+describe('the street address a site is named by', () => {
+  it('is the nearest base-data address within 150 m (distance checked with turf), else null', async () => {
+    const centre: [number, number] = [18.0, 65.5];
+    const from = (m: number, b: number) => turf.destination(centre, m / 1000, b, { units: 'kilometers' }).geometry.coordinates as [number, number];
+    const fixtures: [number, string, string | null, number, number][] = [
+      [9_100_000_001, 'Provgatan', '12', 90, 10],
+      [9_100_000_002, 'Långvägen', '3B', 60, 200],
+      [9_100_000_003, 'Fjärrgatan', '1', 400, 90],
+    ];
+    for (const [id, street, number, m, b] of fixtures) {
+      const [lon, lat] = from(m, b);
+      await t.db.query(
+        `INSERT INTO base_addresses (osm_type, osm_id, street, housenumber, postcode, city, search, geom)
+         VALUES ('node', $1, $2, $3, '41679', 'Göteborg', lower($2), ST_SetSRID(ST_MakePoint($4, $5), 4326))`, [id, street, number, lon, lat]);
+    }
+    const body = await (await analyse({ lon: centre[0], lat: centre[1] })).json();
+    expect(body.address.label).toBe('Långvägen 3B, 416 79 Göteborg');
+    expect(body.address.distance_m).toBeCloseTo(turf.distance(centre, from(60, 200), { units: 'meters' }), -0.3);
+    // 100 m out along Provgatan 12's bearing, Provgatan is the nearest.
+    const north = from(100, 10);
+    const near = await (await analyse({ lon: north[0], lat: north[1] })).json();
+    expect(near.address.label).toBe('Provgatan 12, 416 79 Göteborg');
+    // 230 m east every address is more than 150 m away (Fjärrgatan 1 the nearest, 170 m); 300 m east, Fjärrgatan 1 is 100 m away.
+    const east = from(230, 90);
+    const far = await (await analyse({ lon: east[0], lat: east[1] })).json();
+    const toFar = turf.distance(east, from(400, 90), { units: 'meters' });
+    expect(toFar).toBeGreaterThan(150);
+    expect(far.address).toBeNull();
+    const close = from(300, 90);
+    expect((await (await analyse({ lon: close[0], lat: close[1] })).json()).address.label).toBe('Fjärrgatan 1, 416 79 Göteborg');
+    expect((await (await analyse({ lon: SITE[0], lat: SITE[1] })).json()).address).toBeNull();
   });
 });

@@ -317,7 +317,7 @@ export const InformationNeedCollection = z
 
 // ---------------------------------------------------------------- site analysis
 
-const coordinate = (name: 'lon' | 'lat', min: number, max: number) =>
+export const coordinate = (name: 'lon' | 'lat', min: number, max: number) =>
   z
     .number({ error: `${name} must be a number from ${min} to ${max} (inside Sweden, WGS 84)` })
     .min(min, { error: `${name} must be a number from ${min} to ${max} (inside Sweden, WGS 84)` })
@@ -364,6 +364,10 @@ export const SiteAnalysis = z
       })
       .nullable()
       .openapi({ description: 'The places inside the outer ring counted by walking band (5, 10 and 15 minutes); null without base data or when the site is more than 300 m from a walkable way.' }),
+    address: z
+      .object({ label: z.string(), distance_m: z.number() })
+      .nullable()
+      .openapi({ description: 'The nearest street address (OpenStreetMap base data) within 150 m of the point, to name the site by; null when none is that near or no addresses are imported.' }),
     areas: z
       .array(z.object({ id: z.number().int(), name: z.string(), level: z.enum(AREA_LEVELS) }))
       .openapi({ description: 'The areas the point lies in (city area first, then primary area), to name the site by where it is; empty outside every imported area.' }),

@@ -5,6 +5,7 @@ import { ACTOR_CATEGORIES, AREA_LEVELS, CHILD_PLACE_KINDS, RINGS, type Ring } fr
 import type {
   Contact, GlobalRadiiT, NearChildPlace, RadiiInputT, SiteAnalysisInputT, SiteAnalysisT, ZoneCollectionT,
 } from '../schemas/proximity.js';
+import { addressLabel } from './addresses.js';
 import { audit } from './audit.js';
 import { seesExact, writerOf, type RequestContext } from './context.js';
 import { auditExactRead, type ShownUnit } from './exactReads.js';
@@ -24,6 +25,9 @@ const siteCounts = statement('site_counts', ['lon', 'lat', 'immediate', 'neighbo
 const siteNearest = statement('site_nearest', ['lon', 'lat']);
 const siteOverlapping = statement('site_overlapping', ['lon', 'lat', 'area', 'need_to_know']);
 const siteAreas = statement('site_areas', ['lon', 'lat']);
+const siteAddress = statement('site_address', ['lon', 'lat', 'max_m']);
+/** How far the nearest street address may lie from a candidate site and still name it (metres). */
+export const SITE_ADDRESS_MAX_M = 150;
 const walkUnit = statement('walk_unit', ['unit_id', 'need_to_know']);
 const walkSitePlaces = statement('walk_site_places', ['lon', 'lat', 'radius']);
 
@@ -226,7 +230,7 @@ const zeros = <T extends string>(codes: readonly T[]) => Object.fromEntries(code
 
 /**
  * Site analysis of a candidate point: counts per ring annulus, the nearest school,
- * preschool and playground, the areas it lies in, and the units whose outer rings overlap this one's (radii
+ * preschool and playground, the nearest street address within SITE_ADDRESS_MAX_M, the areas it lies in, and the units whose outer rings overlap this one's (radii
  * default to the global ones). Overlapping restricted units measured exactly are an
  * exact read, audited; their sensitivity comes with them, so that costs no query.
  */
@@ -235,7 +239,7 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
   const exact = seesExact(ctx);
   const { lon, lat } = input;
   const radii = input.radii ?? (await readGlobalRadii(db));
-  const [counts, nearest, overlapping, areas, walking] = await Promise.all([
+  const [counts, nearest, overlapping, areas, walking, address] = await Promise.all([
     siteCounts.run<{ what: 'actor' | 'child_place'; code: string; ring: Ring; n: number }>(db, {
       lon, lat, immediate: radii.immediate, neighbourhood: radii.neighbourhood, area: radii.area,
     }),
@@ -243,6 +247,7 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
     siteOverlapping.run<{ id: number; name: string; distance_m: number; restricted: boolean }>(db, { lon, lat, area: radii.area, need_to_know: exact }),
     siteAreas.run<{ id: number; name: string; level: (typeof AREA_LEVELS)[number] }>(db, { lon, lat }),
     siteWalking(ctx, { lon, lat }, radii.area),
+    siteAddress.one<{ street: string; housenumber: string | null; postcode: string | null; city: string | null; distance_m: number }>(db, { lon, lat, max_m: SITE_ADDRESS_MAX_M }),
   ]);
   const rings = RINGS.map((ring) => ({ ring, radius_m: radii[ring], actors: zeros(ACTOR_CATEGORIES), child_places: zeros(CHILD_PLACE_KINDS) }));
   for (const c of counts) {
@@ -260,6 +265,7 @@ export async function analyseSite(ctx: RequestContext, input: SiteAnalysisInputT
     nearest: { school: near('school'), preschool: near('preschool'), playground: near('playground') },
     overlapping_units: overlapping.map((o) => ({ id: o.id, name: o.name, distance_m: o.distance_m })),
     walking,
+    address: address ? { label: addressLabel(address), distance_m: address.distance_m } : null,
     areas,
   };
 }

@@ -162,6 +162,12 @@ describe('every route answers with what the document declares', () => {
     const sessions = await ok({ route: 'GET /api/auth/sessions', url: '/api/auth/sessions', cookie: true });
     const otherSession = (sessions.body.sessions as { id: number; current: boolean }[]).find((s) => !s.current)!;
     await ok({ route: 'DELETE /api/auth/sessions/{id}', url: `/api/auth/sessions/${otherSession.id}`, status: 204, cookie: true });
+    const saved = await ok({ route: 'POST /api/site-analyses', url: '/api/site-analyses', status: 201,
+      body: { name: 'Schematest', sites: [{ label: 'A', lon: 11.99, lat: 57.68, name: 'Provgatan 1' }, { label: 'B', lon: 12.0, lat: 57.69 }] } });
+    await ok({ route: 'GET /api/site-analyses', url: '/api/site-analyses' });
+    await ok({ route: 'GET /api/site-analyses/{id}', url: `/api/site-analyses/${saved.body.id}` });
+    await ok({ route: 'PATCH /api/site-analyses/{id}', url: `/api/site-analyses/${saved.body.id}`, body: { name: 'Schematest omdöpt' } });
+    await ok({ route: 'DELETE /api/site-analyses/{id}', url: `/api/site-analyses/${saved.body.id}`, status: 204 });
 
     await ok({ route: 'GET /api/users', url: '/api/users' });
     const user = await ok({ route: 'POST /api/users', url: '/api/users', status: 201, body: { email: 'schema.test@test.example', name: 'Schema Test', role: 'viewer', password: 'a long enough password 1' } });

@@ -61,7 +61,7 @@ async function lonLat(dx: number, dy: number): Promise<[number, number]> {
 
 interface Fixture {
   unitId: number; westAreaId: number; eastAreaId: number; actorId: number; childPlaceId: number; contactPersonId: number;
-  observationId: number; informationId: number; lonLat: Record<'p1' | 'p2' | 'coarse' | 'boundary', [number, number]>;
+  observationId: number; informationId: number; savedAnalysisId: number; lonLat: Record<'p1' | 'p2' | 'coarse' | 'boundary', [number, number]>;
 }
 let fx: Fixture;
 
@@ -102,7 +102,7 @@ beforeAll(async () => {
   };
   const westAreaId = await area('Diff väster', -3000, BOUNDARY);
   const eastAreaId = await area('Diff öster', BOUNDARY, 3000);
-  fx = { unitId: unit!.id, westAreaId, eastAreaId, actorId: actors[0]!, childPlaceId: cps[0]!, contactPersonId: person!.id, observationId: 0, informationId: 0,
+  fx = { unitId: unit!.id, westAreaId, eastAreaId, actorId: actors[0]!, childPlaceId: cps[0]!, contactPersonId: person!.id, observationId: 0, informationId: 0, savedAnalysisId: 0,
     lonLat: { p1: await lonLat(P1, 0), p2: await lonLat(P2, 0), coarse: await lonLat(0, 0), boundary: await lonLat(BOUNDARY, 0) } };
 
   // What editors record around the unit while it stands at P1.
@@ -115,6 +115,11 @@ beforeAll(async () => {
   const info = await t.request('editor', 'POST', '/api/information-needs/mark-informed', { unit_id: fx.unitId, child_place_ids: [cps[0], cps[1]], date: '2026-02-21' });
   expect(info.status, await info.clone().text()).toBe(201);
   fx.informationId = (await info.json()).activity_ids[0];
+  const saved = await t.request('viewer', 'POST', '/api/site-analyses', {
+    name: 'Diff sparad analys', sites: [{ label: 'A', lon: fx.lonLat.p1[0], lat: fx.lonLat.p1[1] }, { label: 'B', lon: fx.lonLat.coarse[0], lat: fx.lonLat.coarse[1] }],
+  });
+  expect(saved.status, await saved.clone().text()).toBe(201);
+  fx.savedAnalysisId = (await saved.json()).id;
 });
 
 /** Web Mercator tile of a point at zoom z. */
@@ -140,6 +145,9 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/auth/me': () => ['/api/auth/me'],
   'GET /api/auth/tokens': () => ['/api/auth/tokens'],
   'GET /api/auth/sessions': () => ['/api/auth/sessions'],
+  // The viewer's own saved site analysis (saved in beforeAll at P1 and the coarse point): its points as given, never moving with the unit.
+  'GET /api/site-analyses': () => ['/api/site-analyses'],
+  'GET /api/site-analyses/{id}': () => [`/api/site-analyses/${fx.savedAnalysisId}`],
   'GET /api/units': () => ['/api/units'],
   'GET /api/units/{id}': () => [`/api/units/${fx.unitId}`],
   'GET /api/units/{id}/zones': () => [`/api/units/${fx.unitId}/zones`],
@@ -248,8 +256,9 @@ const READ_POSTS: Record<string, () => unknown[]> = {
     ...[[2002, 0], [-1995, 0], [300, 0], [0, 1990]].map(([dx, dy]) => ({ dx, dy })),
   ],
 };
-/** Non-GET routes a viewer may call that change only the caller's own session or tokens (never called here). */
-const VIEWER_WRITES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}', 'DELETE /api/auth/sessions/{id}']);
+/** Non-GET routes a viewer may call that change only the caller's own session, tokens or saved site analyses (never called here). */
+const VIEWER_WRITES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}', 'DELETE /api/auth/sessions/{id}',
+  'POST /api/site-analyses', 'PATCH /api/site-analyses/{id}', 'DELETE /api/site-analyses/{id}']);
 
 /** Fields that change with any write, whatever moved. */
 const VOLATILE_KEYS = new Set(['version', 'updated_at']);

@@ -15,6 +15,7 @@ import { ChooseOwnPassword } from './admin/ChooseOwnPassword.js';
  */
 const Shell = lazy(() => import('./Shell.js').then((module) => ({ default: module.Shell })));
 const ContactSheet = lazy(() => import('./views/ContactSheet.js').then((module) => ({ default: module.ContactSheet })));
+const SiteSheet = lazy(() => import('./views/SiteSheet.js').then((module) => ({ default: module.SiteSheet })));
 
 type Session = { status: 'checking' } | { status: 'out'; ended: boolean } | { status: 'error'; error: unknown } | { status: 'in'; me: Me };
 
@@ -70,7 +71,13 @@ function AuthGate() {
         <MeProvider me={session.me} key={session.me.id}>
           <UnitsProvider>
             <Suspense fallback={<Loading />}>
-              {route.name === 'sheet' ? <ContactSheet id={route.id} /> : <Shell me={session.me} onSignOut={signOut} />}
+              {route.name === 'sheet' ? (
+                <ContactSheet id={route.id} />
+              ) : route.name === 'siteSheet' ? (
+                <SiteSheet sites={route.sites} saved={route.saved} />
+              ) : (
+                <Shell me={session.me} onSignOut={signOut} />
+              )}
             </Suspense>
           </UnitsProvider>
         </MeProvider>

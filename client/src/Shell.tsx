@@ -74,7 +74,7 @@ function View({ route }: { route: Route }) {
     case 'needs':
       return <InformationNeeds filters={route.filters} />;
     case 'site':
-      return <SiteAnalysis initialSites={route.sites} />;
+      return <SiteAnalysis initialSites={route.sites} saved={route.saved} />;
     case 'search':
       return <SearchView q={route.q} />;
     case 'implementation':

@@ -78,7 +78,7 @@ export const adminSv = {
   actions: { create: 'Skapad', update: 'Ändrad', delete: 'Borttagen', read_exact: 'Läst exakt läge', export: 'Export', import: 'Import', login: 'Inloggning', logout: 'Utloggning', purge: 'Rensad' } as Record<string, string>,
   entities: {
     unit: 'Enhet', actor: 'Aktör', contact_person: 'Kontaktperson', child_place: 'Barns plats', activity: 'Aktivitet', follow_up: 'Uppföljning',
-    information_need: 'Informationsbehov', session: 'Inloggningssession', setting: 'Inställning', unit_principle: 'Princip', user: 'Användare', api_token: 'API-nyckel', area: 'Område', import: 'Import',
+    information_need: 'Informationsbehov', session: 'Inloggningssession', setting: 'Inställning', unit_principle: 'Princip', user: 'Användare', api_token: 'API-nyckel', area: 'Område', import: 'Import', site_analysis: 'Sparad platsanalys',
   } as Record<string, string>,
   entityPlaceholder: 'enhet, aktör, användare…',
   conflictFields: { name: 'Namn', role: 'Roll', active: 'Aktiv' },
@@ -173,7 +173,7 @@ export const adminEn: typeof adminSv = {
   actions: { create: 'Created', update: 'Changed', delete: 'Removed', read_exact: 'Exact location read', export: 'Export', import: 'Import', login: 'Sign-in', logout: 'Sign-out', purge: 'Purged' } as Record<string, string>,
   entities: {
     unit: 'Unit', actor: 'Actor', contact_person: 'Contact person', child_place: "Children's place", activity: 'Activity', follow_up: 'Follow-up',
-    information_need: 'Information need', session: 'Sign-in session', setting: 'Setting', unit_principle: 'Principle', user: 'User', api_token: 'API token', area: 'Area', import: 'Import',
+    information_need: 'Information need', session: 'Sign-in session', setting: 'Setting', unit_principle: 'Principle', user: 'User', api_token: 'API token', area: 'Area', import: 'Import', site_analysis: 'Saved site analysis',
   } as Record<string, string>,
   entityPlaceholder: 'unit, actor, user…',
   conflictFields: { name: 'Name', role: 'Role', active: 'Active' },

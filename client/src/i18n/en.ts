@@ -4,6 +4,7 @@ import { plural } from '../lib/plural.js';
 import { adminEn } from '../admin/messages.js';
 import { sessionsEn } from '../admin/sessionMessages.js';
 import { passwordResetEn } from '../admin/passwordResetMessages.js';
+import { siteEn } from '../views/site/messages.js';
 import { placementEn } from '../placement/messages.js';
 import { baseDataEn } from '../views/search/baseDataMessages.js';
 import { unitEditEn } from '../views/unit/unitEditMessages.js';
@@ -388,6 +389,7 @@ export const en: Messages = {
   admin: adminEn,
   sessions: sessionsEn,
   passwordReset: passwordResetEn,
+  siteSaved: siteEn,
   placement: placementEn,
   baseData: baseDataEn,
   unitEdit: unitEditEn,

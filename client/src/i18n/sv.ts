@@ -8,6 +8,7 @@ import { plural } from '../lib/plural.js';
 import { adminSv } from '../admin/messages.js';
 import { sessionsSv } from '../admin/sessionMessages.js';
 import { passwordResetSv } from '../admin/passwordResetMessages.js';
+import { siteSv } from '../views/site/messages.js';
 import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
@@ -398,6 +399,7 @@ export const sv = {
   admin: adminSv,
   sessions: sessionsSv,
   passwordReset: passwordResetSv,
+  siteSaved: siteSv,
   placement: placementSv,
   baseData: baseDataSv,
   unitEdit: unitEditSv,

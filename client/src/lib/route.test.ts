@@ -85,6 +85,16 @@ describe('site analysis links', () => {
     expect(routeHref({ name: 'site', sites: [] })).toBe('/site-analysis');
   });
 
+  it('keep the saved analysis open, and the printable comparison has its own path', () => {
+    const href = routeHref({ name: 'site', sites: [[11.97, 57.7]], saved: 12 });
+    expect(href).toBe('/site-analysis?sites=11.97000,57.70000&saved=12');
+    expect(parseRoute('/site-analysis', '?sites=11.97000,57.70000&saved=12')).toEqual({ name: 'site', sites: [[11.97, 57.7]], saved: 12 });
+    expect(routeHref({ name: 'siteSheet', sites: [[11.97, 57.7], [12, 57.69]] })).toBe('/site-analysis/print?sites=11.97000,57.70000;12.00000,57.69000');
+    expect(parseRoute('/site-analysis/print', '?sites=11.97,57.7&saved=3')).toEqual({ name: 'siteSheet', sites: [[11.97, 57.7]], saved: 3 });
+    expect(parseRoute('/site-analysis', '?saved=x')).toEqual({ name: 'site' });
+    expect(routeHref({ name: 'site', saved: 5 })).toBe('/site-analysis?saved=5');
+  });
+
   it('drop what is not a pair of numbers in range, and keep at most three', () => {
     expect(parseRoute('/site-analysis', '?sites=abc;11.9,57.7;200,10;11.9;1,2,3;-0.5,51.5;1,1;2,2')).toEqual({
       name: 'site', sites: [[11.9, 57.7], [-0.5, 51.5], [1, 1]],

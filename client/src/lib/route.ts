@@ -34,7 +34,8 @@ export type Route =
   | { name: 'unit'; id: number; tab: UnitTab; draft?: ActivityDraft }
   | { name: 'newUnit' }
   | { name: 'sheet'; id: number }
-  | { name: 'site'; sites?: readonly (readonly [number, number])[] }
+  | { name: 'site'; sites?: readonly (readonly [number, number])[]; saved?: number }
+  | { name: 'siteSheet'; sites?: readonly (readonly [number, number])[]; saved?: number }
   | { name: 'needs'; filters: NeedsFilters }
   | { name: 'search'; q: string }
   | { name: 'implementation' }
@@ -58,9 +59,10 @@ export function parseRoute(pathname: string, search = ''): Route {
     const unitId = positiveInt(params.get('unit'));
     return unitId ? { name: 'overview', unitId } : { name: 'overview' };
   }
-  if (path === '/site-analysis') {
+  if (path === '/site-analysis' || path === '/site-analysis/print') {
     const sites = parseSites(params.get('sites'));
-    return sites.length ? { name: 'site', sites } : { name: 'site' };
+    const saved = positiveInt(params.get('saved'));
+    return { name: path === '/site-analysis' ? 'site' : 'siteSheet', ...(sites.length ? { sites } : {}), ...(saved ? { saved } : {}) };
   }
   if (path === '/units/new') return { name: 'newUnit' };
   if (path === '/implementation') return { name: 'implementation' };
@@ -116,7 +118,10 @@ export function routeHref(route: Route): string {
     case 'sheet':
       return `/units/${route.id}/sheet`;
     case 'site':
-      return route.sites?.length ? `/site-analysis?sites=${formatSites(route.sites)}` : '/site-analysis';
+    case 'siteSheet': {
+      const query = [route.sites?.length ? `sites=${formatSites(route.sites)}` : '', route.saved ? `saved=${route.saved}` : ''].filter(Boolean).join('&');
+      return `/site-analysis${route.name === 'siteSheet' ? '/print' : ''}${query ? `?${query}` : ''}`;
+    }
     case 'implementation':
       return '/implementation';
     case 'followUps':

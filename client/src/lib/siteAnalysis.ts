@@ -49,8 +49,8 @@ export function previewSiteAnalysis(site: Lonlat, radii: Radii, actors: Actor[],
     .filter((u) => u.distance_m <= u.reach + radii.area)
     .sort((a, b) => a.distance_m - b.distance_m)
     .map(({ id, name, distance_m }) => ({ id, name, distance_m }));
-  // Which areas the site lies in needs their polygons, and walking bands the street network; the server's answer has both.
-  return { rings, nearest, overlapping_units, walking: null, areas: [] };
+  // Which areas the site lies in needs their polygons, walking bands the street network and the address the base data; the server's answer has them.
+  return { rings, nearest, overlapping_units, walking: null, address: null, areas: [] };
 }
 
 /** The three rings around a site as polygons (64 steps), outer first. */

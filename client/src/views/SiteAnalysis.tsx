@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useRouter } from '../hooks/useRoute.js';
+import { Link, useRouter } from '../hooks/useRoute.js';
 import { ErrorMessage } from '../components/Status.js';
 import { useAsync } from '../hooks/useAsync.js';
 import { useI18n } from '../i18n/index.js';
@@ -13,6 +13,8 @@ import { routeHref } from '../lib/route.js';
 import { useUnits } from '../units.js';
 import { AddressField } from '../placement/AddressField.js';
 import { CompareTable } from './site/CompareTable.js';
+import { SavedAnalyses } from './site/SavedAnalyses.js';
+import { savedApi } from './site/savedApi.js';
 import { SiteWarnings } from './site/SiteWarnings.js';
 import { LABELS, useSites } from './site/useSites.js';
 
@@ -25,18 +27,20 @@ const FETCH_RULE = { margin: 1 };
  * counts show at once from the features in the browser; the server's answer
  * replaces them. A site can also be added by address (and is then named by it). A
  * site in water or off the imported land is warned about, and analysed all the same.
- * The sites are kept in the address (a link to share, a reload that keeps them);
- * leaving the view clears them.
+ * The sites are kept in the address (a link to share, a reload that keeps them), with
+ * the saved analysis open (`saved`); leaving the view clears them. Analyses are saved per
+ * user with a name, and the comparison prints as an A4 sheet (SiteSheet).
  */
-export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readonly [number, number])[] }) {
+export function SiteAnalysis({ initialSites, saved }: { initialSites?: readonly (readonly [number, number])[]; saved?: number }) {
   const { m } = useI18n();
   const { map } = useMap();
   const units = useUnits();
   const radiiState = useAsync((signal) => api.zoneRadii(signal), []);
   const radii: Radii | undefined = radiiState.data;
-  const { sites, active, setActive, add, remove, clear, analyse, drag } = useSites(initialSites);
+  const { sites, active, setActive, add, remove, clear, replace, nameAt, analyse, drag } = useSites(initialSites);
+  const [current, setCurrent] = useState<number | undefined>(saved);
   const { navigate } = useRouter();
-  const placed = routeHref({ name: 'site', sites: sites.map((s) => s.pos) });
+  const placed = routeHref({ name: 'site', sites: sites.map((s) => s.pos), saved: current });
   useEffect(() => {
     // Written when the sites rest (not on every step of a drag).
     const timer = window.setTimeout(() => {
@@ -45,6 +49,17 @@ export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readon
     return () => window.clearTimeout(timer);
   }, [placed, navigate]);
   const [announce, setAnnounce] = useState('');
+  useEffect(() => {
+    // A reloaded or shared link to a saved analysis of one's own: its sites keep the addresses they were added by.
+    if (!saved) return;
+    const controller = new AbortController();
+    // From the list (one's own only), so a colleague's link asks for nothing it would be refused.
+    savedApi.list(controller.signal).then(
+      (list) => nameAt((list.find((a) => a.id === saved)?.sites ?? []).flatMap((s) => (s.name ? [{ label: s.label, pos: [s.lon, s.lat] as Lonlat, name: s.name }] : []))),
+      () => {},
+    );
+    return () => controller.abort();
+  }, []);
 
   useEffect(() => {
     document.title = `${m.site.title} – ${m.app.name}`;
@@ -88,9 +103,14 @@ export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readon
           {m.site.placeAtCentre}
         </button>
         {sites.length ? (
-          <button type="button" className="button" onClick={clear}>
+          <button type="button" className="button" onClick={() => { clear(); setCurrent(undefined); }}>
             {m.site.clear}
           </button>
+        ) : null}
+        {sites.length ? (
+          <Link className="button" href={routeHref({ name: 'siteSheet', sites: sites.map((s) => s.pos), saved: current })}>
+            {m.siteSaved.printCompare}
+          </Link>
         ) : null}
       </div>
       {sites.length < LABELS.length ? (
@@ -110,6 +130,17 @@ export function SiteAnalysis({ initialSites }: { initialSites?: readonly (readon
       {radiiState.status === 'error' ? <ErrorMessage error={radiiState.error} onRetry={radiiState.retry} /> : null}
       {actors.status === 'error' ? <ErrorMessage error={actors.error} onRetry={actors.retry} /> : null}
 
+      <SavedAnalyses
+        sites={sites}
+        current={current}
+        onCurrent={setCurrent}
+        announce={setAnnounce}
+        onOpen={(a) => {
+          setCurrent(a.id);
+          replace(a.sites.map((s) => ({ label: s.label, pos: [s.lon, s.lat], name: s.name ?? undefined })));
+          if (map && a.sites.length) map.easeTo({ center: [a.sites[0]!.lon, a.sites[0]!.lat], zoom: Math.max(map.getZoom(), 13.2), duration: 500 });
+        }}
+      />
       <h2>{m.site.compare}</h2>
       {sites.length === 0 ? <p className="muted">{m.site.empty}</p> : <CompareTable columns={columns} active={active} radii={radii} onActivate={setActive} onRemove={remove} />}
     </div>

@@ -6,6 +6,7 @@ import type { SiteAnalysis as Analysis } from '../../lib/apiTypes.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, RINGS } from '../../lib/codes.js';
 import { routeHref } from '../../lib/route.js';
 import { total, type Radii } from '../../lib/siteAnalysis.js';
+import { siteName } from './siteName.js';
 import type { Label, Site } from './useSites.js';
 
 /** One column of the comparison: a site and the analysis shown for it (the server's, or the preview). */
@@ -15,8 +16,14 @@ export interface SiteColumn {
   isPreview: boolean;
 }
 
-/** The sites side by side: coordinates, counts per ring and per walking band, the nearest places, overlapping units. */
-export function CompareTable({ columns, active, radii, onActivate, onRemove }: { columns: SiteColumn[]; active: Label | null; radii: Radii | undefined; onActivate: (l: Label) => void; onRemove: (l: Label) => void }) {
+/**
+ * The sites side by side: each named by its address or area, then the nearest address, the
+ * areas, coordinates, counts per ring and per walking band, the nearest places, overlapping
+ * units. `printable` drops the buttons and links (the printed comparison sheet).
+ */
+export function CompareTable({ columns, active, radii, onActivate, onRemove, printable = false }: {
+  columns: SiteColumn[]; active: Label | null; radii: Radii | undefined; onActivate?: (l: Label) => void; onRemove?: (l: Label) => void; printable?: boolean;
+}) {
   const { m } = useI18n();
   const row = (key: string, head: string, cell: (c: SiteColumn) => ReactNode) => (
     <tr key={key}>
@@ -33,19 +40,26 @@ export function CompareTable({ columns, active, radii, onActivate, onRemove }: {
         <thead>
           <tr>
             <th scope="col">{m.site.measure}</th>
-            {columns.map(({ site }) => (
-              <th scope="col" key={site.label} className={site.label === active ? 'active-site' : undefined}>
-                <span className="site-head">
-                  <button type="button" className="link-button" aria-pressed={site.label === active} onClick={() => onActivate(site.label)}>
-                    {m.site.site(site.label)}
-                  </button>
-                  <button type="button" className="button button-small" aria-label={m.site.remove(site.label)} onClick={() => onRemove(site.label)}>
-                    ×
-                  </button>
-                </span>
-                {site.name ? <span className="cell-sub" data-testid={`site-${site.label}-name`}>{site.name}</span> : null}
-              </th>
-            ))}
+            {columns.map(({ site, analysis, isPreview }) => {
+              const name = siteName(m, site, analysis, isPreview);
+              return (
+                <th scope="col" key={site.label} className={site.label === active ? 'active-site' : undefined}>
+                  {printable ? (
+                    <span className="site-head">{m.site.site(site.label)}</span>
+                  ) : (
+                    <span className="site-head">
+                      <button type="button" className="link-button" aria-pressed={site.label === active} onClick={() => onActivate?.(site.label)}>
+                        {m.site.site(site.label)}
+                      </button>
+                      <button type="button" className="button button-small" aria-label={m.site.remove(site.label)} onClick={() => onRemove?.(site.label)}>
+                        ×
+                      </button>
+                    </span>
+                  )}
+                  <span className="cell-sub" data-testid={`site-${site.label}-name`}>{name ?? m.site.analysing}</span>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -54,12 +68,19 @@ export function CompareTable({ columns, active, radii, onActivate, onRemove }: {
               {isPreview ? '…' : analysis?.areas.length ? analysis.areas.map((a) => `${a.name} (${m.site.areaLevel[a.level]})`).join(', ') : m.site.noArea}
             </td>
           ))}
+          {row('address', m.siteSaved.addressRow, ({ site, analysis, isPreview }) => (
+            <td key={site.label} data-testid={`site-${site.label}-address`}>
+              {isPreview ? '…' : analysis?.address ? <>{analysis.address.label}<span className="cell-sub">{m.distance(analysis.address.distance_m)}</span></> : m.siteSaved.noAddress}
+            </td>
+          ))}
           {row('coordinates', m.site.coordinates, ({ site, isPreview }) => (
             <td key={site.label}>
               {site.pos[1].toFixed(5)}, {site.pos[0].toFixed(5)}
-              <span className={`cell-sub source-${isPreview ? 'preview' : 'server'}`} data-testid={`site-${site.label}-source`}>
-                {site.status === 'loading' ? m.site.analysing : isPreview ? m.site.preview : m.site.server}
-              </span>
+              {printable ? null : (
+                <span className={`cell-sub source-${isPreview ? 'preview' : 'server'}`} data-testid={`site-${site.label}-source`}>
+                  {site.status === 'loading' ? m.site.analysing : isPreview ? m.site.preview : m.site.server}
+                </span>
+              )}
             </td>
           ))}
           {RINGS.map((ring) => row(`a-${ring}`, m.site.actorsInRing(ringName(ring)), ({ site, analysis }) => <CountCell key={site.label} m={m} counts={countsIn(analysis, ring)?.actors} kind="actors" />))}
@@ -77,7 +98,7 @@ export function CompareTable({ columns, active, radii, onActivate, onRemove }: {
                 <ul className="plain-list">
                   {analysis.overlapping_units.map((u) => (
                     <li key={u.id}>
-                      <Link href={routeHref({ name: 'unit', id: u.id, tab: 'contacts' })}>{u.name}</Link>
+                      {printable ? u.name : <Link href={routeHref({ name: 'unit', id: u.id, tab: 'contacts' })}>{u.name}</Link>}
                       <span className="cell-sub">{m.distance(u.distance_m)}</span>
                     </li>
                   ))}

@@ -22,9 +22,9 @@ export interface Site {
  * analysis, aborting that site's previous request; removing a site or leaving the
  * view aborts its request.
  */
-export function useSites(initial: readonly (readonly [number, number])[] = []) {
+export function useSites(initial: readonly (readonly [number, number])[] = [], initialNames: readonly (string | undefined)[] = []) {
   const [sites, setSites] = useState<Site[]>(() =>
-    initial.slice(0, LABELS.length).map((pos, i) => ({ label: LABELS[i]!, pos: [pos[0], pos[1]] as Lonlat, status: 'loading' as const })),
+    initial.slice(0, LABELS.length).map((pos, i) => ({ label: LABELS[i]!, pos: [pos[0], pos[1]] as Lonlat, name: initialNames[i], status: 'loading' as const })),
   );
   const [active, setActive] = useState<Label | null>(null);
   const requests = useRef(new Map<Label, AbortController>());
@@ -60,6 +60,19 @@ export function useSites(initial: readonly (readonly [number, number])[] = []) {
     setSites([]);
     setActive(null);
   };
+  /** Replaces every site with `next` (a saved analysis opened), each analysed afresh. */
+  const replace = (next: readonly { label: Label; pos: Lonlat; name?: string }[]) => {
+    for (const c of requests.current.values()) c.abort();
+    setSites(next.map((s) => ({ ...s, status: 'loading' as const })).sort((a, b) => a.label.localeCompare(b.label)));
+    setActive(null);
+    for (const s of next) analyse(s.label, s.pos);
+  };
+  /** Names the sites still at the point given (the addresses a reopened saved analysis holds). */
+  const nameAt = (named: readonly { label: Label; pos: Lonlat; name: string }[]) =>
+    setSites((list) => list.map((s) => {
+      const n = named.find((x) => x.label === s.label && Math.abs(x.pos[0] - s.pos[0]) < 1e-5 && Math.abs(x.pos[1] - s.pos[1]) < 1e-5);
+      return n && !s.name ? { ...s, name: n.name } : s;
+    }));
   /** Moves a site while it is dragged; the analysis shown falls back to the preview. */
   const drag = useCallback((label: Label, pos: Lonlat) => update(label, { pos, name: undefined, server: undefined }), []);
   useEffect(() => {
@@ -68,5 +81,5 @@ export function useSites(initial: readonly (readonly [number, number])[] = []) {
     return () => requests.current.forEach((c) => c.abort());
   }, []);
 
-  return { sites, active, setActive, add, remove, clear, analyse, drag };
+  return { sites, active, setActive, add, remove, clear, replace, nameAt, analyse, drag };
 }

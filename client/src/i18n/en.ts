@@ -1,6 +1,7 @@
 /** English messages; the type makes them have exactly the keys of the Swedish ones. */
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminEn } from '../admin/messages.js';
+import { mapToolsEn } from '../map/messages.js';
 import { placementEn } from '../placement/messages.js';
 import { baseDataEn } from '../views/search/baseDataMessages.js';
 import { unitEditEn } from '../views/unit/unitEditMessages.js';
@@ -381,6 +382,7 @@ export const en: Messages = {
   list: (items: string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items),
   outreach: outreachEn,
   admin: adminEn,
+  mapTools: mapToolsEn,
   placement: placementEn,
   baseData: baseDataEn,
   unitEdit: unitEditEn,

@@ -5,6 +5,7 @@
 import type { ActorCategory, ChildPlaceKind, InformationStatus, Priority, Ring, SchoolStage, UnitKind, UnitStatus } from '../lib/apiTypes.js';
 import { formatDistance, formatNumber } from '../lib/format.js';
 import { adminSv } from '../admin/messages.js';
+import { mapToolsSv } from '../map/messages.js';
 import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
@@ -393,6 +394,7 @@ export const sv = {
   list: (items: string[]) => new Intl.ListFormat('sv-SE', { type: 'conjunction' }).format(items),
   outreach: outreachSv,
   admin: adminSv,
+  mapTools: mapToolsSv,
   placement: placementSv,
   baseData: baseDataSv,
   unitEdit: unitEditSv,

@@ -4,7 +4,7 @@
  * letter as well as colour. Every layer carries a `ps:slot` that fixes its place in
  * the stack, whatever order the views add them in.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Ring } from '../lib/apiTypes.js';
 
 export const PALETTE = {
@@ -27,18 +27,27 @@ export const PALETTE = {
 export const RING_DASH: Record<Ring, number[] | null> = { immediate: null, neighbourhood: [4, 2], area: [1, 1.6] };
 export const RING_WIDTH: Record<Ring, number> = { immediate: 3, neighbourhood: 2.5, area: 2.5 };
 
-/** Stacking order of our layers, bottom to top. */
+/**
+ * Stacking order of our layers, bottom to top. MapLibre places symbols from the top
+ * layer down, so the upper layers win the collision checks: zone labels first, then
+ * the units' labels (with an invisible copy of the house, so nothing is placed over
+ * the house either), then the labels of actors and children's places, which are
+ * left out where they do not fit. Clusters lie under the units' houses, and single
+ * places above them: a school next to a unit covers only the foot of its house.
+ */
 export const SLOT = {
   areas: 10,
   zones: 20,
-  zoneLabels: 25,
-  needsHalo: 28,
-  children: 30,
+  needsHalo: 26,
+  clusters: 28,
+  units: 30,
+  children: 34,
   actors: 40,
   results: 45,
-  units: 50,
   selection: 60,
   labels: 70,
+  unitLabels: 72,
+  zoneLabels: 75,
 } as const;
 export type Slot = (typeof SLOT)[keyof typeof SLOT];
 
@@ -50,9 +59,21 @@ const FONT_BOLD = ['Noto Sans Bold'];
 
 const textHalo = { 'text-color': PALETTE.ink, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 } as const;
 
+type SymbolLayout = NonNullable<SymbolLayerSpecification['layout']>;
+
+/** The unit's image by its status: open, planned (hollow, dashed), closed (grey, struck through). */
+export const UNIT_ICON: ExpressionSpecification = ['match', ['get', 'status'], 'planned', 'ps-unit-planned', 'closed', 'ps-unit-closed', 'ps-unit'];
+const UNIT_ICON_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1];
+/** Open units are placed (and labelled) before planned ones, planned before closed. */
+const UNIT_SORT: ExpressionSpecification = ['match', ['get', 'status'], 'open', 0, 'planned', 1, 2];
+
 /**
- * Units: a house symbol with the name below from zoom 10 (where it fits). Views
- * about other things draw the units underneath theirs, for orientation only.
+ * Units: a house standing on its point (anchored at its foot, so a place at the same
+ * spot, drawn above it, leaves the house visible), with the name to its right from
+ * zoom 10. The `-label` layer, on top of every other data layer, holds the name and
+ * an invisible copy of the house: both take their place in the collision index first,
+ * so no other label is put over a unit. Views about other things draw the units
+ * underneath theirs, for orientation only (`labels: false`).
  */
 export function unitLayers(source: string, options: { slot?: Slot; labels?: boolean } = {}): LayerSpecification[] {
   const { slot: slotNo = SLOT.units, labels = true } = options;
@@ -63,25 +84,65 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
       source,
       metadata: slot(slotNo),
       layout: {
-        'icon-image': 'ps-unit',
+        'icon-image': UNIT_ICON,
+        'icon-anchor': 'bottom',
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1],
+        'icon-size': UNIT_ICON_SIZE,
+        'symbol-sort-key': UNIT_SORT,
+      },
+    },
+    {
+      id: `${source}-label`,
+      type: 'symbol',
+      source,
+      metadata: slot(SLOT.unitLabels),
+      layout: {
+        'icon-image': UNIT_ICON,
+        'icon-anchor': 'bottom',
+        'icon-allow-overlap': true,
+        'icon-size': UNIT_ICON_SIZE,
+        'symbol-sort-key': UNIT_SORT,
         'text-field': labels ? ['step', ['zoom'], '', 10, ['get', 'name']] : '',
         'text-font': FONT_BOLD,
         'text-size': 12,
-        'text-offset': [0, 1.5],
-        'text-anchor': 'top',
+        'text-anchor': 'left',
+        'text-offset': [1.2, -1.2],
+        'text-justify': 'left',
         'text-optional': true,
         'text-max-width': 10,
+        'text-padding': 2,
       },
-      paint: { ...textHalo, 'text-color': PALETTE.unit },
+      paint: {
+        ...textHalo,
+        'icon-opacity': 0,
+        'text-color': ['match', ['get', 'status'], 'closed', '#374151', PALETTE.unit],
+      },
     },
   ];
 }
 
+/**
+ * The name of an actor or a children's place beside its symbol from zoom 13, on
+ * whichever side has room, or not at all (the symbol always shows).
+ */
+const POINT_LABEL: SymbolLayout = {
+  'text-field': ['step', ['zoom'], '', 13, ['get', 'name']],
+  'text-font': FONT,
+  'text-size': 11,
+  'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+  'text-radial-offset': 1.05,
+  'text-justify': 'auto',
+  'text-max-width': 9,
+  'text-optional': true,
+  'text-padding': 2,
+};
+
+/** Where the ring around a selected unit goes: round its house, which stands above the point. */
+export const UNIT_RING_SHIFT: [number, number] = [0, -14];
+
 /** A ring around the selected feature, drawn below its symbol's label. */
-export function selectionLayer(source: string, id: number | string | null, radius = 19): LayerSpecification {
+export function selectionLayer(source: string, id: number | string | null, radius = 19, translate?: [number, number]): LayerSpecification {
   return {
     id: `${source}-selected`,
     type: 'circle',
@@ -93,6 +154,7 @@ export function selectionLayer(source: string, id: number | string | null, radiu
       'circle-color': 'rgba(253, 224, 71, 0.35)',
       'circle-stroke-color': PALETTE.selection,
       'circle-stroke-width': 3,
+      ...(translate ? { 'circle-translate': translate } : {}),
     },
   };
 }
@@ -102,35 +164,28 @@ export function selectionFilter(id: number | string | null): FilterSpecification
 }
 
 /**
- * Clustered points: clusters are white discs with the count, single points their
- * category's symbol. `icon` picks the image from the feature's properties.
+ * Clustered points: clusters are white discs with the count in the layer's colour
+ * (`ps-cluster-<image>`), under the units; single points their category's symbol.
+ * `icon` picks the image from the feature's properties.
  */
-export function clusteredPointLayers(source: string, icon: ExpressionSpecification, colour: string, slotNo: Slot): LayerSpecification[] {
+export function clusteredPointLayers(source: string, icon: ExpressionSpecification, image: 'actors' | 'children', slotNo: Slot): LayerSpecification[] {
   return [
     {
       id: `${source}-clusters`,
-      type: 'circle',
-      source,
-      metadata: slot(slotNo),
-      filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': PALETTE.halo,
-        'circle-stroke-color': colour,
-        'circle-stroke-width': 3,
-        'circle-radius': ['step', ['get', 'point_count'], 14, 10, 17, 30, 21],
-      },
-    },
-    {
-      id: `${source}-cluster-count`,
       type: 'symbol',
       source,
-      metadata: slot(slotNo),
+      metadata: slot(SLOT.clusters),
       filter: ['has', 'point_count'],
       layout: {
+        'icon-image': `ps-cluster-${image}`,
+        'icon-size': ['step', ['get', 'point_count'], 0.82, 10, 1, 30, 1.2],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
         'text-field': ['to-string', ['get', 'point_count']],
         'text-font': FONT_BOLD,
         'text-size': 12,
         'text-allow-overlap': true,
+        'text-ignore-placement': true,
       },
       paint: { 'text-color': PALETTE.ink },
     },
@@ -138,8 +193,13 @@ export function clusteredPointLayers(source: string, icon: ExpressionSpecificati
   ];
 }
 
-/** Single points drawn with their symbol. */
-export function pointSymbolLayer(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification {
+/**
+ * Single points drawn with their symbol (always: it may overlap another) and their
+ * name where it fits (`labels`). The symbols take part in the collision checks, so no
+ * later label is put over one.
+ */
+export function pointSymbolLayer(source: string, icon: ExpressionSpecification, slotNo: Slot, options: { labels?: boolean } = {}): LayerSpecification {
+  const { labels = true } = options;
   return {
     id: `${source}-symbol`,
     type: 'symbol',
@@ -150,7 +210,9 @@ export function pointSymbolLayer(source: string, icon: ExpressionSpecification, 
       'icon-image': icon,
       'icon-allow-overlap': true,
       'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1],
+      ...(labels ? POINT_LABEL : {}),
     },
+    paint: { ...textHalo, 'text-color': '#111827' },
   };
 }
 
@@ -218,7 +280,6 @@ export function zoneLabelLayer(source: string): LayerSpecification {
       'text-anchor': 'bottom',
       'text-offset': [0, -0.2],
       'text-allow-overlap': true,
-      'text-ignore-placement': true,
     },
     paint: {
       'text-color': ['match', ['get', 'ring'], 'immediate', PALETTE.ring.immediate, 'neighbourhood', PALETTE.ring.neighbourhood, PALETTE.ring.area],

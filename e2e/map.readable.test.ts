@@ -40,7 +40,12 @@ async function view(page: Page, center: LonLat, zoom: number): Promise<void> {
  * several times wider than tall). Boxes of layers that ignore placement (clusters, the
  * drawn houses) are in another grid and not read.
  */
-async function placedBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[] }> {
+async function placedBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]; own: Map<Box, Box> }> {
+  const { labels, icons, pairs } = await collisionBoxes(page);
+  return { labels, icons, own: new Map(pairs.map(([l, i]) => [labels[l]!, icons[i]!])) };
+}
+
+async function collisionBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]; pairs: [number, number][] }> {
   return page.evaluate(() => {
     const map = (document.querySelector('.map-canvas') as unknown as { psMap: unknown }).psMap as {
       style: { placement: { collisionIndex: { grid: { boxKeys: { bucketInstanceId: number; featureIndex: number }[]; bboxes: number[] } } } };
@@ -49,10 +54,12 @@ async function placedBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[] }>
     const boxes = boxKeys.map((k, i) => ({ k, b: { x1: bboxes[4 * i]!, y1: bboxes[4 * i + 1]!, x2: bboxes[4 * i + 2]!, y2: bboxes[4 * i + 3]! } }));
     const labels: Box[] = [];
     const icons: Box[] = [];
+    const pairs: [number, number][] = [];
     for (let i = 0; i < boxes.length; i++) {
       const { k, b } = boxes[i]!;
       const next = boxes[i + 1];
       if (next && next.k.bucketInstanceId === k.bucketInstanceId && next.k.featureIndex === k.featureIndex) {
+        pairs.push([labels.length, icons.length]);
         labels.push(b);
         icons.push(next.b);
         i++;
@@ -62,20 +69,23 @@ async function placedBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[] }>
       const h = b.y2 - b.y1;
       (Math.abs(w - h) <= 1.5 ? icons : labels).push(b);
     }
-    return { labels, icons };
+    return { labels, icons, pairs };
   });
 }
 
 const overlap = (a: Box, b: Box, tolerance = 1) =>
   Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > tolerance && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > tolerance;
 
-/** Pairs of labels that overlap, and labels over a unit's house (the houses' invisible copies are the icons of 27 px and more). */
-function overlaps({ labels, icons }: { labels: Box[]; icons: Box[] }): string[] {
+/**
+ * Pairs of labels that overlap, and labels over a unit's house (the houses' invisible
+ * copies are the icons of 31 px and more: 30 px houses with 2 px padding, point symbols are 24 px at most), other than the label's own symbol.
+ */
+function overlaps({ labels, icons, own }: { labels: Box[]; icons: Box[]; own: Map<Box, Box> }): string[] {
   const found: string[] = [];
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++) if (overlap(labels[i]!, labels[j]!)) found.push(`label ${JSON.stringify(labels[i])} × label ${JSON.stringify(labels[j])}`);
-  const houses = icons.filter((b) => b.x2 - b.x1 >= 27);
-  for (const l of labels) for (const h of houses) if (overlap(l, h)) found.push(`label ${JSON.stringify(l)} × unit ${JSON.stringify(h)}`);
+  const houses = icons.filter((b) => b.x2 - b.x1 >= 31);
+  for (const l of labels) for (const h of houses) if (h !== own.get(l) && overlap(l, h)) found.push(`label ${JSON.stringify(l)} × unit ${JSON.stringify(h)}`);
   return found;
 }
 

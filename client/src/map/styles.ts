@@ -30,10 +30,10 @@ export const RING_WIDTH: Record<Ring, number> = { immediate: 3, neighbourhood: 2
 /**
  * Stacking order of our layers, bottom to top. MapLibre places symbols from the top
  * layer down, so the upper layers win the collision checks: zone labels first, then
- * the units' labels (with an invisible copy of the house, so nothing is placed over
- * the house either), then the labels of actors and children's places, which are
- * left out where they do not fit. Clusters lie under the units' houses, and single
- * places above them: a school next to a unit covers only the foot of its house.
+ * the places' symbols and the units' houses (invisible copies, `reserve` and
+ * `unitReserve`), then the units' names on the first side of the house that is free, then the labels of actors and children's
+ * places, left out where they do not fit. Clusters lie under the units' houses, and
+ * single places above them: a school next to a unit covers only the foot of its house.
  */
 export const SLOT = {
   areas: 10,
@@ -47,6 +47,8 @@ export const SLOT = {
   selection: 60,
   labels: 70,
   unitLabels: 72,
+  unitReserve: 73,
+  reserve: 74,
   zoneLabels: 75,
 } as const;
 export type Slot = (typeof SLOT)[keyof typeof SLOT];
@@ -69,10 +71,10 @@ const UNIT_SORT: ExpressionSpecification = ['match', ['get', 'status'], 'open', 
 
 /**
  * Units: a house standing on its point (anchored at its foot, so a place at the same
- * spot, drawn above it, leaves the house visible), with the name to its right from
- * zoom 10. The `-label` layer, on top of every other data layer, holds the name and
- * an invisible copy of the house: both take their place in the collision index first,
- * so no other label is put over a unit. Views about other things draw the units
+ * spot, drawn above it, leaves the house visible), with the name beside it from
+ * zoom 10. `-reserve`, an invisible copy of the houses high in the stack, claims their
+ * place before any label is placed, so no name is put over a house; `-label`, above
+ * every other data layer but the zone labels, puts the name on a free side. Views about other things draw the units
  * underneath theirs, for orientation only (`labels: false`).
  */
 export function unitLayers(source: string, options: { slot?: Slot; labels?: boolean } = {}): LayerSpecification[] {
@@ -93,32 +95,38 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
       },
     },
     {
-      id: `${source}-label`,
+      id: `${source}-reserve`,
       type: 'symbol',
       source,
-      metadata: slot(SLOT.unitLabels),
-      layout: {
-        'icon-image': UNIT_ICON,
-        'icon-anchor': 'bottom',
-        'icon-allow-overlap': true,
-        'icon-size': UNIT_ICON_SIZE,
-        'symbol-sort-key': UNIT_SORT,
-        'text-field': labels ? ['step', ['zoom'], '', 10, ['get', 'name']] : '',
-        'text-font': FONT_BOLD,
-        'text-size': 12,
-        'text-anchor': 'left',
-        'text-offset': [1.2, -1.2],
-        'text-justify': 'left',
-        'text-optional': true,
-        'text-max-width': 10,
-        'text-padding': 2,
-      },
-      paint: {
-        ...textHalo,
-        'icon-opacity': 0,
-        'text-color': ['match', ['get', 'status'], 'closed', '#374151', PALETTE.unit],
-      },
+      metadata: slot(SLOT.unitReserve),
+      layout: { 'icon-image': UNIT_ICON, 'icon-anchor': 'bottom', 'icon-allow-overlap': true, 'icon-size': UNIT_ICON_SIZE },
+      paint: { 'icon-opacity': 0 },
     },
+    ...(labels
+      ? [
+          {
+            id: `${source}-label`,
+            type: 'symbol',
+            source,
+            metadata: slot(SLOT.unitLabels),
+            minzoom: 10,
+            layout: {
+              'symbol-sort-key': UNIT_SORT,
+              'text-field': ['get', 'name'],
+              'text-font': FONT_BOLD,
+              'text-size': 12,
+              // Right of the house, else left, above or below it: the first side where it covers
+              // nothing (a house, another unit's name, a zone label, from zoom 14 a place's symbol).
+              // The offsets (em) keep the name clear of its own house's box.
+              'text-variable-anchor-offset': ['left', [1.65, -1.25], 'right', [-1.65, -1.25], 'bottom', [0, -2.95], 'top', [0, 0.45]],
+              'text-justify': 'auto',
+              'text-max-width': 10,
+              'text-padding': 2,
+            },
+            paint: { ...textHalo, 'text-color': ['match', ['get', 'status'], 'closed', '#374151', PALETTE.unit] },
+          } satisfies LayerSpecification,
+        ]
+      : []),
   ];
 }
 
@@ -126,12 +134,15 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
  * The name of an actor or a children's place beside its symbol from zoom 13, on
  * whichever side has room, or not at all (the symbol always shows).
  */
+const POINT_ICON_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1];
+
 const POINT_LABEL: SymbolLayout = {
   'text-field': ['step', ['zoom'], '', 13, ['get', 'name']],
   'text-font': FONT,
   'text-size': 11,
   'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-  'text-radial-offset': 1.05,
+  // Clear of the symbol's own box (12 px half width and 2 px padding at 11 px text): the reserve layer holds it.
+  'text-radial-offset': 1.5,
   'text-justify': 'auto',
   'text-max-width': 9,
   'text-optional': true,
@@ -189,17 +200,12 @@ export function clusteredPointLayers(source: string, icon: ExpressionSpecificati
       },
       paint: { 'text-color': PALETTE.ink },
     },
-    pointSymbolLayer(source, icon, slotNo),
+    ...pointLayers(source, icon, slotNo),
   ];
 }
 
-/**
- * Single points drawn with their symbol (always: it may overlap another) and their
- * name where it fits (`labels`). The symbols take part in the collision checks, so no
- * later label is put over one.
- */
-export function pointSymbolLayer(source: string, icon: ExpressionSpecification, slotNo: Slot, options: { labels?: boolean } = {}): LayerSpecification {
-  const { labels = true } = options;
+/** Single points drawn with their symbol (always, overlapping if need be), without labels. */
+export function pointSymbolLayer(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification {
   return {
     id: `${source}-symbol`,
     type: 'symbol',
@@ -209,11 +215,47 @@ export function pointSymbolLayer(source: string, icon: ExpressionSpecification, 
     layout: {
       'icon-image': icon,
       'icon-allow-overlap': true,
-      'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1],
-      ...(labels ? POINT_LABEL : {}),
+      'icon-size': POINT_ICON_SIZE,
     },
-    paint: { ...textHalo, 'text-color': '#111827' },
   };
+}
+
+/**
+ * Single points with their name where it fits. Two layers: `-reserve`, high in the
+ * stack and invisible, claims each symbol's place (from zoom 14) before the units' labels are placed
+ * (so a unit's name goes to a side where it covers no place, while there is one);
+ * `-symbol`, in the point's own slot, draws the symbol (always) and the name beside
+ * it (only where nothing else is).
+ */
+export function pointLayers(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-reserve`,
+      type: 'symbol',
+      source,
+      metadata: slot(SLOT.reserve),
+      // Below zoom 14 the symbols are small and many: the units' names go first there.
+      minzoom: 14,
+      filter: ['!', ['has', 'point_count']],
+      layout: { 'icon-image': icon, 'icon-allow-overlap': true, 'icon-size': POINT_ICON_SIZE },
+      paint: { 'icon-opacity': 0 },
+    },
+    {
+      id: `${source}-symbol`,
+      type: 'symbol',
+      source,
+      metadata: slot(slotNo),
+      filter: ['!', ['has', 'point_count']],
+      layout: {
+        'icon-image': icon,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': POINT_ICON_SIZE,
+        ...POINT_LABEL,
+      },
+      paint: { ...textHalo, 'text-color': '#111827' },
+    },
+  ];
 }
 
 export const ACTOR_ICON: ExpressionSpecification = ['concat', 'ps-actor-', ['get', 'category']];

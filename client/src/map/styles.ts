@@ -30,8 +30,9 @@ export const RING_WIDTH: Record<Ring, number> = { immediate: 3, neighbourhood: 2
 /**
  * Stacking order of our layers, bottom to top. MapLibre places symbols from the top
  * layer down, so the upper layers win the collision checks: zone labels first, then
- * the places' symbols and the units' houses (invisible copies, `reserve` and
- * `unitReserve`), then the units' names on the first side of the house that is free, then the labels of actors and children's
+ * the units' houses and the places' symbols (invisible copies, `unitReserve` and
+ * `reserve`), then the units' names on the first free side of the house (over a
+ * place's symbol only when no side is free), then the labels of actors and children's
  * places, left out where they do not fit. Clusters lie under the units' houses, and
  * single places above them: a school next to a unit covers only the foot of its house.
  */
@@ -47,8 +48,8 @@ export const SLOT = {
   selection: 60,
   labels: 70,
   unitLabels: 72,
-  unitReserve: 73,
-  reserve: 74,
+  reserve: 73,
+  unitReserve: 74,
   zoneLabels: 75,
 } as const;
 export type Slot = (typeof SLOT)[keyof typeof SLOT];
@@ -99,7 +100,8 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
       type: 'symbol',
       source,
       metadata: slot(SLOT.unitReserve),
-      layout: { 'icon-image': UNIT_ICON, 'icon-anchor': 'bottom', 'icon-allow-overlap': true, 'icon-size': UNIT_ICON_SIZE },
+      // 'never': a name may not be put over it even when it must cover a place's symbol.
+      layout: { 'icon-image': UNIT_ICON, 'icon-anchor': 'bottom', 'icon-overlap': 'never', 'icon-size': UNIT_ICON_SIZE },
       paint: { 'icon-opacity': 0 },
     },
     ...(labels
@@ -116,10 +118,13 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
               'text-font': FONT_BOLD,
               'text-size': 12,
               // Right of the house, else left, above or below it: the first side where it covers
-              // nothing (a house, another unit's name, a zone label, from zoom 14 a place's symbol).
-              // The offsets (em) keep the name clear of its own house's box.
+              // nothing (a house, another unit's name, a zone label, from zoom 14 a place's symbol);
+              // from zoom 14, where every side has a place's symbol, over it ('cooperative': never
+              // over a house or a zone label; below 14 the places do not compete, and two
+              // units' names never overlap). The offsets (em) keep the name clear of its own house.
               'text-variable-anchor-offset': ['left', [1.65, -1.25], 'right', [-1.65, -1.25], 'bottom', [0, -2.95], 'top', [0, 0.45]],
               'text-justify': 'auto',
+              'text-overlap': ['step', ['zoom'], 'never', 14, 'cooperative'],
               'text-max-width': 10,
               'text-padding': 2,
             },
@@ -321,7 +326,8 @@ export function zoneLabelLayer(source: string): LayerSpecification {
       'text-size': 12,
       'text-anchor': 'bottom',
       'text-offset': [0, -0.2],
-      'text-allow-overlap': true,
+      // Placed first of all; 'never' keeps the units' names off them.
+      'text-overlap': 'never',
     },
     paint: {
       'text-color': ['match', ['get', 'ring'], 'immediate', PALETTE.ring.immediate, 'neighbourhood', PALETTE.ring.neighbourhood, PALETTE.ring.area],

@@ -248,9 +248,10 @@ describe.skipIf(!hasChromium)('a map people can read', () => {
       await page.goto('/');
       await waitForMap(page);
       await view(page, [11.975, 57.7], 13);
-      const measure = page.getByRole('button', { name: lang === 'sv' ? 'Mät avstånd' : 'Measure distance' });
-      await measure.click();
+      await page.getByRole('button', { name: lang === 'sv' ? 'Mät avstånd' : 'Measure distance' }).click();
+      const measure = page.locator('.ps-measure-button');
       await expect.poll(() => measure.getAttribute('aria-pressed'), POLL).toBe('true');
+      expect(await measure.getAttribute('aria-label')).toBe(lang === 'sv' ? 'Avsluta mätningen' : 'End measuring');
       const canvas = page.locator('.map-canvas canvas');
       const box = (await canvas.boundingBox())!;
       const clicks = [[300, 300], [700, 420], [900, 200]] as const;
@@ -267,9 +268,21 @@ describe.skipIf(!hasChromium)('a map people can read', () => {
       // Keyboard: Enter on the focused map adds its centre.
       await canvas.focus();
       await page.keyboard.press('Enter');
-      const centre = await page.evaluate(() => (document.querySelector('.map-canvas') as unknown as { psMap: import('maplibre-gl').Map }).psMap.getCenter().toArray());
-      const withCentre = length(lineString([...points, centre]), { units: 'kilometers' }) * 1000;
-      await expect.poll(async () => Number(await status.getAttribute('data-metres')), POLL).toBeCloseTo(withCentre, 1);
+      await expect.poll(async () => Number(await status.getAttribute('data-metres')), POLL).toBeGreaterThan(expected + 1);
+      const { centre, drawn } = await page.evaluate(() => {
+        const map = (document.querySelector('.map-canvas') as unknown as { psMap: import('maplibre-gl').Map }).psMap;
+        const data = (map.getSource('ps-measure') as unknown as { _data: { geojson?: GeoJSON.FeatureCollection } & GeoJSON.FeatureCollection })._data;
+        const fc = (data.geojson ?? data) as GeoJSON.FeatureCollection;
+        return {
+          centre: map.getCenter().toArray(),
+          drawn: fc.features.filter((f) => f.geometry.type === 'Point').map((f) => (f.geometry as GeoJSON.Point).coordinates as [number, number]),
+        };
+      });
+      expect(drawn).toHaveLength(4);
+      expect(drawn[3]![0]).toBeCloseTo(centre[0]!, 4);
+      expect(drawn[3]![1]).toBeCloseTo(centre[1]!, 4);
+      const withCentre = length(lineString(drawn), { units: 'kilometers' }) * 1000;
+      expect(Number(await status.getAttribute('data-metres'))).toBeCloseTo(withCentre, 1);
       await screenshot(page, `map-readable-measure-${lang}`);
       await expectAccessible(page, `measuring (${lang})`);
       await page.keyboard.press('Escape');

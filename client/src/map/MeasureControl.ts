@@ -150,8 +150,8 @@ export class MeasureControl implements IControl {
   }
 
   private show(text: string): void {
+    // Kept in the page while empty (collapsed by CSS), so screen readers announce each new total.
     this.output.textContent = text;
-    this.output.hidden = text === '';
   }
 
   private collection(): GeoJSON.FeatureCollection {

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { setAll, useLayers } from '../layers.js';
-import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS } from '../lib/codes.js';
-import { actorSymbol, childSymbol, UNIT_SYMBOL, type SymbolSpec } from '../map/icons.js';
+import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_STATUSES } from '../lib/codes.js';
+import { actorSymbol, childSymbol, clusterSymbol, UNIT_SYMBOL, unitImage, unitSymbol, type SymbolSpec } from '../map/icons.js';
+import { PALETTE } from '../map/styles.js';
 import { SymbolImg } from './SymbolImg.js';
 
 /** Layer switches, each with its map symbol: the switches are the legend. */
@@ -19,9 +20,17 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
         <legend className="visually-hidden">{m.layers.units}</legend>
         <label className="check">
           <input type="checkbox" checked={layers.units} onChange={(e) => setLayers({ ...layers, units: e.target.checked })} />
-          <SymbolImg spec={UNIT_SYMBOL} />
+          <SymbolImg spec={UNIT_SYMBOL} image="ps-unit" />
           {m.layers.units}
         </label>
+        <ul className="legend-list legend-status" aria-label={m.mapTools.unitStatusLegend}>
+          {UNIT_STATUSES.map((st) => (
+            <li key={st}>
+              <SymbolImg spec={unitSymbol(st)} image={unitImage(st)} />
+              {m.unitStatus[st]}
+            </li>
+          ))}
+        </ul>
       </fieldset>
       <CodeGroup
         legend={m.layers.childPlaces}
@@ -30,6 +39,7 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
         on={layers.children}
         onChange={(children) => setLayers({ ...layers, children })}
         symbolOf={childSymbol}
+        imageOf={(k) => `ps-child-${k}`}
         labelOf={(k) => m.childPlaceKindPlural[k]}
       />
       <CodeGroup
@@ -38,7 +48,8 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
         codes={ACTOR_CATEGORIES}
         on={layers.actors}
         onChange={(actors) => setLayers({ ...layers, actors })}
-        symbolOf={(c) => actorSymbol(m.actorSymbol[c])}
+        symbolOf={actorSymbol}
+        imageOf={(c) => `ps-actor-${c}`}
         labelOf={(c) => m.actorCategory[c]}
         grid
       />
@@ -52,7 +63,8 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
       </fieldset>
       <p className="legend-note">
         <span className="legend-cluster" aria-hidden="true">
-          12
+          <SymbolImg spec={clusterSymbol(PALETTE.actor)} size={24} image="ps-cluster-actors" />
+          <span>12</span>
         </span>
         {m.layers.clusterLegend}
       </p>
@@ -68,6 +80,7 @@ function CodeGroup<C extends string>({
   on,
   onChange,
   symbolOf,
+  imageOf,
   labelOf,
   grid = false,
 }: {
@@ -77,6 +90,7 @@ function CodeGroup<C extends string>({
   on: Record<C, boolean>;
   onChange: (next: Record<C, boolean>) => void;
   symbolOf: (code: C) => SymbolSpec;
+  imageOf: (code: C) => string;
   labelOf: (code: C) => string;
   grid?: boolean;
 }) {
@@ -85,7 +99,7 @@ function CodeGroup<C extends string>({
   const checks = codes.map((c) => (
     <label className="check" key={c}>
       <input type="checkbox" checked={on[c]} onChange={(e) => onChange({ ...on, [c]: e.target.checked })} />
-      <SymbolImg spec={symbolOf(c)} />
+      <SymbolImg spec={symbolOf(c)} image={imageOf(c)} />
       {labelOf(c)}
     </label>
   ));

@@ -10,7 +10,7 @@ type Selectable = Pick<FeatureListItem, 'selected' | 'onSelect'>;
 export function actorItem(m: Messages, a: Actor, select: Selectable, withAddress = false): FeatureListItem {
   const p = a.properties;
   const meta = m.actorCategory[p.category] + (withAddress && p.address ? ` · ${p.address}` : '');
-  return { id: a.id, name: p.name, meta, symbol: <SymbolImg spec={actorSymbol(m.actorSymbol[p.category])} />, ...select };
+  return { id: a.id, name: p.name, meta, symbol: <SymbolImg spec={actorSymbol(p.category)} />, ...select };
 }
 
 /** A children's place as a list entry: its kind's symbol and name, and the address when `withAddress`. */

@@ -5,6 +5,7 @@ import { adminEn } from '../admin/messages.js';
 import { sessionsEn } from '../admin/sessionMessages.js';
 import { passwordResetEn } from '../admin/passwordResetMessages.js';
 import { siteEn } from '../views/site/messages.js';
+import { mapToolsEn } from '../map/messages.js';
 import { placementEn } from '../placement/messages.js';
 import { baseDataEn } from '../views/search/baseDataMessages.js';
 import { unitEditEn } from '../views/unit/unitEditMessages.js';
@@ -390,6 +391,7 @@ export const en: Messages = {
   sessions: sessionsEn,
   passwordReset: passwordResetEn,
   siteSaved: siteEn,
+  mapTools: mapToolsEn,
   placement: placementEn,
   baseData: baseDataEn,
   unitEdit: unitEditEn,

@@ -9,6 +9,7 @@ import { adminSv } from '../admin/messages.js';
 import { sessionsSv } from '../admin/sessionMessages.js';
 import { passwordResetSv } from '../admin/passwordResetMessages.js';
 import { siteSv } from '../views/site/messages.js';
+import { mapToolsSv } from '../map/messages.js';
 import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
@@ -400,6 +401,7 @@ export const sv = {
   sessions: sessionsSv,
   passwordReset: passwordResetSv,
   siteSaved: siteSv,
+  mapTools: mapToolsSv,
   placement: placementSv,
   baseData: baseDataSv,
   unitEdit: unitEditSv,

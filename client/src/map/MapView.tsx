@@ -1,9 +1,10 @@
-import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { FullscreenControl, GeolocateControl, Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { basemap, reportBasemap } from './basemap.js';
 import { mapSymbols } from './icons.js';
+import { formatMeasured, MeasureControl } from './MeasureControl.js';
 import { ensureImages } from './ops.js';
 
 setWorkerUrl(workerUrl);
@@ -34,7 +35,10 @@ interface MapViewProps {
   interactive?: boolean;
   /** Keep the drawing so it can be printed or copied to an image. */
   preserveDrawingBuffer?: boolean;
-  /** Scale bar (bottom left) and zoom buttons (top right) unless false. */
+  /**
+   * Unless false: the scale bar (bottom left, metres switching to kilometres), and on an
+   * interactive map zoom, full screen, locate me and measure a distance (top right).
+   */
   controls?: boolean;
   overlay?: ReactNode;
   /**
@@ -82,7 +86,14 @@ export function MapView({ children, panel, className, interactive = true, preser
       reportBasemap(created);
       created.touchZoomRotate.disableRotation();
       if (controls) {
-        if (interactive) created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+        if (interactive) {
+          created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+          created.addControl(new FullscreenControl({ container: container.current.closest<HTMLElement>('.map-box') ?? undefined }), 'top-right');
+          const locate = new GeolocateControl({ positionOptions: { enableHighAccuracy: true }, fitBoundsOptions: { maxZoom: 15 }, trackUserLocation: false });
+          locate.on('error', () => console.warn('Map: position not available'));
+          created.addControl(locate, 'top-right');
+          created.addControl(new MeasureControl(msgs.mapTools, (metres) => formatMeasured(msgs.locale, metres)), 'top-right');
+        }
         created.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
       }
       created.getCanvas().setAttribute('aria-describedby', helpId);
@@ -91,13 +102,15 @@ export function MapView({ children, panel, className, interactive = true, preser
         // Tiles and sprites of an unreachable basemap fail here; the data layers are unaffected.
         console.warn('Map:', e.error?.message ?? e);
       });
+      // Tests read the placed symbols through the map (queryRenderedFeatures); nothing else uses it.
+      Object.defineProperty(created.getContainer(), 'psMap', { value: created, configurable: true });
       // Lets tests and assistive tooling know when the view has settled.
       created.on('movestart', () => created.getContainer().parentElement?.setAttribute('data-map-moving', 'true'));
       created.on('idle', () => created.getContainer().parentElement?.setAttribute('data-map-moving', 'false'));
       const ready = created;
       ready.once('load', () => {
         if (cancelled) return;
-        ensureImages(ready, mapSymbols(msgs.actorSymbol));
+        ensureImages(ready, mapSymbols());
         setState({ map: ready, fallback });
       });
     });

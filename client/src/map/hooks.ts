@@ -39,7 +39,7 @@ export function useGeoJsonLayers(id: string, data: AnyCollection | null | undefi
   }, [map, id, data]);
 }
 
-/** Calls `onClick` for clicks on the given layers and shows a pointer over them. */
+/** Calls `onClick` for clicks on the given layers and shows a pointer over them (not while a distance is measured). */
 export function useLayerClick(layerIds: string[], onClick: (e: MapLayerMouseEvent) => void): void {
   const { map } = useMap();
   const handler = useRef(onClick);
@@ -48,8 +48,12 @@ export function useLayerClick(layerIds: string[], onClick: (e: MapLayerMouseEven
   useEffect(() => {
     if (!map) return;
     const ids = key.split('|').filter(Boolean);
-    const click = (e: MapLayerMouseEvent) => handler.current(e);
+    const measuring = () => map.getContainer().hasAttribute('data-measuring');
+    const click = (e: MapLayerMouseEvent) => {
+      if (!measuring()) handler.current(e);
+    };
     const enter = () => {
+      if (measuring()) return;
       map.getCanvas().style.cursor = 'pointer';
     };
     const leave = () => {

@@ -4,7 +4,7 @@
  * letter as well as colour. Every layer carries a `ps:slot` that fixes its place in
  * the stack, whatever order the views add them in.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Ring } from '../lib/apiTypes.js';
 
 export const PALETTE = {
@@ -27,18 +27,30 @@ export const PALETTE = {
 export const RING_DASH: Record<Ring, number[] | null> = { immediate: null, neighbourhood: [4, 2], area: [1, 1.6] };
 export const RING_WIDTH: Record<Ring, number> = { immediate: 3, neighbourhood: 2.5, area: 2.5 };
 
-/** Stacking order of our layers, bottom to top. */
+/**
+ * Stacking order of our layers, bottom to top. MapLibre places symbols from the top
+ * layer down, so the upper layers win the collision checks: zone labels first, then
+ * the units' houses and the places' symbols (invisible copies, `unitReserve` and
+ * `reserve`), then the units' names on the first free side of the house (over a
+ * place's symbol only when no side is free), then the labels of actors and children's
+ * places, left out where they do not fit. Clusters lie under the units' houses, and
+ * single places above them: a school next to a unit covers only the foot of its house.
+ */
 export const SLOT = {
   areas: 10,
   zones: 20,
-  zoneLabels: 25,
-  needsHalo: 28,
-  children: 30,
+  needsHalo: 26,
+  clusters: 28,
+  units: 30,
+  children: 34,
   actors: 40,
   results: 45,
-  units: 50,
   selection: 60,
   labels: 70,
+  unitLabels: 72,
+  reserve: 73,
+  unitReserve: 74,
+  zoneLabels: 75,
 } as const;
 export type Slot = (typeof SLOT)[keyof typeof SLOT];
 
@@ -50,9 +62,21 @@ const FONT_BOLD = ['Noto Sans Bold'];
 
 const textHalo = { 'text-color': PALETTE.ink, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 } as const;
 
+type SymbolLayout = NonNullable<SymbolLayerSpecification['layout']>;
+
+/** The unit's image by its status: open, planned (hollow, dashed), closed (grey, struck through). */
+export const UNIT_ICON: ExpressionSpecification = ['match', ['get', 'status'], 'planned', 'ps-unit-planned', 'closed', 'ps-unit-closed', 'ps-unit'];
+const UNIT_ICON_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1];
+/** Open units are placed (and labelled) before planned ones, planned before closed. */
+const UNIT_SORT: ExpressionSpecification = ['match', ['get', 'status'], 'open', 0, 'planned', 1, 2];
+
 /**
- * Units: a house symbol with the name below from zoom 10 (where it fits). Views
- * about other things draw the units underneath theirs, for orientation only.
+ * Units: a house standing on its point (anchored at its foot, so a place at the same
+ * spot, drawn above it, leaves the house visible), with the name beside it from
+ * zoom 10. `-reserve`, an invisible copy of the houses high in the stack, claims their
+ * place before any label is placed, so no name is put over a house; `-label`, above
+ * every other data layer but the zone labels, puts the name on a free side. Views about other things draw the units
+ * underneath theirs, for orientation only (`labels: false`).
  */
 export function unitLayers(source: string, options: { slot?: Slot; labels?: boolean } = {}): LayerSpecification[] {
   const { slot: slotNo = SLOT.units, labels = true } = options;
@@ -63,25 +87,78 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
       source,
       metadata: slot(slotNo),
       layout: {
-        'icon-image': 'ps-unit',
+        'icon-image': UNIT_ICON,
+        'icon-anchor': 'bottom',
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 1],
-        'text-field': labels ? ['step', ['zoom'], '', 10, ['get', 'name']] : '',
-        'text-font': FONT_BOLD,
-        'text-size': 12,
-        'text-offset': [0, 1.5],
-        'text-anchor': 'top',
-        'text-optional': true,
-        'text-max-width': 10,
+        'icon-size': UNIT_ICON_SIZE,
+        'symbol-sort-key': UNIT_SORT,
       },
-      paint: { ...textHalo, 'text-color': PALETTE.unit },
     },
+    {
+      id: `${source}-reserve`,
+      type: 'symbol',
+      source,
+      metadata: slot(SLOT.unitReserve),
+      // 'never': a name may not be put over it even when it must cover a place's symbol.
+      layout: { 'icon-image': UNIT_ICON, 'icon-anchor': 'bottom', 'icon-overlap': 'never', 'icon-size': UNIT_ICON_SIZE },
+      paint: { 'icon-opacity': 0 },
+    },
+    ...(labels
+      ? [
+          {
+            id: `${source}-label`,
+            type: 'symbol',
+            source,
+            metadata: slot(SLOT.unitLabels),
+            minzoom: 10,
+            layout: {
+              'symbol-sort-key': UNIT_SORT,
+              'text-field': ['get', 'name'],
+              'text-font': FONT_BOLD,
+              'text-size': 12,
+              // Right of the house, else left, above or below it: the first side where it covers
+              // nothing (a house, another unit's name, a zone label, from zoom 14 a place's symbol);
+              // from zoom 14, where every side has a place's symbol, over it ('cooperative': never
+              // over a house or a zone label; below 14 the places do not compete, and two
+              // units' names never overlap). The offsets (em) keep the name clear of its own house.
+              'text-variable-anchor-offset': ['left', [1.65, -1.25], 'right', [-1.65, -1.25], 'bottom', [0, -2.95], 'top', [0, 0.45]],
+              'text-justify': 'auto',
+              'text-overlap': ['step', ['zoom'], 'never', 14, 'cooperative'],
+              'text-max-width': 10,
+              'text-padding': 2,
+            },
+            paint: { ...textHalo, 'text-color': ['match', ['get', 'status'], 'closed', '#374151', PALETTE.unit] },
+          } satisfies LayerSpecification,
+        ]
+      : []),
   ];
 }
 
+/**
+ * The name of an actor or a children's place beside its symbol from zoom 13, on
+ * whichever side has room, or not at all (the symbol always shows).
+ */
+const POINT_ICON_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1];
+
+const POINT_LABEL: SymbolLayout = {
+  'text-field': ['step', ['zoom'], '', 13, ['get', 'name']],
+  'text-font': FONT,
+  'text-size': 11,
+  'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+  // Clear of the symbol's own box (12 px half width and 2 px padding at 11 px text): the reserve layer holds it.
+  'text-radial-offset': 1.5,
+  'text-justify': 'auto',
+  'text-max-width': 9,
+  'text-optional': true,
+  'text-padding': 2,
+};
+
+/** Where the ring around a selected unit goes: round its house, which stands above the point. */
+export const UNIT_RING_SHIFT: [number, number] = [0, -14];
+
 /** A ring around the selected feature, drawn below its symbol's label. */
-export function selectionLayer(source: string, id: number | string | null, radius = 19): LayerSpecification {
+export function selectionLayer(source: string, id: number | string | null, radius = 19, translate?: [number, number]): LayerSpecification {
   return {
     id: `${source}-selected`,
     type: 'circle',
@@ -93,6 +170,7 @@ export function selectionLayer(source: string, id: number | string | null, radiu
       'circle-color': 'rgba(253, 224, 71, 0.35)',
       'circle-stroke-color': PALETTE.selection,
       'circle-stroke-width': 3,
+      ...(translate ? { 'circle-translate': translate } : {}),
     },
   };
 }
@@ -102,43 +180,36 @@ export function selectionFilter(id: number | string | null): FilterSpecification
 }
 
 /**
- * Clustered points: clusters are white discs with the count, single points their
- * category's symbol. `icon` picks the image from the feature's properties.
+ * Clustered points: clusters are white discs with the count in the layer's colour
+ * (`ps-cluster-<image>`), under the units; single points their category's symbol.
+ * `icon` picks the image from the feature's properties.
  */
-export function clusteredPointLayers(source: string, icon: ExpressionSpecification, colour: string, slotNo: Slot): LayerSpecification[] {
+export function clusteredPointLayers(source: string, icon: ExpressionSpecification, image: 'actors' | 'children', slotNo: Slot): LayerSpecification[] {
   return [
     {
       id: `${source}-clusters`,
-      type: 'circle',
-      source,
-      metadata: slot(slotNo),
-      filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': PALETTE.halo,
-        'circle-stroke-color': colour,
-        'circle-stroke-width': 3,
-        'circle-radius': ['step', ['get', 'point_count'], 14, 10, 17, 30, 21],
-      },
-    },
-    {
-      id: `${source}-cluster-count`,
       type: 'symbol',
       source,
-      metadata: slot(slotNo),
+      metadata: slot(SLOT.clusters),
       filter: ['has', 'point_count'],
       layout: {
+        'icon-image': `ps-cluster-${image}`,
+        'icon-size': ['step', ['get', 'point_count'], 0.82, 10, 1, 30, 1.2],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
         'text-field': ['to-string', ['get', 'point_count']],
         'text-font': FONT_BOLD,
         'text-size': 12,
         'text-allow-overlap': true,
+        'text-ignore-placement': true,
       },
       paint: { 'text-color': PALETTE.ink },
     },
-    pointSymbolLayer(source, icon, slotNo),
+    ...pointLayers(source, icon, slotNo),
   ];
 }
 
-/** Single points drawn with their symbol. */
+/** Single points drawn with their symbol (always, overlapping if need be), without labels. */
 export function pointSymbolLayer(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification {
   return {
     id: `${source}-symbol`,
@@ -149,9 +220,47 @@ export function pointSymbolLayer(source: string, icon: ExpressionSpecification, 
     layout: {
       'icon-image': icon,
       'icon-allow-overlap': true,
-      'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1],
+      'icon-size': POINT_ICON_SIZE,
     },
   };
+}
+
+/**
+ * Single points with their name where it fits. Two layers: `-reserve`, high in the
+ * stack and invisible, claims each symbol's place (from zoom 14) before the units' labels are placed
+ * (so a unit's name goes to a side where it covers no place, while there is one);
+ * `-symbol`, in the point's own slot, draws the symbol (always) and the name beside
+ * it (only where nothing else is).
+ */
+export function pointLayers(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-reserve`,
+      type: 'symbol',
+      source,
+      metadata: slot(SLOT.reserve),
+      // Below zoom 14 the symbols are small and many: the units' names go first there.
+      minzoom: 14,
+      filter: ['!', ['has', 'point_count']],
+      layout: { 'icon-image': icon, 'icon-allow-overlap': true, 'icon-size': POINT_ICON_SIZE },
+      paint: { 'icon-opacity': 0 },
+    },
+    {
+      id: `${source}-symbol`,
+      type: 'symbol',
+      source,
+      metadata: slot(slotNo),
+      filter: ['!', ['has', 'point_count']],
+      layout: {
+        'icon-image': icon,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': POINT_ICON_SIZE,
+        ...POINT_LABEL,
+      },
+      paint: { ...textHalo, 'text-color': '#111827' },
+    },
+  ];
 }
 
 export const ACTOR_ICON: ExpressionSpecification = ['concat', 'ps-actor-', ['get', 'category']];
@@ -217,8 +326,8 @@ export function zoneLabelLayer(source: string): LayerSpecification {
       'text-size': 12,
       'text-anchor': 'bottom',
       'text-offset': [0, -0.2],
-      'text-allow-overlap': true,
-      'text-ignore-placement': true,
+      // Placed first of all; 'never' keeps the units' names off them.
+      'text-overlap': 'never',
     },
     paint: {
       'text-color': ['match', ['get', 'ring'], 'immediate', PALETTE.ring.immediate, 'neighbourhood', PALETTE.ring.neighbourhood, PALETTE.ring.area],

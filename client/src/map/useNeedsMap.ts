@@ -5,11 +5,11 @@ import { childPlacePopup } from './featurePopups.js';
 import { useFeatureClick, useGeoJsonLayers } from './hooks.js';
 import { useMap } from './MapView.js';
 import { fitToPositions } from './ops.js';
-import { CHILD_ICON, pointSymbolLayer, priorityHaloLayer, selectionLayer, SLOT, unitLayers } from './styles.js';
+import { CHILD_ICON, pointLayers, priorityHaloLayer, selectionLayer, SLOT, unitLayers } from './styles.js';
 import { useFeatureFocus } from './useFeatureFocus.js';
 
 const UNIT_LAYERS = unitLayers('needs-units', { slot: SLOT.zones, labels: false });
-const NEED_LAYERS = [priorityHaloLayer('needs'), pointSymbolLayer('needs', CHILD_ICON, SLOT.children), selectionLayer('needs', null, 19)];
+const NEED_LAYERS = [priorityHaloLayer('needs'), ...pointLayers('needs', CHILD_ICON, SLOT.children), selectionLayer('needs', null, 19)];
 const FOCUS = ['needs'] as const;
 
 /**

@@ -11,13 +11,13 @@ import { actorPopup, childPlacePopup, unitPopup } from './featurePopups.js';
 import { useFeatureClick, useGeoJsonLayers, useLayerClick } from './hooks.js';
 import { useMap } from './MapView.js';
 import { closePopup, fitToPositions, flyToPoint, setLayerFilter, setLayersVisible } from './ops.js';
-import { ACTOR_ICON, areaLayers, CHILD_ICON, clusteredPointLayers, PALETTE, selectionFilter, selectionLayer, SLOT, unitLayers } from './styles.js';
+import { ACTOR_ICON, areaLayers, CHILD_ICON, clusteredPointLayers, PALETTE, selectionFilter, selectionLayer, SLOT, UNIT_RING_SHIFT, unitLayers } from './styles.js';
 import { useVectorTileLayer } from './useTileLayers.js';
 import { useFeatureFocus } from './useFeatureFocus.js';
 
-const UNIT_LAYERS = [...unitLayers('units'), selectionLayer('units', null, 21)];
-const ACTOR_LAYERS = [...clusteredPointLayers('actors', ACTOR_ICON, PALETTE.actor, SLOT.actors), selectionLayer('actors', null, 16)];
-const CHILD_LAYERS = [...clusteredPointLayers('children', CHILD_ICON, PALETTE.child, SLOT.children), selectionLayer('children', null, 16)];
+const UNIT_LAYERS = [...unitLayers('units'), selectionLayer('units', null, 21, UNIT_RING_SHIFT)];
+const ACTOR_LAYERS = [...clusteredPointLayers('actors', ACTOR_ICON, 'actors', SLOT.actors), selectionLayer('actors', null, 16)];
+const CHILD_LAYERS = [...clusteredPointLayers('children', CHILD_ICON, 'children', SLOT.children), selectionLayer('children', null, 16)];
 const AREA_LAYERS = areaLayers('areas');
 const CLUSTER = { cluster: true, clusterRadius: 42, clusterMaxZoom: 14 } as const;
 /** Drawn instead of the GeoJSON layers when the view holds too many features (lib/tiles.ts). */

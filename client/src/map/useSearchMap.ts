@@ -7,12 +7,12 @@ import { actorPopup, childPlacePopup } from './featurePopups.js';
 import { useFeatureClick, useGeoJsonLayers } from './hooks.js';
 import { useMap } from './MapView.js';
 import { fitToPositions } from './ops.js';
-import { ACTOR_ICON, CHILD_ICON, pointSymbolLayer, selectionLayer, SLOT, unitLayers } from './styles.js';
+import { ACTOR_ICON, CHILD_ICON, pointLayers, selectionLayer, SLOT, unitLayers } from './styles.js';
 import { useFeatureFocus } from './useFeatureFocus.js';
 
 const UNIT_LAYERS = unitLayers('found-units');
-const ACTOR_LAYERS = [pointSymbolLayer('found-actors', ACTOR_ICON, SLOT.results), selectionLayer('found-actors', null, 16)];
-const CHILD_LAYERS = [pointSymbolLayer('found-children', CHILD_ICON, SLOT.results), selectionLayer('found-children', null, 16)];
+const ACTOR_LAYERS = [...pointLayers('found-actors', ACTOR_ICON, SLOT.results), selectionLayer('found-actors', null, 16)];
+const CHILD_LAYERS = [...pointLayers('found-children', CHILD_ICON, SLOT.results), selectionLayer('found-children', null, 16)];
 const FOCUS = ['found-actors', 'found-children'] as const;
 
 /**

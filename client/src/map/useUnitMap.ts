@@ -12,14 +12,14 @@ import { popupContent } from './popup.js';
 import { useFeatureClick, useGeoJsonLayers } from './hooks.js';
 import { useMap } from './MapView.js';
 import { ensureImages, fitToPositions, flyToPoint, setLayersVisible, showPopup } from './ops.js';
-import { ACTOR_ICON, CHILD_ICON, PALETTE, pointSymbolLayer, selectionLayer, SLOT, unitLayers, zoneLabelLayer, zoneLayers } from './styles.js';
+import { ACTOR_ICON, CHILD_ICON, PALETTE, pointLayers, pointSymbolLayer, selectionLayer, SLOT, unitLayers, zoneLabelLayer, zoneLayers } from './styles.js';
 import { useFeatureFocus } from './useFeatureFocus.js';
 
 const ZONE_LAYERS = zoneLayers('zones');
 const ZONE_LABEL_LAYERS = [zoneLabelLayer('zone-labels')];
 const FOCUS_LAYERS = unitLayers('unit-focus');
-const CONTACT_LAYERS = [pointSymbolLayer('contacts', ACTOR_ICON, SLOT.actors), selectionLayer('contacts', null, 16)];
-const NEAR_CHILD_LAYERS = [pointSymbolLayer('near-children', CHILD_ICON, SLOT.children), selectionLayer('near-children', null, 16)];
+const CONTACT_LAYERS = [...pointLayers('contacts', ACTOR_ICON, SLOT.actors), selectionLayer('contacts', null, 16)];
+const NEAR_CHILD_LAYERS = [...pointLayers('near-children', CHILD_ICON, SLOT.children), selectionLayer('near-children', null, 16)];
 const FOCUS = ['contacts', 'near-children'] as const;
 
 /** Where a selection came from: a map click also opens the list that shows it. */

@@ -4,7 +4,7 @@ import { Link } from '../../hooks/useRoute.js';
 import { useI18n } from '../../i18n/index.js';
 import type { Unit } from '../../lib/apiTypes.js';
 import { routeHref } from '../../lib/route.js';
-import { UNIT_SYMBOL } from '../../map/icons.js';
+import { unitSymbol } from '../../map/icons.js';
 import { canEdit } from '../../outreach/api.js';
 import { useMe } from '../../session.js';
 import { useIntent } from '../../keys/intents.js';
@@ -71,7 +71,7 @@ export function UnitList({ units, selectedId, onSelect }: { units: Unit[]; selec
           return (
             <li key={u.id} className={isSel ? 'selected' : undefined} data-unit-id={u.id}>
               <button type="button" className="unit-item" aria-pressed={isSel} onClick={() => onSelect(u)}>
-                <SymbolImg spec={UNIT_SYMBOL} size={20} />
+                <SymbolImg spec={unitSymbol(p.status)} size={20} />
                 <span className="unit-item-text">
                   <span className="unit-name">{p.name}</span>
                   <span className="unit-meta">

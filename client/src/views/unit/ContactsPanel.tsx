@@ -131,7 +131,7 @@ export function ContactsPanel({
           {g.categories.map((cg) => (
             <div key={cg.category} className="category-group">
               <h4>
-                <SymbolImg spec={actorSymbol(m.actorSymbol[cg.category])} />
+                <SymbolImg spec={actorSymbol(cg.category)} />
                 {m.actorCategory[cg.category]}
               </h4>
               <ul className="plain-list">

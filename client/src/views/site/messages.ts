@@ -1,4 +1,6 @@
 /** Swedish and English texts of the saved site analyses and the printable comparison. `siteEn` has exactly the keys of `siteSv`. */
+import { plural } from '../../lib/plural.js';
+
 const n = (x: number, locale: string) => x.toLocaleString(locale);
 
 export const siteSv = {
@@ -14,7 +16,7 @@ export const siteSv = {
   nothingToSave: 'Placera minst en plats för att kunna spara analysen.',
   none: 'Du har inga sparade analyser.',
   listCaption: 'Mina sparade analyser',
-  sitesCount: (count: number) => (count === 1 ? '1 plats' : `${n(count, 'sv-SE')} platser`),
+  sitesCount: (count: number) => plural('sv-SE', count, 'plats', 'platser'),
   changedAt: (date: string) => `ändrad ${date}`,
   open: 'Öppna',
   openNamed: (name: string) => `Öppna ${name}`,
@@ -67,7 +69,7 @@ export const siteEn: typeof siteSv = {
   nothingToSave: 'Place at least one site to save the analysis.',
   none: 'You have no saved analyses.',
   listCaption: 'My saved analyses',
-  sitesCount: (count) => (count === 1 ? '1 site' : `${n(count, 'en-GB')} sites`),
+  sitesCount: (count) => plural('en-GB', count, 'site', 'sites'),
   changedAt: (date) => `changed ${date}`,
   open: 'Open',
   openNamed: (name) => `Open ${name}`,

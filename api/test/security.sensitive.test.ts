@@ -120,7 +120,7 @@ describe('a viewer sees a restricted unit coarsely', () => {
     const asEditor = await t.request('editor', 'POST', '/api/site-analysis', { lon: probe[0], lat: probe[1] });
     expect(asEditor.status).toBe(200);
     const body = await asEditor.json();
-    expect(Object.keys(body).sort()).toEqual(['areas', 'nearest', 'overlapping_units', 'rings', 'walking']);
+    expect(Object.keys(body).sort()).toEqual(['address', 'areas', 'nearest', 'overlapping_units', 'rings', 'walking']);
     const overlapping = body.overlapping_units.map((u: { id: number }) => u.id);
     expect(overlapping).toContain(unit.id);
     const after = await entries();

@@ -90,7 +90,7 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`activities ed
     const before = await activities(context.request, unit.id);
     await box.uncheck();
     await form.getByRole('button', { name: 'Spara' }).click();
-    await form.locator('.field-error').getByText('En kontakt behöver en aktör, en barnverksamhet eller en anteckning.').waitFor();
+    await form.locator('.field-error').getByText('En kontakt behöver en aktör, en barns plats eller en anteckning.').waitFor();
     // The message is tied to the actors: the first actor checkbox is described by it.
     await expect.poll(() => form.getByRole('checkbox').first().getAttribute('aria-invalid'), POLL).toBe('true');
     await expectUnchanged(context.request, unit.id, before);

@@ -40,18 +40,30 @@ async function view(page: Page, center: LonLat, zoom: number): Promise<void> {
  * several times wider than tall). Boxes of layers that ignore placement (clusters, the
  * drawn houses) are in another grid and not read.
  */
-async function placedBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]; own: Map<Box, Box> }> {
-  const { labels, icons, pairs } = await collisionBoxes(page);
-  return { labels, icons, own: new Map(pairs.map(([l, i]) => [labels[l]!, icons[i]!])) };
+async function placedBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]; own: Map<Box, Box>; counts: Box[] }> {
+  const { labels, icons, pairs, counts } = await collisionBoxes(page);
+  return { labels, icons, own: new Map(pairs.map(([l, i]) => [labels[l]!, icons[i]!])), counts };
 }
 
-async function collisionBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]; pairs: [number, number][] }> {
+/** The collision index's boxes; `counts` are the clusters' counts (their invisible reserve copy, by the layer that placed each box). */
+async function collisionBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]; pairs: [number, number][]; counts: Box[] }> {
   return page.evaluate(() => {
     const map = (document.querySelector('.map-canvas') as unknown as { psMap: unknown }).psMap as {
-      style: { placement: { collisionIndex: { grid: { boxKeys: { bucketInstanceId: number; featureIndex: number }[]; bboxes: number[] } } } };
+      style: {
+        placement: {
+          collisionIndex: { grid: { boxKeys: { bucketInstanceId: number; featureIndex: number }[]; bboxes: number[] } };
+          retainedQueryData: Record<number, { bucketIndex: number; featureIndex: { bucketLayerIDs: string[][] } }>;
+        };
+      };
     };
     const { boxKeys, bboxes } = map.style.placement.collisionIndex.grid;
-    const boxes = boxKeys.map((k, i) => ({ k, b: { x1: bboxes[4 * i]!, y1: bboxes[4 * i + 1]!, x2: bboxes[4 * i + 2]!, y2: bboxes[4 * i + 3]! } }));
+    const layerOf = (bucket: number) => {
+      const q = map.style.placement.retainedQueryData[bucket];
+      return q?.featureIndex.bucketLayerIDs[q.bucketIndex]?.[0];
+    };
+    const all = boxKeys.map((k, i) => ({ k, b: { x1: bboxes[4 * i]!, y1: bboxes[4 * i + 1]!, x2: bboxes[4 * i + 2]!, y2: bboxes[4 * i + 3]! } }));
+    const counts = all.filter((x) => layerOf(x.k.bucketInstanceId) === 'places-clusters-reserve').map((x) => x.b);
+    const boxes = all.filter((x) => layerOf(x.k.bucketInstanceId) !== 'places-clusters-reserve');
     const labels: Box[] = [];
     const icons: Box[] = [];
     const pairs: [number, number][] = [];
@@ -69,7 +81,7 @@ async function collisionBoxes(page: Page): Promise<{ labels: Box[]; icons: Box[]
       const h = b.y2 - b.y1;
       (Math.abs(w - h) <= 1.5 ? icons : labels).push(b);
     }
-    return { labels, icons, pairs };
+    return { labels, icons, pairs, counts };
   });
 }
 
@@ -77,16 +89,52 @@ const overlap = (a: Box, b: Box, tolerance = 1) =>
   Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > tolerance && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > tolerance;
 
 /**
- * Pairs of labels that overlap, and labels over a unit's house (the houses' invisible
+ * Pairs of labels that overlap, labels over a cluster's count, and labels over a unit's house (the houses' invisible
  * copies are the icons of 31 px and more: 30 px houses with 2 px padding, point symbols are 24 px at most), other than the label's own symbol.
  */
-function overlaps({ labels, icons, own }: { labels: Box[]; icons: Box[]; own: Map<Box, Box> }): string[] {
+function overlaps({ labels, icons, own, counts }: { labels: Box[]; icons: Box[]; own: Map<Box, Box>; counts: Box[] }): string[] {
   const found: string[] = [];
+  for (const l of labels) for (const c of counts) if (overlap(l, c)) found.push(`label ${JSON.stringify(l)} × cluster count ${JSON.stringify(c)}`);
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++) if (overlap(labels[i]!, labels[j]!)) found.push(`label ${JSON.stringify(labels[i])} × label ${JSON.stringify(labels[j])}`);
   const houses = icons.filter((b) => b.x2 - b.x1 >= 31);
   for (const l of labels) for (const h of houses) if (h !== own.get(l) && overlap(l, h)) found.push(`label ${JSON.stringify(l)} × unit ${JSON.stringify(h)}`);
   return found;
+}
+
+/**
+ * Pairs of cluster discs drawn over each other (by more than 2 px), from the rendered
+ * clusters' screen positions and the disc's radius in icons.ts (0.42 of 34 px, scaled
+ * by the layer's icon-size steps). Clusters ignore placement, so the collision index
+ * does not hold them.
+ */
+async function overlappingClusters(page: Page): Promise<string[]> {
+  const discs = await page.evaluate(() => {
+    const map = (document.querySelector('.map-canvas') as unknown as { psMap: import('maplibre-gl').Map }).psMap;
+    const layers = ['places-clusters', 'actors-clusters', 'children-clusters'].filter((l) => map.getLayer(l));
+    return map.queryRenderedFeatures(undefined, { layers }).map((f) => {
+      const n = Number(f.properties.point_count);
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      return { x: p.x, y: p.y, r: 34 * 0.42 * (n < 10 ? 0.9 : n < 30 ? 1 : 1.2), n, id: `${f.layer.id}/${String(f.properties.cluster_id)}` };
+    });
+  });
+  const unique = [...new Map(discs.map((d) => [d.id, d])).values()];
+  const found: string[] = [];
+  for (let i = 0; i < unique.length; i++)
+    for (let j = i + 1; j < unique.length; j++) {
+      const a = unique[i]!;
+      const b = unique[j]!;
+      if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r - 2) found.push(`${a.id} (${a.n}) × ${b.id} (${b.n})`);
+    }
+  return found;
+}
+
+/** How many clusters are drawn (once each, however many tiles hold them). */
+async function drawnClusters(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const map = (document.querySelector('.map-canvas') as unknown as { psMap: import('maplibre-gl').Map }).psMap;
+    return new Set(map.queryRenderedFeatures(undefined, { layers: ['places-clusters'] }).map((f) => f.properties.cluster_id)).size;
+  });
 }
 
 async function turnOnAll(page: Page, lang: 'sv' | 'en' = 'sv'): Promise<void> {
@@ -163,6 +211,9 @@ describe.skipIf(!hasChromium)('a map people can read', () => {
       await view(page, centre, z);
       const boxes = await placedBoxes(page);
       expect(overlaps(boxes), `dense, zoom ${z}`).toEqual([]);
+      expect(await overlappingClusters(page), `cluster discs over each other, zoom ${z}`).toEqual([]);
+      // The count check has something to check: every drawn cluster has its count's box.
+      if (z === 12) expect(boxes.counts.length).toBe(await drawnClusters(page));
       await screenshot(page, `map-readable-dense-z${z}`);
     }
     // The check has teeth: let the labels overlap and it finds overlaps.
@@ -184,7 +235,7 @@ describe.skipIf(!hasChromium)('a map people can read', () => {
     const drawn = await page.evaluate(() => {
       const map = (document.querySelector('.map-canvas') as unknown as { psMap: import('maplibre-gl').Map }).psMap;
       const ids = new Set<string>();
-      for (const f of map.queryRenderedFeatures(undefined, { layers: ['units-symbol', 'actors-symbol', 'children-symbol', 'actors-clusters', 'children-clusters'].filter((l) => map.getLayer(l)) })) {
+      for (const f of map.queryRenderedFeatures(undefined, { layers: ['units-symbol', 'actors-symbol', 'children-symbol', 'places-clusters'].filter((l) => map.getLayer(l)) })) {
         const img = (f.layer.layout as Record<string, unknown> | undefined)?.['icon-image'];
         const name = typeof img === 'string' ? img : (img as { name?: string } | undefined)?.name;
         if (name) ids.add(name);

@@ -4,10 +4,35 @@
  * so the server runs with a small TILE_THRESHOLD to exercise the same switch the
  * national data set makes at the default.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectClean, hasChromium, POLL, screenshot, waitForMap, waitForMapIdle, useProduct } from './harness.js';
 
 const THRESHOLD = 15;
+
+/** The names the tiled actor layer placed: its collision boxes that are not its (square) icons. */
+function placedTileLabels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const map = (document.querySelector('.map-canvas') as unknown as { psMap: unknown }).psMap as {
+      style: {
+        placement: {
+          collisionIndex: { grid: { boxKeys: { bucketInstanceId: number }[]; bboxes: number[] } };
+          retainedQueryData: Record<number, { bucketIndex: number; featureIndex: { bucketLayerIDs: string[][] } }>;
+        };
+      };
+    };
+    const { boxKeys, bboxes } = map.style.placement.collisionIndex.grid;
+    let n = 0;
+    boxKeys.forEach((k, i) => {
+      const q = map.style.placement.retainedQueryData[k.bucketInstanceId];
+      if (q?.featureIndex.bucketLayerIDs[q.bucketIndex]?.[0] !== 'actors-tiles-symbol') return;
+      const w = bboxes[4 * i + 2]! - bboxes[4 * i]!;
+      const h = bboxes[4 * i + 3]! - bboxes[4 * i + 1]!;
+      if (w > h * 1.6) n++;
+    });
+    return n;
+  });
+}
 
 describe.skipIf(!hasChromium)('vector tiles for large layers', () => {
   const product = useProduct({ env: { TILE_THRESHOLD: String(THRESHOLD) } });
@@ -34,6 +59,14 @@ describe.skipIf(!hasChromium)('vector tiles for large layers', () => {
     expect(tileResponses.find((r) => r.status === 200)!.type).toBe('application/vnd.mapbox-vector-tile');
     await expect.poll(() => canvas.getAttribute('data-features-actors'), POLL).toBe('0');
     await page.getByText('Många träffar: kartan ritar alla, listan visar de första.').waitFor();
+    // Tiled actors are named where their names fit, as the GeoJSON layer's are (from zoom 13).
+    await page.evaluate(() => {
+      const map = (document.querySelector('.map-canvas') as unknown as { psMap: import('maplibre-gl').Map }).psMap;
+      if (map.getZoom() < 13.2) map.jumpTo({ zoom: 13.2 });
+    });
+    await waitForMapIdle(page);
+    await expect.poll(() => canvas.getAttribute('data-tiles-actors-tiles'), POLL).toBe('on');
+    await expect.poll(() => placedTileLabels(page), POLL).toBeGreaterThan(0);
     await screenshot(page, 'issue8-actors-from-tiles');
     await expectAccessible(page, 'overview with tiled actors');
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { setAll, useLayers } from '../layers.js';
 import { ACTOR_CATEGORIES, CHILD_PLACE_KINDS, UNIT_STATUSES } from '../lib/codes.js';
-import { actorSymbol, childSymbol, clusterSymbol, UNIT_SYMBOL, unitImage, unitSymbol, type SymbolSpec } from '../map/icons.js';
+import { actorSymbol, childSymbol, clusterSymbol, MIXED_CLUSTER_RING, UNIT_SYMBOL, unitImage, unitSymbol, type SymbolSpec } from '../map/icons.js';
 import { PALETTE } from '../map/styles.js';
 import { SymbolImg } from './SymbolImg.js';
 
@@ -63,8 +63,11 @@ export function LayerPanel({ defaultOpen = false }: { defaultOpen?: boolean }) {
       </fieldset>
       <p className="legend-note">
         <span className="legend-cluster" aria-hidden="true">
-          <SymbolImg spec={clusterSymbol(PALETTE.actor)} size={24} image="ps-cluster-actors" />
-          <span>12</span>
+          <SymbolImg spec={clusterSymbol(MIXED_CLUSTER_RING)} size={30} image="ps-cluster-mixed" />
+          <span className="legend-cluster-counts">
+            <span style={{ color: PALETTE.actor }}>12</span>
+            <span style={{ color: PALETTE.child }}>5</span>
+          </span>
         </span>
         {m.layers.clusterLegend}
       </p>

@@ -124,7 +124,7 @@ export const en: Messages = {
     inViewIntro: 'What the map shows right now, in the order of the layers.',
     nothingInView: 'No switched-on layer has anything in the map view. Switch on a layer or move the map.',
     inViewCount: (count: number, layer: string) => `${layer}: ${n(count)}`,
-    clusterLegend: 'Several places close together; the number is how many. Click to zoom in.',
+    clusterLegend: "Several places close together: the number of actors on top, the number of children's places below it. Click to zoom in.",
     moreHidden: (count: number) => `and ${n(count)} more – zoom in to list them`,
     truncated: 'Many matches: the map draws them all, the list shows the first ones. Zoom in to list them all.',
     showOnMap: 'Show on the map',

@@ -127,7 +127,7 @@ export const sv = {
     inViewIntro: 'Det som visas på kartan just nu, i samma ordning som lagren.',
     nothingInView: 'Inga tända lager har något inom kartvyn. Tänd ett lager eller flytta kartan.',
     inViewCount: (count: number, layer: string) => `${layer}: ${n(count)}`,
-    clusterLegend: 'Flera platser tätt ihop; siffran är antalet. Klicka för att zooma in.',
+    clusterLegend: 'Flera platser tätt ihop: överst antalet aktörer, under det antalet barns platser. Klicka för att zooma in.',
     moreHidden: (count: number) => `och ${n(count)} till – zooma in för att se dem i listan`,
     truncated: 'Många träffar: kartan ritar alla, listan visar de första. Zooma in för att lista alla.',
     showOnMap: 'Visa på kartan',

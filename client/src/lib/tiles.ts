@@ -4,7 +4,7 @@
  * that, the browser would parse megabytes of JSON on every pan, so the layer is drawn
  * from `/api/tiles/{layer}/{z}/{x}/{y}.mvt` instead (docs/API.md "Vector tiles").
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { clientConfig } from './clientConfig.js';
 
 /** The layers the API serves as tiles, with the MVT layer name inside each tile. */
@@ -59,9 +59,17 @@ export function codeFilter(layer: TiledLayer, enabled: Record<string, boolean>):
  * expression, same stacking slot), read from the tile's MVT layer. Tiles have no
  * clusters, so a symbol that would overlap another is left out (collision detection)
  * and `tileDotLayer` below marks every feature: a dense town reads as dots with the
- * symbols that fit, not as a carpet of overlapping icons.
+ * symbols that fit, not as a carpet of overlapping icons. `label` names a symbol
+ * where its name fits, as on the GeoJSON layer (the tiles carry `name`).
  */
-export function tileSymbolLayer(id: string, source: string, layer: TiledLayer, icon: ExpressionSpecification, metadata: unknown): LayerSpecification {
+export function tileSymbolLayer(
+  id: string,
+  source: string,
+  layer: TiledLayer,
+  icon: ExpressionSpecification,
+  metadata: unknown,
+  label?: SymbolLayerSpecification['layout'],
+): LayerSpecification {
   return {
     id,
     type: 'symbol',
@@ -73,7 +81,9 @@ export function tileSymbolLayer(id: string, source: string, layer: TiledLayer, i
       'icon-allow-overlap': false,
       'icon-padding': 1,
       'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1],
+      ...label,
     },
+    ...(label ? { paint: { 'text-color': '#111827', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 } } : {}),
   };
 }
 

@@ -21,8 +21,8 @@ export interface SymbolSpec {
   glyph?: ActorCategory;
   /** Planned units are hollow with a dashed outline, closed ones grey and struck through. */
   status?: Exclude<UnitStatus, 'open'>;
-  /** A count disc of a cluster (white with the layer's colour as ring). */
-  ring?: string;
+  /** A count disc of a cluster: white with the layer's colour as ring, or split in two halves (actors left, children's places right). */
+  ring?: string | readonly [string, string];
 }
 
 export const CHILD_SHAPES: Record<ChildPlaceKind, Shape> = {
@@ -41,7 +41,9 @@ export function unitSymbol(status: UnitStatus): SymbolSpec {
 /** The map image of a unit of each status (`ps-unit`, `ps-unit-planned`, `ps-unit-closed`). */
 export const unitImage = (status: UnitStatus): string => (status === 'open' ? 'ps-unit' : `ps-unit-${status}`);
 export const actorSymbol = (category: ActorCategory): SymbolSpec => ({ shape: 'disc', fill: PALETTE.actor, size: 24, glyph: category });
-export const clusterSymbol = (colour: string): SymbolSpec => ({ shape: 'disc', fill: PALETTE.halo, size: 34, ring: colour });
+export const clusterSymbol = (ring: string | readonly [string, string]): SymbolSpec => ({ shape: 'disc', fill: PALETTE.halo, size: 34, ring });
+/** A cluster of actors and children's places together: the ring half in each one's colour, like the two counts in it. */
+export const MIXED_CLUSTER_RING = [PALETTE.actor, PALETTE.child] as const;
 export const childSymbol = (kind: ChildPlaceKind): SymbolSpec => ({ shape: CHILD_SHAPES[kind], fill: PALETTE.child, size: 24 });
 
 /** The polygon symbols' corners, clockwise from the top, as fractions of the symbol's size. */
@@ -94,10 +96,19 @@ export function drawSymbol(spec: SymbolSpec, pixelRatio: number): HTMLCanvasElem
   ctx.stroke();
   ctx.fillStyle = spec.status === 'planned' ? PALETTE.halo : spec.fill;
   ctx.fill();
-  if (spec.ring) {
+  if (typeof spec.ring === 'string') {
     ctx.lineWidth = 3;
     ctx.strokeStyle = spec.ring;
     ctx.stroke();
+  } else if (spec.ring) {
+    // Left half for the first colour, right half for the second (only discs are split).
+    ctx.lineWidth = 3;
+    spec.ring.forEach((colour, i) => {
+      ctx.beginPath();
+      ctx.arc(s / 2, s / 2, s * 0.42, Math.PI / 2 + i * Math.PI, Math.PI * 1.5 + i * Math.PI);
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    });
   }
   if (spec.status === 'planned') {
     ctx.setLineDash([s * 0.1, s * 0.07]);
@@ -252,7 +263,7 @@ function drawGlyph(ctx: CanvasRenderingContext2D, glyph: ActorCategory, s: numbe
 /** A data URL of a symbol for the legend and the lists (`img-src data:` is allowed). */
 const urlCache = new Map<string, string>();
 export function symbolDataUrl(spec: SymbolSpec): string {
-  const key = `${spec.shape}|${spec.fill}|${spec.size}|${spec.letter ?? ''}|${spec.glyph ?? ''}|${spec.status ?? ''}|${spec.ring ?? ''}`;
+  const key = `${spec.shape}|${spec.fill}|${spec.size}|${spec.letter ?? ''}|${spec.glyph ?? ''}|${spec.status ?? ''}|${String(spec.ring ?? '')}`;
   let url = urlCache.get(key);
   if (!url) {
     url = drawSymbol(spec, 2).toDataURL('image/png');
@@ -263,7 +274,11 @@ export function symbolDataUrl(spec: SymbolSpec): string {
 
 /** Every image the data layers name, keyed by image id. */
 export function mapSymbols(): Record<string, SymbolSpec> {
-  const symbols: Record<string, SymbolSpec> = { 'ps-cluster-actors': clusterSymbol(PALETTE.actor), 'ps-cluster-children': clusterSymbol(PALETTE.child) };
+  const symbols: Record<string, SymbolSpec> = {
+    'ps-cluster-actors': clusterSymbol(PALETTE.actor),
+    'ps-cluster-children': clusterSymbol(PALETTE.child),
+    'ps-cluster-mixed': clusterSymbol(MIXED_CLUSTER_RING),
+  };
   for (const st of UNIT_STATUSES) symbols[unitImage(st)] = unitSymbol(st);
   for (const c of ACTOR_CATEGORIES) symbols[`ps-actor-${c}`] = actorSymbol(c);
   for (const k of CHILD_PLACE_KINDS) symbols[`ps-child-${k}`] = childSymbol(k);

@@ -4,7 +4,7 @@
  * letter as well as colour. Every layer carries a `ps:slot` that fixes its place in
  * the stack, whatever order the views add them in.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Ring } from '../lib/apiTypes.js';
 
 export const PALETTE = {
@@ -122,7 +122,7 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
               // from zoom 14, where every side has a place's symbol, over it ('cooperative': never
               // over a house or a zone label; below 14 the places do not compete, and two
               // units' names never overlap). The offsets (em) keep the name clear of its own house.
-              'text-variable-anchor-offset': ['left', [1.65, -1.25], 'right', [-1.65, -1.25], 'bottom', [0, -2.95], 'top', [0, 0.45]],
+              'text-variable-anchor-offset': ['left', [1.65, -1.25], 'right', [-1.65, -1.25], 'bottom', [0, -3.4], 'top', [0, 0.8], 'bottom-left', [1.2, -2.6], 'bottom-right', [-1.2, -2.6], 'top-left', [1.2, 0.1], 'top-right', [-1.2, 0.1]],
               'text-justify': 'auto',
               'text-overlap': ['step', ['zoom'], 'never', 14, 'cooperative'],
               'text-max-width': 10,
@@ -141,7 +141,7 @@ export function unitLayers(source: string, options: { slot?: Slot; labels?: bool
  */
 const POINT_ICON_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 10, 0.75, 14, 1];
 
-const POINT_LABEL: SymbolLayout = {
+export const POINT_LABEL: SymbolLayout = {
   'text-field': ['step', ['zoom'], '', 13, ['get', 'name']],
   'text-font': FONT,
   'text-size': 11,
@@ -179,34 +179,99 @@ export function selectionFilter(id: number | string | null): FilterSpecification
   return id === null ? ['==', ['id'], -1] : ['==', ['id'], id];
 }
 
+/** The property of a feature in a shared place source (`placeFeatures`) that says which layer it belongs to. */
+export const PLACE_LAYER = 'ps_layer';
+export type PlaceLayer = 'actors' | 'children';
+
 /**
- * Clustered points: clusters are white discs with the count in the layer's colour
- * (`ps-cluster-<image>`), under the units; single points their category's symbol.
- * `icon` picks the image from the feature's properties.
+ * The GeoJSON options of the one clustered source of actors and children's places:
+ * one source, so a cluster of the one never lies on a cluster of the other, with each
+ * cluster's count split by layer (`actors`, `children`).
  */
-export function clusteredPointLayers(source: string, icon: ExpressionSpecification, image: 'actors' | 'children', slotNo: Slot): LayerSpecification[] {
-  return [
-    {
-      id: `${source}-clusters`,
-      type: 'symbol',
-      source,
-      metadata: slot(SLOT.clusters),
-      filter: ['has', 'point_count'],
-      layout: {
-        'icon-image': `ps-cluster-${image}`,
-        'icon-size': ['step', ['get', 'point_count'], 0.82, 10, 1, 30, 1.2],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'text-field': ['to-string', ['get', 'point_count']],
-        'text-font': FONT_BOLD,
-        'text-size': 12,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': PALETTE.ink },
+export const PLACE_CLUSTER = {
+  cluster: true,
+  clusterRadius: 42,
+  clusterMaxZoom: 14,
+  clusterProperties: {
+    actors: ['+', ['case', ['==', ['get', PLACE_LAYER], 'actors'], 1, 0]],
+    children: ['+', ['case', ['==', ['get', PLACE_LAYER], 'children'], 1, 0]],
+  },
+} satisfies Record<string, unknown>;
+
+/** The share of a cluster disc's width its counts take (the middle that names keep clear of). */
+export const CLUSTER_COUNT_SHARE = 0.45;
+
+const isLayer = (layer: PlaceLayer): ExpressionSpecification => ['==', ['get', PLACE_LAYER], layer];
+
+/**
+ * The clusters of a shared place source: white discs under the units, ringed in the
+ * colour of what they hold (split in two when both), with the count of actors over
+ * the count of children's places, each in its layer's colour, so a planner sees both
+ * at once without two discs covering each other.
+ */
+export function placeClusterLayers(source: string): LayerSpecification[] {
+  const actors: ExpressionSpecification = ['get', 'actors'];
+  const children: ExpressionSpecification = ['get', 'children'];
+  const image: ExpressionSpecification = ['case', ['==', children, 0], 'ps-cluster-actors', ['==', actors, 0], 'ps-cluster-children', 'ps-cluster-mixed'];
+  const size: ExpressionSpecification = ['step', ['get', 'point_count'], 0.9, 10, 1, 30, 1.2];
+  const drawn: LayerSpecification = {
+    id: `${source}-clusters`,
+    type: 'symbol',
+    source,
+    metadata: slot(SLOT.clusters),
+    filter: ['has', 'point_count'],
+    layout: {
+      'icon-image': image,
+      'icon-size': size,
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'text-field': [
+        'case',
+        ['==', children, 0], ['format', ['to-string', actors], { 'text-color': PALETTE.actor }],
+        ['==', actors, 0], ['format', ['to-string', children], { 'text-color': PALETTE.child }],
+        ['format', ['to-string', actors], { 'text-color': PALETTE.actor }, '\n', {}, ['to-string', children], { 'text-color': PALETTE.child }],
+      ],
+      'text-font': FONT_BOLD,
+      'text-size': ['case', ['all', ['>', actors, 0], ['>', children, 0]], 10, 12],
+      'text-line-height': 1.05,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
     },
-    ...pointLayers(source, icon, slotNo),
-  ];
+    paint: { 'text-color': PALETTE.ink },
+  };
+  // An invisible copy of each disc's middle, high in the stack, claims the counts' place
+  // before the units' names are placed: a name goes to a side of its house where it covers
+  // no count, else is left out (the house, the list and the popup still name it). Only the
+  // middle: a name may cross a disc's ring, or in a dense town most names would find no side.
+  const reserve: LayerSpecification = {
+    id: `${source}-clusters-reserve`,
+    type: 'symbol',
+    source,
+    metadata: slot(SLOT.reserve),
+    filter: ['has', 'point_count'],
+    layout: { 'icon-image': image, 'icon-size': ['*', CLUSTER_COUNT_SHARE, size], 'icon-allow-overlap': true },
+    paint: { 'icon-opacity': 0 },
+  };
+  return [drawn, reserve];
+}
+
+/**
+ * The single points of one layer of a shared place source, drawn and named like any
+ * other point layer (`pointLayers`), under that layer's own ids (`actors-symbol`, …).
+ */
+export function placePointLayers(source: string, layer: PlaceLayer, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification[] {
+  return pointLayers(source, icon, slotNo, { id: layer, filter: isLayer(layer) });
+}
+
+/**
+ * The selection ring of one layer of a shared place source. Its features keep their
+ * own ids, so an actor and a children's place may share one: the layer tells them apart.
+ */
+export function placeSelectionLayer(source: string, layer: PlaceLayer, radius: number): LayerSpecification {
+  return { ...(selectionLayer(source, null, radius) as CircleLayerSpecification), id: `${layer}-selected`, filter: placeSelectionFilter(layer, null) };
+}
+export function placeSelectionFilter(layer: PlaceLayer, id: number | string | null): FilterSpecification {
+  return id === null ? ['==', ['id'], -1] : ['all', isLayer(layer), ['==', ['id'], id]];
 }
 
 /** Single points drawn with their symbol (always, overlapping if need be), without labels. */
@@ -232,25 +297,27 @@ export function pointSymbolLayer(source: string, icon: ExpressionSpecification, 
  * `-symbol`, in the point's own slot, draws the symbol (always) and the name beside
  * it (only where nothing else is).
  */
-export function pointLayers(source: string, icon: ExpressionSpecification, slotNo: Slot): LayerSpecification[] {
+export function pointLayers(source: string, icon: ExpressionSpecification, slotNo: Slot, only?: { id: string; filter: ExpressionSpecification }): LayerSpecification[] {
+  const id = only?.id ?? source;
+  const single: FilterSpecification = only ? ['all', ['!', ['has', 'point_count']], only.filter] : ['!', ['has', 'point_count']];
   return [
     {
-      id: `${source}-reserve`,
+      id: `${id}-reserve`,
       type: 'symbol',
       source,
       metadata: slot(SLOT.reserve),
       // Below zoom 14 the symbols are small and many: the units' names go first there.
       minzoom: 14,
-      filter: ['!', ['has', 'point_count']],
+      filter: single,
       layout: { 'icon-image': icon, 'icon-allow-overlap': true, 'icon-size': POINT_ICON_SIZE },
       paint: { 'icon-opacity': 0 },
     },
     {
-      id: `${source}-symbol`,
+      id: `${id}-symbol`,
       type: 'symbol',
       source,
       metadata: slot(slotNo),
-      filter: ['!', ['has', 'point_count']],
+      filter: single,
       layout: {
         'icon-image': icon,
         'icon-allow-overlap': true,

@@ -1,4 +1,4 @@
-import type { Map as MlMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
 import { closePopup, flyToPoint, setLayerFilter, showPopup } from './ops.js';
 import { selectionFilter } from './styles.js';
@@ -25,15 +25,21 @@ export function scrollIntoViewSoon(selector: string): void {
  * The one selected feature of a view across several point layers, kept in step on
  * the map (each layer's `<layer>-selected` highlight), in the one popup and in the
  * list beside it. `redraw` names what re-adds the layers (their data), so the
- * highlight is set again after. The popup closes when the view goes.
+ * highlight is set again after; `filterOf` picks the highlighted feature where layers
+ * share a source (by default, by its id alone). The popup closes when the view goes.
  */
-export function useFeatureFocus<L extends string>(map: MlMap | null, layers: readonly L[], redraw: readonly unknown[] = []) {
+export function useFeatureFocus<L extends string>(
+  map: MlMap | null,
+  layers: readonly L[],
+  redraw: readonly unknown[] = [],
+  filterOf: (layer: L, id: number | string | null) => FilterSpecification = (_, id) => selectionFilter(id),
+) {
   const [selected, setSelected] = useState<{ layer: L; id: number | string } | null>(null);
   const key = layers.join('|');
 
   useEffect(() => {
     if (!map) return;
-    for (const layer of key.split('|')) setLayerFilter(map, `${layer}-selected`, selectionFilter(selected?.layer === layer ? selected.id : null));
+    for (const layer of key.split('|') as L[]) setLayerFilter(map, `${layer}-selected`, filterOf(layer, selected?.layer === layer ? selected.id : null));
   }, [map, key, selected, ...redraw]);
   useEffect(() => () => closePopup(), []);
 

@@ -11,23 +11,31 @@ import { actorPopup, childPlacePopup, unitPopup } from './featurePopups.js';
 import { useFeatureClick, useGeoJsonLayers, useLayerClick } from './hooks.js';
 import { useMap } from './MapView.js';
 import { closePopup, fitToPositions, flyToPoint, setLayerFilter, setLayersVisible } from './ops.js';
-import { ACTOR_ICON, areaLayers, CHILD_ICON, clusteredPointLayers, PALETTE, selectionFilter, selectionLayer, SLOT, UNIT_RING_SHIFT, unitLayers } from './styles.js';
+import {
+  ACTOR_ICON, areaLayers, CHILD_ICON, PALETTE, PLACE_CLUSTER, PLACE_LAYER, placeClusterLayers, placePointLayers, placeSelectionFilter, placeSelectionLayer,
+  POINT_LABEL, selectionFilter, selectionLayer, SLOT, UNIT_RING_SHIFT, unitLayers, type PlaceLayer,
+} from './styles.js';
 import { useVectorTileLayer } from './useTileLayers.js';
 import { useFeatureFocus } from './useFeatureFocus.js';
 
 const UNIT_LAYERS = [...unitLayers('units'), selectionLayer('units', null, 21, UNIT_RING_SHIFT)];
-const ACTOR_LAYERS = [...clusteredPointLayers('actors', ACTOR_ICON, 'actors', SLOT.actors), selectionLayer('actors', null, 16)];
-const CHILD_LAYERS = [...clusteredPointLayers('children', CHILD_ICON, 'children', SLOT.children), selectionLayer('children', null, 16)];
+/** Actors and children's places share one clustered source, so their clusters never lie on each other. */
+const PLACE_LAYERS = [
+  ...placeClusterLayers('places'),
+  ...placePointLayers('places', 'children', CHILD_ICON, SLOT.children),
+  ...placePointLayers('places', 'actors', ACTOR_ICON, SLOT.actors),
+  placeSelectionLayer('places', 'actors', 16),
+  placeSelectionLayer('places', 'children', 16),
+];
 const AREA_LAYERS = areaLayers('areas');
-const CLUSTER = { cluster: true, clusterRadius: 42, clusterMaxZoom: 14 } as const;
 /** Drawn instead of the GeoJSON layers when the view holds too many features (lib/tiles.ts). */
 const ACTOR_TILE_LAYERS = [
   tileDotLayer('actors-tiles-dot', 'actors-tiles', 'actors', PALETTE.actor, { 'ps:slot': SLOT.actors }),
-  tileSymbolLayer('actors-tiles-symbol', 'actors-tiles', 'actors', ACTOR_ICON, { 'ps:slot': SLOT.actors }),
+  tileSymbolLayer('actors-tiles-symbol', 'actors-tiles', 'actors', ACTOR_ICON, { 'ps:slot': SLOT.actors }, POINT_LABEL),
 ];
 const CHILD_TILE_LAYERS = [
   tileDotLayer('children-tiles-dot', 'children-tiles', 'child-places', PALETTE.child, { 'ps:slot': SLOT.children }),
-  tileSymbolLayer('children-tiles-symbol', 'children-tiles', 'child-places', CHILD_ICON, { 'ps:slot': SLOT.children }),
+  tileSymbolLayer('children-tiles-symbol', 'children-tiles', 'child-places', CHILD_ICON, { 'ps:slot': SLOT.children }, POINT_LABEL),
 ];
 const FOCUS = ['actors', 'children'] as const;
 
@@ -47,10 +55,21 @@ export function useOverviewMap({ units, unitsById, unitId, layers, data }: { uni
   useGeoJsonLayers('areas', data.showAreas ? data.areas.data : null, AREA_LAYERS);
   useVectorTileLayer('actors-tiles', actorTiles ? 'actors' : null, ACTOR_TILE_LAYERS, codeFilter('actors', layers.actors));
   useVectorTileLayer('children-tiles', childTiles ? 'child-places' : null, CHILD_TILE_LAYERS, codeFilter('child-places', layers.children));
-  useGeoJsonLayers('children', { type: 'FeatureCollection', features: childTiles ? [] : childFeatures }, CHILD_LAYERS, CLUSTER);
-  useGeoJsonLayers('actors', { type: 'FeatureCollection', features: actorTiles ? [] : actorFeatures }, ACTOR_LAYERS, CLUSTER);
+  const placeFc = useMemo(
+    () => ({
+      type: 'FeatureCollection' as const,
+      features: [...placeFeatures('actors', actorTiles ? [] : actorFeatures), ...placeFeatures('children', childTiles ? [] : childFeatures)],
+    }),
+    [actorFeatures, childFeatures, actorTiles, childTiles],
+  );
+  useGeoJsonLayers('places', placeFc, PLACE_LAYERS, PLACE_CLUSTER);
+  useEffect(() => {
+    // What each layer holds of the shared source, readable from the page like a source's own count (ops.ts).
+    map?.getContainer().setAttribute('data-features-actors', String(actorTiles ? 0 : actorFeatures.length));
+    map?.getContainer().setAttribute('data-features-children', String(childTiles ? 0 : childFeatures.length));
+  }, [map, placeFc]);
   useGeoJsonLayers('units', unitFc, UNIT_LAYERS);
-  const focus = useFeatureFocus(map, FOCUS, [layers.units, unitId, actorFeatures, childFeatures]);
+  const focus = useFeatureFocus(map, FOCUS, [layers.units, unitId, placeFc], placeSelectionFilter);
 
   useEffect(() => {
     if (!map) return;
@@ -94,7 +113,7 @@ export function useOverviewMap({ units, unitsById, unitId, layers, data }: { uni
   useFeatureClick('units-symbol', units, (u) => selectUnit(u, 'map'));
   useFeatureClick('actors-symbol', actorFeatures, (a) => openActor(a, false));
   useFeatureClick('children-symbol', childFeatures, (c) => openChild(c, false));
-  useLayerClick(['actors-clusters', 'children-clusters'], (e) => {
+  useLayerClick(['places-clusters'], (e) => {
     const f = e.features?.[0];
     if (!map || !f) return;
     const source = map.getSource(f.source) as GeoJSONSource | undefined;
@@ -106,4 +125,9 @@ export function useOverviewMap({ units, unitsById, unitId, layers, data }: { uni
   });
 
   return { selectUnit, openActor, openChild, isSelected: focus.isSelected };
+}
+
+/** The features of one layer for the shared place source, each marked with its layer (`PLACE_LAYER`). */
+function placeFeatures<F extends { properties: object }>(layer: PlaceLayer, features: readonly F[]): F[] {
+  return features.map((f) => ({ ...f, properties: { ...f.properties, [PLACE_LAYER]: layer } }));
 }

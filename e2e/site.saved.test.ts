@@ -95,16 +95,20 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`saved site an
     const item = page.getByRole('list', { name: 'Mina sparade analyser' }).getByRole('listitem');
     await expect.poll(() => item.count(), POLL).toBe(1);
     await expect(item.first().innerText()).resolves.toMatch(/Avenyn mot Heden[\s\S]*3 platser[\s\S]*öppen nu/);
+    // Nothing changed since it was saved: nothing to save again.
+    expect(await page.getByRole('button', { name: 'Spara ändrade platser' }).count()).toBe(0);
 
     // Cleared, then opened from the list: the same sites come back, and the address says so.
     await page.getByRole('button', { name: 'Rensa alla platser' }).click();
     await expect.poll(() => page.getByRole('columnheader', { name: /Plats A/ }).count(), POLL).toBe(0);
+    // (With no sites there is no save form; the saved analysis's sites differ from none.)
     await expect.poll(() => new URL(page.url()).searchParams.get('sites'), POLL).toBeNull();
     await page.getByRole('button', { name: 'Öppna Avenyn mot Heden' }).click();
     await waitForAnalyses(page, ['A', 'B', 'C']);
     await expect.poll(() => new URL(page.url()).searchParams.get('sites'), POLL).toBe(sitesParam(sites));
     expect(new URL(page.url()).searchParams.get('saved')).toBe(String(saved[0]!.id));
     const coordinates = await page.getByRole('row', { name: /Koordinater/ }).getByRole('cell').allTextContents();
+    expect(await page.getByRole('button', { name: 'Spara ändrade platser' }).count()).toBe(0);
 
     // A shared link reopens the same sites for a colleague (the saved analysis stays the owner's).
     const shared = page.url();
@@ -164,6 +168,14 @@ for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`saved site an
     // Back, and delete after confirming; cancelling keeps it.
     await page.getByRole('link', { name: 'Tillbaka till platsanalysen' }).click();
     await waitForAnalyses(page, ['A', 'B', 'C']);
+    // A site removed from the open analysis: now there is a change to save, and saving stores it.
+    await page.getByRole('button', { name: 'Ta bort plats C' }).click();
+    await page.getByRole('button', { name: 'Spara ändrade platser' }).click();
+    await expect
+      .poll(async () => ((await (await context.request.get(`/api/site-analyses/${saved[0]!.id}`)).json()) as { sites: unknown[] }).sites.length, POLL)
+      .toBe(2);
+    await expect.poll(() => page.getByRole('button', { name: 'Spara ändrade platser' }).count(), POLL).toBe(0);
+
     await page.getByRole('button', { name: 'Ta bort Avenyn, Heden och Kallebäck' }).click();
     const confirm = page.getByRole('alertdialog');
     await confirm.getByText('Ta bort den sparade analysen ”Avenyn, Heden och Kallebäck”? Det går inte att ångra.').waitFor();

@@ -36,7 +36,7 @@ export function catalogueTexts(lang: 'sv' | 'en'): { key: string; text: string }
       }
     } else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) walk(child, key ? `${key}.${k}` : k);
   };
-  const { locale: _l, actorSymbol: _s, ...rest } = lang === 'sv' ? sv : en;
+  const { locale: _l, ...rest } = lang === 'sv' ? sv : en;
   walk(rest, '');
   walk(lang === 'sv' ? osmSv : osmEn, 'osm');
   return out;

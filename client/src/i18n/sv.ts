@@ -335,23 +335,6 @@ export const sv = {
     leisure: 'Fritidsgård och fritid',
     other: 'Övrigt',
   } satisfies Record<ActorCategory, string> as Record<ActorCategory, string>,
-  /** One or two characters drawn inside the actor symbol; unique per category. */
-  actorSymbol: {
-    property_owner: 'F',
-    housing_company: 'B',
-    shop: 'H',
-    restaurant: 'R',
-    police: 'P',
-    security: 'S',
-    faith: 'T',
-    association: 'Ö',
-    public_transport: 'K',
-    library: 'Bi',
-    health: '+',
-    park_street: 'G',
-    leisure: 'Fr',
-    other: '?',
-  } satisfies Record<ActorCategory, string> as Record<ActorCategory, string>,
   childPlaceKind: {
     school: 'Skola',
     preschool: 'Förskola',

@@ -69,7 +69,7 @@ export class MeasureControl implements IControl {
     this.button.setAttribute('aria-pressed', 'false');
     this.button.setAttribute('aria-label', this.texts.measure);
     this.button.title = this.texts.measure;
-    this.button.innerHTML = RULER_SVG;
+    this.button.append(rulerIcon());
     this.button.addEventListener('click', () => (this.active ? this.stop() : this.start()));
     this.output.className = 'ps-measure-output';
     this.output.setAttribute('role', 'status');
@@ -162,6 +162,19 @@ export class MeasureControl implements IControl {
 }
 
 /** A ruler, drawn like MapLibre's own control icons. */
-const RULER_SVG =
-  '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"><g fill="none" stroke="#1f2328" stroke-width="1.8" stroke-linejoin="round">' +
-  '<path d="M3 15.5 15.5 3l5.5 5.5L8.5 21z"/><path d="M7 11.5l2 2M9.5 9l1.5 1.5M12 6.5l2 2M14.5 4l1 1M4.5 14l1.5 1.5"/></g></svg>';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The ruler drawn on the button, built as elements (no markup parsed). */
+function rulerIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '22', height: '22', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);
+  const g = document.createElementNS(SVG_NS, 'g');
+  for (const [k, v] of Object.entries({ fill: 'none', stroke: '#1f2328', 'stroke-width': '1.8', 'stroke-linejoin': 'round' })) g.setAttribute(k, v);
+  for (const d of ['M3 15.5 15.5 3l5.5 5.5L8.5 21z', 'M7 11.5l2 2M9.5 9l1.5 1.5M12 6.5l2 2M14.5 4l1 1M4.5 14l1.5 1.5']) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    g.append(path);
+  }
+  svg.append(g);
+  return svg;
+}

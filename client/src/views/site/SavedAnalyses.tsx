@@ -37,6 +37,8 @@ export function SavedAnalyses({ sites, current, onOpen, onCurrent, announce }: {
 
   const body = () => sites.map((s) => ({ label: s.label, lon: round(s.pos[0]), lat: round(s.pos[1]), ...(s.name ? { name: s.name } : {}) }));
   const open = list?.find((a) => a.id === current);
+  // "Spara ändrade platser" only when the sites on the map differ from the saved ones.
+  const changed = open !== undefined && !sameSites(body(), open.sites);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -112,7 +114,7 @@ export function SavedAnalyses({ sites, current, onOpen, onCurrent, announce }: {
           </div>
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={busy}>{busy ? t.saving : t.save}</button>
-            {open ? <button type="button" className="button" onClick={() => saveSites(open)}>{t.saveChanges}</button> : null}
+            {open && changed ? <button type="button" className="button" onClick={() => saveSites(open)}>{t.saveChanges}</button> : null}
           </div>
         </form>
       ) : (
@@ -164,3 +166,8 @@ export function SavedAnalyses({ sites, current, onOpen, onCurrent, announce }: {
 
 /** Five decimals (about a metre), as the address keeps them. */
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
+
+/** Whether two lists of sites are the same sites: letters and points (to the stored precision) in the same order. */
+function sameSites(a: readonly { label: string; lon: number; lat: number }[], b: readonly { label: string; lon: number; lat: number }[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.label === b[i]!.label && s.lon === round(b[i]!.lon) && s.lat === round(b[i]!.lat));
+}

@@ -7,6 +7,7 @@
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/harness.js';
+import { SoftAuthenticator } from '../test/softAuthenticator.js';
 
 const t = await createTestContext();
 let seq = 0;
@@ -87,7 +88,7 @@ describe('TOTP', () => {
     const session = cookieNamed(ok, 'ps_session')!;
     expect((await t.withNow(later, async () => a.as(session, 'GET', '/api/auth/me'))).status).toBe(200);
     // The pending sign-in is used up, and the same code again on a new one is refused.
-    expect((await t.withNow(later, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, later) }))).status).toBe(401);
+    expect((await t.withNow(later, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, later) }))).status).toBe(400);
     const again = await passwordStep(a, later);
     const reused = await t.withNow(later, async () => a.as(again, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, later) }));
     expect(reused.status).toBe(401);
@@ -122,7 +123,7 @@ describe('TOTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     // The pending sign-in has ended: even the right code is refused; sign in again.
     const ended = await t.withNow(at, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, at) }));
-    expect(ended.status).toBe(401);
+    expect(ended.status).toBe(400);
     expect((await ended.json()).error.details).toMatchObject({ rule: 'second_factor_pending_missing' });
     // The wrong codes were failed sign-ins: the next password attempt from that address waits.
     const limited = await t.withNow(at, () => a.login());
@@ -216,5 +217,50 @@ describe('second_factor_required_for', () => {
     });
     const audit = await t.getJson('admin', '/api/audit?entity=setting&limit=50');
     expect((audit.entries as { entity_id: string; after?: { required_for?: string } }[]).some((e) => e.entity_id === 'second_factor_required_for' && e.after?.required_for === 'editor')).toBe(true);
+  });
+});
+
+describe('passkeys', () => {
+  it('register against a single-use challenge, then finish sign-in; a forged or replayed answer is refused', async () => {
+    const a = await account();
+    const key = new SoftAuthenticator('http://localhost');
+    const options = await (await a.as(a.session, 'POST', '/api/auth/second-factor/passkeys/options')).json();
+    expect(options.rp).toMatchObject({ id: 'localhost' });
+    // An answer for another site is refused, and uses the challenge up.
+    const phishing = new SoftAuthenticator('http://localhost.evil.example');
+    const refused = await a.as(a.session, 'POST', '/api/auth/second-factor/passkeys', { name: 'Fel', response: phishing.register(options) });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details).toMatchObject({ rule: 'wrong_second_factor', path: ['response'] });
+    expect((await a.as(a.session, 'POST', '/api/auth/second-factor/passkeys', { name: 'Min nyckel', response: key.register(options) })).status).toBe(400);
+
+    const fresh = await (await a.as(a.session, 'POST', '/api/auth/second-factor/passkeys/options')).json();
+    const added = await a.as(a.session, 'POST', '/api/auth/second-factor/passkeys', { name: 'Min nyckel', response: key.register(fresh) });
+    expect(added.status).toBe(201);
+    const { passkey, recovery_codes } = await added.json();
+    expect(passkey).toMatchObject({ name: 'Min nyckel', last_used_at: null });
+    expect(recovery_codes).toHaveLength(10);
+
+    const login = await a.login();
+    expect(await login.json()).toEqual({ second_factor_required: true, methods: ['passkey', 'recovery'] });
+    const pending = cookieNamed(login, 'ps_second_factor')!;
+    const signIn = await (await a.as(pending, 'POST', '/api/auth/login/passkey/options')).json();
+    const answer = key.authenticate(signIn);
+    const forged = { ...answer, response: { ...answer.response, signature: key.authenticate({ challenge: 'something-else' }).response.signature } };
+    const bad = await a.as(pending, 'POST', '/api/auth/login/passkey/verify', { response: forged });
+    expect(bad.status).toBe(401);
+    expect((await bad.json()).error.details.rule).toBe('wrong_second_factor');
+    const good = await a.as(pending, 'POST', '/api/auth/login/passkey/verify', { response: key.authenticate(signIn) });
+    expect(good.status).toBe(200);
+    const session = cookieNamed(good, 'ps_session')!;
+    expect((await a.as(session, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await a.as(pending, 'POST', '/api/auth/login/passkey/verify', { response: key.authenticate(signIn) })).status).toBe(400);
+    const listed = await (await a.as(session, 'GET', '/api/auth/second-factor')).json();
+    expect(listed.passkeys).toEqual([expect.objectContaining({ id: passkey.id, name: 'Min nyckel', last_used_at: expect.any(String) })]);
+
+    // Removing it needs the password, and takes the recovery codes with the last factor.
+    expect((await a.as(session, 'DELETE', `/api/auth/second-factor/passkeys/${passkey.id}`, { current_password: 'fel' })).status).toBe(400);
+    expect((await a.as(session, 'DELETE', `/api/auth/second-factor/passkeys/${passkey.id}`, { current_password: a.password })).status).toBe(204);
+    expect(await (await a.as(session, 'GET', '/api/auth/second-factor')).json()).toMatchObject({ passkeys: [], recovery_codes_left: 0 });
+    expect((await a.as(session, 'DELETE', `/api/auth/second-factor/passkeys/${passkey.id}`, { current_password: a.password })).status).toBe(404);
   });
 });

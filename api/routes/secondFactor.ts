@@ -75,7 +75,7 @@ function signedInAnswer(c: Context<AppEnv>, { user, token }: { user: SignedIn; t
 const secondStepDescription =
   'The second step of sign-in, after POST /api/auth/login answered `second_factor_required` and set the pending cookie. ' +
   'Each answer counts in the sign-in limits (429 with Retry-After); a wrong one is 401 `wrong_second_factor` with `attempts_left`, and after ' +
-  'five the pending sign-in ends (401 `second_factor_pending_missing`: sign in with the password again, as after its five minutes).';
+  'five the pending sign-in ends (400 `second_factor_pending_missing`: sign in with the password again, as after its five minutes).';
 
 /** The second factor: the second step of sign-in, one's own enrolment, and the administrator's reset and setting. */
 export const secondFactorRoutes = newRouter()

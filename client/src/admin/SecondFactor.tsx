@@ -1,3 +1,4 @@
+import './secondFactor.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormError } from '../forms/Field.js';
 import { useI18n } from '../i18n/index.js';

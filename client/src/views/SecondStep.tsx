@@ -1,3 +1,4 @@
+import '../admin/secondFactor.css';
 import { startAuthentication } from '@simplewebauthn/browser';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { secondFactorApi } from '../admin/secondFactorApi.js';

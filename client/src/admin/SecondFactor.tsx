@@ -1,3 +1,4 @@
+import './admin.css';
 import './secondFactor.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormError } from '../forms/Field.js';

@@ -25,6 +25,8 @@ export function SecondStep({ methods, onSignedIn, onBack }: { methods: SecondFac
   const t = m.secondFactor;
   const [mode, setMode] = useState<'totp' | 'recovery'>(methods.includes('totp') ? 'totp' : 'recovery');
   const [code, setCode] = useState('');
+  /** With a passkey and no app, the recovery-code form waits behind its button: the key is the usual way. */
+  const [showForm, setShowForm] = useState(methods.includes('totp') || !methods.includes('passkey'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -81,7 +83,7 @@ export function SecondStep({ methods, onSignedIn, onBack }: { methods: SecondFac
       {methods.includes('passkey') && (
         <button type="button" className="button button-primary sf-passkey-button" onClick={withPasskey} disabled={busy}>{t.useKey}</button>
       )}
-      {(methods.includes('totp') || methods.includes('recovery')) && (
+      {showForm && (methods.includes('totp') || methods.includes('recovery')) && (
         <form onSubmit={submit}>
           <div className="field">
             <label htmlFor="signin-code">{label}</label>
@@ -92,9 +94,12 @@ export function SecondStep({ methods, onSignedIn, onBack }: { methods: SecondFac
           <button type="submit" className="button button-primary" disabled={busy}>{busy ? m.signIn.submitting : t.stepSubmit}</button>
         </form>
       )}
-      {!methods.includes('totp') && !methods.includes('recovery') && <div aria-live="assertive" className="form-error">{error ? <p className="error-text">{error}</p> : null}</div>}
+      {!showForm && <div aria-live="assertive" className="form-error">{error ? <p className="error-text">{error}</p> : null}</div>}
       <p className="sf-step-links">
-        {methods.includes('totp') && methods.includes('recovery') && (
+        {!showForm && methods.includes('recovery') && (
+          <button type="button" className="button button-quiet" onClick={() => { setShowForm(true); setMode('recovery'); setError(null); }}>{t.useRecovery}</button>
+        )}
+        {showForm && methods.includes('totp') && methods.includes('recovery') && (
           <button type="button" className="button button-quiet" onClick={() => { setMode(mode === 'totp' ? 'recovery' : 'totp'); setCode(''); setError(null); }}>
             {mode === 'totp' ? t.useRecovery : t.useCode}
           </button>

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('two-step verification', () => {
     await page.goto('/tokens');
     const section = page.getByRole('region', { name: 'Tvåstegsverifiering' });
     await section.getByText('Inga inloggningsnycklar.').waitFor();
-    await section.getByLabel('Namn på nyckeln').fill('Testdatorn');
+    await section.getByLabel('Namn på inloggningsnyckeln').fill('Testdatorn');
     await section.getByRole('button', { name: 'Lägg till nyckel' }).click();
     // The first factor brings recovery codes, shown once and focused.
     const codes = section.getByRole('list', { name: 'Dina återställningskoder' });

@@ -34,7 +34,7 @@ export const secondFactorSv = {
   // Passkeys
   keysTitle: 'Inloggningsnycklar',
   keysNone: 'Inga inloggningsnycklar.',
-  keyName: 'Namn på nyckeln',
+  keyName: 'Namn på inloggningsnyckeln',
   keyNameDefault: 'Min dator',
   keyAdd: 'Lägg till nyckel',
   keyAdded: (name: string) => `Nyckeln ”${name}” är tillagd.`,

@@ -94,9 +94,39 @@ describe.skipIf(!hasChromium)('two-step verification', () => {
 
   it('an editor whose role must have one sets up an authenticator app first, then signs in with a code', async () => {
     const { email, password } = await createUser(product, 'editor', 'Kod Person');
-    // From here administrators too must have a second factor (the test's admin has none): the last test of the file.
+    // A viewer who set up an app and then lost the phone.
+    const lost = await createUser(product, 'viewer', 'Tappad Telefon');
+    const phone = await product.browser.newContext({ baseURL: product.baseUrl });
+    const headers = { Origin: product.baseUrl };
+    expect((await phone.request.post('/api/auth/login', { data: lost, headers })).status()).toBe(200);
+    const { secret: lostSecret } = await (await phone.request.post('/api/auth/second-factor/totp', { headers })).json();
+    expect((await phone.request.post('/api/auth/second-factor/totp/confirm', { data: { code: await generate({ secret: lostSecret }) }, headers })).status()).toBe(200);
+    expect(await (await phone.request.post('/api/auth/login', { data: lost, headers })).json()).toMatchObject({ second_factor_required: true });
+
+    // The administrator resets it, then makes two-step verification required for editors and administrators
+    // (the test's admin has none: from then on it could only set one up, so this is the last test of the file).
     const admin = await product.open({ role: 'admin' });
-    expect((await admin.context.request.put('/api/settings/second-factor', { data: { required_for: 'editor' }, headers: { Origin: product.baseUrl } })).status()).toBe(200);
+    await admin.page.goto('/admin');
+    await admin.page.getByRole('button', { name: /^Återställ tvåstegsverifiering.*Tappad Telefon/ }).click();
+    const dialog = admin.page.getByRole('dialog', { name: 'Återställ tvåstegsverifiering' });
+    await dialog.getByText(/Autentiseringsapp, inloggningsnycklar och återställningskoder tas bort/).waitFor();
+    await shoot(admin.page, 'second-factor-admin-reset');
+    await expectAccessible(admin.page, 'second factor reset dialog');
+    await dialog.getByRole('button', { name: 'Återställ tvåstegsverifiering' }).click();
+    await admin.page.getByText('Tvåstegsverifieringen för Tappad Telefon är återställd. Tappad Telefon loggar in med lösenordet och ställer in en ny.').waitFor();
+    expect(await (await phone.request.post('/api/auth/login', { data: lost, headers })).json()).toMatchObject({ name: 'Tappad Telefon' });
+    await phone.close();
+    const audit = await (await admin.context.request.get('/api/audit?entity=user&limit=20')).json();
+    expect(audit.entries.some((e: { details?: { second_factor?: string } }) => e.details?.second_factor === 'reset')).toBe(true);
+
+    const setting = admin.page.getByRole('form', { name: 'Tvåstegsverifiering krävs för' });
+    await setting.getByLabel('Redaktörer och administratörer').check();
+    await setting.scrollIntoViewIfNeeded();
+    await shoot(admin.page, 'second-factor-setting');
+    await setting.getByRole('button', { name: 'Spara' }).click();
+    await setting.getByText('Ändringen sparades.').waitFor();
+    expect(await (await admin.context.request.get('/api/auth/me')).json()).toMatchObject({ second_factor_enrolment_required: true });
+    expectClean(admin.page);
     await admin.context.close();
     const { page, context } = await product.open({ role: null });
     await signInWithPassword(page, email, password);

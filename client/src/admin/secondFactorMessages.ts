@@ -76,7 +76,6 @@ export const secondFactorSv = {
   settingAdmin: 'Administratörer',
   settingEditor: 'Redaktörer och administratörer',
   settingSave: 'Spara',
-  settingSaved: 'Inställningen är sparad.',
 };
 
 export const secondFactorEn: typeof secondFactorSv = {
@@ -143,5 +142,4 @@ export const secondFactorEn: typeof secondFactorSv = {
   settingAdmin: 'Administrators',
   settingEditor: 'Editors and administrators',
   settingSave: 'Save',
-  settingSaved: 'The setting is saved.',
 };

@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('two-step verification', () => {
     await setting.getByLabel('Redaktörer och administratörer').check();
     await setting.scrollIntoViewIfNeeded();
     await shoot(admin.page, 'second-factor-setting');
-    await setting.getByRole('button', { name: 'Spara' }).click();
+    await setting.getByRole('button', { name: 'Spara kravet' }).click();
     await setting.getByText('Ändringen sparades.').waitFor();
     expect(await (await admin.context.request.get('/api/auth/me')).json()).toMatchObject({ second_factor_enrolment_required: true });
     expectClean(admin.page);

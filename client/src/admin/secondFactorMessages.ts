@@ -75,7 +75,7 @@ export const secondFactorSv = {
   settingNone: 'Ingen',
   settingAdmin: 'Administratörer',
   settingEditor: 'Redaktörer och administratörer',
-  settingSave: 'Spara',
+  settingSave: 'Spara kravet',
 };
 
 export const secondFactorEn: typeof secondFactorSv = {
@@ -141,5 +141,5 @@ export const secondFactorEn: typeof secondFactorSv = {
   settingNone: 'Nobody',
   settingAdmin: 'Administrators',
   settingEditor: 'Editors and administrators',
-  settingSave: 'Save',
+  settingSave: 'Save the requirement',
 };

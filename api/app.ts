@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { tokensRoutes } from './routes/tokens.js';
+import { secondFactorRoutes } from './routes/secondFactor.js';
 import { usersRoutes } from './routes/users.js';
 import { docsRoutes } from './routes/docs.js';
 import { informationNeedsRoutes } from './routes/informationNeeds.js';
@@ -49,7 +50,7 @@ import { validationHook } from './validation.js';
 export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
 /** API paths anyone may call without signing in. */
-const PUBLIC_API_PATHS = new Set(['/api/health', '/api/client-config', '/api/auth/login', '/api/openapi.json', '/api/docs']);
+const PUBLIC_API_PATHS = new Set(['/api/health', '/api/client-config', '/api/auth/login', '/api/auth/login/totp', '/api/auth/login/passkey/options', '/api/auth/login/passkey/verify', '/api/openapi.json', '/api/docs']);
 
 /** Builds the whole application (API, OpenAPI document, client). `server.ts` alone listens. */
 /** The OSM base data upload: the file itself as the body, with its own body limit. */
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', clientConfigRoutes);
   app.route('/api', authRoutes);
   app.route('/api', tokensRoutes);
+  app.route('/api', secondFactorRoutes);
   app.route('/api', usersRoutes);
   app.route('/api', auditRoutes);
   app.route('/api', privacyRoutes);

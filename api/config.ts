@@ -72,6 +72,17 @@ export const DEFAULTS = {
   loginDelayFirstSeconds: 1,
   loginDelayMaxSeconds: 900,
   loginKnownAddressDays: 30,
+  /**
+   * Second factor (issue 18): a password accepted for an account with a factor waits this
+   * long for the code or passkey, and this many wrong codes end the wait (each also counts
+   * as a failed sign-in). A TOTP code is accepted this many seconds either side of now (one
+   * 30-second step: clocks drift), never twice. Recovery codes come this many at a time;
+   * a WebAuthn challenge lives as long as the wait.
+   */
+  secondFactorPendingMinutes: 5,
+  secondFactorMaxAttempts: 5,
+  totpToleranceSeconds: 30,
+  recoveryCodeCount: 10,
   /** argon2 hashes running at once (one verify takes about 40 ms and 19 MiB), and how many may wait; past that, 503. */
   hashConcurrency: 2,
   hashQueueMax: 64,

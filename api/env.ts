@@ -11,6 +11,8 @@ export interface CurrentUser {
   via: 'session' | 'token';
   /** The password is temporary (set by an administrator): only a password change, /auth/me and sign-out are allowed. */
   must_change_password?: boolean;
+  /** The role must have a second factor (setting second_factor_required_for) and the account has none: only enrolment is allowed. */
+  second_factor_enrolment_required?: boolean;
 }
 
 /** What the app is built from; tests inject their own database and clock. */

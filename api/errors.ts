@@ -60,6 +60,10 @@ export const RULE_CODES = {
   weak_password: 'a password refused by the password rules',
   wrong_password: 'your own password change: current_password is not the current password',
   password_change_required: 'a session whose password an administrator set: only POST /api/auth/password, GET /api/auth/me and POST /api/auth/logout until its owner chooses their own',
+  second_factor_enrolment_required: 'a session of an account that must have a second factor (setting second_factor_required_for) and has none: only the enrolment routes under /api/auth/second-factor, GET /api/auth/me, POST /api/auth/password and POST /api/auth/logout until one is set',
+  wrong_second_factor: 'a sign-in code, recovery code or passkey answer that is wrong, already used or expired; params attempts_left',
+  second_factor_pending_missing: 'no sign-in waits for a second factor (none started, expired, or too many wrong codes): sign in with the password again',
+  already_enrolled: 'TOTP enrolment while a confirmed TOTP factor is set: remove it first',
   email_taken: 'an e-mail address another account has; params email',
   last_admin: 'a change that would leave no active administrator',
   duplicate: 'a unique value another record has',
@@ -148,6 +152,7 @@ export const MESSAGES = {
   basicNeedsHttps: 'HTTP Basic sends the token with every request, so it is accepted only over https (or from this machine); reach the product by its https address.',
   basicMalformed: 'The Basic credentials are not "user:token" in base64.',
   forbidden: (role: string) => `Your role does not allow this; it needs the role ${role}.`,
+  secondFactorEnrolmentRequired: 'Your role must have a second factor and this account has none: set one up first (POST /api/auth/second-factor/totp, or a passkey with POST /api/auth/second-factor/passkeys/options).',
   passwordChangeRequired: 'Your password was set by an administrator and is temporary: choose your own first (POST /api/auth/password with current_password and new_password).',
 } as const;
 

@@ -50,6 +50,8 @@ export interface OpenOptions {
   role?: TestRole | null;
   lang?: 'sv' | 'en';
   viewport?: { width: number; height: number };
+  /** Reach the product as http://localhost:PORT rather than 127.0.0.1: WebAuthn takes no IP address as its relying party. */
+  localhost?: boolean;
 }
 
 export type Backend = 'pglite' | 'postgresql';
@@ -161,8 +163,9 @@ export async function startProduct({ basemap = 'offline', env = {}, backend = 'p
     baseUrl,
     basemapOrigin,
     browser,
-    async open({ role = 'viewer', lang = 'sv', viewport = { width: 1280, height: 800 } } = {}) {
-      const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: lang === 'sv' ? 'sv-SE' : 'en-GB' });
+    async open({ role = 'viewer', lang = 'sv', viewport = { width: 1280, height: 800 }, localhost = false } = {}) {
+      const origin = localhost ? baseUrl.replace('127.0.0.1', 'localhost') : baseUrl;
+      const context = await browser.newContext({ viewport, baseURL: origin, locale: lang === 'sv' ? 'sv-SE' : 'en-GB' });
       await context.addInitScript((l: string) => {
         if (l === 'en' && !localStorage.getItem('platssamverkan.lang')) localStorage.setItem('platssamverkan.lang', 'en');
         document.addEventListener('securitypolicyviolation', (e) => {
@@ -170,9 +173,9 @@ export async function startProduct({ basemap = 'offline', env = {}, backend = 'p
         });
       }, lang);
       if (role) {
-        const res = await context.request.post(`${baseUrl}/api/auth/login`, {
+        const res = await context.request.post(`${origin}/api/auth/login`, {
           data: { email: TEST_USERS[role].email, password: TEST_PASSWORD },
-          headers: { Origin: baseUrl },
+          headers: { Origin: origin },
         });
         if (res.status() !== 200) throw new Error(`Sign-in as ${role} failed: ${res.status()} ${await res.text()}`);
       }

@@ -48,8 +48,20 @@ function basicToken(c: Parameters<typeof resolveUser>[0], header: string): strin
 const TEMPORARY_PASSWORD_ROUTES = new Set(['POST /api/auth/password', 'GET /api/auth/me', 'POST /api/auth/logout']);
 
 /**
+ * What an account that must have a second factor and has none may do (after its password
+ * sign-in) until it has set one up: the enrolment routes, and what a temporary password
+ * allows. Every other route is a 403 `second_factor_enrolment_required`.
+ */
+const ENROLMENT_ROUTES = new Set([
+  ...TEMPORARY_PASSWORD_ROUTES,
+  'GET /api/auth/second-factor', 'POST /api/auth/second-factor/totp', 'POST /api/auth/second-factor/totp/confirm',
+  'POST /api/auth/second-factor/passkeys/options', 'POST /api/auth/second-factor/passkeys',
+]);
+
+/**
  * Lets the request through only for a signed-in caller with at least `role` (401
- * anonymous, 403 too low, 403 `password_change_required` with a temporary password).
+ * anonymous, 403 too low, 403 `password_change_required` with a temporary password,
+ * 403 `second_factor_enrolment_required` without a second factor its role must have).
  */
 export const requireRole = (role: Role) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -62,6 +74,9 @@ export const requireRole = (role: Role) =>
     }
     if (user.must_change_password && !TEMPORARY_PASSWORD_ROUTES.has(`${c.req.method} ${c.req.path}`)) {
       throw ruleError('forbidden', 'password_change_required', MESSAGES.passwordChangeRequired);
+    }
+    if (user.second_factor_enrolment_required && !ENROLMENT_ROUTES.has(`${c.req.method} ${c.req.path}`)) {
+      throw ruleError('forbidden', 'second_factor_enrolment_required', MESSAGES.secondFactorEnrolmentRequired);
     }
     if (!roleAtLeast(user.role, role)) throw new ApiError('forbidden', MESSAGES.forbidden(role));
     await next();

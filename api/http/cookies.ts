@@ -32,3 +32,20 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   const secure = isHttps(c);
   deleteCookie(c, sessionCookieName(c), { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
 }
+
+/**
+ * The pending sign-in cookie: a password accepted, a second factor awaited (secondFactorLogin.ts).
+ * HttpOnly and short-lived like the wait itself; the `__Host-` name over https, as the session's.
+ */
+const PENDING_COOKIE = 'ps_second_factor';
+const pendingCookieName = (c: Context<AppEnv>): string => (isHttps(c) ? `__Host-${PENDING_COOKIE}` : PENDING_COOKIE);
+
+export const readPendingCookie = (c: Context<AppEnv>): string | undefined => getCookie(c, pendingCookieName(c));
+
+export function setPendingCookie(c: Context<AppEnv>, token: string, maxAgeSeconds: number): void {
+  setCookie(c, pendingCookieName(c), token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c), maxAge: maxAgeSeconds });
+}
+
+export function clearPendingCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, pendingCookieName(c), { path: '/', secure: isHttps(c), httpOnly: true, sameSite: 'Strict' });
+}

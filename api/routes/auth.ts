@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError, MESSAGES } from '../errors.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { contextOf } from '../http/context.js';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
+import { clearSessionCookie, readSessionCookie, setPendingCookie, setSessionCookie } from '../http/cookies.js';
+import { DEFAULTS } from '../config.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
 import { changeOwnPassword } from '../services/account.js';
 import { endOwnSession, listOwnSessions, signIn, signOut } from '../services/sessions.js';
@@ -11,12 +12,20 @@ import { IdParam } from '../schemas/common.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
 import { newRouter } from '../validation.js';
 
-const Me = z
+export const Me = z
   .object({
     id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES),
     must_change_password: z.boolean().openapi({ description: 'The password is temporary (an administrator set it): change it with POST /api/auth/password before anything else; every other route answers 403 `password_change_required` until then.' }),
+    second_factor_enrolment_required: z.boolean().optional().openapi({ description: 'Your role must have a second factor and you have none: set one up under /api/auth/second-factor before anything else; every other route answers 403 `second_factor_enrolment_required` until then.' }),
   })
   .openapi('Me');
+
+export const SecondFactorRequired = z
+  .object({
+    second_factor_required: z.literal(true),
+    methods: z.array(z.enum(['totp', 'recovery', 'passkey'])).openapi({ description: 'The ways this account can finish signing in.' }),
+  })
+  .openapi('SecondFactorRequired');
 
 const Login = z
   .strictObject({
@@ -59,21 +68,29 @@ export const authRoutes = newRouter()
       path: '/auth/login',
       tags: ['Auth'],
       summary: 'Sign in; sets the session cookie',
-      description: 'A new session token at every sign-in. Failed sign-ins are limited, counted before the password is checked: per account and client address with growing delays, per client address, and per account except from an address it signed in from lately (429 with Retry-After). 503 with Retry-After when too many password checks wait.',
+      description: 'A new session token at every sign-in. For an account with a second factor the right password opens no session: the answer is `second_factor_required` with the ways to finish, and a short-lived HttpOnly cookie `ps_second_factor` (`__Host-ps_second_factor` over https) names the pending sign-in for POST /api/auth/login/totp or /api/auth/login/passkey/*. Failed sign-ins are limited, counted before the password is checked: per account and client address with growing delays, per client address, and per account except from an address it signed in from lately (429 with Retry-After). 503 with Retry-After when too many password checks wait.',
       security: [],
       request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
       responses: {
-        200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } },
+        200: { description: 'Signed in, or (with a second factor) the password accepted and the second step awaited.', content: { 'application/json': { schema: z.union([Me, SecondFactorRequired]) } } },
         ...errorResponses(400, 401, 415, 429, 503),
       },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { user, token } = await signIn(contextOf(c), {
+      const result = await signIn(contextOf(c), {
         email, password, address: clientAddress(c), previousToken: readSessionCookie(c), userAgent: c.req.header('user-agent'),
       });
+      if ('pending' in result) {
+        setPendingCookie(c, result.pending, DEFAULTS.secondFactorPendingMinutes * 60);
+        return c.json({ second_factor_required: true as const, methods: result.methods }, 200);
+      }
+      const { user, token } = result;
       setSessionCookie(c, token);
-      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password }, 200);
+      return c.json({
+        id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password,
+        second_factor_enrolment_required: user.second_factor_enrolment_required ?? false,
+      }, 200);
     },
   )
   .openapi(
@@ -153,6 +170,9 @@ export const authRoutes = newRouter()
     async (c) => {
       const user = c.var.user;
       if (!user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
-      return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password ?? false }, 200);
+      return c.json({
+        id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password ?? false,
+        second_factor_enrolment_required: user.second_factor_enrolment_required ?? false,
+      }, 200);
     },
   );

@@ -9,6 +9,7 @@ import type { Role } from '../schemas/common.js';
 import { audit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { releaseLoginAttempt, reserveLoginAttempt, settleLoginAttempt } from './rateLimit.js';
+import { secondFactorOf, startSecondFactor, type SecondFactorMethod } from './secondFactorLogin.js';
 
 /** The account with an e-mail, password hash included: for sign-in, and for the check that an e-mail is free. */
 export const userByEmail = statement('auth_user_by_email', ['email']);
@@ -22,7 +23,11 @@ const sessionUser = statement('auth_session_user', ['token_hash', 'now', 'idle_m
 const sessionTouch = statement('auth_session_touch', ['token_hash', 'now']);
 
 /** The signed-in user as the API shows it. */
-export interface SignedIn { id: number; email: string; name: string; role: Role; must_change_password: boolean }
+export interface SignedIn {
+  id: number; email: string; name: string; role: Role; must_change_password: boolean;
+  /** The role must have a second factor and the account has none (set at password sign-in; the session's gate reads it afresh). */
+  second_factor_enrolment_required?: boolean;
+}
 
 export interface SignInRequest {
   /** Lower-cased by the caller. */
@@ -36,13 +41,18 @@ export interface SignInRequest {
   userAgent: string | undefined;
 }
 
+/** A password accepted for an account with a second factor: the pending token (for its HttpOnly cookie) and the ways to finish. */
+export interface SecondFactorPending { pending: string; methods: SecondFactorMethod[] }
+
 /**
  * Checks a password and opens a new session, returning its token once. The attempt
  * is counted before the password is checked (see `reserveLoginAttempt`), and an
  * unknown e-mail costs the same hash as a known one, so neither the time nor the
- * answer tells whether the account exists.
+ * answer tells whether the account exists. An account with a second factor gets no
+ * session yet but a pending sign-in (secondFactorLogin.ts); its attempt is given back
+ * rather than counted a success, so a known password never resets the count of wrong codes.
  */
-export async function signIn(ctx: RequestContext, req: SignInRequest): Promise<{ user: SignedIn; token: string }> {
+export async function signIn(ctx: RequestContext, req: SignInRequest): Promise<{ user: SignedIn; token: string } | SecondFactorPending> {
   const { db, now } = ctx;
   const attempt = await reserveLoginAttempt(db, req.email, req.address, now);
   const user = await userByEmail.one<SignedIn & { password_hash: string; active: boolean }>(db, { email: req.email });
@@ -57,6 +67,24 @@ export async function signIn(ctx: RequestContext, req: SignInRequest): Promise<{
     await settleLoginAttempt(db, attempt, false, now);
     throw new ApiError('unauthorized', 'Wrong e-mail or password.');
   }
+  const { methods, required } = await secondFactorOf(db, user.id);
+  if (methods.length) {
+    await releaseLoginAttempt(db, attempt);
+    return { pending: await startSecondFactor(ctx, user.id, req), methods };
+  }
+  const opened = await openSession(ctx, user, req, attempt);
+  return { ...opened, user: { ...opened.user, second_factor_enrolment_required: required } };
+}
+
+/**
+ * Opens a session for a user whose sign-in has passed (password, and second factor when
+ * set), ending the one the browser held: the session, the attempt's success and the audit
+ * entry in one transaction.
+ */
+export async function openSession(
+  ctx: RequestContext, user: SignedIn, req: Pick<SignInRequest, 'address' | 'previousToken' | 'userAgent'>, attempt: number, details: Record<string, unknown> = {},
+): Promise<{ user: SignedIn; token: string }> {
+  const { db, now } = ctx;
   const token = newToken();
   await db.transaction(async (tx) => {
     if (req.previousToken) await sessionDelete.run(tx, { token_hash: hashToken(req.previousToken) });
@@ -64,7 +92,7 @@ export async function signIn(ctx: RequestContext, req: SignInRequest): Promise<{
       token_hash: hashToken(token), user_id: user.id, now: now.toISOString(), user_agent: req.userAgent ?? null, address: req.address,
     });
     await settleLoginAttempt(tx, attempt, true, now);
-    await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address: req.address } });
+    await audit(tx, { at: now, user, action: 'login', entity: 'session', entityId: user.id, details: { address: req.address, ...details } });
   });
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password }, token };
 }

@@ -11,6 +11,8 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, TEST_USERS } from './fixtures.js';
 import { createTestContext } from './harness.js';
+import { generate } from 'otplib';
+import { SoftAuthenticator } from './softAuthenticator.js';
 
 const t = await createTestContext();
 
@@ -273,6 +275,34 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /ogc/collections/{collectionId}/items/{featureId}', url: `/ogc/collections/units/items/${unitId}` });
 
     await ok({ route: 'DELETE /api/units/{id}', url: `/api/units/${unit.body.id}`, status: 204, headers: { 'if-match': patched.etag } });
+    // The second factor: the admin enrols an authenticator app and a passkey, signs in with each, removes them; then the reset and the setting.
+    await ok({ route: 'GET /api/auth/second-factor', url: '/api/auth/second-factor' });
+    const totp = await ok({ route: 'POST /api/auth/second-factor/totp', url: '/api/auth/second-factor/totp' });
+    const code = await generate({ secret: totp.body.secret as string });
+    const confirmed = await ok({ route: 'POST /api/auth/second-factor/totp/confirm', url: '/api/auth/second-factor/totp/confirm', body: { code } });
+    await ok({ route: 'POST /api/auth/second-factor/recovery-codes', url: '/api/auth/second-factor/recovery-codes', body: { current_password: TEST_PASSWORD } });
+    expect(confirmed.body.recovery_codes).toHaveLength(10);
+    const key = new SoftAuthenticator('http://localhost');
+    const registration = await ok({ route: 'POST /api/auth/second-factor/passkeys/options', url: '/api/auth/second-factor/passkeys/options' });
+    const passkey = await ok({ route: 'POST /api/auth/second-factor/passkeys', url: '/api/auth/second-factor/passkeys', status: 201, body: { name: 'Schemanyckel', response: key.register(registration.body) } });
+    const pendingLogin = async () => {
+      const res = await t.app.request('http://localhost/api/auth/login', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: TEST_USERS.admin.email, password: TEST_PASSWORD }),
+      });
+      expect(await res.json()).toMatchObject({ second_factor_required: true });
+      return /ps_second_factor=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+    };
+    const fresh = await ok({ route: 'POST /api/auth/second-factor/recovery-codes', url: '/api/auth/second-factor/recovery-codes', body: { current_password: TEST_PASSWORD } });
+    await ok({ route: 'POST /api/auth/login/totp', url: '/api/auth/login/totp', body: { recovery_code: fresh.body.recovery_codes[0] }, headers: { cookie: await pendingLogin() } });
+    const pending = await pendingLogin();
+    const assertion = await ok({ route: 'POST /api/auth/login/passkey/options', url: '/api/auth/login/passkey/options', headers: { cookie: pending } });
+    await ok({ route: 'POST /api/auth/login/passkey/verify', url: '/api/auth/login/passkey/verify', body: { response: key.authenticate(assertion.body) }, headers: { cookie: pending } });
+    await ok({ route: 'DELETE /api/auth/second-factor/passkeys/{id}', url: `/api/auth/second-factor/passkeys/${passkey.body.passkey.id}`, status: 204, body: { current_password: TEST_PASSWORD } });
+    await ok({ route: 'DELETE /api/auth/second-factor/totp', url: '/api/auth/second-factor/totp', status: 204, body: { current_password: TEST_PASSWORD } });
+    await ok({ route: 'POST /api/users/{id}/second-factor/reset', url: `/api/users/${user.body.id}/second-factor/reset` });
+    const required = await ok({ route: 'GET /api/settings/second-factor', url: '/api/settings/second-factor' });
+    await ok({ route: 'PUT /api/settings/second-factor', url: '/api/settings/second-factor', body: { required_for: required.body.required_for } });
+
     // The admin's own password last but one: it revokes the admin's API token the steps above use.
     await ok({ route: 'POST /api/auth/password', url: '/api/auth/password', body: { current_password: TEST_PASSWORD, new_password: 'ett nytt lösenord för schemat' }, cookie: true });
     await ok({ route: 'POST /api/auth/logout', url: '/api/auth/logout', status: 204, cookie: true });

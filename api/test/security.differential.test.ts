@@ -145,6 +145,8 @@ const VARIANTS: Record<string, () => string[]> = {
   'GET /api/auth/me': () => ['/api/auth/me'],
   'GET /api/auth/tokens': () => ['/api/auth/tokens'],
   'GET /api/auth/sessions': () => ['/api/auth/sessions'],
+  'GET /api/auth/second-factor': () => ['/api/auth/second-factor'],
+  'GET /api/settings/second-factor': () => ['/api/settings/second-factor'],
   // The viewer's own saved site analysis (saved in beforeAll at P1 and the coarse point): its points as given, never moving with the unit.
   'GET /api/site-analyses': () => ['/api/site-analyses'],
   'GET /api/site-analyses/{id}': () => [`/api/site-analyses/${fx.savedAnalysisId}`],
@@ -258,6 +260,9 @@ const READ_POSTS: Record<string, () => unknown[]> = {
 };
 /** Non-GET routes a viewer may call that change only the caller's own session, tokens or saved site analyses (never called here). */
 const VIEWER_WRITES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}', 'DELETE /api/auth/sessions/{id}',
+  'POST /api/auth/login/totp', 'POST /api/auth/login/passkey/options', 'POST /api/auth/login/passkey/verify',
+  'POST /api/auth/second-factor/totp', 'DELETE /api/auth/second-factor/totp', 'POST /api/auth/second-factor/totp/confirm', 'POST /api/auth/second-factor/recovery-codes',
+  'POST /api/auth/second-factor/passkeys/options', 'POST /api/auth/second-factor/passkeys', 'DELETE /api/auth/second-factor/passkeys/{id}',
   'POST /api/site-analyses', 'PATCH /api/site-analyses/{id}', 'DELETE /api/site-analyses/{id}']);
 
 /** Fields that change with any write, whatever moved. */

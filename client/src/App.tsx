@@ -8,6 +8,7 @@ import { MeProvider } from './session.js';
 import { UnitsProvider } from './units.js';
 import { SignIn } from './views/SignIn.js';
 import { ChooseOwnPassword } from './admin/ChooseOwnPassword.js';
+import { EnrolSecondFactor } from './admin/EnrolSecondFactor.js';
 
 /**
  * The signed-in product (the map, every view) and the contact sheet are their own
@@ -67,6 +68,7 @@ function AuthGate() {
       return <SignIn ended={session.ended} onSignedIn={(me) => setSession({ status: 'in', me })} />;
     case 'in':
       if (session.me.must_change_password) return <ChooseOwnPassword onChanged={check} onSignOut={signOut} />;
+      if (session.me.second_factor_enrolment_required) return <EnrolSecondFactor onDone={check} onSignOut={signOut} />;
       return (
         <MeProvider me={session.me} key={session.me.id}>
           <UnitsProvider>

@@ -9,6 +9,8 @@ import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { AuditLog } from './AuditLog.js';
 import { OwnPassword } from './OwnPassword.js';
 import { OwnSessions } from './OwnSessions.js';
+import { SecondFactor } from './SecondFactor.js';
+import { ResetSecondFactor } from './ResetSecondFactor.js';
 import { ResetPassword, usePasswordResetTexts } from './ResetPassword.js';
 import { Settings } from './Settings.js';
 import { adminApi, type TokenCreatedT, type TokenInfoT, type UserT } from './adminApi.js';
@@ -148,7 +150,7 @@ function Users() {
         <table className="data-table">
           <caption>{t.userCount(users.length)}</caption>
           <thead>
-            <tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.active}</th><th scope="col">{pr.column}</th></tr>
+            <tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.active}</th><th scope="col">{pr.column}</th><th scope="col">{m.secondFactor.resetColumn}</th></tr>
           </thead>
           <tbody>
             {users.map((u) => (
@@ -171,6 +173,7 @@ function Users() {
                   {u.must_change_password && <><span className="badge">{pr.temporary}</span>{' '}</>}
                   <ResetPassword user={u} onDone={async (message) => { await load(); setStatus(message); }} />
                 </td>
+                <td><ResetSecondFactor user={u} onDone={(message) => setStatus(message)} /></td>
               </tr>
             ))}
           </tbody>
@@ -267,6 +270,7 @@ export function TokensPage() {
         </table>
       )}
       <OwnPassword />
+      <SecondFactor />
       <OwnSessions />
     </section>
   );

@@ -5,6 +5,7 @@ import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { RINGS } from '../lib/codes.js';
 import { formatNumber } from '../lib/format.js';
 import { adminApi, type WalkingSettingsT } from './adminApi.js';
+import { secondFactorApi, type RequiredFor } from './secondFactorApi.js';
 
 /**
  * A number field's text as a number, a decimal comma read as a point. Empty or not a
@@ -22,6 +23,7 @@ export function Settings() {
       <p>{t.settingsIntro}</p>
       <RadiiForm />
       <WalkingForm />
+      <SecondFactorForm />
     </section>
   );
 }
@@ -114,6 +116,37 @@ function WalkingForm() {
         </>
       )}
       <button type="submit" className="button" disabled={!f.values}>{t.saveWalking}</button>
+      <p role="status" aria-live="polite" className="admin-form-note">{f.status}</p>
+    </form>
+  );
+}
+
+type SecondFactorTexts = { required_for: RequiredFor };
+const loadSecondFactor = () => secondFactorApi.setting().then(({ required_for }) => ({ required_for }));
+const saveSecondFactor = (v: SecondFactorTexts) => secondFactorApi.setSetting(v.required_for).then(({ required_for }) => ({ required_for }));
+
+/** Who must have a second factor: an editor or administrator without one can then only set one up. */
+function SecondFactorForm() {
+  const { m } = useI18n();
+  const t = m.secondFactor;
+  const f = useSettingForm(loadSecondFactor, saveSecondFactor);
+  const label = { none: t.settingNone, admin: t.settingAdmin, editor: t.settingEditor } as const;
+  return (
+    <form ref={f.ref} className="admin-form" onSubmit={f.submit} noValidate aria-labelledby="second-factor-setting-title">
+      <h3 id="second-factor-setting-title">{t.settingTitle}</h3>
+      <FormError error={f.error} id="second-factor-setting-error" />
+      {f.values && (
+        <fieldset className="admin-fieldset">
+          <legend className="visually-hidden">{t.settingTitle}</legend>
+          {(['none', 'admin', 'editor'] as const).map((v) => (
+            <label key={v} className="admin-radio">
+              <input type="radio" name="second_factor_required_for" value={v} checked={f.values!.required_for === v} onChange={f.set('required_for')} />
+              {label[v]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="submit" className="button" disabled={!f.values}>{t.settingSave}</button>
       <p role="status" aria-live="polite" className="admin-form-note">{f.status}</p>
     </form>
   );

@@ -72,6 +72,10 @@ export const formsSv = {
     outside_sweden: 'Platsen ligger utanför Sverige. Kontrollera koordinaterna (longitud 10,5–24,2, latitud 55,0–69,1).',
     wrong_password: 'Det är inte ditt nuvarande lösenord.',
     password_change_required: 'Lösenordet är tillfälligt. Välj ett eget lösenord innan du fortsätter.',
+    second_factor_enrolment_required: 'Din roll måste ha tvåstegsverifiering. Ställ in en autentiseringsapp eller en inloggningsnyckel innan du fortsätter.',
+    wrong_second_factor: 'Koden eller nyckeln stämmer inte, har redan använts eller har gått ut.',
+    second_factor_pending_missing: 'Inloggningen har gått ut. Logga in med lösenordet igen.',
+    already_enrolled: 'En autentiseringsapp är redan inställd. Ta bort den först.',
     weak_password:
       'Lösenordet går inte att använda: det är ett av de vanligaste eller läckta lösenorden, eller samma som e-postadressen. Välj ett längre och mindre förutsägbart, till exempel några ord som inte hör ihop.',
     invalid_geometry: 'Geometrin är ogiltig (till exempel en polygon som korsar sig själv).',
@@ -212,6 +216,10 @@ export const formsEn: typeof formsSv = {
     outside_sweden: 'The place lies outside Sweden. Check the coordinates (longitude 10.5–24.2, latitude 55.0–69.1).',
     wrong_password: 'That is not your current password.',
     password_change_required: 'The password is temporary. Choose your own password before you go on.',
+    second_factor_enrolment_required: 'Your role must have two-step verification. Set up an authenticator app or a passkey before you go on.',
+    wrong_second_factor: 'The code or passkey is wrong, already used or expired.',
+    second_factor_pending_missing: 'The sign-in has expired. Sign in with your password again.',
+    already_enrolled: 'An authenticator app is set up already. Remove it first.',
     weak_password:
       'That password cannot be used: it is one of the most common or leaked passwords, or the same as the e-mail address. Choose a longer, less predictable one, such as a few unrelated words.',
     invalid_geometry: 'The geometry is not valid (for example a polygon that crosses itself).',

@@ -4,6 +4,7 @@ import { plural } from '../lib/plural.js';
 import { adminEn } from '../admin/messages.js';
 import { sessionsEn } from '../admin/sessionMessages.js';
 import { passwordResetEn } from '../admin/passwordResetMessages.js';
+import { secondFactorEn } from '../admin/secondFactorMessages.js';
 import { siteEn } from '../views/site/messages.js';
 import { mapToolsEn } from '../map/messages.js';
 import { placementEn } from '../placement/messages.js';
@@ -374,6 +375,7 @@ export const en: Messages = {
   admin: adminEn,
   sessions: sessionsEn,
   passwordReset: passwordResetEn,
+  secondFactor: secondFactorEn,
   siteSaved: siteEn,
   mapTools: mapToolsEn,
   placement: placementEn,

@@ -8,6 +8,7 @@ import { plural } from '../lib/plural.js';
 import { adminSv } from '../admin/messages.js';
 import { sessionsSv } from '../admin/sessionMessages.js';
 import { passwordResetSv } from '../admin/passwordResetMessages.js';
+import { secondFactorSv } from '../admin/secondFactorMessages.js';
 import { siteSv } from '../views/site/messages.js';
 import { mapToolsSv } from '../map/messages.js';
 import { placementSv } from '../placement/messages.js';
@@ -383,6 +384,7 @@ export const sv = {
   admin: adminSv,
   sessions: sessionsSv,
   passwordReset: passwordResetSv,
+  secondFactor: secondFactorSv,
   siteSaved: siteSv,
   mapTools: mapToolsSv,
   placement: placementSv,

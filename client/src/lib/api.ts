@@ -151,7 +151,7 @@ const bboxParam = (b?: Bbox) => (b ? b.map((x) => x.toFixed(5)).join(',') : unde
 export const api = {
   clientConfig: (signal?: AbortSignal) => request<ClientConfig>('/api/client-config', { signal }),
   me: (signal?: AbortSignal) => request<Me>('/api/auth/me', { signal, quiet401: true }),
-  login: (email: string, password: string) => request<Me>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true }),
+  login: (email: string, password: string) => request<Me | { second_factor_required: true; methods: ('totp' | 'recovery' | 'passkey')[] }>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', quiet401: true }),
 
   units: (signal?: AbortSignal) => request<Collection<Unit>>('/api/units', { signal }),

@@ -53,6 +53,8 @@ export interface Me {
   role: Role;
   /** An administrator set the password: nothing but choosing one's own is allowed until then. */
   must_change_password: boolean;
+  /** The role must have a second factor and the account has none: nothing but setting one up is allowed until then. */
+  second_factor_enrolment_required?: boolean;
 }
 
 /** `GET /api/client-config` (public); the route keeps its schema private. */

@@ -3,6 +3,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useI18n } from '../i18n/index.js';
 import { api, ApiError } from '../lib/api.js';
 import type { Me } from '../lib/apiTypes.js';
+import { SecondStep, type SecondFactorMethod } from './SecondStep.js';
 
 /** The sign-in page, shown whenever there is no session. */
 export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me: Me) => void }) {
@@ -11,6 +12,8 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The password was right and a second factor is asked for: its ways, until signed in or back. */
+  const [second, setSecond] = useState<SecondFactorMethod[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -25,7 +28,12 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.login(email, password));
+      const answer = await api.login(email, password);
+      if ('second_factor_required' in answer) {
+        setSecond(answer.methods);
+        setPassword('');
+        setBusy(false);
+      } else onSignedIn(answer);
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
       setError(
@@ -48,6 +56,9 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
         <LanguageSwitch />
       </header>
       <main id="main" className="signin-card">
+        {second ? (
+          <SecondStep methods={second} onSignedIn={onSignedIn} onBack={(expired) => { setSecond(null); setError(expired ? m.secondFactor.stepExpired : null); }} />
+        ) : (<>
         <h1 ref={heading} tabIndex={-1}>
           {m.signIn.title}
         </h1>
@@ -80,6 +91,7 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
             {busy ? m.signIn.submitting : m.signIn.submit}
           </button>
         </form>
+        </>)}
       </main>
     </div>
   );

@@ -59,6 +59,7 @@ export const RULE_CODES = {
   outside_outer_ring: 'child places outside the unit\'s outer ring; params ids, radius',
   weak_password: 'a password refused by the password rules',
   wrong_password: 'your own password change: current_password is not the current password',
+  local_passwords_off: 'sign-in with an e-mail and password, switched off (LOCAL_PASSWORDS=off): sign in with your work account (GET /api/auth/oidc/start)',
   password_change_required: 'a session whose password an administrator set: only POST /api/auth/password, GET /api/auth/me and POST /api/auth/logout until its owner chooses their own',
   email_taken: 'an e-mail address another account has; params email',
   last_admin: 'a change that would leave no active administrator',
@@ -148,6 +149,7 @@ export const MESSAGES = {
   basicNeedsHttps: 'HTTP Basic sends the token with every request, so it is accepted only over https (or from this machine); reach the product by its https address.',
   basicMalformed: 'The Basic credentials are not "user:token" in base64.',
   forbidden: (role: string) => `Your role does not allow this; it needs the role ${role}.`,
+  localPasswordsOff: 'Sign-in with a password is switched off here: sign in with your work account (GET /api/auth/oidc/start).',
   passwordChangeRequired: 'Your password was set by an administrator and is temporary: choose your own first (POST /api/auth/password with current_password and new_password).',
 } as const;
 

@@ -71,6 +71,7 @@ export const formsSv = {
     protected_housing: 'Skyddat boende får aldrig registreras: adressen är sekretessbelagd enligt lag (offentlighets- och sekretesslagen).',
     outside_sweden: 'Platsen ligger utanför Sverige. Kontrollera koordinaterna (longitud 10,5–24,2, latitud 55,0–69,1).',
     wrong_password: 'Det är inte ditt nuvarande lösenord.',
+    local_passwords_off: 'Inloggning med lösenord är avstängd här. Logga in med ditt arbetskonto.',
     password_change_required: 'Lösenordet är tillfälligt. Välj ett eget lösenord innan du fortsätter.',
     weak_password:
       'Lösenordet går inte att använda: det är ett av de vanligaste eller läckta lösenorden, eller samma som e-postadressen. Välj ett längre och mindre förutsägbart, till exempel några ord som inte hör ihop.',
@@ -211,6 +212,7 @@ export const formsEn: typeof formsSv = {
     protected_housing: 'Protected housing is never entered: its address is secret by law (the Public Access to Information and Secrecy Act).',
     outside_sweden: 'The place lies outside Sweden. Check the coordinates (longitude 10.5–24.2, latitude 55.0–69.1).',
     wrong_password: 'That is not your current password.',
+    local_passwords_off: 'Sign-in with a password is switched off here. Sign in with your work account.',
     password_change_required: 'The password is temporary. Choose your own password before you go on.',
     weak_password:
       'That password cannot be used: it is one of the most common or leaked passwords, or the same as the e-mail address. Choose a longer, less predictable one, such as a few unrelated words.',

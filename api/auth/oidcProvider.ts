@@ -98,14 +98,24 @@ function pickExtra(info: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-/** The library's error as a reason the sign-in page can name. */
+/**
+ * The library's error as a reason the sign-in page can name. openid-client wraps the
+ * error of the check that failed (oauth4webapi's, which names the parameter or claim) in
+ * a general one, so the whole chain of causes is read.
+ */
 function refusal(err: unknown): OidcSignInError {
-  const e = err as { message?: string; code?: string; error?: string; cause?: unknown };
-  const message = e?.message ?? String(err);
-  if (err instanceof client.AuthorizationResponseError) return new OidcSignInError('denied', `The provider refused the sign-in: ${e.error ?? message}`);
-  if (/"state"/.test(message)) return new OidcSignInError('state', message);
-  if (/"nonce"/.test(message)) return new OidcSignInError('nonce', message);
-  return new OidcSignInError('provider', message);
+  if (err instanceof client.AuthorizationResponseError) return new OidcSignInError('denied', `The provider refused the sign-in: ${err.error}`);
+  const words: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    const { message, claim, cause } = e as { message?: unknown; claim?: unknown; cause?: unknown };
+    if (typeof message === 'string') words.push(message);
+    if (typeof claim === 'string') words.push(`"${claim}" claim`);
+    e = cause;
+  }
+  const all = words.join(' / ') || String(err);
+  if (/"state"/.test(all)) return new OidcSignInError('state', all);
+  if (/"nonce"/.test(all)) return new OidcSignInError('nonce', all);
+  return new OidcSignInError('provider', all);
 }
 
 /**

@@ -18,6 +18,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/client-config': 'public',
   'GET /api/docs': 'public',
   'POST /api/auth/login': 'public',
+  'GET /api/auth/config': 'public',
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
   'POST /api/auth/logout': 'viewer',
   'POST /api/auth/password': 'viewer',
   'GET /api/auth/me': 'viewer',
@@ -66,6 +69,8 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/settings/zone-radii': 'admin',
   'GET /api/settings/walking': 'viewer',
   'PUT /api/settings/walking': 'admin',
+  'GET /api/settings/oidc-role-mappings': 'admin',
+  'PUT /api/settings/oidc-role-mappings': 'admin',
   'GET /api/tiles/{layer}/{z}/{x}/{y}': 'viewer',
   'GET /api/basemap/style.json': 'viewer',
   'GET /api/basemap/tiles/{version}/{z}/{x}/{y}': 'viewer',
@@ -189,6 +194,7 @@ describe('fields of 200 answers', () => {
   const FIELDS: Record<string, [string[], string[]?, string[]?]> = {
     '/api/health': [['database', 'postgis', 'status']],
     '/api/client-config': [['basemap_style_url', 'tile_threshold']],
+    '/api/auth/config': [['local_passwords', 'oidc']],
     '/api/auth/me': [['email', 'id', 'must_change_password', 'name', 'role']],
     '/api/auth/tokens': [['tokens']],
     '/api/auth/sessions': [['sessions']],
@@ -214,6 +220,7 @@ describe('fields of 200 answers', () => {
   const ADMIN_FIELDS: Record<string, string[]> = {
     '/api/users': ['users'],
     '/api/audit': ['entries', 'number_matched', 'number_returned'],
+    '/api/settings/oidc-role-mappings': ['claim', 'mappings', 'updated_at'],
   };
 
   for (const role of ['viewer', 'editor', 'admin'] as const) {

@@ -42,3 +42,4 @@ export const AuthConfig = z
     local_passwords: z.boolean().openapi({ description: 'Whether sign-in with an e-mail and password (POST /api/auth/login) is on.' }),
   })
   .openapi('AuthConfig');
+export type AuthConfigT = z.infer<typeof AuthConfig>;

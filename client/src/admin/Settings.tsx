@@ -5,6 +5,7 @@ import { Field, FormError, useFocusFirstInvalid } from '../forms/Field.js';
 import { RINGS } from '../lib/codes.js';
 import { formatNumber } from '../lib/format.js';
 import { adminApi, type WalkingSettingsT } from './adminApi.js';
+import { RoleMappingsForm } from './RoleMappings.js';
 
 /**
  * A number field's text as a number, a decimal comma read as a point. Empty or not a
@@ -22,6 +23,7 @@ export function Settings() {
       <p>{t.settingsIntro}</p>
       <RadiiForm />
       <WalkingForm />
+      <RoleMappingsForm />
     </section>
   );
 }

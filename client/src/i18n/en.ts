@@ -4,6 +4,7 @@ import { plural } from '../lib/plural.js';
 import { adminEn } from '../admin/messages.js';
 import { sessionsEn } from '../admin/sessionMessages.js';
 import { passwordResetEn } from '../admin/passwordResetMessages.js';
+import { workAccountEn } from '../views/workAccountMessages.js';
 import { siteEn } from '../views/site/messages.js';
 import { mapToolsEn } from '../map/messages.js';
 import { placementEn } from '../placement/messages.js';
@@ -390,6 +391,7 @@ export const en: Messages = {
   admin: adminEn,
   sessions: sessionsEn,
   passwordReset: passwordResetEn,
+  workAccount: workAccountEn,
   siteSaved: siteEn,
   mapTools: mapToolsEn,
   placement: placementEn,

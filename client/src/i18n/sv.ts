@@ -8,6 +8,7 @@ import { plural } from '../lib/plural.js';
 import { adminSv } from '../admin/messages.js';
 import { sessionsSv } from '../admin/sessionMessages.js';
 import { passwordResetSv } from '../admin/passwordResetMessages.js';
+import { workAccountSv } from '../views/workAccountMessages.js';
 import { siteSv } from '../views/site/messages.js';
 import { mapToolsSv } from '../map/messages.js';
 import { placementSv } from '../placement/messages.js';
@@ -400,6 +401,7 @@ export const sv = {
   admin: adminSv,
   sessions: sessionsSv,
   passwordReset: passwordResetSv,
+  workAccount: workAccountSv,
   siteSaved: siteSv,
   mapTools: mapToolsSv,
   placement: placementSv,

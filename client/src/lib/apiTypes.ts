@@ -55,6 +55,9 @@ export interface Me {
   must_change_password: boolean;
 }
 
+/** `GET /api/auth/config` (public): which ways of signing in are on. */
+export type { AuthConfigT as AuthConfig } from '../../../api/schemas/oidc.js';
+
 /** `GET /api/client-config` (public); the route keeps its schema private. */
 export interface ClientConfig {
   basemap_style_url: string;

@@ -43,7 +43,17 @@ export async function startTestProvider(redirectUri: string, postLogoutRedirectU
       return a && { accountId: id, claims: () => ({ ...a }) };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      // a plain confirmation page (the default one loads web fonts, which a test browser without network reports as errors)
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: { body: string }, form: string) => {
+          ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign out</title><link rel="icon" href="data:,"></head>` +
+            `<body>${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Sign out at the provider too</button></body></html>`;
+        },
+      },
+    },
     cookies: { keys: ['test-cookie-key-0123456789'] },
   });
   provider.on('server_error', (_ctx, err) => console.error('test OpenID provider:', err));

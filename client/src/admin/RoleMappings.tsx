@@ -56,40 +56,31 @@ export function RoleMappingsForm() {
       <FormError error={error} id="oidc-mappings-error" />
       {rows && rows.length === 0 ? <p className="admin-form-note">{t.none}</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="data-table role-mappings">
-          <thead>
-            <tr>
-              <th scope="col">{t.value}</th>
-              <th scope="col">{t.role}</th>
-              <th scope="col"><span className="visually-hidden">{t.removeColumn}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                <td>
-                  <input
-                    ref={i === rows.length - 1 ? added : undefined}
-                    aria-label={`${t.value} ${i + 1}`}
-                    value={row.claim_value}
-                    maxLength={200}
-                    onChange={(e) => change(i, { claim_value: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <select aria-label={`${t.role} ${i + 1}`} value={row.role} onChange={(e) => change(i, { role: e.target.value as Row['role'] })}>
-                    {ROLES.map((r) => <option key={r} value={r}>{m.admin.roles[r]}</option>)}
-                  </select>
-                </td>
-                <td>
-                  <button type="button" className="button button-quiet" onClick={() => setRows((rs) => rs?.filter((_, j) => j !== i))}>
-                    {t.remove(row.claim_value)}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // a list rather than a table: on a phone each row wraps (the value above, the role and its removal below)
+        <ul className="role-mappings">
+          {rows.map((row, i) => (
+            <li key={i} className="role-mapping">
+              <label className="role-mapping-field role-mapping-value">
+                <span className="role-mapping-label">{`${t.value} ${i + 1}`}</span>
+                <input
+                  ref={i === rows.length - 1 ? added : undefined}
+                  value={row.claim_value}
+                  maxLength={200}
+                  onChange={(e) => change(i, { claim_value: e.target.value })}
+                />
+              </label>
+              <label className="role-mapping-field">
+                <span className="role-mapping-label">{`${t.role} ${i + 1}`}</span>
+                <select value={row.role} onChange={(e) => change(i, { role: e.target.value as Row['role'] })}>
+                  {ROLES.map((r) => <option key={r} value={r}>{m.admin.roles[r]}</option>)}
+                </select>
+              </label>
+              <button type="button" className="button button-quiet" onClick={() => setRows((rs) => rs?.filter((_, j) => j !== i))}>
+                {t.remove(row.claim_value)}
+              </button>
+            </li>
+          ))}
+        </ul>
       ) : null}
       <div className="role-mappings-actions">
         <button type="button" className="button" disabled={!rows} onClick={() => {
@@ -98,7 +89,7 @@ export function RoleMappingsForm() {
         }}>
           {t.add}
         </button>
-        <button type="submit" className="button button-primary" disabled={!rows}>{t.save}</button>
+        <button type="submit" className="button" disabled={!rows}>{t.save}</button>
       </div>
       <p role="status" aria-live="polite" className="admin-form-note">{status}</p>
     </form>

@@ -63,8 +63,9 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
         ) : null}
         {notice?.kind === 'error' ? <WorkAccountError reason={notice.reason} /> : null}
         {auth.oidc ? <WorkAccountButton primary /> : null}
-        {auth.oidc && auth.local_passwords ? <h2 className="signin-or">{m.workAccount.orPassword}</h2> : null}
-        {auth.local_passwords ? (
+        {auth.oidc && auth.local_passwords && !waiting ? <h2 className="signin-or">{m.workAccount.orPassword}</h2> : null}
+        {/* a work account waiting for an administrator: its owner has no password here */}
+        {auth.local_passwords && !waiting ? (
           <form onSubmit={submit} noValidate={false}>
             <div className="field">
               <label htmlFor="signin-email">{m.signIn.email}</label>

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness.js';
 import { startTestProvider, type TestProvider } from '../test/oidcProvider.js';
+import { claimAt, roleFor } from '../services/oidc.js';
 
 const ORIGIN = 'http://localhost';
 let provider: TestProvider;
@@ -211,6 +212,10 @@ describe('sign-in with the work account', () => {
     expect(tied.location).toBe('/');
     // the existing account, with its own role (not the mapped one)
     expect(await (await me(tied.jar)).json()).toMatchObject({ id: ((await made.json()) as { id: number }).id, role: 'editor' });
+    // a second identity with the same (vouched-for) address is someone else: refused, the account stays tied to the first
+    const other = person(['ps-admin'], { email, email_verified: true });
+    expect((await signIn(other.sub)).location).toBe('/?signin_error=email_taken');
+    expect((await signIn(verified.sub)).location).toBe('/');
   });
 
   it('signs out here and hands the browser the provider\'s end-session URL, which the provider accepts', async () => {
@@ -244,6 +249,23 @@ describe('sign-in with the work account', () => {
 
   it('tells the sign-in page that the work account is on', async () => {
     expect(await t.getJson('anonymous', '/api/auth/config')).toEqual({ oidc: true, local_passwords: true });
+  });
+});
+
+describe('the role of a first sign-in', () => {
+  const mappings = [{ claim_value: 'a', role: 'viewer' as const }, { claim_value: 'b', role: 'admin' as const }, { claim_value: 'c', role: 'editor' as const }];
+  it.each([
+    [['a', 'c'], 'editor'], [['c', 'b', 'a'], 'admin'], ['c', 'editor'], [['x'], undefined], [[], undefined], [undefined, undefined], [[1, { b: true }], undefined], ['B', undefined],
+  ])('claim %j gives %s', (claim, role) => {
+    expect(roleFor(claim, mappings)).toBe(role);
+  });
+  it('reads a claim by its whole name, else by a dotted path into nested claims', () => {
+    const claims = { groups: ['g'], 'https://x.example/roles': ['r'], realm_access: { roles: ['k'] } };
+    expect(claimAt(claims, 'groups')).toEqual(['g']);
+    expect(claimAt(claims, 'https://x.example/roles')).toEqual(['r']);
+    expect(claimAt(claims, 'realm_access.roles')).toEqual(['k']);
+    expect(claimAt(claims, 'realm_access.none.deeper')).toBeUndefined();
+    expect(claimAt(claims, 'constructor')).toBeUndefined();
   });
 });
 

@@ -19,6 +19,7 @@ const loginPut = statement('oidc_login_put', ['key_hash', 'state', 'nonce', 'cod
 const loginTake = statement('oidc_login_take', ['key_hash', 'now', 'minutes']);
 const identityUser = statement('oidc_identity_user', ['issuer', 'subject']);
 const identityLink = statement('oidc_identity_link', ['issuer', 'subject', 'user_id', 'now']);
+const identityOfUser = statement('oidc_identity_of_user', ['user_id']);
 const userInsert = statement('oidc_user_insert', ['email', 'name', 'role', 'active', 'now']);
 const idTokenSet = statement('oidc_session_id_token_set', ['token_hash', 'id_token']);
 const idTokenOf = statement('oidc_session_id_token', ['token_hash']);
@@ -99,11 +100,15 @@ async function accountOf(tx: Queryable, ctx: RequestContext, oidc: OidcConfig, i
     if (identity.claims.email_verified !== true) {
       throw new OidcSignInError('email_taken', `An account with ${email} exists and the provider does not vouch for the address (email_verified), so it is not tied to this identity.`);
     }
+    // one identity per account: another subject with the same address is someone else (or a reused address)
+    if (await identityOfUser.one(tx, { user_id: existing.id })) {
+      throw new OidcSignInError('email_taken', `The account with ${email} is tied to another identity at a provider.`);
+    }
     await identityLink.run(tx, { ...link, user_id: existing.id });
     await audit(tx, { at: ctx.now, user: existing, action: 'update', entity: 'user', entityId: existing.id, details: { identity: 'oidc', issuer: identity.issuer } });
     return existing;
   }
-  const role = roleFor(identity.claims[oidc.roleClaim], mappings);
+  const role = roleFor(claimAt(identity.claims, oidc.roleClaim), mappings);
   const made = (await userInsert.one<AccountRow>(tx, { email, name: nameOf(identity.claims, email), role: role ?? 'viewer', active: role !== undefined, now: link.now }))!;
   await identityLink.run(tx, { ...link, user_id: made.id });
   await audit(tx, {
@@ -125,6 +130,20 @@ function nameOf(claims: Record<string, unknown>, email: string): string {
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const name = text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || email;
   return name.slice(0, 200);
+}
+
+/**
+ * A claim by name, or by a dotted path into nested claims when no claim has the whole name
+ * (Keycloak's `realm_access.roles`); names with dots of their own (URLs) are read whole first.
+ */
+export function claimAt(claims: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(claims, name)) return claims[name];
+  let at: unknown = claims;
+  for (const part of name.split('.')) {
+    if (!at || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, part)) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
 }
 
 /** The highest role among the mappings the claim's values match (a string or a list of strings), or undefined for none. */

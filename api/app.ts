@@ -14,6 +14,7 @@ import { compressAnswers } from './http/compression.js';
 import { documentedSessionCookie } from './http/cookies.js';
 import { closeAfterRefusedBody, csrfGuard, jsonKeyGuard, noStore, securityHeaders } from './http/security.js';
 import { authRoutes } from './routes/auth.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { tokensRoutes } from './routes/tokens.js';
@@ -50,7 +51,11 @@ import { validationHook } from './validation.js';
 export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
 
 /** API paths anyone may call without signing in. */
-const PUBLIC_API_PATHS = new Set(['/api/health', '/api/client-config', '/api/auth/login', '/api/auth/login/totp', '/api/auth/login/passkey/options', '/api/auth/login/passkey/verify', '/api/openapi.json', '/api/docs']);
+const PUBLIC_API_PATHS = new Set([
+  '/api/health', '/api/client-config', '/api/auth/login', '/api/openapi.json', '/api/docs',
+  '/api/auth/login/totp', '/api/auth/login/passkey/options', '/api/auth/login/passkey/verify',
+  '/api/auth/config', '/api/auth/oidc/start', '/api/auth/oidc/callback',
+]);
 
 /** Builds the whole application (API, OpenAPI document, client). `server.ts` alone listens. */
 /** The OSM base data upload: the file itself as the body, with its own body limit. */
@@ -99,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', healthRoutes);
   app.route('/api', clientConfigRoutes);
   app.route('/api', authRoutes);
+  app.route('/api', oidcRoutes);
   app.route('/api', tokensRoutes);
   app.route('/api', secondFactorRoutes);
   app.route('/api', usersRoutes);

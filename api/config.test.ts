@@ -36,3 +36,36 @@ describe('PUBLIC_URL', () => {
     },
   );
 });
+
+describe('OIDC_* and LOCAL_PASSWORDS', () => {
+  const base = { OIDC_ISSUER: 'https://login.example.se/realms/kommun', OIDC_CLIENT_ID: 'platssamverkan', OIDC_CLIENT_SECRET: 's3cret' };
+
+  it('is off without OIDC_ISSUER, and local passwords are on', () => {
+    expect(loadConfig({})).toMatchObject({ oidc: undefined, localPasswords: true });
+  });
+
+  it('takes the issuer, client and the stated defaults for scopes and role claim', () => {
+    expect(loadConfig(base).oidc).toEqual({
+      issuer: base.OIDC_ISSUER, clientId: 'platssamverkan', clientSecret: 's3cret', redirectUrl: undefined, scopes: DEFAULTS.oidcScopes, roleClaim: DEFAULTS.oidcRoleClaim,
+    });
+    expect(loadConfig({ ...base, OIDC_SCOPES: 'openid  email', OIDC_ROLE_CLAIM: 'roles', OIDC_REDIRECT_URL: 'https://ps.example.se/api/auth/oidc/callback', LOCAL_PASSWORDS: 'off' }))
+      .toMatchObject({ oidc: { scopes: 'openid email', roleClaim: 'roles', redirectUrl: 'https://ps.example.se/api/auth/oidc/callback' }, localPasswords: false });
+  });
+
+  it('allows a plain-http issuer only on loopback', () => {
+    expect(loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'http://login.example.se' })).toThrow(/OIDC_ISSUER must be an https URL \(plain http only on 127.0.0.1 or localhost\)/);
+  });
+
+  it.each([
+    [{ ...base, OIDC_CLIENT_ID: '' }, /OIDC_CLIENT_ID must be set with OIDC_ISSUER/],
+    [{ ...base, OIDC_CLIENT_SECRET: '' }, /OIDC_CLIENT_SECRET must be set with OIDC_ISSUER/],
+    [{ ...base, OIDC_SCOPES: 'email profile' }, /OIDC_SCOPES must include openid/],
+    [{ ...base, OIDC_ROLE_CLAIM: 'grupper och roller' }, /OIDC_ROLE_CLAIM must be a claim name/],
+    [{ ...base, OIDC_ISSUER: 'inte en adress' }, /OIDC_ISSUER must be a URL/],
+    [{ ...base, LOCAL_PASSWORDS: 'nej' }, /LOCAL_PASSWORDS must be "on" or "off"/],
+    [{ LOCAL_PASSWORDS: 'off' }, /LOCAL_PASSWORDS=off needs OIDC_ISSUER/],
+  ])('refuses %j, naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

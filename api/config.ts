@@ -88,6 +88,11 @@ export const DEFAULTS = {
   hashQueueMax: 64,
   /** Days an inactivated contact person is kept before `POST /api/contact-persons/purge` deletes it (setting `contact_person_retention_days`). */
   contactPersonRetentionDays: 90,
+  /** OpenID Connect (OIDC_*): the scopes asked for and the claim whose values map to roles (setting `oidc_role_mappings`). */
+  oidcScopes: 'openid email profile',
+  oidcRoleClaim: 'groups',
+  /** Minutes a sign-in at the provider may take: its state, nonce and PKCE verifier are refused after that. */
+  oidcLoginMinutes: 10,
 } as const;
 
 export interface Config {
@@ -121,12 +126,30 @@ export interface Config {
    * unset, they follow the request (and forwarded headers only with TRUST_PROXY).
    */
   publicUrl: string | undefined;
+  /** OpenID Connect sign-in (OIDC_ISSUER and the rest); undefined when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | undefined;
+  /** LOCAL_PASSWORDS=off: sign-in with an e-mail and password is refused (403 `local_passwords_off`); only with OIDC on. */
+  localPasswords: boolean;
+}
+
+/** The OpenID provider this product signs people in with (authorization code flow with PKCE). */
+export interface OidcConfig {
+  /** OIDC_ISSUER: the provider's issuer URL, its discovery document at `/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** OIDC_REDIRECT_URL: where the provider sends the browser back; unset, PUBLIC_URL (or the request's origin) + `/api/auth/oidc/callback`. */
+  redirectUrl: string | undefined;
+  scopes: string;
+  /** OIDC_ROLE_CLAIM: the ID token or userinfo claim (a string or a list of strings, such as `groups` or `roles`) mapped to a role. */
+  roleClaim: string;
 }
 
 const KNOWN_KEYS = [
   'PORT', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
   'BACKUP_DIR', 'BACKUP_KEEP', 'BACKUP_INTERVAL_HOURS',
   'BASEMAP_STYLE_URL', 'BASEMAP_PMTILES', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD', 'PUBLIC_URL',
+  'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_SCOPES', 'OIDC_ROLE_CLAIM', 'LOCAL_PASSWORDS',
 ];
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -154,7 +177,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     tileThreshold,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    ...oidcSettings(env),
   };
+}
+
+/**
+ * OIDC_* and LOCAL_PASSWORDS, checked. The issuer must be https, except on the machine's
+ * own loopback (a provider the tests start): a plain-http issuer elsewhere would let
+ * anyone on the way forge sign-ins. Local passwords can be switched off only when there
+ * is another way in.
+ */
+function oidcSettings(env: NodeJS.ProcessEnv): Pick<Config, 'oidc' | 'localPasswords'> {
+  const lp = env.LOCAL_PASSWORDS;
+  if (lp !== undefined && lp !== '' && lp !== 'on' && lp !== 'off') throw new Error(`LOCAL_PASSWORDS must be "on" or "off", got "${lp}"`);
+  if (!env.OIDC_ISSUER) {
+    if (lp === 'off') throw new Error('LOCAL_PASSWORDS=off needs OIDC_ISSUER: without it nobody could sign in');
+    return { oidc: undefined, localPasswords: true };
+  }
+  const issuer = httpUrl('OIDC_ISSUER', env.OIDC_ISSUER);
+  if (!env.OIDC_CLIENT_ID) throw new Error('OIDC_CLIENT_ID must be set with OIDC_ISSUER (the client id the provider gave this product)');
+  if (!env.OIDC_CLIENT_SECRET) throw new Error('OIDC_CLIENT_SECRET must be set with OIDC_ISSUER (the client secret the provider gave this product)');
+  const redirectUrl = env.OIDC_REDIRECT_URL ? httpUrl('OIDC_REDIRECT_URL', env.OIDC_REDIRECT_URL) : undefined;
+  const scopes = (env.OIDC_SCOPES || DEFAULTS.oidcScopes).trim().split(/\s+/);
+  if (!scopes.includes('openid')) throw new Error(`OIDC_SCOPES must include openid, got "${env.OIDC_SCOPES}"`);
+  const roleClaim = env.OIDC_ROLE_CLAIM || DEFAULTS.oidcRoleClaim;
+  if (!/^[A-Za-z0-9_:.\/-]{1,100}$/.test(roleClaim)) throw new Error(`OIDC_ROLE_CLAIM must be a claim name (letters, digits, _ : . / -), got "${roleClaim}"`);
+  return {
+    oidc: { issuer, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, redirectUrl, scopes: scopes.join(' '), roleClaim },
+    localPasswords: lp !== 'off',
+  };
+}
+
+/** Whether a URL's host is this machine's loopback, the one place plain http is allowed for the provider. */
+export const isLoopbackUrl = (url: URL): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+
+/** An https URL, or http on loopback, as written (no credentials, no fragment). */
+function httpUrl(key: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${key} must be a URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
+    throw new Error(`${key} must be an https URL (plain http only on 127.0.0.1 or localhost), got "${raw}"`);
+  }
+  if (url.username || url.password || url.hash) throw new Error(`${key} must have no user, password or fragment, got "${raw}"`);
+  return raw;
 }
 
 /** BASEMAP_PMTILES as an absolute path to a file that exists (a missing archive stops the start, not every tile). */

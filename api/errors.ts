@@ -59,6 +59,7 @@ export const RULE_CODES = {
   outside_outer_ring: 'child places outside the unit\'s outer ring; params ids, radius',
   weak_password: 'a password refused by the password rules',
   wrong_password: 'your own password change: current_password is not the current password',
+  local_passwords_off: 'sign-in with an e-mail and password, switched off (LOCAL_PASSWORDS=off): sign in with your work account (GET /api/auth/oidc/start)',
   password_change_required: 'a session whose password an administrator set: only POST /api/auth/password, GET /api/auth/me and POST /api/auth/logout until its owner chooses their own',
   second_factor_enrolment_required: 'a session of an account that must have a second factor (setting second_factor_required_for) and has none: only the enrolment routes under /api/auth/second-factor, GET /api/auth/me, POST /api/auth/password and POST /api/auth/logout until one is set',
   wrong_second_factor: 'a sign-in code, recovery code or passkey answer that is wrong, already used or expired; params attempts_left',
@@ -153,6 +154,7 @@ export const MESSAGES = {
   basicMalformed: 'The Basic credentials are not "user:token" in base64.',
   forbidden: (role: string) => `Your role does not allow this; it needs the role ${role}.`,
   secondFactorEnrolmentRequired: 'Your role must have a second factor and this account has none: set one up first (POST /api/auth/second-factor/totp, or a passkey with POST /api/auth/second-factor/passkeys/options).',
+  localPasswordsOff: 'Sign-in with a password is switched off here: sign in with your work account (GET /api/auth/oidc/start).',
   passwordChangeRequired: 'Your password was set by an administrator and is temporary: choose your own first (POST /api/auth/password with current_password and new_password).',
 } as const;
 

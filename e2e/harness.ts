@@ -123,7 +123,8 @@ export async function startProduct({ basemap = 'offline', env = {}, backend = 'p
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-e2e-'));
   const database = backend === 'postgresql' ? await serverDatabase() : null;
   if (!database) fs.cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
-  const port = await freePort();
+  // env.PORT: a test that must know the address before the start (an OpenID provider's redirect URI) chooses it
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   // Offline: a port nothing listens on, so the basemap fails at once and the fallback style shows.
   const styleServer = basemap === 'online' ? await serveStyle() : null;
   const basemapOrigin = styleServer?.origin ?? `http://127.0.0.1:${await freePort()}`;

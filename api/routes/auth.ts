@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ApiError, MESSAGES } from '../errors.js';
+import { ApiError, MESSAGES, ruleError } from '../errors.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { contextOf } from '../http/context.js';
 import { clearSessionCookie, readSessionCookie, setPendingCookie, setSessionCookie } from '../http/cookies.js';
@@ -7,6 +7,8 @@ import { DEFAULTS } from '../config.js';
 import { errorResponses, ROLES } from '../schemas/common.js';
 import { changeOwnPassword } from '../services/account.js';
 import { endOwnSession, listOwnSessions, signIn, signOut } from '../services/sessions.js';
+import { oidcSignOutUrl } from '../services/oidc.js';
+import { publicOrigin } from '../http/publicOrigin.js';
 import { jsonRoute } from '../http/jsonRoute.js';
 import { IdParam } from '../schemas/common.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
@@ -50,6 +52,10 @@ const PasswordChanged = z
   })
   .openapi('PasswordChanged');
 
+const EndSession = z
+  .object({ end_session_url: z.string().openapi({ description: 'The provider\'s end-session URL (RP-initiated logout, with the ID token as the hint).' }) })
+  .openapi('EndSession');
+
 export const OwnSession = z
   .object({
     id: z.number().int(),
@@ -73,10 +79,12 @@ export const authRoutes = newRouter()
       request: { body: { required: true, content: { 'application/json': { schema: Login } } } },
       responses: {
         200: { description: 'Signed in, or (with a second factor) the password accepted and the second step awaited.', content: { 'application/json': { schema: z.union([Me, SecondFactorRequired]) } } },
-        ...errorResponses(400, 401, 415, 429, 503),
+        ...errorResponses(400, 401, 403, 415, 429, 503),
       },
     }),
     async (c) => {
+      // LOCAL_PASSWORDS=off: the work account is the only way in (403 before any password is checked)
+      if (!c.var.deps.config.localPasswords) throw ruleError('forbidden', 'local_passwords_off', MESSAGES.localPasswordsOff);
       const { email, password } = c.req.valid('json');
       const result = await signIn(contextOf(c), {
         email, password, address: clientAddress(c), previousToken: readSessionCookie(c), userAgent: c.req.header('user-agent'),
@@ -99,11 +107,20 @@ export const authRoutes = newRouter()
       path: '/auth/logout',
       tags: ['Auth'],
       summary: 'Sign out; destroys the session',
-      responses: { 204: { description: 'Signed out.' }, ...errorResponses(401) },
+      description: 'A session signed in with the work account (OpenID Connect) at a provider with an end-session endpoint answers 200 with `end_session_url`: send the browser there to sign out at the provider too; it comes back to `/`.',
+      responses: {
+        200: { description: 'Signed out here; sign out at the provider too.', content: { 'application/json': { schema: EndSession } } },
+        204: { description: 'Signed out.' },
+        ...errorResponses(401),
+      },
     }),
     async (c) => {
-      await signOut(contextOf(c), readSessionCookie(c));
+      const ctx = contextOf(c);
+      const token = readSessionCookie(c);
+      const endSessionUrl = await oidcSignOutUrl(ctx, c.var.deps.config.oidc, token, `${publicOrigin(c)}/`);
+      await signOut(ctx, token);
       clearSessionCookie(c);
+      if (endSessionUrl) return c.json({ end_session_url: endSessionUrl }, 200);
       return c.body(null, 204);
     },
   )

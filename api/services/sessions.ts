@@ -13,10 +13,10 @@ import { secondFactorOf, startSecondFactor, type SecondFactorMethod } from './se
 
 /** The account with an e-mail, password hash included: for sign-in, and for the check that an e-mail is free. */
 export const userByEmail = statement('auth_user_by_email', ['email']);
-const sessionCreate = statement('auth_session_create', ['token_hash', 'user_id', 'now', 'user_agent', 'address']);
+export const sessionCreate = statement('auth_session_create', ['token_hash', 'user_id', 'now', 'user_agent', 'address']);
 const sessionsOfUser = statement('session_list_own', ['user_id', 'current_token_hash', 'now', 'idle_minutes', 'absolute_hours']);
 const sessionOfUserDelete = statement('session_delete_own', ['id', 'user_id', 'current_token_hash']);
-const sessionDelete = statement('auth_session_delete', ['token_hash']);
+export const sessionDelete = statement('auth_session_delete', ['token_hash']);
 const tokenUser = statement('auth_token_user', ['token_hash']);
 const tokenTouch = statement('auth_token_touch', ['token_id', 'now']);
 const sessionUser = statement('auth_session_user', ['token_hash', 'now', 'idle_minutes', 'absolute_hours']);

@@ -150,6 +150,10 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /api/health', url: '/api/health' });
     await ok({ route: 'GET /api/client-config', url: '/api/client-config' });
     await ok({ route: 'GET /api/docs', url: '/api/docs' });
+    await ok({ route: 'GET /api/auth/config', url: '/api/auth/config' });
+    // OpenID Connect is off in this app (no OIDC_ISSUER): 404; the flow's redirects are tested in api/routes/oidc.test.ts
+    await ok({ route: 'GET /api/auth/oidc/start', url: '/api/auth/oidc/start', status: 404 });
+    await ok({ route: 'GET /api/auth/oidc/callback', url: '/api/auth/oidc/callback?code=x&state=y', status: 404 });
     const login = await ok({ route: 'POST /api/auth/login', url: '/api/auth/login', body: { email: TEST_USERS.admin.email, password: TEST_PASSWORD } });
     sessionCookie = (login.res.headers.get('set-cookie') ?? '').split(';')[0]!;
     await ok({ route: 'GET /api/auth/me', url: '/api/auth/me' });
@@ -260,6 +264,8 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'PUT /api/settings/zone-radii', url: '/api/settings/zone-radii', body: { immediate: radii.body.immediate, neighbourhood: radii.body.neighbourhood, area: radii.body.area } });
     const walking = await ok({ route: 'GET /api/settings/walking', url: '/api/settings/walking' });
     await ok({ route: 'PUT /api/settings/walking', url: '/api/settings/walking', body: { walking_speed_kmh: walking.body.walking_speed_kmh, information_distance: walking.body.information_distance } });
+    const mappings = await ok({ route: 'GET /api/settings/oidc-role-mappings', url: '/api/settings/oidc-role-mappings' });
+    await ok({ route: 'PUT /api/settings/oidc-role-mappings', url: '/api/settings/oidc-role-mappings', body: { mappings: mappings.body.mappings } });
     await ok({ route: 'GET /api/tiles/{layer}/{z}/{x}/{y}', url: '/api/tiles/units/12/2184/1268.mvt' });
     const basemap = await ok({ route: 'GET /api/basemap/style.json', url: '/api/basemap/style.json' });
     const basemapTiles = (basemap.body.sources.protomaps.tiles[0] as string).replace('http://localhost', '');

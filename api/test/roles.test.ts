@@ -18,6 +18,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/client-config': 'public',
   'GET /api/docs': 'public',
   'POST /api/auth/login': 'public',
+  'GET /api/auth/config': 'public',
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
   'POST /api/auth/logout': 'viewer',
   'POST /api/auth/password': 'viewer',
   'GET /api/auth/me': 'viewer',
@@ -80,6 +83,8 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/settings/zone-radii': 'admin',
   'GET /api/settings/walking': 'viewer',
   'PUT /api/settings/walking': 'admin',
+  'GET /api/settings/oidc-role-mappings': 'admin',
+  'PUT /api/settings/oidc-role-mappings': 'admin',
   'GET /api/tiles/{layer}/{z}/{x}/{y}': 'viewer',
   'GET /api/basemap/style.json': 'viewer',
   'GET /api/basemap/tiles/{version}/{z}/{x}/{y}': 'viewer',
@@ -206,6 +211,7 @@ describe('fields of 200 answers', () => {
     '/api/auth/me': [['email', 'id', 'must_change_password', 'name', 'role', 'second_factor_enrolment_required']],
     '/api/auth/second-factor': [['passkeys', 'recovery_codes_left', 'required', 'totp']],
     '/api/settings/second-factor': [['required_for', 'updated_at']],
+    '/api/auth/config': [['local_passwords', 'oidc']],
     '/api/auth/tokens': [['tokens']],
     '/api/auth/sessions': [['sessions']],
     '/api/site-analyses': [['site_analyses']],
@@ -230,6 +236,7 @@ describe('fields of 200 answers', () => {
   const ADMIN_FIELDS: Record<string, string[]> = {
     '/api/users': ['users'],
     '/api/audit': ['entries', 'number_matched', 'number_returned'],
+    '/api/settings/oidc-role-mappings': ['claim', 'mappings', 'updated_at'],
   };
 
   for (const role of ['viewer', 'editor', 'admin'] as const) {

@@ -141,6 +141,7 @@ const cellBbox = () => bboxTo(fx.lonLat.coarse[0] + 0.03);
 const VARIANTS: Record<string, () => string[]> = {
   'GET /api/health': () => ['/api/health'],
   'GET /api/client-config': () => ['/api/client-config'],
+  'GET /api/auth/config': () => ['/api/auth/config'],
   'GET /api/docs': () => ['/api/docs'],
   'GET /api/auth/me': () => ['/api/auth/me'],
   'GET /api/auth/tokens': () => ['/api/auth/tokens'],
@@ -227,6 +228,9 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/units/{id}/dependents': 'editors only (counts for the delete confirmation)',
   'GET /api/units/{id}/suggestions': 'editors only (OpenStreetMap places that are not yet actors)',
   'GET /api/base-data/import/{job_id}': 'admin only',
+  'GET /api/settings/oidc-role-mappings': 'admin only',
+  'GET /api/auth/oidc/start': 'no data: a redirect to the OpenID provider (404 here, where OIDC_ISSUER is unset); api/routes/oidc.test.ts',
+  'GET /api/auth/oidc/callback': 'no data: a redirect back to the sign-in page or / with the session cookie (404 here, where OIDC_ISSUER is unset); api/routes/oidc.test.ts',
   'GET /api/openapi.json': 'the API description itself: fixed text, fetched by this test',
   'GET /*': 'the built client (index.html and static files), the same for every caller',
   'GET /assets/*': 'the built client\'s static files',

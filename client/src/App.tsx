@@ -51,7 +51,11 @@ function AuthGate() {
   }, []);
 
   const signOut = useCallback(() => {
-    api.logout().finally(() => setSession({ status: 'out', ended: false }));
+    // A work-account session is ended at the provider too: the browser goes there and comes back to /.
+    api.logout().then(
+      (answer) => (answer?.end_session_url ? window.location.assign(answer.end_session_url) : setSession({ status: 'out', ended: false })),
+      () => setSession({ status: 'out', ended: false }),
+    );
   }, []);
 
   switch (session.status) {

@@ -6,6 +6,7 @@ import { RINGS } from '../lib/codes.js';
 import { formatNumber } from '../lib/format.js';
 import { adminApi, type WalkingSettingsT } from './adminApi.js';
 import { secondFactorApi, type RequiredFor } from './secondFactorApi.js';
+import { RoleMappingsForm } from './RoleMappings.js';
 
 /**
  * A number field's text as a number, a decimal comma read as a point. Empty or not a
@@ -24,6 +25,7 @@ export function Settings() {
       <RadiiForm />
       <WalkingForm />
       <SecondFactorForm />
+      <RoleMappingsForm />
     </section>
   );
 }

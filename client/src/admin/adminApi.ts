@@ -8,6 +8,7 @@ import type { TokenCreated, TokenInfo } from '../../../api/routes/tokens.js';
 import type { User } from '../../../api/routes/users.js';
 import type { RadiiInputT } from '../../../api/schemas/proximity.js';
 import type { WalkingSettingsInputT, WalkingSettingsT } from '../../../api/schemas/walkingSettings.js';
+import type { RoleMappingsInputT, RoleMappingsT } from '../../../api/schemas/oidc.js';
 import type { GlobalRadii } from '../lib/apiTypes.js';
 import { queryString, request, type QueryValue } from '../lib/api.js';
 
@@ -32,5 +33,7 @@ export const adminApi = {
   setZoneRadii: (body: RadiiInputT) => request<GlobalRadii>('/api/settings/zone-radii', { method: 'PUT', body }),
   walking: () => request<WalkingSettingsT>('/api/settings/walking'),
   setWalking: (body: WalkingSettingsInputT) => request<WalkingSettingsT>('/api/settings/walking', { method: 'PUT', body }),
+  roleMappings: () => request<RoleMappingsT>('/api/settings/oidc-role-mappings'),
+  setRoleMappings: (body: RoleMappingsInputT) => request<RoleMappingsT>('/api/settings/oidc-role-mappings', { method: 'PUT', body }),
 };
-export type { WalkingSettingsT };
+export type { RoleMappingsT, WalkingSettingsT };

@@ -5,6 +5,7 @@ import { adminEn } from '../admin/messages.js';
 import { sessionsEn } from '../admin/sessionMessages.js';
 import { passwordResetEn } from '../admin/passwordResetMessages.js';
 import { secondFactorEn } from '../admin/secondFactorMessages.js';
+import { workAccountEn } from '../views/workAccountMessages.js';
 import { siteEn } from '../views/site/messages.js';
 import { mapToolsEn } from '../map/messages.js';
 import { placementEn } from '../placement/messages.js';
@@ -376,6 +377,7 @@ export const en: Messages = {
   sessions: sessionsEn,
   passwordReset: passwordResetEn,
   secondFactor: secondFactorEn,
+  workAccount: workAccountEn,
   siteSaved: siteEn,
   mapTools: mapToolsEn,
   placement: placementEn,

@@ -9,6 +9,7 @@ import { adminSv } from '../admin/messages.js';
 import { sessionsSv } from '../admin/sessionMessages.js';
 import { passwordResetSv } from '../admin/passwordResetMessages.js';
 import { secondFactorSv } from '../admin/secondFactorMessages.js';
+import { workAccountSv } from '../views/workAccountMessages.js';
 import { siteSv } from '../views/site/messages.js';
 import { mapToolsSv } from '../map/messages.js';
 import { placementSv } from '../placement/messages.js';
@@ -385,6 +386,7 @@ export const sv = {
   sessions: sessionsSv,
   passwordReset: passwordResetSv,
   secondFactor: secondFactorSv,
+  workAccount: workAccountSv,
   siteSaved: siteSv,
   mapTools: mapToolsSv,
   placement: placementSv,

@@ -5,6 +5,7 @@
  * handler the app registers (which shows the sign-in view).
  */
 import type {
+  AuthConfig,
   ActorCategory,
   ActorLayer,
   AreaCollection,
@@ -152,7 +153,10 @@ export const api = {
   clientConfig: (signal?: AbortSignal) => request<ClientConfig>('/api/client-config', { signal }),
   me: (signal?: AbortSignal) => request<Me>('/api/auth/me', { signal, quiet401: true }),
   login: (email: string, password: string) => request<Me | { second_factor_required: true; methods: ('totp' | 'recovery' | 'passkey')[] }>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true }),
-  logout: () => request<void>('/api/auth/logout', { method: 'POST', quiet401: true }),
+  /** Signs out here; a work-account session gets the provider's end-session URL to send the browser to (undefined otherwise). */
+  logout: () => request<{ end_session_url: string } | undefined>('/api/auth/logout', { method: 'POST', quiet401: true }),
+  /** Which ways of signing in are on (public). */
+  authConfig: (signal?: AbortSignal) => request<AuthConfig>('/api/auth/config', { signal }),
 
   units: (signal?: AbortSignal) => request<Collection<Unit>>('/api/units', { signal }),
   unit: (id: number, signal?: AbortSignal) => request<Unit>(`/api/units/${id}`, { signal }),

@@ -57,6 +57,9 @@ export interface Me {
   second_factor_enrolment_required?: boolean;
 }
 
+/** `GET /api/auth/config` (public): which ways of signing in are on. */
+export type { AuthConfigT as AuthConfig } from '../../../api/schemas/oidc.js';
+
 /** `GET /api/client-config` (public); the route keeps its schema private. */
 export interface ClientConfig {
   basemap_style_url: string;

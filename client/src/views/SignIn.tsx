@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { api, ApiError } from '../lib/api.js';
 import type { Me } from '../lib/apiTypes.js';
 import { SecondStep, type SecondFactorMethod } from './SecondStep.js';
+import { takeSignInNotice, useAuthConfig, WorkAccountButton, WorkAccountError } from './WorkAccount.js';
 
 /** The sign-in page, shown whenever there is no session. */
 export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me: Me) => void }) {
@@ -15,13 +16,16 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
   /** The password was right and a second factor is asked for: its ways, until signed in or back. */
   const [second, setSecond] = useState<SecondFactorMethod[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const auth = useAuthConfig();
+  const [notice] = useState(takeSignInNotice);
+  const waiting = notice?.kind === 'waiting';
 
   useEffect(() => {
     document.title = `${m.signIn.title} – ${m.app.name}`;
   }, [m]);
   useEffect(() => {
-    if (ended) heading.current?.focus();
-  }, [ended]);
+    if (ended || waiting) heading.current?.focus();
+  }, [ended, waiting]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -60,37 +64,43 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (me:
           <SecondStep methods={second} onSignedIn={onSignedIn} onBack={(expired) => { setSecond(null); setError(expired ? m.secondFactor.stepExpired : null); }} />
         ) : (<>
         <h1 ref={heading} tabIndex={-1}>
-          {m.signIn.title}
+          {waiting ? m.workAccount.waitingTitle : m.signIn.title}
         </h1>
-        <p className="muted">{m.signIn.intro}</p>
+        <p className="muted">{waiting ? m.workAccount.waitingText : m.signIn.intro}</p>
         {ended ? (
           <p className="notice" role="status">
             {m.signIn.sessionEnded}
           </p>
         ) : null}
-        <form onSubmit={submit} noValidate={false}>
-          <div className="field">
-            <label htmlFor="signin-email">{m.signIn.email}</label>
-            <input id="signin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="signin-password">{m.signIn.password}</label>
-            <input
-              id="signin-password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          <div aria-live="assertive" className="form-error">
-            {error ? <p className="error-text">{error}</p> : null}
-          </div>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? m.signIn.submitting : m.signIn.submit}
-          </button>
-        </form>
+        {notice?.kind === 'error' ? <WorkAccountError reason={notice.reason} /> : null}
+        {auth.oidc ? <WorkAccountButton primary /> : null}
+        {auth.oidc && auth.local_passwords && !waiting ? <h2 className="signin-or">{m.workAccount.orPassword}</h2> : null}
+        {/* a work account waiting for an administrator: its owner has no password here */}
+        {auth.local_passwords && !waiting ? (
+          <form onSubmit={submit} noValidate={false}>
+            <div className="field">
+              <label htmlFor="signin-email">{m.signIn.email}</label>
+              <input id="signin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="signin-password">{m.signIn.password}</label>
+              <input
+                id="signin-password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </div>
+            <div aria-live="assertive" className="form-error">
+              {error ? <p className="error-text">{error}</p> : null}
+            </div>
+            <button type="submit" className={auth.oidc ? 'button' : 'button button-primary'} disabled={busy}>
+              {busy ? m.signIn.submitting : m.signIn.submit}
+            </button>
+          </form>
+        ) : null}
         </>)}
       </main>
     </div>

@@ -1,0 +1,313 @@
+/**
+ * Sign-in with the work account (OpenID Connect, issue 18) against a real provider the
+ * test starts on loopback (oidc-provider): the whole authorization code flow with PKCE
+ * over HTTP, first-sign-in accounts with the mapped role or waiting, refused tampering
+ * with state and nonce, and sign-out here and at the provider.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../test/harness.js';
+import { startTestProvider, type TestProvider } from '../test/oidcProvider.js';
+import { claimAt, roleFor } from '../services/oidc.js';
+
+const ORIGIN = 'http://localhost';
+let provider: TestProvider;
+let t: TestContext;
+
+beforeAll(async () => {
+  provider = await startTestProvider(`${ORIGIN}/api/auth/oidc/callback`, `${ORIGIN}/`);
+  t = await createTestContext({
+    oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, redirectUrl: undefined, scopes: 'openid email profile', roleClaim: 'groups' },
+  });
+  const put = await t.request('admin', 'PUT', '/api/settings/oidc-role-mappings', {
+    mappings: [{ claim_value: 'ps-redaktorer', role: 'editor' }, { claim_value: 'ps-admin', role: 'admin' }, { claim_value: 'ps-lasare', role: 'viewer' }],
+  });
+  expect(put.status).toBe(200);
+});
+afterAll(async () => {
+  await provider?.close();
+});
+
+let seq = 0;
+/** A new person at the provider, with the groups given. */
+function person(groups: string[], extra: Partial<{ email: string; email_verified: boolean }> = {}) {
+  const sub = `sub-${Date.now()}-${++seq}`;
+  const account = { sub, email: `${sub}@arbete.example`, name: `Person ${seq}`, groups, ...extra };
+  provider.addAccount(account);
+  return account;
+}
+
+/** Cookies of one site, as a browser keeps them (name → value). */
+class Jar {
+  private readonly cookies = new Map<string, string>();
+  take(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1);
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+interface Flow {
+  /** The product's answer to the callback. */
+  callback: Response;
+  /** Where the callback sent the browser (path and query on our origin). */
+  location: string;
+  /** The product's cookies after the callback (ps_session when signed in). */
+  jar: Jar;
+  /** The callback URL the provider sent the browser to. */
+  callbackUrl: URL;
+}
+
+/**
+ * A browser signing in as `sub`: our start route, the provider (following its redirects
+ * with its cookies) until it sends the browser back to our callback, then the callback.
+ * `tamperRequest` changes the authorization request on its way to the provider,
+ * `tamperCallback` the provider's answer on its way back.
+ */
+async function signIn(sub: string, opts: { tamperRequest?: (u: URL) => void; tamperCallback?: (u: URL) => void; jar?: Jar } = {}): Promise<Flow> {
+  const ours = opts.jar ?? new Jar();
+  const start = await t.app.request(`${ORIGIN}/api/auth/oidc/start`, { headers: { cookie: ours.header() } });
+  expect(start.status).toBe(302);
+  ours.take(start);
+  expect(ours.get('ps_oidc')).toBeTruthy();
+  let url = new URL(start.headers.get('location')!);
+  expect(url.origin).toBe(provider.issuer);
+  expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+  opts.tamperRequest?.(url);
+  provider.signInAs(sub);
+  const theirs = new Jar();
+  for (let hops = 0; url.origin === provider.issuer; hops++) {
+    if (hops > 10) throw new Error('the provider redirected more than 10 times');
+    const res = await fetch(url, { redirect: 'manual', headers: { cookie: theirs.header() } });
+    theirs.take(res);
+    const next = res.headers.get('location');
+    if (!next) throw new Error(`the provider answered ${res.status} without a redirect: ${await res.text()}`);
+    url = new URL(next, url);
+  }
+  expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/api/auth/oidc/callback`);
+  const callbackUrl = new URL(url);
+  opts.tamperCallback?.(url);
+  const callback = await t.app.request(url.href, { headers: { cookie: ours.header(), 'user-agent': 'Mozilla/5.0 (test) Firefox/150.0' } });
+  ours.take(callback);
+  return { callback, location: callback.headers.get('location') ?? '', jar: ours, callbackUrl };
+}
+
+const me = (jar: Jar) => t.app.request(`${ORIGIN}/api/auth/me`, { headers: { cookie: jar.header() } });
+
+async function userByEmail(email: string) {
+  const { users } = await t.getJson<{ users: { id: number; email: string; role: string; active: boolean; name: string }[] }>('admin', '/api/users');
+  return users.find((u) => u.email === email);
+}
+
+describe('sign-in with the work account', () => {
+  it('signs in, making the account at the first sign-in with the mapped role, and finds it again by subject', async () => {
+    const p = person(['alla-anstallda', 'ps-redaktorer']);
+    const first = await signIn(p.sub);
+    expect(first.callback.status).toBe(302);
+    expect(first.location).toBe('/');
+    expect(first.jar.get('ps_session')).toBeTruthy();
+    expect(first.jar.get('ps_oidc')).toBeUndefined();
+    const who = await me(first.jar);
+    expect(who.status).toBe(200);
+    expect(await who.json()).toMatchObject({ email: p.email, name: p.name, role: 'editor', must_change_password: false });
+    // an editor may write: the session is a real one
+    const user = await userByEmail(p.email);
+    expect(user).toMatchObject({ role: 'editor', active: true });
+
+    const second = await signIn(p.sub);
+    expect(second.location).toBe('/');
+    expect(((await (await me(second.jar)).json()) as { id: number }).id).toBe(user!.id);
+    const { users } = await t.getJson<{ users: { email: string }[] }>('admin', '/api/users');
+    expect(users.filter((u) => u.email === p.email)).toHaveLength(1);
+
+    const rows = await t.db.query<{ action: string; details: string }>(
+      "SELECT action, details::text AS details FROM audit_log WHERE user_id = $1 AND entity = 'session' ORDER BY id", [user!.id]);
+    expect(rows.map((r) => r.action)).toEqual(['login', 'login']);
+    expect(JSON.parse(rows[0]!.details)).toMatchObject({ method: 'oidc' });
+  });
+
+  it('gives the highest role of several matching groups', async () => {
+    const p = person(['ps-lasare', 'ps-admin', 'ps-redaktorer']);
+    const flow = await signIn(p.sub);
+    expect(((await (await me(flow.jar)).json()) as { role: string }).role).toBe('admin');
+  });
+
+  it('leaves a person without a mapped group waiting for an administrator: no session until the account is enabled', async () => {
+    const p = person(['alla-anstallda']);
+    const flow = await signIn(p.sub);
+    expect(flow.location).toBe('/?signin_waiting=1');
+    expect(flow.jar.get('ps_session')).toBeUndefined();
+    const waiting = await userByEmail(p.email);
+    expect(waiting).toMatchObject({ active: false, name: p.name });
+    // still waiting at the next try
+    expect((await signIn(p.sub)).location).toBe('/?signin_waiting=1');
+    // an administrator enables the account under Users
+    const read = await t.request('admin', 'GET', `/api/users/${waiting!.id}`);
+    const enabled = await t.request('admin', 'PATCH', `/api/users/${waiting!.id}`, { active: true }, { 'if-match': read.headers.get('etag')! });
+    expect(enabled.status).toBe(200);
+    const after = await signIn(p.sub);
+    expect(after.location).toBe('/');
+    expect(await (await me(after.jar)).json()).toMatchObject({ email: p.email, role: 'viewer' });
+  });
+
+  it('refuses a tampered state: no session, and the sign-in cannot be retried with the real one', async () => {
+    const p = person(['ps-redaktorer']);
+    const flow = await signIn(p.sub, { tamperCallback: (u) => u.searchParams.set('state', `${u.searchParams.get('state')}x`) });
+    expect(flow.location).toBe('/?signin_error=state');
+    expect(flow.jar.get('ps_session')).toBeUndefined();
+    expect(await userByEmail(p.email)).toBeUndefined();
+    // the pending sign-in was used up by the refused callback
+    const replay = await t.app.request(flow.callbackUrl.href, { headers: { cookie: flow.jar.header() } });
+    expect(replay.headers.get('location')).toBe('/?signin_error=expired');
+  });
+
+  it('refuses a tampered nonce (the ID token carries another one than this browser asked for)', async () => {
+    const p = person(['ps-redaktorer']);
+    const flow = await signIn(p.sub, { tamperRequest: (u) => u.searchParams.set('nonce', 'a-nonce-of-the-attacker-0123456789') });
+    expect(flow.location).toBe('/?signin_error=nonce');
+    expect(flow.jar.get('ps_session')).toBeUndefined();
+    expect(await userByEmail(p.email)).toBeUndefined();
+  });
+
+  it('refuses a callback in a browser that did not start the sign-in, and a used code', async () => {
+    const p = person(['ps-redaktorer']);
+    const flow = await signIn(p.sub);
+    expect(flow.location).toBe('/');
+    const elsewhere = await t.app.request(flow.callbackUrl.href);
+    expect(elsewhere.status).toBe(302);
+    expect(elsewhere.headers.get('location')).toBe('/?signin_error=expired');
+    expect(elsewhere.headers.getSetCookie().some((c) => c.startsWith('ps_session='))).toBe(false);
+  });
+
+  it('refuses a sign-in started more than 10 minutes ago', async () => {
+    const p = person(['ps-redaktorer']);
+    const jar = new Jar();
+    const start = await t.app.request(`${ORIGIN}/api/auth/oidc/start`);
+    jar.take(start);
+    const cb = await t.withNow(new Date(Date.now() + 11 * 60_000), () =>
+      Promise.resolve(t.app.request(`${ORIGIN}/api/auth/oidc/callback?code=x&state=y`, { headers: { cookie: jar.header() } })));
+    expect(cb.headers.get('location')).toBe('/?signin_error=expired');
+    expect(await userByEmail(p.email)).toBeUndefined();
+  });
+
+  it('ties a first sign-in to the account with the same e-mail only when the provider vouches for the address', async () => {
+    const email = `befintlig${Date.now()}@arbete.example`;
+    const made = await t.request('admin', 'POST', '/api/users', { email, name: 'Befintlig Person', role: 'editor', password: 'ett långt lösenord för test' });
+    expect(made.status).toBe(201);
+    const unverified = person(['ps-lasare'], { email, email_verified: false });
+    const refused = await signIn(unverified.sub);
+    expect(refused.location).toBe('/?signin_error=email_taken');
+    const verified = person(['ps-lasare'], { email, email_verified: true });
+    const tied = await signIn(verified.sub);
+    expect(tied.location).toBe('/');
+    // the existing account, with its own role (not the mapped one)
+    expect(await (await me(tied.jar)).json()).toMatchObject({ id: ((await made.json()) as { id: number }).id, role: 'editor' });
+    // a second identity with the same (vouched-for) address is someone else: refused, the account stays tied to the first
+    const other = person(['ps-admin'], { email, email_verified: true });
+    expect((await signIn(other.sub)).location).toBe('/?signin_error=email_taken');
+    expect((await signIn(verified.sub)).location).toBe('/');
+  });
+
+  it('signs out here and hands the browser the provider\'s end-session URL, which the provider accepts', async () => {
+    const p = person(['ps-redaktorer']);
+    const flow = await signIn(p.sub);
+    const out = await t.app.request(`${ORIGIN}/api/auth/logout`, { method: 'POST', headers: { cookie: flow.jar.header() } });
+    expect(out.status).toBe(200);
+    const { end_session_url } = (await out.json()) as { end_session_url: string };
+    const end = new URL(end_session_url);
+    expect(end.origin).toBe(provider.issuer);
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${ORIGIN}/`);
+    expect(end.searchParams.get('id_token_hint')?.split('.')).toHaveLength(3);
+    expect(out.headers.getSetCookie().some((c) => /^ps_session=;/.test(c) || /ps_session=.*max-age=0/i.test(c))).toBe(true);
+    expect((await me(flow.jar)).status).toBe(401);
+    // the provider knows the hint: it asks to confirm the sign-out rather than refusing the request
+    const atProvider = await fetch(end, { redirect: 'manual' });
+    expect(atProvider.status).toBe(200);
+    expect(await atProvider.text()).toMatch(/<form[^>]+action="[^"]*\/session\/end\/confirm"/);
+  });
+
+  it('a password session signs out with 204 and no provider URL', async () => {
+    const email = `losen${Date.now()}@test.example`;
+    const password = 'ett långt lösenord för test';
+    expect((await t.request('admin', 'POST', '/api/users', { email, name: 'Lösen Ord', role: 'viewer', password })).status).toBe(201);
+    const login = await t.request('anonymous', 'POST', '/api/auth/login', { email, password });
+    expect(login.status).toBe(200);
+    const cookie = /ps_session=[^;]+/.exec(login.headers.get('set-cookie')!)![0];
+    const out = await t.app.request(`${ORIGIN}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    expect(out.status).toBe(204);
+  });
+
+  it('tells the sign-in page that the work account is on', async () => {
+    expect(await t.getJson('anonymous', '/api/auth/config')).toEqual({ oidc: true, local_passwords: true });
+  });
+});
+
+describe('the role of a first sign-in', () => {
+  const mappings = [{ claim_value: 'a', role: 'viewer' as const }, { claim_value: 'b', role: 'admin' as const }, { claim_value: 'c', role: 'editor' as const }];
+  it.each([
+    [['a', 'c'], 'editor'], [['c', 'b', 'a'], 'admin'], ['c', 'editor'], [['x'], undefined], [[], undefined], [undefined, undefined], [[1, { b: true }], undefined], ['B', undefined],
+  ])('claim %j gives %s', (claim, role) => {
+    expect(roleFor(claim, mappings)).toBe(role);
+  });
+  it('reads a claim by its whole name, else by a dotted path into nested claims', () => {
+    const claims = { groups: ['g'], 'https://x.example/roles': ['r'], realm_access: { roles: ['k'] } };
+    expect(claimAt(claims, 'groups')).toEqual(['g']);
+    expect(claimAt(claims, 'https://x.example/roles')).toEqual(['r']);
+    expect(claimAt(claims, 'realm_access.roles')).toEqual(['k']);
+    expect(claimAt(claims, 'realm_access.none.deeper')).toBeUndefined();
+    expect(claimAt(claims, 'constructor')).toBeUndefined();
+  });
+});
+
+describe('role mappings (PUT /api/settings/oidc-role-mappings)', () => {
+  it('is read and changed by administrators only, and audited', async () => {
+    const got = await t.getJson('admin', '/api/settings/oidc-role-mappings');
+    expect(got).toMatchObject({ claim: 'groups', mappings: expect.arrayContaining([{ claim_value: 'ps-admin', role: 'admin' }]) });
+    for (const role of ['viewer', 'editor'] as const) {
+      expect((await t.request(role, 'GET', '/api/settings/oidc-role-mappings')).status).toBe(403);
+      expect((await t.request(role, 'PUT', '/api/settings/oidc-role-mappings', { mappings: [] })).status).toBe(403);
+    }
+    const rows = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'setting' AND entity_id = 'oidc_role_mappings'");
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    [{ mappings: [{ claim_value: 'x', role: 'owner' }] }, /role must be one of: viewer, editor, admin/],
+    [{ mappings: [{ claim_value: '  ', role: 'viewer' }] }, /claim_value must not be empty/],
+    [{ mappings: [{ claim_value: 'x', role: 'viewer' }, { claim_value: 'x', role: 'admin' }] }, /each claim_value once/],
+    [{ mappings: 'ps-admin' }, /mappings/],
+  ])('refuses %j with a 400 naming what is valid, leaving the mappings as they were', async (body, mention) => {
+    const before = await t.getJson('admin', '/api/settings/oidc-role-mappings');
+    const res = await t.request('admin', 'PUT', '/api/settings/oidc-role-mappings', body);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(mention);
+    expect(await t.getJson('admin', '/api/settings/oidc-role-mappings')).toEqual(before);
+  });
+});
+
+describe('local passwords switched off, and OpenID Connect off', () => {
+  it('refuses a password sign-in with 403 local_passwords_off before any password is checked', async () => {
+    const off = await createTestContext({ oidc: t.config.oidc, localPasswords: false });
+    const res = await off.request('anonymous', 'POST', '/api/auth/login', { email: 'admin@test.example', password: 'whatever it is' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden', details: { rule: 'local_passwords_off' } } });
+    expect(await off.getJson('anonymous', '/api/auth/config')).toEqual({ oidc: true, local_passwords: false });
+  });
+
+  it('without OIDC_ISSUER there is no work-account sign-in', async () => {
+    const plain = await createTestContext();
+    expect(await plain.getJson('anonymous', '/api/auth/config')).toEqual({ oidc: false, local_passwords: true });
+    expect((await plain.request('anonymous', 'GET', '/api/auth/oidc/start')).status).toBe(404);
+    expect((await plain.request('anonymous', 'GET', '/api/auth/oidc/callback?code=x&state=y')).status).toBe(404);
+  });
+});

@@ -48,7 +48,7 @@ describe('sign-in and sessions', () => {
     t.setNow(T0);
     const res = await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ id: expect.any(Number), email: TEST_USERS.viewer.email, name: TEST_USERS.viewer.name, role: 'viewer', must_change_password: false });
+    expect(await res.json()).toEqual({ id: expect.any(Number), email: TEST_USERS.viewer.email, name: TEST_USERS.viewer.name, role: 'viewer', must_change_password: false, second_factor_enrolment_required: false });
     const set = res.headers.get('set-cookie')!;
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);

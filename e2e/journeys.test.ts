@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClean, hasChromium, RESULTS_DIR, screenshot, waitForMap, waitForMapIdle, POLL, useProduct } from './harness.js';
+import { pdfText } from './pdf.js';
 
 interface Fc<P> {
   features: { id: number | string; geometry: { coordinates: [number, number] }; properties: P }[];
@@ -317,13 +318,3 @@ function hasVisibleFocus(page: Page): Promise<boolean> {
   });
 }
 
-async function pdfText(pdf: Buffer): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join(' ') + '\n';
-  }
-  return text;
-}

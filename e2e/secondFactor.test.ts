@@ -9,6 +9,7 @@ import { generate } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectClean, hasChromium, POLL, screenshot, useProduct } from './harness.js';
+import { pdfText } from './pdf.js';
 
 const SIGN_IN_401 = /status of 401 .*\/api\/auth\/me\)$/;
 
@@ -70,6 +71,12 @@ describe.skipIf(!hasChromium)('two-step verification', () => {
     await codes.waitFor();
     expect(await codes.getByRole('listitem').count()).toBe(10);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('sf-codes') ?? false), POLL).toBe(true);
+    // Printed while shown, the page holds the codes and nothing else of the page.
+    await page.emulateMedia({ media: 'print' });
+    const printed = (await pdfText(await page.pdf({ format: 'A4' }))).replace(/\s+/g, ' ');
+    await page.emulateMedia({ media: 'screen' });
+    for (const code of await codes.getByRole('listitem').allTextContents()) expect(printed).toContain(code.trim());
+    expect(printed).not.toContain('Lägg till nyckel');
     const keys = section.getByRole('list', { name: 'Inloggningsnycklar' });
     await keys.getByText('Testdatorn', { exact: true }).waitFor();
     const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });

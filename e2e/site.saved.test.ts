@@ -10,6 +10,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { importOsmFixture } from './baseDataFixture.js';
 import { E2E_BACKENDS, expectAccessible, expectClean, hasChromium, POLL, RESULTS_DIR, screenshot, useProduct, waitForMap, waitForMapIdle } from './harness.js';
+import { pdfText } from './pdf.js';
 
 type LonLat = [number, number];
 interface Analysis {
@@ -34,16 +35,6 @@ async function waitForAnalyses(page: Page, labels: string[]): Promise<void> {
   for (const l of labels) await expect.poll(() => page.getByTestId(`site-${l}-source`).textContent().catch(() => ''), POLL).toBe('Analys klar');
 }
 
-async function pdfText(pdf: Buffer): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join(' ') + '\n';
-  }
-  return text;
-}
 
 for (const backend of E2E_BACKENDS) describe.skipIf(!hasChromium)(`saved site analyses on ${backend}`, () => {
   const product = useProduct({ backend, env: { BASEMAP_STYLE_URL: '' } });

@@ -1,16 +1,11 @@
 /** Changing one's own password: the current one required, the rules, what ends and what stays. */
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../test/harness.js';
+import { createTestContext, sessionCookieOf } from '../test/harness.js';
 
 const t = await createTestContext();
 let seq = 0;
 const address = () => `198.51.100.${200 + ++seq}`;
 
-function cookieOf(res: Response): string {
-  const m = /ps_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!m) throw new Error('no session cookie');
-  return `ps_session=${m[1]}`;
-}
 
 /** A new editor signed in twice (two browsers) with one personal API token. */
 async function editorInTwoBrowsers() {
@@ -18,8 +13,8 @@ async function editorInTwoBrowsers() {
   const password = 'gamla lösenordet räcker';
   expect((await t.request('admin', 'POST', '/api/users', { email, name: 'Byter Lösen', role: 'editor', password })).status).toBe(201);
   const login = (pw: string) => t.request('anonymous', 'POST', '/api/auth/login', { email, password: pw }, { 'x-forwarded-for': address() });
-  const first = cookieOf(await login(password));
-  const second = cookieOf(await login(password));
+  const first = sessionCookieOf(await login(password));
+  const second = sessionCookieOf(await login(password));
   const token = (await (await t.request('anonymous', 'POST', '/api/auth/tokens', { name: 'qgis' }, { cookie: first })).json()).token as string;
   const change = (cookie: string, body: unknown, from = address()) =>
     t.request('anonymous', 'POST', '/api/auth/password', body, { cookie, 'x-forwarded-for': from });

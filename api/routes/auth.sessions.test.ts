@@ -1,16 +1,11 @@
 /** One's own sessions: listed with the browser and address they signed in from, ended one by one, never another user's. */
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../test/harness.js';
+import { createTestContext, sessionCookieOf } from '../test/harness.js';
 
 const t = await createTestContext();
 let seq = 0;
 const address = () => `198.51.100.${100 + ++seq}`;
 
-function cookieOf(res: Response): string {
-  const m = /ps_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!m) throw new Error('no session cookie');
-  return `ps_session=${m[1]}`;
-}
 
 interface Listed { id: number; user_agent: string | null; address: string | null; current: boolean; created_at: string; last_seen_at: string }
 
@@ -20,7 +15,7 @@ async function viewerOnTwoDevices() {
   const password = 'två enheter samtidigt';
   expect((await t.request('admin', 'POST', '/api/users', { email, name: 'Två Enheter', role: 'viewer', password })).status).toBe(201);
   const login = async (agent: string, from: string) =>
-    cookieOf(await t.request('anonymous', 'POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': from, 'user-agent': agent }));
+    sessionCookieOf(await t.request('anonymous', 'POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': from, 'user-agent': agent }));
   const laptopAddress = address();
   const phoneAddress = address();
   const laptop = await login('Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36', laptopAddress);
@@ -99,7 +94,7 @@ describe('DELETE /api/auth/sessions/{id}', () => {
     expect((await t.request('admin', 'POST', '/api/users', { email, name: 'Lång', role: 'viewer', password })).status).toBe(201);
     const res = await t.request('anonymous', 'POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': address(), 'user-agent': 'X'.repeat(5000) });
     expect(res.status).toBe(200);
-    const listed = await t.request('anonymous', 'GET', '/api/auth/sessions', undefined, { cookie: cookieOf(res) });
+    const listed = await t.request('anonymous', 'GET', '/api/auth/sessions', undefined, { cookie: sessionCookieOf(res) });
     expect(((await listed.json()) as { sessions: Listed[] }).sessions[0]!.user_agent).toHaveLength(300);
   });
 });

@@ -3,17 +3,12 @@
  * owner has chosen their own the account can only change it, ask who it is and sign out.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../test/harness.js';
+import { createTestContext, sessionCookieOf } from '../test/harness.js';
 
 const t = await createTestContext();
 let seq = 0;
 const address = () => `198.51.100.${30 + ++seq}`;
 
-function cookieOf(res: Response): string {
-  const m = /ps_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!m) throw new Error('no session cookie');
-  return `ps_session=${m[1]}`;
-}
 
 async function editorWhoForgot() {
   const email = `glomde${Date.now()}${++seq}@test.example`;
@@ -29,7 +24,7 @@ async function editorWhoForgot() {
 describe('a password an administrator resets', () => {
   it('is temporary: every route but change, me and sign-out is refused until the owner chooses their own', async () => {
     const u = await editorWhoForgot();
-    const before = cookieOf(await u.login('det första lösenordet'));
+    const before = sessionCookieOf(await u.login('det första lösenordet'));
     const reset = await t.request('admin', 'PATCH', `/api/users/${u.user.id}`, { password: 'tillfälligt från admin' }, { 'if-match': `"${u.user.version}"` });
     expect(reset.status).toBe(200);
     expect((await reset.json()).must_change_password).toBe(true);
@@ -38,7 +33,7 @@ describe('a password an administrator resets', () => {
     const login = await u.login('tillfälligt från admin');
     expect(login.status).toBe(200);
     expect(await login.clone().json()).toMatchObject({ must_change_password: true });
-    const cookie = cookieOf(login);
+    const cookie = sessionCookieOf(login);
     expect(await (await u.as(cookie, 'GET', '/api/auth/me')).json()).toMatchObject({ must_change_password: true });
     for (const [method, url, body] of [
       ['GET', '/api/units', undefined],
@@ -62,7 +57,7 @@ describe('a password an administrator resets', () => {
   it('a temporary password can still sign out', async () => {
     const u = await editorWhoForgot();
     await t.request('admin', 'PATCH', `/api/users/${u.user.id}`, { password: 'tillfälligt från admin' }, { 'if-match': `"${u.user.version}"` });
-    const cookie = cookieOf(await u.login('tillfälligt från admin'));
+    const cookie = sessionCookieOf(await u.login('tillfälligt från admin'));
     expect((await u.as(cookie, 'POST', '/api/auth/logout')).status).toBe(204);
     expect((await u.as(cookie, 'GET', '/api/auth/me')).status).toBe(401);
   });
@@ -72,7 +67,7 @@ describe('a password an administrator resets', () => {
     const res = await t.request('admin', 'PATCH', `/api/users/${u.user.id}`, { name: 'Nytt Namn', role: 'viewer' }, { 'if-match': `"${u.user.version}"` });
     expect(res.status).toBe(200);
     expect((await res.json()).must_change_password).toBe(false);
-    const cookie = cookieOf(await u.login('det första lösenordet'));
+    const cookie = sessionCookieOf(await u.login('det första lösenordet'));
     expect((await u.as(cookie, 'GET', '/api/units')).status).toBe(200);
   });
 });

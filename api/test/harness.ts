@@ -125,3 +125,11 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     },
   };
 }
+
+/** The `ps_session` cookie a sign-in answer set, ready for a `cookie` header; throws when it set none. */
+export function sessionCookieOf(res: Response): string {
+  const set = res.headers.get('set-cookie') ?? '';
+  const m = /ps_session=([^;]+)/.exec(set);
+  if (!m) throw new Error(`no session cookie in "${set}"`);
+  return `ps_session=${m[1]}`;
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../config.js';
 import { hashToken } from '../auth/tokens.js';
-import { createTestContext } from './harness.js';
+import { createTestContext, sessionCookieOf } from './harness.js';
 import { TEST_PASSWORD, TEST_USERS } from './fixtures.js';
 
 const t = await createTestContext();
@@ -17,12 +17,6 @@ async function login(email: string, password: string, address: string, cookie?: 
   return t.request('anonymous', 'POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': address, ...(cookie ? { cookie } : {}) });
 }
 
-function sessionCookie(res: Response): string {
-  const set = res.headers.get('set-cookie') ?? '';
-  const m = /ps_session=([^;]+)/.exec(set);
-  if (!m) throw new Error(`no session cookie in ${set}`);
-  return `ps_session=${m[1]}`;
-}
 
 const asCookie = (cookie: string, method: string, path: string, body?: unknown) =>
   t.request('anonymous', method, path, body, { cookie });
@@ -38,7 +32,7 @@ async function newUser(role: 'viewer' | 'editor' | 'admin' = 'viewer') {
 async function editorWithSessionAndToken() {
   t.setNow(T0);
   const user = await newUser('editor');
-  const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
+  const cookie = sessionCookieOf(await login(user.email, user.password, freshAddress()));
   const token = (await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'gis' })).json()).token as string;
   return { user, cookie, token };
 }
@@ -52,7 +46,7 @@ describe('sign-in and sessions', () => {
     const set = res.headers.get('set-cookie')!;
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
-    const cookie = sessionCookie(res);
+    const cookie = sessionCookieOf(res);
     expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(200);
     const [row] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'login' AND user_email = $1", [TEST_USERS.viewer.email]);
     expect(row!.n).toBeGreaterThan(0);
@@ -61,8 +55,8 @@ describe('sign-in and sessions', () => {
   it('issues a new token at every sign-in and destroys the previous one it was sent with', async () => {
     t.setNow(T0);
     const address = freshAddress();
-    const first = sessionCookie(await login(TEST_USERS.editor.email, TEST_PASSWORD, address));
-    const second = sessionCookie(await login(TEST_USERS.editor.email, TEST_PASSWORD, address, first));
+    const first = sessionCookieOf(await login(TEST_USERS.editor.email, TEST_PASSWORD, address));
+    const second = sessionCookieOf(await login(TEST_USERS.editor.email, TEST_PASSWORD, address, first));
     expect(second).not.toBe(first);
     expect((await asCookie(first, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await asCookie(second, 'GET', '/api/auth/me')).status).toBe(200);
@@ -70,7 +64,7 @@ describe('sign-in and sessions', () => {
 
   it('stores only a hash of the session token', async () => {
     t.setNow(T0);
-    const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
+    const cookie = sessionCookieOf(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
     const token = cookie.split('=')[1]!;
     expect(token.length).toBeGreaterThanOrEqual(22);
     const rows = await t.db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [token]);
@@ -88,7 +82,7 @@ describe('sign-in and sessions', () => {
 
   it('logs out: the session is destroyed and the logout audited', async () => {
     t.setNow(T0);
-    const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
+    const cookie = sessionCookieOf(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
     expect((await asCookie(cookie, 'POST', '/api/auth/logout')).status).toBe(204);
     expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(401);
     const [row] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'logout' AND user_email = $1", [TEST_USERS.viewer.email]);
@@ -97,7 +91,7 @@ describe('sign-in and sessions', () => {
 
   it('ends a session after 30 minutes idle', async () => {
     t.setNow(T0);
-    const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
+    const cookie = sessionCookieOf(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
     t.setNow(minutes(29));
     expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(200);
     t.setNow(minutes(29 + 29));
@@ -108,7 +102,7 @@ describe('sign-in and sessions', () => {
 
   it(`touches last_seen_at at most every ${DEFAULTS.touchIntervalSeconds} s, so reads stay reads`, async () => {
     t.setNow(T0);
-    const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
+    const cookie = sessionCookieOf(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
     const lastSeen = async () => {
       const hash = hashToken(cookie.split('=')[1]!);
       const [row] = await t.db.query<{ at: string }>('SELECT ps_iso(last_seen_at) AS at FROM sessions WHERE token_hash = $1', [hash]);
@@ -125,7 +119,7 @@ describe('sign-in and sessions', () => {
 
   it('ends a session 12 hours after sign-in however active it is', async () => {
     t.setNow(T0);
-    const cookie = sessionCookie(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
+    const cookie = sessionCookieOf(await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress()));
     for (let m = 20; m < 12 * 60; m += 20) {
       t.setNow(minutes(m));
       expect((await asCookie(cookie, 'GET', '/api/auth/me')).status, `at ${m} min`).toBe(200);
@@ -323,7 +317,7 @@ describe('user administration', () => {
   it('changing the password ends sessions; the new password works', async () => {
     t.setNow(T0);
     const user = await newUser();
-    const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
+    const cookie = sessionCookieOf(await login(user.email, user.password, freshAddress()));
     expect((await t.request('admin', 'PATCH', `/api/users/${user.id}`, { password: 'a brand new one' }, { 'if-match': user.etag })).status).toBe(200);
     expect((await asCookie(cookie, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await login(user.email, user.password, freshAddress())).status).toBe(401);
@@ -333,7 +327,7 @@ describe('user administration', () => {
   it('changing the password revokes every API token of the user, for good', async () => {
     t.setNow(T0);
     const user = await newUser();
-    const cookie = sessionCookie(await login(user.email, user.password, freshAddress()));
+    const cookie = sessionCookieOf(await login(user.email, user.password, freshAddress()));
     const created = await (await asCookie(cookie, 'POST', '/api/auth/tokens', { name: 'QGIS' })).json();
     const bearer = { authorization: `Bearer ${created.token}` };
     expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
@@ -341,7 +335,7 @@ describe('user administration', () => {
     expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, bearer)).status).toBe(401);
     const [row] = await t.db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [created.id]);
     expect(row!.revoked).toBe(true);
-    const fresh = sessionCookie(await login(user.email, 'a brand new one', freshAddress()));
+    const fresh = sessionCookieOf(await login(user.email, 'a brand new one', freshAddress()));
     // The administrator's password is temporary: the owner chooses their own first.
     expect((await asCookie(fresh, 'POST', '/api/auth/password', { current_password: 'a brand new one', new_password: 'the owner\'s very own' })).status).toBe(200);
     expect((await (await asCookie(fresh, 'GET', '/api/auth/tokens')).json()).tokens).toEqual([]);

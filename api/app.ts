@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requireRole, resolveUser } from './auth/middleware.js';
+import { OPENAPI_PATH } from './auth/basic.js';
 import { DEFAULTS } from './config.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, ERROR_STATUS, errorBody, MESSAGES, ruleError, type ErrorCode } from './errors.js';
@@ -52,7 +53,7 @@ export const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 /** API paths anyone may call without signing in. */
 const PUBLIC_API_PATHS = new Set([
-  '/api/health', '/api/client-config', '/api/auth/login', '/api/openapi.json', '/api/docs',
+  '/api/health', '/api/client-config', '/api/auth/login', OPENAPI_PATH, '/api/docs',
   '/api/auth/login/totp', '/api/auth/login/passkey/options', '/api/auth/login/passkey/verify',
   '/api/auth/config', '/api/auth/oidc/start', '/api/auth/oidc/callback',
 ]);
@@ -134,7 +135,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', tilesRoutes);
   app.route('/api', basemapRoutes);
 
-  app.doc31('/api/openapi.json', {
+  app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
     info: {
       title: 'Platssamverkan API',
@@ -151,7 +152,7 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'tokenBasic', {
     type: 'http', scheme: 'basic',
-    description: 'For GIS clients that cannot send a Bearer header (QGIS): HTTP Basic with a personal API token as the password (any user name; the account e-mail reads best), accepted only on /ogc and /api/tiles, and only over https or from the server\'s own machine.',
+    description: 'For GIS clients that cannot send a Bearer header (QGIS): HTTP Basic with a personal API token as the password (any user name; the account e-mail reads best), accepted only on /ogc and /api/tiles (and the OpenAPI document /ogc links to), and only over https or from the server\'s own machine.',
   });
 
   app.all('/api/*', (c) => {

@@ -149,7 +149,7 @@ export const MESSAGES = {
   routeNotFound: (method: string, path: string) => `No such route: ${method} ${path}. See /api/docs for the API.`,
   ogcPathNotFound: (method: string, path: string) => `No such OGC API path: ${method} ${path}. The landing page /ogc links to the conformance classes and the collections.`,
   unauthorized: 'Sign in first (session cookie), or send a personal API token as "Authorization: Bearer <token>" (GIS clients on /ogc and /api/tiles: HTTP Basic with the token as the password).',
-  basicElsewhere: 'HTTP Basic is accepted only on /ogc and /api/tiles, with a personal API token as the password; elsewhere send "Authorization: Bearer <token>".',
+  basicElsewhere: 'HTTP Basic is accepted only on /ogc and /api/tiles (and /api/openapi.json, which /ogc links to), with a personal API token as the password; elsewhere send "Authorization: Bearer <token>".',
   basicNeedsHttps: 'HTTP Basic sends the token with every request, so it is accepted only over https (or from this machine); reach the product by its https address.',
   basicMalformed: 'The Basic credentials are not "user:token" in base64.',
   forbidden: (role: string) => `Your role does not allow this; it needs the role ${role}.`,

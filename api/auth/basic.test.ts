@@ -41,6 +41,16 @@ describe('Basic with a token on the paths GIS clients read', () => {
     expect(viaBasic.equals(viaBearer)).toBe(true);
   });
 
+  it('reads the OpenAPI document /ogc links as service-desc (QGIS\'s OAPIF fetches it with the layer\'s credentials)', async () => {
+    const landing = await (await t.request('anonymous', 'GET', '/ogc', undefined, { authorization: viewerBasic, ...FROM_HERE })).json();
+    const serviceDesc = new URL(landing.links.find((l: { rel: string }) => l.rel === 'service-desc').href);
+    const doc = await t.request('anonymous', 'GET', serviceDesc.pathname, undefined, { authorization: viewerBasic, ...FROM_HERE });
+    expect(doc.status).toBe(200);
+    expect((await doc.json()).paths['/ogc/collections/{collectionId}/items']).toBeDefined();
+    const wrong = await t.request('anonymous', 'GET', serviceDesc.pathname, undefined, { authorization: basic(TEST_USERS.viewer.email, 'not-a-token'), ...FROM_HERE });
+    expect(wrong.status).toBe(401);
+  });
+
   it('reads from afar only over https', async () => {
     const plain = await t.request('anonymous', 'GET', '/ogc', undefined, { authorization: viewerBasic, ...FROM_AFAR });
     expect(plain.status).toBe(401);

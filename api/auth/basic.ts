@@ -13,9 +13,17 @@ import { isHttps } from '../http/publicOrigin.js';
  */
 export const BASIC_REALM = 'Platssamverkan';
 
-/** Whether a path is one a GIS client reads, where Basic with a token is accepted. */
+/**
+ * Whether a path is one a GIS client reads, where Basic with a token is accepted. The
+ * OpenAPI document is one: the /ogc landing page links it as `service-desc`, and QGIS's
+ * OAPIF provider fetches it with the layer's credentials and refuses the layer when that
+ * fails (the document itself is public).
+ */
 export const acceptsBasic = (path: string): boolean =>
-  path === '/ogc' || path.startsWith('/ogc/') || path.startsWith('/api/tiles/');
+  path === '/ogc' || path.startsWith('/ogc/') || path.startsWith('/api/tiles/') || path === OPENAPI_PATH;
+
+/** Where the OpenAPI document is served (app.ts). */
+export const OPENAPI_PATH = '/api/openapi.json';
 
 /** The challenge a 401 on those paths carries, so a client that waits for one answers it. */
 export const BASIC_CHALLENGE = { 'WWW-Authenticate': `Basic realm="${BASIC_REALM}", charset="UTF-8"` } as const;

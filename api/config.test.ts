@@ -1,4 +1,5 @@
 /** Settings from the environment: defaults, and a clear error naming the setting and its valid values. */
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, loadConfig } from './config.js';
 import { createTestContext } from './test/harness.js';
@@ -67,5 +68,33 @@ describe('OIDC_* and LOCAL_PASSWORDS', () => {
     [{ LOCAL_PASSWORDS: 'off' }, /LOCAL_PASSWORDS=off needs OIDC_ISSUER/],
   ])('refuses %j, naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('FACTOR_ENCRYPTION_KEY', () => {
+  const key = crypto.randomBytes(32);
+
+  it('is unset by default (the key file in DATA_DIR is used) and takes 32 bytes as hex or base64', () => {
+    expect(loadConfig({}).factorEncryptionKey).toBeUndefined();
+    expect(loadConfig({ FACTOR_ENCRYPTION_KEY: key.toString('hex') }).factorEncryptionKey).toEqual(key);
+    expect(loadConfig({ FACTOR_ENCRYPTION_KEY: key.toString('hex').toUpperCase() }).factorEncryptionKey).toEqual(key);
+    expect(loadConfig({ FACTOR_ENCRYPTION_KEY: key.toString('base64') }).factorEncryptionKey).toEqual(key);
+    expect(loadConfig({ FACTOR_ENCRYPTION_KEY: `${key.toString('base64url')}\n` }).factorEncryptionKey).toEqual(key);
+  });
+
+  it.each([
+    ['16 bytes of hex', crypto.randomBytes(16).toString('hex')],
+    ['48 bytes of base64', crypto.randomBytes(48).toString('base64')],
+    ['a passphrase', 'correct horse battery staple'],
+    ['63 hex digits', key.toString('hex').slice(1)],
+  ])('refuses %s, naming the setting and what is valid, without repeating the value', (_, value) => {
+    let message = '';
+    try {
+      loadConfig({ FACTOR_ENCRYPTION_KEY: value });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^FACTOR_ENCRYPTION_KEY must be a 32-byte key written as 64 hex digits or 44 base64 characters \(make one with: openssl rand -base64 32\)/);
+    expect(message).not.toContain(value);
   });
 });

@@ -93,6 +93,11 @@ export const DEFAULTS = {
   oidcRoleClaim: 'groups',
   /** Minutes a sign-in at the provider may take: its state, nonce and PKCE verifier are refused after that. */
   oidcLoginMinutes: 10,
+  /**
+   * Where the key that encrypts second-factor secrets at rest is kept when FACTOR_ENCRYPTION_KEY
+   * is unset: a file of this name in DATA_DIR, generated on first start (mode 0600).
+   */
+  factorKeyFile: 'factor-encryption-key',
 } as const;
 
 export interface Config {
@@ -130,6 +135,12 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** LOCAL_PASSWORDS=off: sign-in with an e-mail and password is refused (403 `local_passwords_off`); only with OIDC on. */
   localPasswords: boolean;
+  /**
+   * FACTOR_ENCRYPTION_KEY, decoded: the AES-256 key of TOTP secrets at rest (api/auth/secretBox.ts).
+   * Unset, the key is the file DEFAULTS.factorKeyFile in DATA_DIR, read or created at start
+   * (`withFactorKey`), so the app always runs with one.
+   */
+  factorEncryptionKey: Buffer | undefined;
 }
 
 /** The OpenID provider this product signs people in with (authorization code flow with PKCE). */
@@ -150,6 +161,7 @@ const KNOWN_KEYS = [
   'BACKUP_DIR', 'BACKUP_KEEP', 'BACKUP_INTERVAL_HOURS',
   'BASEMAP_STYLE_URL', 'BASEMAP_PMTILES', 'SEED_DEMO', 'TRUST_PROXY', 'TILE_THRESHOLD', 'PUBLIC_URL',
   'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_SCOPES', 'OIDC_ROLE_CLAIM', 'LOCAL_PASSWORDS',
+  'FACTOR_ENCRYPTION_KEY',
 ];
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -178,7 +190,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileThreshold,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     ...oidcSettings(env),
+    factorEncryptionKey: env.FACTOR_ENCRYPTION_KEY ? parseFactorKey(env.FACTOR_ENCRYPTION_KEY, 'FACTOR_ENCRYPTION_KEY') : undefined,
   };
+}
+
+/**
+ * A 32-byte key written as 64 hex digits or as base64 (44 characters with the `=`, or 43
+ * without; base64url too). The error names where the key came from and never repeats it.
+ */
+export function parseFactorKey(raw: string, source: string): Buffer {
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text) ? Buffer.from(text, 'base64')
+    : undefined;
+  if (key?.length !== 32) {
+    throw new Error(`${source} must be a 32-byte key written as 64 hex digits or 44 base64 characters (make one with: openssl rand -base64 32), got ${text.length} characters that are neither`);
+  }
+  return key;
 }
 
 /**

@@ -1,17 +1,26 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { DEFAULTS, loadConfig, redactUrl } from './config.js';
+import { withFactorKey } from './auth/factorKey.js';
+import { DEFAULTS, loadConfig, redactUrl, type Config } from './config.js';
 import { scheduleBackups } from './db/backup.js';
 import { listMigrations } from './db/migrate.js';
 import { openReadReplica } from './db/reader.js';
 import { prepareDatabase } from './startup.js';
 
-const config = loadConfig();
 const started = Date.now();
-const db = await prepareDatabase(config).catch((err: Error) => {
+function fail(err: Error): never {
   console.error(`Could not start: ${err.message}`);
   process.exit(1);
-});
+}
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  fail(err as Error);
+}
+const db = await prepareDatabase(config).catch(fail);
+// The key exists by now (prepareDatabase made it when it was missing): this reads it.
+config = withFactorKey(config);
 const backups = config.backupDir && config.backupIntervalHours > 0
   ? scheduleBackups(db, { dir: config.backupDir, keep: config.backupKeep, intervalHours: config.backupIntervalHours, migration: Math.max(0, ...listMigrations().map((m) => m.version)) })
   : undefined;

@@ -1,15 +1,19 @@
 import { ensureFirstAdmin } from './auth/bootstrap.js';
+import { withFactorKey } from './auth/factorKey.js';
 import type { Config } from './config.js';
 import { backupAndRotate } from './db/backup.js';
 import { listMigrations, migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { isEmpty, seedDemo, seedDemoOutreach } from './db/seed.js';
 import type { Database } from './db/types.js';
+import { sealPlainTotpSecrets } from './services/secondFactor.js';
 
 /**
  * Opens the configured database, backs it up when migrations are pending, migrates it,
  * loads the demo data into a database created by this start, and ensures an
- * administrator. A database that held a schema before is never seeded again, even
+ * administrator; then makes sure the key of second-factor secrets exists (generated into
+ * DATA_DIR after the embedded database is, when FACTOR_ENCRYPTION_KEY is unset) and seals
+ * TOTP secrets still in plain text. A database that held a schema before is never seeded again, even
  * when its tables are empty: empty tables there mean lost data, not a new installation.
  */
 export async function prepareDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
@@ -31,6 +35,11 @@ export async function prepareDatabase(config: Config, log: (m: string) => void =
       log(`Loaded the demo data: ${counts.units} units, ${counts.actors} actors, ${counts.child_places} child places, ${activities} activities.`);
     }
     await ensureFirstAdmin(db, config, log);
+    const totp = await sealPlainTotpSecrets(db, withFactorKey(config, log).factorEncryptionKey);
+    if (totp.sealed_now) log(`Encrypted ${totp.sealed_now} authenticator-app secret(s) that were stored in plain text.`);
+    if (totp.unreadable_user_ids.length) {
+      log(`Warning: ${totp.unreadable_user_ids.length} authenticator-app secret(s) do not open with the second-factor key (users ${totp.unreadable_user_ids.join(', ')}): their codes are refused. Set FACTOR_ENCRYPTION_KEY, or put back DATA_DIR/factor-encryption-key, with the key this database was used with; otherwise those users sign in with a recovery code or an administrator resets their second factor (docs/DEPLOYMENT.md).`);
+    }
   } catch (err) {
     await db.close().catch(() => {});
     throw err;

@@ -10,3 +10,13 @@ export const contextOf = (c: Context<AppEnv>): RequestContext => ({
   user: c.var.user,
   now: c.var.deps.clock(),
 });
+
+/**
+ * The key of second-factor secrets at rest. The server resolves it at start (`withFactorKey`)
+ * and the test harness sets one, so a missing key is a wiring mistake, not a client error.
+ */
+export function factorKeyOf(c: Context<AppEnv>): Buffer {
+  const key = c.var.deps.config.factorEncryptionKey;
+  if (!key) throw new Error('The app was built without config.factorEncryptionKey: resolve it with withFactorKey (api/auth/factorKey.ts) before createApp.');
+  return key;
+}

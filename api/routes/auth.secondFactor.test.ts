@@ -6,6 +6,7 @@
  */
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
+import { sealPlainTotpSecrets } from '../services/secondFactor.js';
 import { createTestContext } from '../test/harness.js';
 import { SoftAuthenticator } from '../test/softAuthenticator.js';
 
@@ -262,5 +263,52 @@ describe('passkeys', () => {
     expect((await a.as(session, 'DELETE', `/api/auth/second-factor/passkeys/${passkey.id}`, { current_password: a.password })).status).toBe(204);
     expect(await (await a.as(session, 'GET', '/api/auth/second-factor')).json()).toMatchObject({ passkeys: [], recovery_codes_left: 0 });
     expect((await a.as(session, 'DELETE', `/api/auth/second-factor/passkeys/${passkey.id}`, { current_password: a.password })).status).toBe(404);
+  });
+});
+
+describe('TOTP secrets at rest', () => {
+  const storedSecret = async (userId: number) =>
+    (await t.db.query<{ secret: string }>('SELECT secret FROM totp_factors WHERE user_id = $1', [userId]))[0]!.secret;
+
+  /** The second step with a code of `secret` at `at`; its status. */
+  const codeStep = async (a: Awaited<ReturnType<typeof account>>, secret: string, at: Date) => {
+    const pending = await passwordStep(a, at);
+    const res = await t.withNow(at, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, at) }));
+    return res.status;
+  };
+
+  it('are stored sealed (v1, bound to the account): the column never holds the base32 secret, and codes still sign in', async () => {
+    const a = await account();
+    const now = new Date();
+    const { secret } = await enrolTotp(a, now);
+    const stored = await storedSecret(a.user.id);
+    expect(stored).toMatch(/^v1:[A-Za-z0-9+/]+={0,2}$/);
+    expect(stored).not.toContain(secret);
+    expect(stored.toUpperCase()).not.toContain(secret.slice(0, 8));
+    expect(await codeStep(a, secret, new Date(now.getTime() + 30_000))).toBe(200);
+  });
+
+  it('a sealed secret moved into another account\'s row does not sign that account in', async () => {
+    const a = await account();
+    const b = await account();
+    const now = new Date();
+    const { secret: secretA } = await enrolTotp(a, now);
+    await enrolTotp(b, now);
+    await t.db.query('UPDATE totp_factors SET secret = $2 WHERE user_id = $1', [b.user.id, await storedSecret(a.user.id)]);
+    expect(await codeStep(b, secretA, new Date(now.getTime() + 30_000))).toBe(401);
+  });
+
+  it('a plain-text secret written before encryption is refused until the start seals it, and then signs in', async () => {
+    const a = await account();
+    const now = new Date();
+    const { secret } = await enrolTotp(a, now);
+    // As the 0028-era code stored it.
+    await t.db.query('UPDATE totp_factors SET secret = $2 WHERE user_id = $1', [a.user.id, secret]);
+    expect(await codeStep(a, secret, new Date(now.getTime() + 30_000))).toBe(401);
+    const check = await sealPlainTotpSecrets(t.db, t.config.factorEncryptionKey!);
+    expect(check.sealed_now).toBe(1);
+    expect(await storedSecret(a.user.id)).toMatch(/^v1:/);
+    expect(await codeStep(a, secret, new Date(now.getTime() + 60_000))).toBe(200);
+    expect((await sealPlainTotpSecrets(t.db, t.config.factorEncryptionKey!)).sealed_now).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { relyingPartyOf } from '../auth/webauthn.js';
 import { clientAddress } from '../http/clientAddress.js';
-import { contextOf } from '../http/context.js';
+import { contextOf, factorKeyOf } from '../http/context.js';
 import { clearPendingCookie, readPendingCookie, readSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { jsonRoute } from '../http/jsonRoute.js';
 import { publicOrigin } from '../http/publicOrigin.js';
@@ -93,7 +93,7 @@ export const secondFactorRoutes = newRouter()
     async (c) => {
       const body = c.req.valid('json');
       const ctx = contextOf(c);
-      const done = body.code !== undefined ? await signInWithTotp(ctx, stepOf(c), body.code) : await signInWithRecoveryCode(ctx, stepOf(c), body.recovery_code!);
+      const done = body.code !== undefined ? await signInWithTotp(ctx, factorKeyOf(c), stepOf(c), body.code) : await signInWithRecoveryCode(ctx, stepOf(c), body.recovery_code!);
       return signedInAnswer(c, done);
     },
   )
@@ -142,7 +142,7 @@ export const secondFactorRoutes = newRouter()
       ok: { status: 200, description: 'The secret to enter in the app.', schema: z.object({ secret: z.string(), otpauth_uri: z.string(), qr_data_url: z.string().openapi({ description: 'A PNG data URL of the QR code of otpauth_uri.' }) }).openapi('TotpEnrolment') },
       errors: [409],
     }),
-    async (c) => c.json(await startTotp(contextOf(c)), 200),
+    async (c) => c.json(await startTotp(contextOf(c), factorKeyOf(c)), 200),
   )
   .openapi(
     jsonRoute({
@@ -155,7 +155,7 @@ export const secondFactorRoutes = newRouter()
       ok: { status: 200, description: 'Confirmed.', schema: z.object({ recovery_codes: RecoveryCodes.nullable() }) },
       errors: [409],
     }),
-    async (c) => c.json(await confirmTotp(contextOf(c), c.req.valid('json').code), 200),
+    async (c) => c.json(await confirmTotp(contextOf(c), factorKeyOf(c), c.req.valid('json').code), 200),
   )
   .openapi(
     jsonRoute({

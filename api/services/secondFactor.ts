@@ -2,7 +2,8 @@ import QRCode from 'qrcode';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { hashRecoveryCode, newRecoveryCodes } from '../auth/recoveryCodes.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { newTotpSecret, totpStep, totpUri } from '../auth/totp.js';
+import { isSealed } from '../auth/secretBox.js';
+import { newTotpSecret, openTotpSecret, sealTotpSecret, totpStep, totpUri } from '../auth/totp.js';
 import { registrationOptions, verifyRegistration, type RelyingParty, type StoredPasskey } from '../auth/webauthn.js';
 import { DEFAULTS } from '../config.js';
 import { statement } from '../db/statements.js';
@@ -17,6 +18,8 @@ import { userByEmail } from './sessions.js';
 
 const totpStart = statement('sf_totp_start', ['user_id', 'secret', 'now']);
 const totpDelete = statement('sf_totp_delete', ['user_id']);
+const totpSecrets = statement('sf_totp_secrets', []);
+const totpSeal = statement('sf_totp_seal', ['user_id', 'plain', 'sealed']);
 const recoveryDelete = statement('sf_recovery_delete', ['user_id']);
 const recoveryReplace = statement('sf_recovery_replace', ['user_id', 'hashes', 'now']);
 const registrationTake = statement('sf_challenge_take_registration', ['user_id', 'now']);
@@ -62,13 +65,35 @@ export async function getSecondFactor(ctx: RequestContext): Promise<SecondFactor
  * and as a QR code of its otpauth:// address). It works for sign-in once a code from it is
  * confirmed. A confirmed factor is a 409: remove it first.
  */
-export async function startTotp(ctx: RequestContext): Promise<{ secret: string; otpauth_uri: string; qr_data_url: string }> {
+export async function startTotp(ctx: RequestContext, factorKey: Buffer): Promise<{ secret: string; otpauth_uri: string; qr_data_url: string }> {
   const me = writerOf(ctx);
   const secret = newTotpSecret();
-  const row = await totpStart.one(ctx.db, { user_id: me.id, secret, now: ctx.now.toISOString() });
+  const row = await totpStart.one(ctx.db, { user_id: me.id, secret: sealTotpSecret(factorKey, me.id, secret), now: ctx.now.toISOString() });
   if (!row) throw ruleError('conflict', 'already_enrolled', 'An authenticator app is set up already: remove it before setting up another.');
   const otpauth_uri = totpUri(secret, me.email);
   return { secret, otpauth_uri, qr_data_url: await QRCode.toDataURL(otpauth_uri, { margin: 2, width: 240 }) };
+}
+
+/** What the check of stored TOTP secrets at start found. */
+export interface TotpSecretCheck { sealed_now: number; unreadable_user_ids: number[] }
+
+/**
+ * Run at every start, after the migrations: seals the TOTP secrets still in plain text
+ * (written before secrets were encrypted, or restored from a backup of that time), and
+ * lists the sealed ones that do not open with this key (the database came with another
+ * key, or a row was moved or altered). Those users' codes are refused until the right key
+ * is configured; a recovery code or an administrator's reset gets them in meanwhile.
+ */
+export async function sealPlainTotpSecrets(db: Queryable, factorKey: Buffer): Promise<TotpSecretCheck> {
+  const result: TotpSecretCheck = { sealed_now: 0, unreadable_user_ids: [] };
+  for (const { user_id, secret } of await totpSecrets.run<{ user_id: number; secret: string }>(db, {})) {
+    if (!isSealed(secret)) {
+      if (await totpSeal.one(db, { user_id, plain: secret, sealed: sealTotpSecret(factorKey, user_id, secret) })) result.sealed_now++;
+    } else if (openTotpSecret(factorKey, user_id, secret) === undefined) {
+      result.unreadable_user_ids.push(user_id);
+    }
+  }
+  return result;
 }
 
 /**
@@ -89,12 +114,13 @@ async function replaceRecoveryCodes(tx: Queryable, userId: number, now: Date): P
 }
 
 /** Confirms TOTP enrolment with a code from the app (that code cannot then sign in); the first factor brings recovery codes, shown once. Audited. */
-export async function confirmTotp(ctx: RequestContext, code: string): Promise<{ recovery_codes: string[] | null }> {
+export async function confirmTotp(ctx: RequestContext, factorKey: Buffer, code: string): Promise<{ recovery_codes: string[] | null }> {
   const me = writerOf(ctx);
   const f = await totpGet.one<{ secret: string; confirmed: boolean; last_used_step: string | number | null }>(ctx.db, { user_id: me.id });
-  if (!f) throw ruleError('bad_request', 'wrong_second_factor', 'code: start the set-up first (POST /api/auth/second-factor/totp).', { attempts_left: null }, ['code']);
+  const secret = f && openTotpSecret(factorKey, me.id, f.secret);
+  if (!f || !secret) throw ruleError('bad_request', 'wrong_second_factor', 'code: start the set-up first (POST /api/auth/second-factor/totp).', { attempts_left: null }, ['code']);
   if (f.confirmed) throw ruleError('conflict', 'already_enrolled', 'The authenticator app is confirmed already.');
-  const step = await totpStep(f.secret, code, ctx.now, f.last_used_step === null ? null : Number(f.last_used_step));
+  const step = await totpStep(secret, code, ctx.now, f.last_used_step === null ? null : Number(f.last_used_step));
   return ctx.db.transaction(async (tx) => {
     if (step === undefined || !(await totpUse.one(tx, { user_id: me.id, step, now: ctx.now.toISOString() }))) {
       throw ruleError('bad_request', 'wrong_second_factor', 'code: this is not the current code of the authenticator app.', { attempts_left: null }, ['code']);

@@ -1,6 +1,6 @@
 import { hashRecoveryCode } from '../auth/recoveryCodes.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { totpStep } from '../auth/totp.js';
+import { openTotpSecret, totpStep } from '../auth/totp.js';
 import { authenticationOptions, verifyAuthentication, type RelyingParty, type StoredPasskey } from '../auth/webauthn.js';
 import { DEFAULTS } from '../config.js';
 import { statement } from '../db/statements.js';
@@ -86,12 +86,17 @@ async function finish(ctx: RequestContext, step: SecondStep, method: SecondFacto
   return openSession(ctx, user, step, attempt, { second_factor: method });
 }
 
-/** The second step with a code from the authenticator app: right within the tolerance, and never a time step already used. */
-export function signInWithTotp(ctx: RequestContext, step: SecondStep, code: string) {
+/** The second step with a code from the authenticator app (its secret opened with the factor key): right within the tolerance, and never a time step already used. */
+export function signInWithTotp(ctx: RequestContext, factorKey: Buffer, step: SecondStep, code: string) {
   return finish(ctx, step, 'totp', async (p) => {
     const f = await totpGet.one<{ secret: string; confirmed: boolean; last_used_step: string | number | null }>(ctx.db, { user_id: p.user_id });
     if (!f?.confirmed) return false;
-    const used = await totpStep(f.secret, code, ctx.now, f.last_used_step === null ? null : Number(f.last_used_step));
+    const secret = openTotpSecret(factorKey, p.user_id, f.secret);
+    if (!secret) {
+      console.error(`The TOTP secret of user ${p.user_id} does not open with the factor key (FACTOR_ENCRYPTION_KEY or DATA_DIR/factor-encryption-key): its codes are refused. Configure the key it was sealed with, or reset the user's second factor.`);
+      return false;
+    }
+    const used = await totpStep(secret, code, ctx.now, f.last_used_step === null ? null : Number(f.last_used_step));
     return used !== undefined && !!(await totpUse.one(ctx.db, { user_id: p.user_id, step: used, now: ctx.now.toISOString() }));
   });
 }

@@ -77,7 +77,8 @@ export interface TestContext {
 /** An app on a fresh copy of the template database, with an injectable clock. */
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const db = await openTestDatabase();
-  const config = { ...loadConfig({}), ...overrides };
+  // A key of its own per test file, as a server resolves one at start (api/auth/factorKey.ts).
+  const config = { ...loadConfig({}), factorEncryptionKey: crypto.randomBytes(32), ...overrides };
   let now = new Date();
   const app = createApp({ db, config, clock: () => now });
   const request: TestContext['request'] = (role, method, urlPath, body, headers = {}) => {

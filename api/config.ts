@@ -93,6 +93,12 @@ export const DEFAULTS = {
   oidcRoleClaim: 'groups',
   /** Minutes a sign-in at the provider may take: its state, nonce and PKCE verifier are refused after that. */
   oidcLoginMinutes: 10,
+  /**
+   * Sign-ins under way (GET /api/auth/oidc/start, not yet back at the callback) one client
+   * address may have within oidcLoginMinutes; past that, 429 with Retry-After. Each holds a
+   * row of `oidc_logins` until its callback or its expiry, so this bounds the table.
+   */
+  oidcStartsPerAddress: 30,
 } as const;
 
 export interface Config {

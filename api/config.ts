@@ -98,6 +98,12 @@ export const DEFAULTS = {
    * is unset: a file of this name in DATA_DIR, generated on first start (mode 0600).
    */
   factorKeyFile: 'factor-encryption-key',
+  /**
+   * Sign-ins under way (GET /api/auth/oidc/start, not yet back at the callback) one client
+   * address may have within oidcLoginMinutes; past that, 429 with Retry-After. Each holds a
+   * row of `oidc_logins` until its callback or its expiry, so this bounds the table.
+   */
+  oidcStartsPerAddress: 30,
 } as const;
 
 export interface Config {

@@ -2,8 +2,9 @@
  * Sign-in with the work account in the product (issue 18), against a real OpenID provider
  * on loopback: an administrator maps a group to a role under Settings, a person clicks
  * "Logga in med ditt arbetskonto" and is signed in with that role, signs out at the
- * provider too; a person without a mapped group sees the waiting page; a refused sign-in
- * is told on the sign-in page in both languages.
+ * provider too; a person without a mapped group sees the waiting page, and the
+ * administrator sees the account waiting for access under Users and gives it a role; a
+ * refused sign-in is told on the sign-in page in both languages.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../api/test/freePort.js';
@@ -89,6 +90,60 @@ describe.skipIf(!hasChromium)('sign-in with the work account', () => {
     expect((await context.request.get('/api/auth/me')).status()).toBe(401);
     expectClean(page, ALLOWED);
     await context.close();
+
+    // the administrator sees the account waiting under Users and gives it a role, which lets it in
+    const admin = await product.open({ role: 'admin', viewport: { width: 1400, height: 900 } });
+    await admin.page.goto('/');
+    await admin.page.getByRole('link', { name: 'Administration' }).click();
+    const users = admin.page.getByRole('region', { name: 'Användare' });
+    const row = users.getByRole('row', { name: /Valle Väntar/ });
+    const badge = row.locator('.badge', { hasText: 'Väntar på behörighet' });
+    await badge.waitFor();
+    const select = row.getByLabel('Roll: Valle Väntar');
+    expect(await select.getAttribute('aria-describedby')).toBeTruthy();
+    await expect.poll(() => select.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent), POLL).toMatch(/ingen av hens grupper ger en roll/);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(admin.page, 'work-account-user-waiting-1400');
+    await expectAccessible(admin.page, 'users page with a waiting account');
+    await select.selectOption({ label: 'Redaktör' });
+    const dialog = admin.page.getByRole('dialog');
+    await dialog.getByText('Valle Väntar får rollen Redaktör och kan logga in. Ändringen loggas.').waitFor();
+    await dialog.getByRole('button', { name: 'Gör till redaktör' }).click();
+    await users.getByText('Ändringen sparades.').waitFor();
+    await row.getByText('Satt för hand. Gäller tills arbetskontots grupper ger en roll vid en inloggning.').waitFor();
+    expect(await badge.count()).toBe(0);
+    const listed = (await (await admin.context.request.get('/api/users')).json()).users.find((u: { email: string }) => u.email === 'vantar.arbete@test.example');
+    expect(listed).toMatchObject({ role: 'editor', active: true, waiting: false, role_source: 'override' });
+    expectClean(admin.page);
+    await admin.context.close();
+
+    provider.signInAs('e2e-vantar');
+    const again = await product.open({ role: null, viewport: { width: 1400, height: 900 } });
+    await again.page.goto('/');
+    await again.page.getByRole('link', { name: 'Logga in med ditt arbetskonto' }).click();
+    await again.page.getByText('Valle Väntar').first().waitFor({ timeout: 20_000 });
+    expect(await (await again.context.request.get('/api/auth/me')).json()).toMatchObject({ email: 'vantar.arbete@test.example', role: 'editor' });
+    expectClean(again.page, ALLOWED);
+    await again.context.close();
+  });
+
+  it('shows "Waiting for access" in English', async () => {
+    provider.addAccount({ sub: 'e2e-waiting-en', email: 'waiting.en@test.example', name: 'Wanda Waiting', groups: ['everyone'] });
+    provider.signInAs('e2e-waiting-en');
+    const person = await product.open({ role: null, lang: 'en', viewport: { width: 1400, height: 900 } });
+    await person.page.goto('/');
+    await person.page.getByRole('link', { name: 'Sign in with your work account' }).click();
+    await person.page.getByRole('heading', { level: 1, name: 'Your account is waiting for an administrator' }).waitFor({ timeout: 20_000 });
+    await person.context.close();
+    const admin = await product.open({ role: 'admin', lang: 'en', viewport: { width: 1400, height: 900 } });
+    await admin.page.goto('/');
+    await admin.page.getByRole('link', { name: 'Administration' }).click();
+    const row = admin.page.getByRole('region', { name: 'Users' }).getByRole('row', { name: /Wanda Waiting/ });
+    await row.locator('.badge', { hasText: 'Waiting for access' }).waitFor();
+    await row.getByText(/none of their groups gives a role/).waitFor();
+    await expectAccessible(admin.page, 'users page with a waiting account, in English');
+    expectClean(admin.page);
+    await admin.context.close();
   });
 
   it('tells a refused sign-in on the sign-in page, in Swedish and in English', async () => {

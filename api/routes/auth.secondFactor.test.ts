@@ -89,7 +89,7 @@ describe('TOTP', () => {
     const session = cookieNamed(ok, 'ps_session')!;
     expect((await t.withNow(later, async () => a.as(session, 'GET', '/api/auth/me'))).status).toBe(200);
     // The pending sign-in is used up, and the same code again on a new one is refused.
-    expect((await t.withNow(later, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, later) }))).status).toBe(400);
+    expect((await t.withNow(later, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, later) }))).status).toBe(401);
     const again = await passwordStep(a, later);
     const reused = await t.withNow(later, async () => a.as(again, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, later) }));
     expect(reused.status).toBe(401);
@@ -124,12 +124,27 @@ describe('TOTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     // The pending sign-in has ended: even the right code is refused; sign in again.
     const ended = await t.withNow(at, async () => a.as(pending, 'POST', '/api/auth/login/totp', { code: await codeAt(secret, at) }));
-    expect(ended.status).toBe(400);
+    expect(ended.status).toBe(401);
     expect((await ended.json()).error.details).toMatchObject({ rule: 'second_factor_pending_missing' });
     // The wrong codes were failed sign-ins: the next password attempt from that address waits.
     const limited = await t.withNow(at, () => a.login());
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});
+
+describe('the second step without a pending sign-in', () => {
+  it.each([
+    ['/api/auth/login/totp', { code: '123456' }],
+    ['/api/auth/login/totp', { recovery_code: 'abcd-efgh' }],
+    ['/api/auth/login/passkey/options', undefined],
+    ['/api/auth/login/passkey/verify', { response: { id: 'x', type: 'public-key' } }],
+  ])('POST %s with no ps_second_factor cookie (or an unknown one) is 401 second_factor_pending_missing', async (path, body) => {
+    for (const headers of [{}, { cookie: 'ps_second_factor=not-a-pending-sign-in' }] as Record<string, string>[]) {
+      const res = await t.request('anonymous', 'POST', path, body, { ...headers, 'x-forwarded-for': address() });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.stringMatching(/sign in with your password again/), details: { rule: 'second_factor_pending_missing' } } });
+    }
   });
 });
 
@@ -254,7 +269,7 @@ describe('passkeys', () => {
     expect(good.status).toBe(200);
     const session = cookieNamed(good, 'ps_session')!;
     expect((await a.as(session, 'GET', '/api/auth/me')).status).toBe(200);
-    expect((await a.as(pending, 'POST', '/api/auth/login/passkey/verify', { response: key.authenticate(signIn) })).status).toBe(400);
+    expect((await a.as(pending, 'POST', '/api/auth/login/passkey/verify', { response: key.authenticate(signIn) })).status).toBe(401);
     const listed = await (await a.as(session, 'GET', '/api/auth/second-factor')).json();
     expect(listed.passkeys).toEqual([expect.objectContaining({ id: passkey.id, name: 'Min nyckel', last_used_at: expect.any(String) })]);
 

@@ -69,12 +69,11 @@ interface Flow {
 }
 
 /**
- * A browser signing in as `sub`: our start route, the provider (following its redirects
- * with its cookies) until it sends the browser back to our callback, then the callback.
- * `tamperRequest` changes the authorization request on its way to the provider,
- * `tamperCallback` the provider's answer on its way back.
+ * A browser signing in as `sub` up to the callback: our start route, then the provider
+ * (following its redirects with its cookies) until it sends the browser back to our
+ * callback. `tamperRequest` changes the authorization request on its way to the provider.
  */
-async function signIn(sub: string, opts: { tamperRequest?: (u: URL) => void; tamperCallback?: (u: URL) => void; jar?: Jar } = {}): Promise<Flow> {
+async function toCallback(sub: string, opts: { tamperRequest?: (u: URL) => void; jar?: Jar } = {}): Promise<{ jar: Jar; url: URL }> {
   const ours = opts.jar ?? new Jar();
   const start = await t.app.request(`${ORIGIN}/api/auth/oidc/start`, { headers: { cookie: ours.header() } });
   expect(start.status).toBe(302);
@@ -95,19 +94,44 @@ async function signIn(sub: string, opts: { tamperRequest?: (u: URL) => void; tam
     url = new URL(next, url);
   }
   expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/api/auth/oidc/callback`);
+  return { jar: ours, url };
+}
+
+/** The browser's call of our callback at `url`, with its cookies; the jar takes what it sets. */
+async function callback(jar: Jar, url: URL): Promise<Response> {
+  const res = await t.app.request(url.href, { headers: { cookie: jar.header(), 'user-agent': 'Mozilla/5.0 (test) Firefox/150.0' } });
+  jar.take(res);
+  return res;
+}
+
+/**
+ * A browser signing in as `sub`: {@link toCallback}, then the callback.
+ * `tamperCallback` changes the provider's answer on its way back.
+ */
+async function signIn(sub: string, opts: { tamperRequest?: (u: URL) => void; tamperCallback?: (u: URL) => void; jar?: Jar } = {}): Promise<Flow> {
+  const { jar, url } = await toCallback(sub, opts);
   const callbackUrl = new URL(url);
   opts.tamperCallback?.(url);
-  const callback = await t.app.request(url.href, { headers: { cookie: ours.header(), 'user-agent': 'Mozilla/5.0 (test) Firefox/150.0' } });
-  ours.take(callback);
-  return { callback, location: callback.headers.get('location') ?? '', jar: ours, callbackUrl };
+  const res = await callback(jar, url);
+  return { callback: res, location: res.headers.get('location') ?? '', jar, callbackUrl };
 }
 
 const me = (jar: Jar) => t.app.request(`${ORIGIN}/api/auth/me`, { headers: { cookie: jar.header() } });
 
-async function userByEmail(email: string) {
-  const { users } = await t.getJson<{ users: { id: number; email: string; role: string; active: boolean; name: string }[] }>('admin', '/api/users');
+interface UserRow { id: number; email: string; role: string; active: boolean; name: string; role_source: string; waiting: boolean }
+
+async function userByEmail(email: string): Promise<UserRow | undefined> {
+  const { users } = await t.getJson<{ users: UserRow[] }>('admin', '/api/users');
   return users.find((u) => u.email === email);
 }
+
+/** An administrator's change of a user under Users (PATCH with the version just read). */
+async function adminChange(id: number, body: Record<string, unknown>) {
+  const read = await t.request('admin', 'GET', `/api/users/${id}`);
+  return t.request('admin', 'PATCH', `/api/users/${id}`, body, { 'if-match': read.headers.get('etag')! });
+}
+
+const roleOf = async (jar: Jar) => ((await (await me(jar)).json()) as { role: string }).role;
 
 describe('sign-in with the work account', () => {
   it('signs in, making the account at the first sign-in with the mapped role, and finds it again by subject', async () => {
@@ -249,6 +273,186 @@ describe('sign-in with the work account', () => {
 
   it('tells the sign-in page that the work account is on', async () => {
     expect(await t.getJson('anonymous', '/api/auth/config')).toEqual({ oidc: true, local_passwords: true });
+  });
+});
+
+describe('starting sign-ins (GET /api/auth/oidc/start)', () => {
+  let n = 0;
+  const from = (address: string) => t.app.request(`${ORIGIN}/api/auth/oidc/start`, { headers: { 'x-forwarded-for': address } });
+  const address = () => `198.51.100.${++n}`;
+  const rowsOf = async (addr: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM oidc_logins WHERE address = $1', [addr]))[0]!.n;
+
+  it('caps the sign-ins under way per client address, counting parallel starts: 429 with Retry-After and the error body', async () => {
+    const addr = address();
+    const answers = await Promise.all(Array.from({ length: 36 }, () => from(addr)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 302)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+    const refused = answers.find((r) => r.status === 429)!;
+    const retry = Number(refused.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(600);
+    expect(await refused.json()).toMatchObject({ error: { code: 'too_many_requests', message: expect.stringMatching(/Try again after \d+ seconds/), details: { params: { retry_after_seconds: retry } } } });
+    expect(refused.headers.getSetCookie().some((c) => c.startsWith('ps_oidc='))).toBe(false);
+    expect(await rowsOf(addr)).toBe(30);
+    // another address is not held up
+    expect((await from(address())).status).toBe(302);
+  });
+
+  it('frees a place when a sign-in comes back to the callback', async () => {
+    const addr = address();
+    for (let i = 0; i < 29; i++) expect((await from(addr)).status).toBe(302);
+    const p = person(['ps-lasare']);
+    const jar = new Jar();
+    const start = await from(addr);
+    jar.take(start);
+    expect(await rowsOf(addr)).toBe(30);
+    expect((await from(addr)).status).toBe(429);
+    // the callback takes this browser's row, whatever the provider answers
+    await t.app.request(`${ORIGIN}/api/auth/oidc/callback?code=x&state=y`, { headers: { cookie: jar.header() } });
+    expect(await rowsOf(addr)).toBe(29);
+    expect((await from(addr)).status).toBe(302);
+    expect(await userByEmail(p.email)).toBeUndefined();
+  });
+
+  it('purges expired sign-ins at the next start from any address, and lets the address start again', async () => {
+    const addr = address();
+    for (let i = 0; i < 30; i++) expect((await from(addr)).status).toBe(302);
+    expect((await from(addr)).status).toBe(429);
+    const later = new Date(Date.now() + 11 * 60_000);
+    const elsewhere = address();
+    expect((await t.withNow(later, () => Promise.resolve(from(elsewhere)))).status).toBe(302);
+    expect(await rowsOf(addr)).toBe(0);
+    const stale = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM oidc_logins WHERE created_at < $1::timestamptz - interval '10 minutes'", [later.toISOString()]);
+    expect(stale[0]!.n).toBe(0);
+    expect((await t.withNow(later, () => Promise.resolve(from(addr)))).status).toBe(302);
+  });
+});
+
+describe('two first sign-ins of one identity at once', () => {
+  it('both succeed, as one and the same new account', async () => {
+    const p = person(['ps-redaktorer']);
+    const a = await toCallback(p.sub);
+    const b = await toCallback(p.sub);
+    const [ra, rb] = await Promise.all([callback(a.jar, a.url), callback(b.jar, b.url)]);
+    expect([ra.status, rb.status]).toEqual([302, 302]);
+    expect([ra.headers.get('location'), rb.headers.get('location')]).toEqual(['/', '/']);
+    const [ma, mb] = await Promise.all([me(a.jar), me(b.jar)]);
+    const ida = ((await ma.json()) as { id: number }).id;
+    expect(((await mb.json()) as { id: number }).id).toBe(ida);
+    const { users } = await t.getJson<{ users: { email: string }[] }>('admin', '/api/users');
+    expect(users.filter((u) => u.email === p.email)).toHaveLength(1);
+    const creates = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'user' AND action = 'create' AND entity_id = $1", [String(ida)]);
+    expect(creates[0]!.n).toBe(1);
+  });
+
+  it('two identities with one e-mail at once: one account, the other refused as email_taken (not a 500)', async () => {
+    const email = `tvilling${Date.now()}@arbete.example`;
+    const p1 = person(['ps-lasare'], { email, email_verified: true });
+    const p2 = person(['ps-lasare'], { email, email_verified: true });
+    const a = await toCallback(p1.sub);
+    const b = await toCallback(p2.sub);
+    const answers = await Promise.all([callback(a.jar, a.url), callback(b.jar, b.url)]);
+    expect(answers.map((r) => r.status)).toEqual([302, 302]);
+    expect(answers.map((r) => r.headers.get('location')).sort()).toEqual(['/', '/?signin_error=email_taken']);
+  });
+});
+
+describe('the role at every sign-in of an account the work account made', () => {
+  const changeGroups = (p: ReturnType<typeof person>, groups: string[]) => provider.addAccount({ ...p, groups });
+  const audits = async (id: number) =>
+    (await t.db.query<{ before: string | null; after: string | null; details: string | null }>(
+      "SELECT before::text AS before, after::text AS after, details::text AS details FROM audit_log WHERE entity = 'user' AND action = 'update' AND entity_id = $1 ORDER BY id", [String(id)]))
+      .map((r) => ({ before: JSON.parse(r.before ?? 'null'), after: JSON.parse(r.after ?? 'null'), details: JSON.parse(r.details ?? 'null') }));
+
+  it('follows the groups: a new group raises the role, a removed one lowers it, none sends the account back to waiting (signed out everywhere); audited when it changes', async () => {
+    const p = person(['ps-redaktorer']);
+    const first = await signIn(p.sub);
+    expect(await roleOf(first.jar)).toBe('editor');
+    const made = (await userByEmail(p.email))!;
+    expect(made).toMatchObject({ role: 'editor', active: true, role_source: 'groups', waiting: false });
+
+    // the same groups again: nothing changes, nothing audited
+    await signIn(p.sub);
+    expect(await audits(made.id)).toEqual([]);
+
+    changeGroups(p, ['ps-redaktorer', 'ps-admin']);
+    const promoted = await signIn(p.sub);
+    expect(await roleOf(promoted.jar)).toBe('admin');
+
+    changeGroups(p, ['ps-lasare']);
+    const demoted = await signIn(p.sub);
+    expect(await roleOf(demoted.jar)).toBe('viewer');
+    // the session opened as administrator is a viewer's now: the role is read per request
+    expect(await roleOf(promoted.jar)).toBe('viewer');
+
+    changeGroups(p, ['alla-anstallda']);
+    const gone = await signIn(p.sub);
+    expect(gone.location).toBe('/?signin_waiting=1');
+    expect(gone.jar.get('ps_session')).toBeUndefined();
+    expect((await me(demoted.jar)).status).toBe(401);
+    expect(await userByEmail(p.email)).toMatchObject({ role: 'viewer', active: false, role_source: 'groups', waiting: true });
+
+    // a group that maps lets the account in again
+    changeGroups(p, ['ps-redaktorer']);
+    const back = await signIn(p.sub);
+    expect(back.location).toBe('/');
+    expect(await userByEmail(p.email)).toMatchObject({ role: 'editor', active: true, waiting: false });
+
+    expect((await audits(made.id)).map((a) => [a.before, a.after, a.details.reason])).toEqual([
+      [{ role: 'editor', active: true, role_source: 'groups' }, { role: 'admin', active: true, role_source: 'groups' }, 'mapped_group'],
+      [{ role: 'admin', active: true, role_source: 'groups' }, { role: 'viewer', active: true, role_source: 'groups' }, 'mapped_group'],
+      [{ role: 'viewer', active: true, role_source: 'groups' }, { role: 'viewer', active: false, role_source: 'groups' }, 'no_mapped_group'],
+      [{ role: 'viewer', active: false, role_source: 'groups' }, { role: 'editor', active: true, role_source: 'groups' }, 'mapped_group'],
+    ]);
+  });
+
+  it('an administrator\'s hand change holds while no group maps, and the groups win at the next sign-in at which one does', async () => {
+    const p = person(['alla-anstallda']);
+    expect((await signIn(p.sub)).location).toBe('/?signin_waiting=1');
+    const waiting = (await userByEmail(p.email))!;
+    expect(waiting).toMatchObject({ waiting: true, role_source: 'groups' });
+    // the administrator gives a role and lets the account in
+    const given = await adminChange(waiting.id, { role: 'editor', active: true });
+    expect(given.status).toBe(200);
+    expect(await given.json()).toMatchObject({ role: 'editor', active: true, role_source: 'override', waiting: false });
+    const signedIn = await signIn(p.sub);
+    expect(signedIn.location).toBe('/');
+    expect(await roleOf(signedIn.jar)).toBe('editor');
+    // a group that maps decides again
+    changeGroups(p, ['ps-lasare']);
+    const mapped = await signIn(p.sub);
+    expect(await roleOf(mapped.jar)).toBe('viewer');
+    expect(await userByEmail(p.email)).toMatchObject({ role: 'viewer', role_source: 'groups' });
+    // a name change is no hand change of the role
+    expect((await adminChange(waiting.id, { name: 'Nytt Namn' })).status).toBe(200);
+    expect(await userByEmail(p.email)).toMatchObject({ role_source: 'groups' });
+  });
+
+  it('an account an administrator disabled stays disabled, whatever its groups', async () => {
+    const p = person(['ps-redaktorer']);
+    await signIn(p.sub);
+    const u = (await userByEmail(p.email))!;
+    expect((await adminChange(u.id, { active: false })).status).toBe(200);
+    expect(await userByEmail(p.email)).toMatchObject({ active: false, role_source: 'override', waiting: false });
+    changeGroups(p, ['ps-admin']);
+    const refused = await signIn(p.sub);
+    expect(refused.jar.get('ps_session')).toBeUndefined();
+    expect(await userByEmail(p.email)).toMatchObject({ role: 'editor', active: false });
+  });
+
+  it('never changes the role of an account that existed before it was tied (a local account)', async () => {
+    const email = `lokal${Date.now()}@arbete.example`;
+    const made = await t.request('admin', 'POST', '/api/users', { email, name: 'Lokal Person', role: 'editor', password: 'ett långt lösenord för test' });
+    expect(await made.json()).toMatchObject({ role_source: 'local', waiting: false });
+    const p = person(['ps-admin'], { email, email_verified: true });
+    const first = await signIn(p.sub);
+    expect(await roleOf(first.jar)).toBe('editor');
+    changeGroups(p, []);
+    const again = await signIn(p.sub);
+    expect(again.location).toBe('/');
+    expect(await roleOf(again.jar)).toBe('editor');
+    expect(await userByEmail(email)).toMatchObject({ role: 'editor', active: true, role_source: 'local' });
   });
 });
 

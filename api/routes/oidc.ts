@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { OidcConfig } from '../config.js';
+import { DEFAULTS, type OidcConfig } from '../config.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { OidcSignInError } from '../auth/oidcProvider.js';
@@ -55,17 +55,19 @@ export const oidcRoutes = newRouter()
       description:
         'Redirects the browser to the provider (authorization code flow with PKCE, S256) with a fresh state and nonce; they and the verifier are kept on the server ' +
         'under a random key set as the HttpOnly cookie `ps_oidc`, used once and for at most 10 minutes. 404 when OpenID Connect is not set up; ' +
-        'a provider that cannot be reached sends the browser back to the sign-in page with `?signin_error=provider`.',
+        'a provider that cannot be reached sends the browser back to the sign-in page with `?signin_error=provider`. ' +
+        `Each start holds its row until its callback or its ${DEFAULTS.oidcLoginMinutes} minutes are over, so one client address may have ${DEFAULTS.oidcStartsPerAddress} under way; past that, 429 with \`Retry-After\`.`,
       security: [],
-      responses: { 302: Redirect, ...errorResponses(404) },
+      responses: { 302: Redirect, ...errorResponses(404, 429) },
     }),
     async (c) => {
       const oidc = oidcOf(c);
       try {
-        const { key, url } = await beginOidcSignIn(contextOf(c), oidc, redirectUrlOf(c, oidc));
+        const { key, url } = await beginOidcSignIn(contextOf(c), oidc, redirectUrlOf(c, oidc), clientAddress(c));
         setOidcCookie(c, key);
         return c.redirect(url, 302);
       } catch (err) {
+        if (err instanceof ApiError) throw err;
         console.warn(`OpenID Connect sign-in could not start: ${(err as Error).message}`);
         return backToSignIn(c, 'signin_error=provider');
       }
@@ -79,7 +81,8 @@ export const oidcRoutes = newRouter()
       summary: 'Where the OpenID provider sends the browser back',
       description:
         'Exchanges the code (checking state, nonce and the PKCE verifier of this browser\'s sign-in, once), finds the account by the provider\'s issuer and subject or makes it ' +
-        '(the role from the claim mappings, GET /api/settings/oidc-role-mappings; none matching: inactive, waiting for an administrator), sets the session cookie and sends the browser to `/`. ' +
+        '(the role from the claim mappings, GET /api/settings/oidc-role-mappings; none matching: inactive, waiting for an administrator; an account made so gets its role ' +
+        'from the mappings again at every sign-in, see User.role_source), sets the session cookie and sends the browser to `/`. ' +
         'A waiting account gets no session: `/?signin_waiting=1`. A refused sign-in: `/?signin_error=` `expired`, `state`, `nonce`, `denied`, `provider`, `claims` or `email_taken`. Audited (login, method oidc).',
       security: [],
       responses: { 302: Redirect, ...errorResponses(404) },
@@ -110,7 +113,7 @@ export const oidcRoutes = newRouter()
       path: '/settings/oidc-role-mappings',
       tags: ['Settings'],
       summary: 'Which provider groups or roles give which role (admin)',
-      description: 'The values of the claim OIDC_ROLE_CLAIM (`groups` by default) and the role each gives an account made at its first sign-in with the work account.',
+      description: 'The values of the claim OIDC_ROLE_CLAIM (`groups` by default) and the role each gives an account the work account made, at each of its sign-ins.',
       role: 'admin',
       ok: { status: 200, description: 'The mappings.', schema: RoleMappings },
     }),
@@ -122,7 +125,7 @@ export const oidcRoutes = newRouter()
       path: '/settings/oidc-role-mappings',
       tags: ['Settings'],
       summary: 'Change the provider group → role mappings (admin)',
-      description: 'Replaces every mapping. They decide the role of accounts made after the change; existing accounts keep theirs (change them under Users). Audited (before and after).',
+      description: 'Replaces every mapping. They decide the role of every account the work account made at its next sign-in (User.role_source `groups` or `override`); accounts that existed before they were tied keep theirs. Audited (before and after).',
       role: 'admin',
       body: RoleMappingsInput,
       ok: { status: 200, description: 'The new mappings.', schema: RoleMappings },

@@ -75,7 +75,16 @@ function signedInAnswer(c: Context<AppEnv>, { user, token }: { user: SignedIn; t
 const secondStepDescription =
   'The second step of sign-in, after POST /api/auth/login answered `second_factor_required` and set the pending cookie. ' +
   'Each answer counts in the sign-in limits (429 with Retry-After); a wrong one is 401 `wrong_second_factor` with `attempts_left`, and after ' +
-  'five the pending sign-in ends (400 `second_factor_pending_missing`: sign in with the password again, as after its five minutes).';
+  'five the pending sign-in ends (401 `second_factor_pending_missing`: sign in with the password again, as after its five minutes).';
+
+/** The error answers of the second step of sign-in, its 401 saying what it means there (no session is involved). */
+const secondStepErrors = (...statuses: number[]) => ({
+  ...errorResponses(...statuses),
+  401: {
+    ...errorResponses(401)[401]!,
+    description: 'A wrong or used answer (`wrong_second_factor`), or no sign-in waiting for a second factor (`second_factor_pending_missing`: no `ps_second_factor` cookie, expired, or ended after five wrong answers).',
+  },
+});
 
 /** The second factor: the second step of sign-in, one's own enrolment, and the administrator's reset and setting. */
 export const secondFactorRoutes = newRouter()
@@ -88,7 +97,7 @@ export const secondFactorRoutes = newRouter()
       description: `${secondStepDescription} A code is refused a second time within its window; a recovery code works once.`,
       security: [],
       request: { body: { required: true, content: { 'application/json': { schema: SecondStepBody } } } },
-      responses: { 200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } }, ...errorResponses(400, 401, 415, 429, 503) },
+      responses: { 200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } }, ...secondStepErrors(400, 415, 429, 503) },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -105,7 +114,7 @@ export const secondFactorRoutes = newRouter()
       summary: 'WebAuthn options to finish signing in with a passkey',
       description: 'For the pending sign-in (its cookie); a new challenge each time, the previous one void.',
       security: [],
-      responses: { 200: { description: 'Options for startAuthentication.', content: { 'application/json': { schema: WebAuthnOptions } } }, ...errorResponses(400, 401) },
+      responses: { 200: { description: 'Options for startAuthentication.', content: { 'application/json': { schema: WebAuthnOptions } } }, ...secondStepErrors(400) },
     }),
     async (c) => c.json(await passkeySignInOptions(contextOf(c), readPendingCookie(c), rpOf(c)), 200),
   )
@@ -118,7 +127,7 @@ export const secondFactorRoutes = newRouter()
       description: `${secondStepDescription} The answer must be signed over the latest challenge, for this site's origin and host name.`,
       security: [],
       request: { body: { required: true, content: { 'application/json': { schema: PasskeyVerify } } } },
-      responses: { 200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } }, ...errorResponses(400, 401, 415, 429, 503) },
+      responses: { 200: { description: 'Signed in.', content: { 'application/json': { schema: Me } } }, ...secondStepErrors(400, 415, 429, 503) },
     }),
     async (c) => signedInAnswer(c, await signInWithPasskey(contextOf(c), stepOf(c), rpOf(c), c.req.valid('json').response)),
   )

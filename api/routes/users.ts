@@ -21,6 +21,12 @@ export const User = z
     id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean(),
     must_change_password: z.boolean().openapi({ description: 'The password was set by an administrator and is temporary: until its owner chooses their own, the account can only change it, read /api/auth/me and sign out.' }),
     version: z.number().int(), created_at: z.string(), updated_at: z.string(),
+    role_source: z.enum(['local', 'groups', 'override']).openapi({
+      description: 'Who decides the role. `local`: administrators (every account not made by the work account). `groups`: made by a sign-in with the work account, ' +
+        'so every sign-in sets the role its groups map to (GET /api/settings/oidc-role-mappings), and with none the account waits again. `override`: such an account whose role ' +
+        'or enabled state an administrator changed by hand; that holds while its groups map to no role, and the next sign-in at which they do makes it `groups` again.',
+    }),
+    waiting: z.boolean().openapi({ description: 'Made by a sign-in with the work account whose groups map to no role, and not let in: inactive until a group maps to a role or an administrator enables it.' }),
   })
   .openapi('User');
 
@@ -78,7 +84,7 @@ export const usersRoutes = newRouter()
   .openapi(
     jsonRoute({
       method: 'patch', path: '/users/{id}', tags: ['Users'], summary: 'Change a user account', role: 'admin',
-      description: 'Needs `If-Match`. Disabling an account (`active: false`) or setting its password ends all its sessions and revokes all its API tokens for good (enabling it again does not bring them back). The last active administrator cannot be demoted or disabled.',
+      description: 'Needs `If-Match`. A changed role or enabled state of an account with `role_source` `groups` makes it `override` (see User). Disabling an account (`active: false`) or setting its password ends all its sessions and revokes all its API tokens for good (enabling it again does not bring them back). The last active administrator cannot be demoted or disabled.',
       request: { params: IdParam },
       body: UserPatch,
       ok: { status: 200, description: 'The changed account.', schema: User },

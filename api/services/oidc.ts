@@ -7,6 +7,7 @@
 import { authorizationUrl, endSessionUrl, exchangeCode, newPendingLogin, OidcSignInError, type ProviderIdentity } from '../auth/oidcProvider.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { DEFAULTS, type OidcConfig } from '../config.js';
+import { ApiError } from '../errors.js';
 import { statement } from '../db/statements.js';
 import type { Queryable } from '../db/types.js';
 import { ROLES, type Role } from '../schemas/common.js';
@@ -14,11 +15,15 @@ import type { RoleMappingsInputT, RoleMappingsT } from '../schemas/oidc.js';
 import { audit } from './audit.js';
 import { writerOf, type RequestContext } from './context.js';
 import { sessionCreate, sessionDelete, userByEmail } from './sessions.js';
+import { roleSourceSet, sessionsDelete as sessionsOfUserDelete, tokensRevokeAll, type RoleSource } from './users.js';
 
-const loginPut = statement('oidc_login_put', ['key_hash', 'state', 'nonce', 'code_verifier', 'now', 'minutes']);
+const startLock = statement('oidc_start_lock', ['address']);
+const loginPut = statement('oidc_login_put', ['key_hash', 'state', 'nonce', 'code_verifier', 'now', 'minutes', 'address', 'max_live']);
+const identityLock = statement('oidc_identity_lock', ['issuer', 'subject']);
 const loginTake = statement('oidc_login_take', ['key_hash', 'now', 'minutes']);
 const identityUser = statement('oidc_identity_user', ['issuer', 'subject']);
-const identityLink = statement('oidc_identity_link', ['issuer', 'subject', 'user_id', 'now']);
+const identityLink = statement('oidc_identity_link', ['issuer', 'subject', 'user_id', 'now', 'role_source']);
+const groupsApply = statement('oidc_user_groups_apply', ['user_id', 'role', 'active', 'now']);
 const identityOfUser = statement('oidc_identity_of_user', ['user_id']);
 const userInsert = statement('oidc_user_insert', ['email', 'name', 'role', 'active', 'now']);
 const idTokenSet = statement('oidc_session_id_token_set', ['token_hash', 'id_token']);
@@ -32,16 +37,27 @@ export interface OidcStart { key: string; url: string }
 /**
  * Begins a sign-in: a fresh state, nonce and PKCE verifier are stored under the hash of
  * a random key that only the browser holds (an HttpOnly cookie), so a callback is taken
- * only in the browser that started it, and only once.
+ * only in the browser that started it, and only once. Each start holds a row until its
+ * callback or its expiry, so one client address may have at most
+ * DEFAULTS.oidcStartsPerAddress under way (429 with Retry-After past that, before the
+ * provider is asked anything); expired rows are swept at every start.
  */
-export async function beginOidcSignIn(ctx: RequestContext, oidc: OidcConfig, redirectUrl: string): Promise<OidcStart> {
+export async function beginOidcSignIn(ctx: RequestContext, oidc: OidcConfig, redirectUrl: string, address: string): Promise<OidcStart> {
   const pending = newPendingLogin();
-  const url = await authorizationUrl(oidc, redirectUrl, pending);
   const key = newToken();
-  await loginPut.run(ctx.db, {
-    key_hash: hashToken(key), state: pending.state, nonce: pending.nonce, code_verifier: pending.codeVerifier,
-    now: ctx.now.toISOString(), minutes: DEFAULTS.oidcLoginMinutes,
+  const row = await ctx.db.transaction(async (tx) => {
+    await startLock.run(tx, { address });
+    return (await loginPut.one<{ stored: boolean; retry_s: number }>(tx, {
+      key_hash: hashToken(key), state: pending.state, nonce: pending.nonce, code_verifier: pending.codeVerifier,
+      now: ctx.now.toISOString(), minutes: DEFAULTS.oidcLoginMinutes, address, max_live: DEFAULTS.oidcStartsPerAddress,
+    }))!;
   });
+  if (!row.stored) {
+    const retry = Math.max(1, row.retry_s);
+    throw new ApiError('too_many_requests', `Too many sign-ins with the work account under way from your address. Try again after ${retry} seconds.`,
+      { params: { retry_after_seconds: retry } }, { 'Retry-After': String(retry) });
+  }
+  const url = await authorizationUrl(oidc, redirectUrl, pending);
   return { key, url: url.href };
 }
 
@@ -67,7 +83,9 @@ interface AccountRow { id: number; email: string; name: string; role: Role; acti
  * provider's issuer and subject; at a first sign-in it is tied to the account with the
  * same e-mail when the provider vouches for that address (`email_verified`), else a new
  * account is made with the role of the claim mappings, or inactive (waiting) when none
- * matches. An inactive account never gets a session.
+ * matches. An account the provider made gets its role from the mappings at every sign-in
+ * ({@link applyGroups}). Sign-ins of one identity run one after another (a lock on it), so
+ * two first sign-ins at once make one account. An inactive account never gets a session.
  */
 export async function finishOidcSignIn(ctx: RequestContext, oidc: OidcConfig, req: OidcCallback): Promise<OidcOutcome> {
   const { db, now } = ctx;
@@ -78,6 +96,7 @@ export async function finishOidcSignIn(ctx: RequestContext, oidc: OidcConfig, re
   const identity = await exchangeCode(oidc, req.callbackUrl, req.redirectUrl, { state: pending.state, nonce: pending.nonce, codeVerifier: pending.code_verifier });
   const mappings = await readMappings(db);
   return db.transaction(async (tx) => {
+    await identityLock.run(tx, { issuer: identity.issuer, subject: identity.subject });
     const account = await accountOf(tx, ctx, oidc, identity, mappings);
     if (!account.active) return { signedIn: false, waiting: true } as const;
     const token = newToken();
@@ -91,31 +110,62 @@ export async function finishOidcSignIn(ctx: RequestContext, oidc: OidcConfig, re
 
 /** The account of a provider identity, tied or made at its first sign-in (audited as the person's own creation). */
 async function accountOf(tx: Queryable, ctx: RequestContext, oidc: OidcConfig, identity: ProviderIdentity, mappings: RoleMappingsT['mappings']): Promise<AccountRow> {
-  const known = await identityUser.one<AccountRow>(tx, { issuer: identity.issuer, subject: identity.subject });
-  if (known) return known;
+  const mapped = () => roleFor(claimAt(identity.claims, oidc.roleClaim), mappings);
+  const known = await identityUser.one<AccountRow & { role_source: RoleSource }>(tx, { issuer: identity.issuer, subject: identity.subject });
+  if (known) return applyGroups(tx, ctx, known, mapped());
   const email = emailOf(identity.claims);
   const link = { issuer: identity.issuer, subject: identity.subject, now: ctx.now.toISOString() };
+  const emailTaken = () => new OidcSignInError('email_taken', `The account with ${email} is tied to another identity at a provider.`);
   const existing = await userByEmail.one<AccountRow>(tx, { email });
   if (existing) {
     if (identity.claims.email_verified !== true) {
       throw new OidcSignInError('email_taken', `An account with ${email} exists and the provider does not vouch for the address (email_verified), so it is not tied to this identity.`);
     }
     // one identity per account: another subject with the same address is someone else (or a reused address)
-    if (await identityOfUser.one(tx, { user_id: existing.id })) {
-      throw new OidcSignInError('email_taken', `The account with ${email} is tied to another identity at a provider.`);
-    }
-    await identityLink.run(tx, { ...link, user_id: existing.id });
+    if (await identityOfUser.one(tx, { user_id: existing.id })) throw emailTaken();
+    if (!(await identityLink.one(tx, { ...link, user_id: existing.id, role_source: 'local' }))) throw emailTaken();
     await audit(tx, { at: ctx.now, user: existing, action: 'update', entity: 'user', entityId: existing.id, details: { identity: 'oidc', issuer: identity.issuer } });
     return existing;
   }
-  const role = roleFor(claimAt(identity.claims, oidc.roleClaim), mappings);
-  const made = (await userInsert.one<AccountRow>(tx, { email, name: nameOf(identity.claims, email), role: role ?? 'viewer', active: role !== undefined, now: link.now }))!;
-  await identityLink.run(tx, { ...link, user_id: made.id });
+  const role = mapped();
+  // Another identity's first sign-in with this e-mail may have made the account meanwhile (no row back).
+  const made = await userInsert.one<AccountRow>(tx, { email, name: nameOf(identity.claims, email), role: role ?? 'viewer', active: role !== undefined, now: link.now });
+  if (!made || !(await identityLink.one(tx, { ...link, user_id: made.id, role_source: 'groups' }))) throw emailTaken();
   await audit(tx, {
     at: ctx.now, user: made, action: 'create', entity: 'user', entityId: made.id,
     after: { email: made.email, name: made.name, role: made.role, active: made.active }, details: { method: 'oidc', issuer: identity.issuer, waiting: !made.active },
   });
   return made;
+}
+
+/**
+ * The role a sign-in's claim values give an account the provider made (role source
+ * `groups` or `override`); the provider is the source of truth. A value that maps sets
+ * the highest role it maps to and lets a waiting account in (the source `groups` again).
+ * None mapping sends a `groups` account back to waiting (inactive, its sessions ended and
+ * its API tokens revoked, as when an administrator disables it); an `override` account
+ * keeps what an administrator gave it. An account tied after it existed (`local`) and one
+ * an administrator disabled by hand are left as they are. Every change audited.
+ */
+async function applyGroups(tx: Queryable, ctx: RequestContext, account: AccountRow & { role_source: RoleSource }, role: Role | undefined): Promise<AccountRow> {
+  const { role_source: source, ...row } = account;
+  if (source === 'local' || (source === 'override' && !row.active)) return row;
+  const next = role !== undefined ? { role, active: true, source: 'groups' as const } : source === 'override' ? undefined : { role: row.role, active: false, source };
+  if (!next || (next.role === row.role && next.active === row.active && next.source === source)) return row;
+  const now = ctx.now.toISOString();
+  const after = (await groupsApply.one<AccountRow>(tx, { user_id: row.id, role: next.role, active: next.active, now }))!;
+  if (next.source !== source) await roleSourceSet.run(tx, { user_id: row.id, role_source: next.source });
+  let tokensRevoked = 0;
+  if (!after.active) {
+    await sessionsOfUserDelete.run(tx, { user_id: row.id });
+    tokensRevoked = (await tokensRevokeAll.run(tx, { user_id: row.id, now })).length;
+  }
+  await audit(tx, {
+    at: ctx.now, user: after, action: 'update', entity: 'user', entityId: row.id,
+    before: { role: row.role, active: row.active, role_source: source }, after: { role: after.role, active: after.active, role_source: next.source },
+    details: { method: 'oidc', reason: role === undefined ? 'no_mapped_group' : 'mapped_group', waiting: !after.active, ...(tokensRevoked ? { api_tokens_revoked: tokensRevoked } : {}) },
+  });
+  return after;
 }
 
 /** The e-mail the account is made with: required, as every account has one. */

@@ -52,7 +52,7 @@ export async function startSecondFactor(ctx: RequestContext, userId: number, req
 interface Pending { user_id: number; challenge: string | null; attempts: number; email: string; name: string; role: Role; must_change_password: boolean }
 
 const noPending = () =>
-  ruleError('bad_request', 'second_factor_pending_missing', 'No sign-in waits for a second factor (it expired, or too many codes were wrong): sign in with your password again.');
+  ruleError('unauthorized', 'second_factor_pending_missing', 'No sign-in waits for a second factor (it expired, or too many codes were wrong): sign in with your password again.');
 
 async function pendingOf(ctx: RequestContext, token: string | undefined): Promise<Pending> {
   const row = token ? await challengeGet.one<Pending>(ctx.db, { token_hash: hashToken(token), purpose: 'second_factor', now: ctx.now.toISOString() }) : undefined;

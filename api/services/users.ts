@@ -12,18 +12,25 @@ const usersList = statement('user_list', ['id']);
 export const usersInsert = statement('user_insert', ['email', 'name', 'role', 'password_hash', 'now']);
 const usersUpdate = statement('user_update', ['id', 'version', 'name', 'role', 'active', 'password_hash', 'now']);
 const adminCount = statement('user_admin_count', []);
-const sessionsDelete = statement('user_sessions_delete', ['user_id']);
+export const sessionsDelete = statement('user_sessions_delete', ['user_id']);
+export const roleSourceSet = statement('oidc_role_source_set', ['user_id', 'role_source']);
 export const tokensRevokeAll = statement('user_tokens_revoke', ['user_id', 'now']);
+
+/** Who decides an account's role: administrators (local), the work account's groups at each sign-in, or an administrator's hand change until the groups map to a role again. */
+export type RoleSource = 'local' | 'groups' | 'override';
 
 /** A user account as the API shows it: never the password hash. */
 export interface UserRecord {
   id: number; email: string; name: string; role: Role; active: boolean; must_change_password: boolean; version: number; created_at: string; updated_at: string;
+  role_source: RoleSource;
+  /** Made by a work-account sign-in whose groups map to no role, and not let in by an administrator. */
+  waiting: boolean;
 }
 
 export interface UserChange { name?: string; role?: Role; active?: boolean; password?: string }
 
 /** What the audit log keeps of a user: everything but the password hash (never logged). */
-const auditView = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role, active: u.active, version: u.version });
+const auditView = (u: UserRecord) => ({ email: u.email, name: u.name, role: u.role, active: u.active, version: u.version, role_source: u.role_source });
 
 export const listUsers = (ctx: RequestContext): Promise<UserRecord[]> => usersList.run<UserRecord>(ctx.db, { id: null });
 
@@ -39,9 +46,10 @@ export async function createUser(ctx: RequestContext, input: { email: string; na
   const hash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (await userByEmail.one(tx, { email: input.email })) throw ruleError('conflict', 'email_taken', `A user with the e-mail ${input.email} already exists.`, { email: input.email }, ['email']);
-    const u = await usersInsert.one<UserRecord>(tx, { email: input.email, name: input.name, role: input.role, password_hash: hash, now: now.toISOString() });
-    await audit(tx, { at: now, user: actor, action: 'create', entity: 'user', entityId: u!.id, after: auditView(u!), details: { password_set: true } });
-    return u!;
+    const made = await usersInsert.one<{ id: number }>(tx, { email: input.email, name: input.name, role: input.role, password_hash: hash, now: now.toISOString() });
+    const u = (await usersList.one<UserRecord>(tx, { id: made!.id }))!;
+    await audit(tx, { at: now, user: actor, action: 'create', entity: 'user', entityId: u.id, after: auditView(u), details: { password_set: true } });
+    return u;
   });
 }
 
@@ -51,7 +59,8 @@ export async function createUser(ctx: RequestContext, input: { email: string; na
  * transaction: revoked, not merely blocked while disabled, so enabling the account
  * again does not bring an old token back. A new password must pass the password
  * rules (400 `weak_password`). The last active administrator cannot be demoted or
- * disabled (409).
+ * disabled (409). A changed role or enabled state of an account the work account made is
+ * the administrator's from then on (`override`), until a sign-in's groups map to a role.
  */
 export async function updateUser(ctx: RequestContext, id: number, version: number, change: UserChange): Promise<UserRecord> {
   const { db, now } = ctx;
@@ -66,10 +75,15 @@ export async function updateUser(ctx: RequestContext, id: number, version: numbe
   return db.transaction(async (tx) => {
     const before = await usersList.one<UserRecord>(tx, { id });
     if (!before) throw notFound('user', id);
-    const after = await usersUpdate.one<UserRecord>(tx, {
+    const updated = await usersUpdate.one<{ id: number }>(tx, {
       id, version, name: change.name ?? null, role: change.role ?? null, active: change.active ?? null, password_hash: hash, now: now.toISOString(),
     });
-    if (!after) throw staleVersion('user', id);
+    if (!updated) throw staleVersion('user', id);
+    let after = (await usersList.one<UserRecord>(tx, { id }))!;
+    if (after.role_source === 'groups' && (after.role !== before.role || after.active !== before.active)) {
+      await roleSourceSet.run(tx, { user_id: id, role_source: 'override' });
+      after = (await usersList.one<UserRecord>(tx, { id }))!;
+    }
     const admins = await adminCount.one<{ n: number }>(tx, {});
     if (!admins || admins.n < 1) throw ruleError('conflict', 'last_admin', 'This would leave no active administrator; make someone else administrator first.');
     let tokensRevoked = 0;

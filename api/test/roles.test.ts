@@ -10,9 +10,13 @@ import { createTestContext } from './harness.js';
 
 const t = await createTestContext();
 
-type Access = 'public' | 'viewer' | 'editor' | 'admin';
+type Access = 'public' | 'second_step' | 'viewer' | 'editor' | 'admin';
 
-/** Who may call each route: `public` needs no sign-in; otherwise the lowest role allowed. */
+/**
+ * Who may call each route: `public` needs no sign-in; `second_step` needs no sign-in but the
+ * pending cookie of a password step (`ps_second_factor`), so every caller here, who has
+ * none, gets 401 (or 400 for the empty body); otherwise the lowest role allowed.
+ */
 const EXPECTED: Record<string, Access> = {
   'GET /api/health': 'public',
   'GET /api/client-config': 'public',
@@ -29,9 +33,9 @@ const EXPECTED: Record<string, Access> = {
   'DELETE /api/auth/tokens/{id}': 'viewer',
   'GET /api/auth/sessions': 'viewer',
   'DELETE /api/auth/sessions/{id}': 'viewer',
-  'POST /api/auth/login/totp': 'public',
-  'POST /api/auth/login/passkey/options': 'public',
-  'POST /api/auth/login/passkey/verify': 'public',
+  'POST /api/auth/login/totp': 'second_step',
+  'POST /api/auth/login/passkey/options': 'second_step',
+  'POST /api/auth/login/passkey/verify': 'second_step',
   'GET /api/auth/second-factor': 'viewer',
   'POST /api/auth/second-factor/totp': 'viewer',
   'DELETE /api/auth/second-factor/totp': 'viewer',
@@ -178,11 +182,12 @@ describe('role table', () => {
         row.push(`${caller}=${status}`);
         let ok: boolean;
         if (access === 'public') ok = status !== 401 && status !== 403;
+        else if (access === 'second_step') ok = status === 401 || (r.hasBody && status === 400);
         else if (caller === 'anonymous') ok = status === 401;
         else if (RANK[caller] < RANK[access]) ok = status === 403;
         else ok = status !== 401 && status !== 403;
         if (status >= 500) ok = false;
-        if (!ok) failures.push(`${r.key} as ${caller}: got ${status}, expected ${access === 'public' ? 'not 401/403' : caller === 'anonymous' ? 401 : RANK[caller] < RANK[access] ? 403 : 'not 401/403'} (${access})`);
+        if (!ok) failures.push(`${r.key} as ${caller}: got ${status}, expected ${access === 'public' ? 'not 401/403' : access === 'second_step' ? '401 (400 for the body)' : caller === 'anonymous' ? 401 : RANK[caller] < RANK[access] ? 403 : 'not 401/403'} (${access})`);
       }
       table.push(`${r.key.padEnd(48)} ${access.padEnd(7)} ${row.join(' ')}`);
     }

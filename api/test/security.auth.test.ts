@@ -281,7 +281,7 @@ describe('user administration', () => {
   it('lists users without password hashes', async () => {
     const { users } = await t.getJson('admin', '/api/users');
     expect(users.length).toBeGreaterThanOrEqual(3);
-    for (const u of users) expect(Object.keys(u).sort()).toEqual(['active', 'created_at', 'email', 'id', 'must_change_password', 'name', 'role', 'updated_at', 'version']);
+    for (const u of users) expect(Object.keys(u).sort()).toEqual(['active', 'created_at', 'email', 'id', 'must_change_password', 'name', 'role', 'role_source', 'updated_at', 'version', 'waiting']);
   });
 
   it('takes passwords of 8–256 characters with no composition rules, and unique e-mails', async () => {

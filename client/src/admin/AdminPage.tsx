@@ -123,6 +123,10 @@ function Users() {
     }
   };
 
+  /** Where the role comes from, for accounts the work account made; nothing for the others. */
+  const roleNote = (u: UserT): string | undefined =>
+    u.waiting ? t.waitingHint : u.role_source === 'groups' ? t.roleFromGroups : u.role_source === 'override' ? t.roleOverride : undefined;
+
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title">{t.usersTitle}</h2>
@@ -138,11 +142,15 @@ function Users() {
           onConfirm={() => {
             const { user, role } = pendingRole;
             setPendingRole(undefined);
-            void change(user, { role });
+            // a waiting account is let in with the role it is given
+            void change(user, user.waiting ? { role, active: true } : { role });
           }}
           onCancel={() => setPendingRole(undefined)}
         >
-          <p>{t.roleChangeBody(pendingRole.user.name, t.roles[pendingRole.user.role] ?? pendingRole.user.role, t.roles[pendingRole.role] ?? pendingRole.role)}</p>
+          {pendingRole.user.waiting
+            ? <p>{t.giveRoleBody(pendingRole.user.name, t.roles[pendingRole.role] ?? pendingRole.role)}</p>
+            : <p>{t.roleChangeBody(pendingRole.user.name, t.roles[pendingRole.user.role] ?? pendingRole.user.role, t.roles[pendingRole.role] ?? pendingRole.role)}</p>}
+          {pendingRole.user.role_source === 'groups' && !pendingRole.user.waiting && <p>{t.roleChangeGroupsNote}</p>}
           {pendingRole.role === 'admin' && <p>{t.roleChangeToAdmin}</p>}
         </ConfirmDialog>
       )}
@@ -159,12 +167,17 @@ function Users() {
                 <td data-raw-ok="">{u.email}</td>
                 <td>
                   <label className="visually-hidden" htmlFor={`role-${u.id}`}>{`${t.role}: ${u.name}`}</label>
-                  <select id={`role-${u.id}`} value={u.role} onChange={(e) => e.target.value !== u.role && setPendingRole({ user: u, role: e.target.value })}>
+                  <select
+                    id={`role-${u.id}`} value={u.waiting ? '' : u.role} aria-describedby={roleNote(u) ? `role-note-${u.id}` : undefined}
+                    onChange={(e) => e.target.value && e.target.value !== (u.waiting ? '' : u.role) && setPendingRole({ user: u, role: e.target.value })}
+                  >
+                    {u.waiting && <option value="" disabled>{t.waiting}</option>}
                     {ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
                   </select>
+                  {roleNote(u) && <p id={`role-note-${u.id}`} className="muted role-note">{roleNote(u)}</p>}
                 </td>
                 <td>
-                  {u.active ? t.yes : t.no}{' '}
+                  {u.waiting ? <span className="badge badge-waiting">{t.waiting}</span> : u.active ? t.yes : t.no}{' '}
                   <button type="button" className="button button-quiet" onClick={() => change(u, { active: !u.active })}>
                     {u.active ? t.deactivate : t.activate}<span className="visually-hidden">{`: ${u.name}`}</span>
                   </button>

@@ -21,7 +21,7 @@ export const workAccountSv = {
   },
   mappings: {
     title: 'Grupper i arbetskontot',
-    intro: (claim: string) => `Vilken roll ett nytt konto får när någon loggar in med sitt arbetskonto första gången, efter värdena i uppgiften ”${claim}”. Den som inte har något av värdena väntar på en administratör. Befintliga konton behåller sin roll.`,
+    intro: (claim: string) => `Vilken roll ett konto som arbetskontot har gjort får vid varje inloggning, efter värdena i uppgiften ”${claim}”. Den som inte har något av värdena väntar på en administratör. Konton som fanns innan de knöts till arbetskontot behåller den roll administratörer ger dem.`,
     off: 'Inloggning med arbetskonto är inte påslagen (OIDC_ISSUER saknas). Grupperna används när den slås på.',
     value: 'Grupp eller roll i arbetskontot',
     role: 'Roll här',
@@ -50,7 +50,7 @@ export const workAccountEn: typeof workAccountSv = {
   },
   mappings: {
     title: 'Work account groups',
-    intro: (claim: string) => `The role a new account gets when someone signs in with their work account for the first time, by the values of the claim “${claim}”. Someone with none of the values waits for an administrator. Existing accounts keep their role.`,
+    intro: (claim: string) => `The role an account the work account made gets at every sign-in, by the values of the claim “${claim}”. Someone with none of the values waits for an administrator. Accounts that existed before they were tied to the work account keep the role administrators give them.`,
     off: 'Sign-in with a work account is not switched on (OIDC_ISSUER is missing). The groups are used once it is.',
     value: 'Group or role in the work account',
     role: 'Role here',

@@ -98,7 +98,8 @@ describe.skipIf(!ogrinfo || !ogr2ogr)('exports that GDAL reads: GeoPackage, GeoJ
       if (layer !== 'areas' || areasPresent) expect(api.features.length).toBeGreaterThan(0);
       expectSameAsGeoJson(await viaGdal(file, table, ['-preserve_fid']), api);
     }
-  });
+    // Five exports, each read twice by GDAL: about 12 s here, but over a minute on a busy 2-core machine.
+  }, 180_000);
 
   it('all.gpkg: every layer a table with the API\'s counts and coordinates, each layer audited as an export', async () => {
     const count = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'export' AND details->>'format' = 'gpkg'"))[0]!.n;

@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { en } from './en.js';
 import { sv } from './sv.js';
-import { osmEn, osmSv } from '../import/osmMessages.js';
 
 const SRC = join(import.meta.dirname, '..');
 
@@ -38,6 +37,5 @@ export function catalogueTexts(lang: 'sv' | 'en'): { key: string; text: string }
   };
   const { locale: _l, ...rest } = lang === 'sv' ? sv : en;
   walk(rest, '');
-  walk(lang === 'sv' ? osmSv : osmEn, 'osm');
   return out;
 }

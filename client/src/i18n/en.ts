@@ -12,6 +12,7 @@ import { placementEn } from '../placement/messages.js';
 import { baseDataEn } from '../views/search/baseDataMessages.js';
 import { unitEditEn } from '../views/unit/unitEditMessages.js';
 import { importEn } from '../import/messages.js';
+import { osmEn } from '../import/osmMessages.js';
 import { exportsEn } from '../import/exportMessages.js';
 import { formsEn } from '../forms/messages.js';
 import { recordsEn } from '../records/messages.js';
@@ -384,6 +385,7 @@ export const en: Messages = {
   baseData: baseDataEn,
   unitEdit: unitEditEn,
   import: importEn,
+  osm: osmEn,
   exports: exportsEn,
   forms: formsEn,
   records: recordsEn,

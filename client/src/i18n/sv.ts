@@ -16,6 +16,7 @@ import { placementSv } from '../placement/messages.js';
 import { baseDataSv } from '../views/search/baseDataMessages.js';
 import { unitEditSv } from '../views/unit/unitEditMessages.js';
 import { importSv } from '../import/messages.js';
+import { osmSv } from '../import/osmMessages.js';
 import { exportsSv } from '../import/exportMessages.js';
 import { formsSv } from '../forms/messages.js';
 import { recordsSv } from '../records/messages.js';
@@ -393,6 +394,7 @@ export const sv = {
   baseData: baseDataSv,
   unitEdit: unitEditSv,
   import: importSv,
+  osm: osmSv,
   exports: exportsSv,
   forms: formsSv,
   records: recordsSv,

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { ApiError, errorFromResponse, request } from '../lib/api.js';
+import { ApiError, queryString, request } from '../lib/api.js';
 import { errorText } from '../forms/errors.js';
-import { osmEn, osmSv } from './osmMessages.js';
 
 type Counts = { ways?: number; areas?: number; places?: number; addresses?: number; pois?: number };
 interface Current { id: number; imported_at: string; source_name: string; counts: Counts }
@@ -25,8 +24,8 @@ const POLL_MS = 500;
  * the counts or the reason it failed (rendered from the rule code, in the page's language).
  */
 export function OsmImport() {
-  const { m, lang } = useI18n();
-  const t = lang === 'en' ? osmEn : osmSv;
+  const { m } = useI18n();
+  const t = m.osm;
   const [data, setData] = useState<BaseData>();
   const [file, setFile] = useState<File>();
   const [job, setJob] = useState<Job>();
@@ -74,11 +73,7 @@ export function OsmImport() {
     setJob(undefined);
     setPhase('upload');
     try {
-      const res = await fetch(`/api/base-data/import?name=${encodeURIComponent(file.name)}`, {
-        method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' }, body: file,
-      });
-      if (!res.ok) throw await errorFromResponse(res);
-      const j = (await res.json()) as Job;
+      const j = await request<Job>(`/api/base-data/import${queryString({ name: file.name })}`, { method: 'POST', body: file });
       setJob(j);
       poll(j.job_id);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, errorFromResponse, queryString, setUnauthorizedHandler } from './api.js';
+import { api, ApiError, errorFromResponse, queryString, request, setUnauthorizedHandler } from './api.js';
 
 describe('queryString', () => {
   it('leaves out empty values and joins lists', () => {
@@ -50,6 +50,16 @@ describe('requests', () => {
     expect(init.method).toBe('POST');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(init.body).toBe('{"lon":12,"lat":57.7}');
+  });
+
+  it('sends a file as it is, as octet-stream, not as JSON', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ job_id: 'j' }), { status: 202 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const file = new Blob([new Uint8Array([0x0a, 0x0d, 0xff])]);
+    await request('/api/base-data/import?name=x.osm.pbf', { method: 'POST', body: file });
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/octet-stream');
+    expect(init.body).toBe(file);
   });
 
   it('calls the 401 handler and throws', async () => {

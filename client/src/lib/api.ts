@@ -84,6 +84,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a `Blob` (an uploaded file) is sent as it is, as `application/octet-stream`. */
   body?: unknown;
   /** The version read, sent as `If-Match` (the API answers 428 without it on changes, 412 when stale). */
   ifMatch?: number;
@@ -100,14 +101,15 @@ export interface RequestOptions {
 export async function request<T>(path: string, { method = 'GET', body, ifMatch, signal, quiet401 }: RequestOptions = {}): Promise<T> {
   let res: Response;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? 'application/octet-stream' : 'application/json';
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal,
     });
   } catch (err) {

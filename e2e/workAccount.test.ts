@@ -4,7 +4,8 @@
  * "Logga in med ditt arbetskonto" and is signed in with that role, signs out at the
  * provider too; a person without a mapped group sees the waiting page, and the
  * administrator sees the account waiting for access under Users and gives it a role; a
- * refused sign-in is told on the sign-in page in both languages.
+ * refused sign-in is told on the sign-in page in both languages, and so is a start past the
+ * sign-ins under way from one address.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../api/test/freePort.js';
@@ -158,5 +159,25 @@ describe.skipIf(!hasChromium)('sign-in with the work account', () => {
       expectClean(page, ALLOWED);
       await context.close();
     }
+  });
+
+  // Last in the file: it uses up this address's sign-ins under way for the next 10 minutes.
+  it('past the sign-ins under way from one address, the button leads back to the sign-in page with the reason, not to an error body', async () => {
+    const { page, context } = await product.open({ role: null, viewport: { width: 1400, height: 900 } });
+    let busy = false;
+    for (let i = 0; i <= 30 && !busy; i++) {
+      const start = await context.request.get('/api/auth/oidc/start', { maxRedirects: 0 });
+      expect(start.status()).toBe(302);
+      busy = start.headers()['location'] === '/?signin_error=busy';
+    }
+    expect(busy, 'the starts from this address reach the limit').toBe(true);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Logga in med ditt arbetskonto' }).or(page.getByRole('button', { name: 'Logga in med ditt arbetskonto' })).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/För många inloggningar med arbetskonto har startats från din adress/);
+    expect(new URL(page.url()).search).toBe('');
+    expectClean(page, ALLOWED);
+    await context.close();
   });
 });

@@ -56,9 +56,10 @@ export const oidcRoutes = newRouter()
         'Redirects the browser to the provider (authorization code flow with PKCE, S256) with a fresh state and nonce; they and the verifier are kept on the server ' +
         'under a random key set as the HttpOnly cookie `ps_oidc`, used once and for at most 10 minutes. 404 when OpenID Connect is not set up; ' +
         'a provider that cannot be reached sends the browser back to the sign-in page with `?signin_error=provider`. ' +
-        `Each start holds its row until its callback or its ${DEFAULTS.oidcLoginMinutes} minutes are over, so one client address may have ${DEFAULTS.oidcStartsPerAddress} under way; past that, 429 with \`Retry-After\`.`,
+        `Each start holds its row until its callback or its ${DEFAULTS.oidcLoginMinutes} minutes are over, so one client address may have ${DEFAULTS.oidcStartsPerAddress} under way; ` +
+        'past that, the browser is sent back to the sign-in page with `?signin_error=busy` (and `Retry-After`): the start is a navigation, so the answer is a page the person reads, not an error body.',
       security: [],
-      responses: { 302: Redirect, ...errorResponses(404, 429) },
+      responses: { 302: Redirect, ...errorResponses(404) },
     }),
     async (c) => {
       const oidc = oidcOf(c);
@@ -67,6 +68,10 @@ export const oidcRoutes = newRouter()
         setOidcCookie(c, key);
         return c.redirect(url, 302);
       } catch (err) {
+        if (err instanceof ApiError && err.code === 'too_many_requests') {
+          for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+          return backToSignIn(c, 'signin_error=busy');
+        }
         if (err instanceof ApiError) throw err;
         console.warn(`OpenID Connect sign-in could not start: ${(err as Error).message}`);
         return backToSignIn(c, 'signin_error=provider');

@@ -58,6 +58,8 @@ const PUBLIC_API_PATHS = new Set([
   '/api/auth/config', '/api/auth/oidc/start', '/api/auth/oidc/callback',
 ]);
 
+const ME_PATH = '/api/auth/me';
+
 /** Builds the whole application (API, OpenAPI document, client). `server.ts` alone listens. */
 /** The OSM base data upload: the file itself as the body, with its own body limit. */
 const OSM_IMPORT_PATH = '/api/base-data/import';
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', resolveUser);
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API_PATHS.has(c.req.path)) return next();
+    // "Who is signed in, if anyone": the web app's first question, answered 204 to no one (routes/auth.ts).
+    if (!c.var.user && c.req.path === ME_PATH && c.req.query('optional') === 'true') return next();
     return requireRole('viewer')(c, next);
   });
 

@@ -182,10 +182,19 @@ export const authRoutes = newRouter()
       path: '/auth/me',
       tags: ['Auth'],
       summary: 'The signed-in user',
-      responses: { 200: { description: 'The caller.', content: { 'application/json': { schema: Me } } }, ...errorResponses(401) },
+      description:
+        'Without a session, 401; with `optional=true`, 204 instead. The web app asks with `optional=true` at every load: a signed-out visitor is the normal case ' +
+        'there, not an error (a 401 would be logged in the browser console on every visit to the sign-in page).',
+      request: { query: z.object({ optional: z.enum(['true', 'false']).optional().openapi({ description: 'Answer 204, not 401, when no one is signed in.' }) }) },
+      responses: {
+        200: { description: 'The caller.', content: { 'application/json': { schema: Me } } },
+        204: { description: 'No one is signed in (only with `optional=true`).' },
+        ...errorResponses(400, 401),
+      },
     }),
     async (c) => {
       const user = c.var.user;
+      if (!user && c.req.valid('query').optional === 'true') return c.body(null, 204);
       if (!user) throw new ApiError('unauthorized', MESSAGES.unauthorized);
       return c.json({
         id: user.id, email: user.email, name: user.name, role: user.role, must_change_password: user.must_change_password ?? false,

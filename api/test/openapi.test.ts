@@ -151,6 +151,8 @@ describe('every route answers with what the document declares', () => {
     await ok({ route: 'GET /api/client-config', url: '/api/client-config' });
     await ok({ route: 'GET /api/docs', url: '/api/docs' });
     await ok({ route: 'GET /api/auth/config', url: '/api/auth/config' });
+    // Before the sign-in below, the session cookie is empty: no one is signed in.
+    await ok({ route: 'GET /api/auth/me', url: '/api/auth/me?optional=true', cookie: true, status: 204 });
     // OpenID Connect is off in this app (no OIDC_ISSUER): 404; the flow's redirects are tested in api/routes/oidc.test.ts
     await ok({ route: 'GET /api/auth/oidc/start', url: '/api/auth/oidc/start', status: 404 });
     await ok({ route: 'GET /api/auth/oidc/callback', url: '/api/auth/oidc/callback?code=x&state=y', status: 404 });

@@ -38,6 +38,30 @@ async function editorWithSessionAndToken() {
 }
 
 describe('sign-in and sessions', () => {
+  it('GET /api/auth/me?optional=true answers 204 to no one, an ended or a made-up session, and the user to a session', async () => {
+    t.setNow(T0);
+    for (const headers of [{}, { cookie: 'ps_session=made-up' }] as Record<string, string>[]) {
+      const none = await t.request('anonymous', 'GET', '/api/auth/me?optional=true', undefined, headers);
+      expect(none.status).toBe(204);
+      expect(await none.text()).toBe('');
+      expect((await t.request('anonymous', 'GET', '/api/auth/me', undefined, headers)).status).toBe(401);
+      expect((await t.request('anonymous', 'GET', '/api/auth/me?optional=false', undefined, headers)).status).toBe(401);
+    }
+    // Only `true` lets no one through; any other value is the plain route.
+    expect((await t.request('anonymous', 'GET', '/api/auth/me?optional=yes')).status).toBe(401);
+    // Its own account: the sign-out below must not count in the other tests' audit.
+    const user = await newUser();
+    const cookie = sessionCookieOf(await login(user.email, user.password, freshAddress()));
+    const bad = await asCookie(cookie, 'GET', '/api/auth/me?optional=yes');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/optional/);
+    const me = await asCookie(cookie, 'GET', '/api/auth/me?optional=true');
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ email: user.email, role: 'viewer' });
+    await asCookie(cookie, 'POST', '/api/auth/logout');
+    expect((await asCookie(cookie, 'GET', '/api/auth/me?optional=true')).status).toBe(204);
+  });
+
   it('signs in with a new HttpOnly SameSite=Lax session cookie, and audits it', async () => {
     t.setNow(T0);
     const res = await login(TEST_USERS.viewer.email, TEST_PASSWORD, freshAddress());

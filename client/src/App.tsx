@@ -38,8 +38,8 @@ function AuthGate() {
 
   const check = useCallback(() => {
     setSession({ status: 'checking' });
-    api.me().then(
-      (me) => setSession({ status: 'in', me }),
+    api.session().then(
+      (me) => setSession(me ? { status: 'in', me } : { status: 'out', ended: false }),
       (error: unknown) =>
         setSession(error instanceof ApiError && error.status === 401 ? { status: 'out', ended: false } : { status: 'error', error }),
     );

@@ -154,6 +154,8 @@ const bboxParam = (b?: Bbox) => (b ? b.map((x) => x.toFixed(5)).join(',') : unde
 export const api = {
   clientConfig: (signal?: AbortSignal) => request<ClientConfig>('/api/client-config', { signal }),
   me: (signal?: AbortSignal) => request<Me>('/api/auth/me', { signal, quiet401: true }),
+  /** The signed-in user, or undefined when no one is (204: a signed-out visitor is no error, and logs none). */
+  session: (signal?: AbortSignal) => request<Me | undefined>('/api/auth/me?optional=true', { signal, quiet401: true }),
   login: (email: string, password: string) => request<Me | { second_factor_required: true; methods: ('totp' | 'recovery' | 'passkey')[] }>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true }),
   /** Signs out here; a work-account session gets the provider's end-session URL to send the browser to (undefined otherwise). */
   logout: () => request<{ end_session_url: string } | undefined>('/api/auth/logout', { method: 'POST', quiet401: true }),

@@ -93,12 +93,12 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
           <WalkToggle unitId={id} revision={revision} />
         </>
       ) : (
-        <>
+        <div className="unit-head-placeholder">
           <h1 tabIndex={-1}>
             <span className="visually-hidden">{m.app.loading}</span>
           </h1>
           <Skeleton lines={2} />
-        </>
+        </div>
       )}
       <Tabs tabs={tabs} selected={tab} label={m.unit.tabs} idPrefix="unit" onSelect={openTab} />
       <div className="tab-panel" {...tabPanelProps('unit', tab)}>

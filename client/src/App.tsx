@@ -91,11 +91,15 @@ function AuthGate() {
   }
 }
 
-/** The page while the session is checked or the product's code loads. */
+/**
+ * The page while the session is checked or the product's code loads: the product's name
+ * at once (on a slow phone connection the product's code takes seconds), then the skeleton.
+ */
 function Loading() {
   const { m } = useI18n();
   return (
     <main className="center-page" id="main">
+      <p className="loading-name" aria-hidden="true">{m.app.name}</p>
       <Skeleton lines={3} label={m.app.loading} />
     </main>
   );

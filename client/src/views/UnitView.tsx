@@ -93,12 +93,15 @@ export function UnitView({ id, tab, draft }: { id: number; tab: UnitTab; draft?:
           <WalkToggle unitId={id} revision={revision} />
         </>
       ) : (
-        <div className="unit-head-placeholder">
+        <>
+          {/* The same heading element as when loaded (first in both), so focus set on it stays. */}
           <h1 tabIndex={-1}>
             <span className="visually-hidden">{m.app.loading}</span>
           </h1>
-          <Skeleton lines={2} />
-        </div>
+          <div className="unit-head-placeholder">
+            <Skeleton lines={2} />
+          </div>
+        </>
       )}
       <Tabs tabs={tabs} selected={tab} label={m.unit.tabs} idPrefix="unit" onSelect={openTab} />
       <div className="tab-panel" {...tabPanelProps('unit', tab)}>
